@@ -1,0 +1,604 @@
+/* daftar-ingest.c: applies one page of protocol changes to the database, atomically. */
+#define G_LOG_DOMAIN "daftar-ingest"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "daftar-ingest.h"
+#include "daftar-records.h"
+#include "daftar-rollups.h"
+#include "daftar-text.h"
+#include "daftar-time.h"
+
+G_DEFINE_QUARK (daftar-ingest-error-quark, daftar_ingest_error)
+
+typedef struct
+{
+  DaftarDb   *db;
+  const char *office_code;
+  gint64      received_at;
+  GHashTable *touched;   /* owned: "office\x1fYYYY-MM-DD" keys */
+  GHashTable *all_days;  /* owned: office codes whose every day must be recomputed */
+  DaftarIngestResult *result;
+} Ingest;
+
+void
+daftar_ingest_result_clear (DaftarIngestResult *result)
+{
+  g_clear_pointer (&result->cursor, g_free);
+  memset (result, 0, sizeof *result);
+}
+
+static char *
+cursor_key (const char *office_code)
+{
+  return g_strconcat ("cursor:", office_code, NULL);
+}
+
+char *
+daftar_ingest_get_cursor (DaftarDb    *db,
+                          const char  *office_code,
+                          GError     **error)
+{
+  g_autofree char *key = cursor_key (office_code);
+  return daftar_db_get_state (db, key, error);
+}
+
+/* The column whose local day files a record under its rollups. */
+static const char *
+day_column (DaftarEntity entity)
+{
+  switch (entity)
+    {
+    case DAFTAR_ENTITY_CASE:   return "filed_at";
+    case DAFTAR_ENTITY_TICKET: return "issued_at";
+    case DAFTAR_ENTITY_NOTICE: return "issued_at";
+    default:                   return NULL;
+    }
+}
+
+static void
+touch (Ingest     *ingest,
+       const char *office_code,
+       gint64      when)
+{
+  char day[11];
+
+  daftar_time_local_day (when, day);
+  g_hash_table_add (ingest->touched, g_strconcat (office_code, "\x1f", day, NULL));
+}
+
+/* Marks the day the stored copy of a record belongs to, before an upsert or
+ * delete moves or removes it. */
+static gboolean
+touch_stored (Ingest        *ingest,
+              DaftarEntity   entity,
+              const char    *key,
+              GError       **error)
+{
+  const char *column = day_column (entity);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (column == NULL)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT office_code, %s FROM %s WHERE id = ?",
+                         column, daftar_entity_table (entity));
+  stmt = daftar_db_prepare (ingest->db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    touch (ingest, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (ingest->db, error, "Looking up a stored record");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An office that moves to another city changes the destination scope of
+ * every case it filed, so all its days are recomputed. */
+static gboolean
+office_place_changes (Ingest              *ingest,
+                      const DaftarRecord  *record,
+                      gboolean            *changes,
+                      GError             **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (ingest->db,
+                                          "SELECT city IS ?2 AND province IS ?3 FROM offices WHERE code = ?1",
+                                          error);
+  const DaftarValue *city = daftar_record_get (record, "city");
+  const DaftarValue *province = daftar_record_get (record, "province");
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, daftar_record_key (record), -1, SQLITE_STATIC);
+  if (!city->is_null)
+    sqlite3_bind_text (stmt, 2, city->s, -1, SQLITE_STATIC);
+  if (!province->is_null)
+    sqlite3_bind_text (stmt, 3, province->s, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  *changes = rc == SQLITE_ROW ? !sqlite3_column_int (stmt, 0) : TRUE;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (ingest->db, error, "Looking up an office");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+build_upsert_sql (DaftarEntity entity)
+{
+  guint n_fields;
+  const DaftarField *fields = daftar_entity_fields (entity, &n_fields);
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(GString) updates = g_string_new (NULL);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_string_append_printf (columns, "%s%s", i ? ", " : "", fields[i].name);
+      g_string_append_printf (values, "%s?%u", i ? ", " : "", i + 1);
+      if (i > 0)
+        g_string_append_printf (updates, "%s%s = excluded.%s",
+                                i > 1 ? ", " : "", fields[i].name, fields[i].name);
+    }
+  if (entity == DAFTAR_ENTITY_CASE)
+    {
+      g_string_append (columns, ", search_key");
+      g_string_append_printf (values, ", ?%u", n_fields + 1);
+      g_string_append (updates, ", search_key = excluded.search_key");
+    }
+
+  return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) ON CONFLICT (%s) DO UPDATE SET %s",
+                          daftar_entity_table (entity), columns->str, values->str,
+                          fields[0].name, updates->str);
+}
+
+static char *
+case_search_key (const DaftarRecord *record)
+{
+  static const char * const searched[] = {
+    "id", "tracking_code", "client_name", "subject", "dest_court", "dest_city", "dest_province",
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searched); i++)
+    {
+      const DaftarValue *value = daftar_record_get (record, searched[i]);
+      if (!value->is_null)
+        g_string_append_printf (text, "%s ", value->s);
+    }
+  return daftar_text_search_key (text->str);
+}
+
+static gboolean
+store_record (Ingest              *ingest,
+              const DaftarRecord  *record,
+              GError             **error)
+{
+  static char *upsert_sql[DAFTAR_N_ENTITIES];
+  static gsize initialized;
+  guint n_fields;
+  const DaftarField *fields = daftar_entity_fields (record->entity, &n_fields);
+  g_autofree char *search_key = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint e = 0; e < DAFTAR_N_ENTITIES; e++)
+        upsert_sql[e] = build_upsert_sql (e);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  stmt = daftar_db_prepare (ingest->db, upsert_sql[record->entity], error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const DaftarValue *value = &record->values[i];
+      int column = i + 1;
+
+      if (value->is_null)
+        continue;   /* bindings were cleared to NULL */
+      switch (fields[i].type)
+        {
+        case DAFTAR_FIELD_TEXT:
+          /* Stored Persian text uses Persian yeh and kaf, whatever was sent. */
+          sqlite3_bind_text (stmt, column, daftar_text_normalize (value->s), -1, g_free);
+          break;
+        case DAFTAR_FIELD_ID:
+        case DAFTAR_FIELD_ENUM:
+        case DAFTAR_FIELD_DATE:
+          sqlite3_bind_text (stmt, column, value->s, -1, SQLITE_STATIC);
+          break;
+        case DAFTAR_FIELD_TIME:
+        case DAFTAR_FIELD_INT:
+        case DAFTAR_FIELD_BOOL:
+          sqlite3_bind_int64 (stmt, column, value->i);
+          break;
+        case DAFTAR_FIELD_REAL:
+          sqlite3_bind_double (stmt, column, value->d);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  if (record->entity == DAFTAR_ENTITY_STAFF && daftar_record_get (record, "active")->is_null)
+    sqlite3_bind_int (stmt, 5, 1);
+  if (record->entity == DAFTAR_ENTITY_CASE)
+    {
+      search_key = case_search_key (record);
+      sqlite3_bind_text (stmt, n_fields + 1, search_key, -1, SQLITE_STATIC);
+    }
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (ingest->db, error, "Storing a record");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+delete_record (Ingest        *ingest,
+               DaftarEntity   entity,
+               const char    *key,
+               GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?",
+                                          daftar_entity_table (entity),
+                                          daftar_entity_key (entity));
+  sqlite3_stmt *stmt = daftar_db_prepare (ingest->db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (ingest->db, error, "Deleting a record");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+store_reject (Ingest      *ingest,
+              const char  *entity,
+              JsonNode    *change,
+              const char  *reason,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (ingest->db,
+                                          "INSERT INTO sync_rejects (received_at, entity, raw, reason) "
+                                          "VALUES (?, ?, ?, ?)",
+                                          error);
+  g_autofree char *raw = json_to_string (change, FALSE);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ingest->received_at);
+  if (entity != NULL)
+    sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, raw, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (ingest->db, error, "Storing a rejected record");
+      return FALSE;
+    }
+  ingest->result->rejected++;
+  return TRUE;
+}
+
+/* Checks that a record belongs to the office whose feed this is: a record of
+ * another office would otherwise slip into its figures. */
+static gboolean
+check_office (Ingest              *ingest,
+              const DaftarRecord  *record,
+              GError             **error)
+{
+  const char *owner = NULL;
+
+  if (record->entity == DAFTAR_ENTITY_OFFICE)
+    owner = daftar_record_key (record);
+  else if (record->entity != DAFTAR_ENTITY_STANDARD && record->entity != DAFTAR_ENTITY_HOLIDAY)
+    owner = daftar_record_get (record, "office_code")->s;
+
+  if (owner == NULL || g_strcmp0 (owner, ingest->office_code) == 0)
+    return TRUE;
+  g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_RANGE,
+               "office_code “%s” is not the office of this feed", owner);
+  return FALSE;
+}
+
+/* Applies one change. Returns FALSE only for a database failure, which
+ * aborts the page; a bad record is stored as a reject and returns TRUE. */
+static gboolean
+apply_change (Ingest    *ingest,
+              JsonNode  *change,
+              GError   **error)
+{
+  g_autoptr(GError) invalid = NULL;
+  g_autoptr(DaftarRecord) record = NULL;
+  JsonObject *object;
+  const char *entity_name = NULL;
+  const char *op;
+  DaftarEntity entity;
+
+  if (!JSON_NODE_HOLDS_OBJECT (change))
+    return store_reject (ingest, NULL, change, "change is not an object", error);
+  object = json_node_get_object (change);
+
+  entity_name = json_object_get_string_member_with_default (object, "entity", NULL);
+  op = json_object_get_string_member_with_default (object, "op", NULL);
+  if (entity_name == NULL || !daftar_entity_from_name (entity_name, &entity))
+    return store_reject (ingest, entity_name, change, "unknown entity", error);
+
+  if (g_strcmp0 (op, "delete") == 0)
+    {
+      const char *key = json_object_get_string_member_with_default (object, "id", NULL);
+
+      if (key == NULL)
+        return store_reject (ingest, entity_name, change, "delete without a string id", error);
+      if (!daftar_record_check_id (key, &invalid))
+        return store_reject (ingest, entity_name, change, invalid->message, error);
+      if (!touch_stored (ingest, entity, key, error) ||
+          !delete_record (ingest, entity, key, error))
+        return FALSE;
+      ingest->result->deleted++;
+      return TRUE;
+    }
+
+  if (g_strcmp0 (op, "upsert") != 0)
+    return store_reject (ingest, entity_name, change, "unknown op", error);
+  if (!json_object_has_member (object, "data") ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "data")))
+    return store_reject (ingest, entity_name, change, "upsert without a data object", error);
+
+  record = daftar_record_from_json (entity, json_object_get_object_member (object, "data"), &invalid);
+  if (record == NULL || !check_office (ingest, record, &invalid))
+    return store_reject (ingest, entity_name, change, invalid->message, error);
+
+  if (entity == DAFTAR_ENTITY_OFFICE)
+    {
+      gboolean moved;
+      if (!office_place_changes (ingest, record, &moved, error))
+        return FALSE;
+      if (moved)
+        g_hash_table_add (ingest->all_days, g_strdup (daftar_record_key (record)));
+    }
+
+  if (!touch_stored (ingest, entity, daftar_record_key (record), error) ||
+      !store_record (ingest, record, error))
+    return FALSE;
+
+  if (day_column (entity) != NULL)
+    touch (ingest, daftar_record_get (record, "office_code")->s,
+           daftar_record_get (record, day_column (entity))->i);
+  ingest->result->upserted++;
+  return TRUE;
+}
+
+static gboolean
+recompute_touched (Ingest  *ingest,
+                   GError **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  /* Offices whose place changed: every day they have, after this page. */
+  g_hash_table_iter_init (&iter, ingest->all_days);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autoptr(GPtrArray) days = daftar_rollups_list_days (ingest->db, key, error);
+      if (days == NULL)
+        return FALSE;
+      for (guint i = 0; i < days->len; i++)
+        g_hash_table_add (ingest->touched,
+                          g_strconcat (key, "\x1f", g_ptr_array_index (days, i), NULL));
+    }
+
+  g_hash_table_iter_init (&iter, ingest->touched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_auto(GStrv) parts = g_strsplit (key, "\x1f", 2);
+      GDate day;
+
+      if (!daftar_time_parse_day (parts[1], &day) ||
+          !daftar_rollups_recompute_day (ingest->db, parts[0], &day, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checks the page's envelope; a page that fails here is refused whole. */
+static gboolean
+check_page (const char  *office_code,
+            JsonObject  *page,
+            GError     **error)
+{
+  JsonNode *node;
+  const char *cursor;
+
+  node = json_object_get_member (page, "protocol");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
+                   _("The server’s page has no protocol version"));
+      return FALSE;
+    }
+  if (json_node_get_int (node) != DAFTAR_PROTOCOL_VERSION)
+    {
+      g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_WRONG_PROTOCOL,
+                   _("The server speaks protocol version %" G_GINT64_FORMAT "; Daftar speaks version %d"),
+                   json_node_get_int (node), DAFTAR_PROTOCOL_VERSION);
+      return FALSE;
+    }
+
+  node = json_object_get_member (page, "office");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
+                   _("The server’s page does not say which office it is for"));
+      return FALSE;
+    }
+  if (g_strcmp0 (json_node_get_string (node), office_code) != 0)
+    {
+      g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_WRONG_OFFICE,
+                   _("The server sent data of office %s instead of %s"),
+                   json_node_get_string (node), office_code);
+      return FALSE;
+    }
+
+  node = json_object_get_member (page, "cursor");
+  cursor = node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+             ? json_node_get_string (node) : NULL;
+  if (cursor == NULL || *cursor == '\0' || strlen (cursor) > DAFTAR_CURSOR_MAX)
+    {
+      g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
+                   _("The server’s page has no valid cursor"));
+      return FALSE;
+    }
+
+  node = json_object_get_member (page, "has_more");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
+                   _("The server’s page does not say whether more follows"));
+      return FALSE;
+    }
+
+  node = json_object_get_member (page, "changes");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
+                   _("The server’s page has no list of changes"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+daftar_ingest_page (DaftarDb            *db,
+                    const char          *office_code,
+                    JsonObject          *page,
+                    DaftarIngestResult  *result,
+                    GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *key = NULL;
+  JsonArray *changes;
+  Ingest ingest = { 0 };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (db != NULL && office_code != NULL && page != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  memset (result, 0, sizeof *result);
+  if (!check_page (office_code, page, error))
+    return FALSE;
+  changes = json_object_get_array_member (page, "changes");
+
+  ingest.db = db;
+  ingest.office_code = office_code;
+  ingest.received_at = g_get_real_time () / G_USEC_PER_SEC;
+  ingest.touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ingest.all_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ingest.result = result;
+  key = cursor_key (office_code);
+
+  if (daftar_db_begin (db, &local_error))
+    {
+      guint n = json_array_get_length (changes);
+      guint i;
+
+      for (i = 0; i < n; i++)
+        if (!apply_change (&ingest, json_array_get_element (changes, i), &local_error))
+          break;
+
+      ok = i == n &&
+           recompute_touched (&ingest, &local_error) &&
+           daftar_db_set_state (db, key, json_object_get_string_member (page, "cursor"), &local_error) &&
+           daftar_db_commit (db, &local_error);
+      if (!ok)
+        daftar_db_rollback (db);
+    }
+
+  g_hash_table_unref (ingest.touched);
+  g_hash_table_unref (ingest.all_days);
+
+  if (!ok)
+    {
+      memset (result, 0, sizeof *result);
+      g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_DATABASE,
+                   _("The page could not be saved, nothing of it was applied: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+
+  result->has_more = json_object_get_boolean_member (page, "has_more");
+  result->cursor = g_strdup (json_object_get_string_member (page, "cursor"));
+  return TRUE;
+}
+
+gboolean
+daftar_ingest_page_bytes (DaftarDb            *db,
+                          const char          *office_code,
+                          GBytes              *body,
+                          DaftarIngestResult  *result,
+                          GError             **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (body, &size);
+  JsonNode *root;
+
+  memset (result, 0, sizeof *result);
+  if (size > DAFTAR_PAGE_SIZE_LIMIT)
+    {
+      g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_TOO_LARGE,
+                   _("The server’s page is larger than %d MiB and was refused"),
+                   DAFTAR_PAGE_SIZE_LIMIT / (1024 * 1024));
+      return FALSE;
+    }
+  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+    {
+      g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_NOT_JSON,
+                   _("The server’s page is not valid JSON (it may be cut short): %s"),
+                   parse_error->message);
+      return FALSE;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
+                   _("The server’s page is not a JSON object"));
+      return FALSE;
+    }
+  return daftar_ingest_page (db, office_code, json_node_get_object (root), result, error);
+}

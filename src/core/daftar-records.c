@@ -1,0 +1,406 @@
+/* daftar-records.c: the synced entities, their fields, and validation of a record from its protocol JSON. */
+#define G_LOG_DOMAIN "daftar-records"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "daftar-records.h"
+#include "daftar-time.h"
+
+#define MAX_TEXT_BYTES 1024
+#define MAX_ID_BYTES 64
+
+G_DEFINE_QUARK (daftar-record-error-quark, daftar_record_error)
+
+const char * const daftar_case_kinds[] = {
+  "petition", "brief", "protest", "complaint", "enforcement", "sana_registration", "other", NULL
+};
+const char * const daftar_shifts[] = { "morning", "evening", NULL };
+const char * const daftar_case_statuses[] = {
+  "registered", "sent", "received", "returned", "closed", NULL
+};
+const char * const daftar_ticket_outcomes[] = { "waiting", "served", "no_show", "cancelled", NULL };
+const char * const daftar_notice_channels[] = { "electronic", "paper", NULL };
+const char * const daftar_standard_keys[] = {
+  "target_wait_minutes", "target_service_level", "target_read_rate",
+  "max_cases_per_staff_shift", "occupancy_cap", "max_counters", NULL
+};
+
+#define F(name, type, required) { name, DAFTAR_FIELD_##type, required, NULL }
+#define E(name, allowed, required) { name, DAFTAR_FIELD_ENUM, required, allowed }
+
+/* The first field of each entity is its key. Columns are named as in the
+ * protocol and in src/sql; keep the three in step. */
+static const DaftarField office_fields[] = {
+  F ("code", ID, TRUE), F ("name", TEXT, TRUE), F ("city", TEXT, FALSE),
+  F ("province", TEXT, FALSE), F ("counters", INT, FALSE), F ("updated_at", TIME, FALSE),
+};
+static const DaftarField staff_fields[] = {
+  F ("id", ID, TRUE), F ("office_code", ID, TRUE), F ("name", TEXT, TRUE),
+  F ("role", TEXT, FALSE), F ("active", BOOL, FALSE),
+};
+static const DaftarField case_fields[] = {
+  F ("id", ID, TRUE), F ("office_code", ID, TRUE), F ("tracking_code", TEXT, FALSE),
+  E ("kind", daftar_case_kinds, TRUE), F ("filed_at", TIME, TRUE),
+  E ("shift", daftar_shifts, TRUE), F ("counter", INT, FALSE), F ("staff_id", ID, FALSE),
+  F ("client_name", TEXT, FALSE), F ("subject", TEXT, FALSE), F ("dest_court", TEXT, FALSE),
+  F ("dest_city", TEXT, FALSE), F ("dest_province", TEXT, FALSE),
+  E ("status", daftar_case_statuses, TRUE), F ("fee", INT, FALSE), F ("updated_at", TIME, FALSE),
+};
+static const DaftarField ticket_fields[] = {
+  F ("id", ID, TRUE), F ("office_code", ID, TRUE), F ("number", INT, FALSE),
+  E ("service", daftar_case_kinds, TRUE), F ("issued_at", TIME, TRUE),
+  F ("called_at", TIME, FALSE), F ("started_at", TIME, FALSE), F ("finished_at", TIME, FALSE),
+  F ("counter", INT, FALSE), F ("staff_id", ID, FALSE),
+  E ("outcome", daftar_ticket_outcomes, TRUE),
+};
+static const DaftarField notice_fields[] = {
+  F ("id", ID, TRUE), F ("office_code", ID, TRUE), F ("case_id", ID, FALSE),
+  E ("channel", daftar_notice_channels, TRUE), F ("issued_at", TIME, TRUE),
+  F ("delivered_at", TIME, FALSE), F ("viewed_at", TIME, FALSE), F ("deemed_at", TIME, FALSE),
+};
+static const DaftarField standard_fields[] = {
+  F ("key", ID, TRUE), F ("value", REAL, TRUE),
+};
+static const DaftarField holiday_fields[] = {
+  F ("date", DATE, TRUE), F ("name", TEXT, TRUE),
+};
+
+#undef F
+#undef E
+
+typedef struct
+{
+  const char        *name;
+  const char        *table;
+  const DaftarField *fields;
+  guint              n_fields;
+} EntityInfo;
+
+static const EntityInfo entities[DAFTAR_N_ENTITIES] = {
+  [DAFTAR_ENTITY_OFFICE]   = { "office",   "offices",   office_fields,   G_N_ELEMENTS (office_fields) },
+  [DAFTAR_ENTITY_STAFF]    = { "staff",    "staff",     staff_fields,    G_N_ELEMENTS (staff_fields) },
+  [DAFTAR_ENTITY_CASE]     = { "case",     "cases",     case_fields,     G_N_ELEMENTS (case_fields) },
+  [DAFTAR_ENTITY_TICKET]   = { "ticket",   "tickets",   ticket_fields,   G_N_ELEMENTS (ticket_fields) },
+  [DAFTAR_ENTITY_NOTICE]   = { "notice",   "notices",   notice_fields,   G_N_ELEMENTS (notice_fields) },
+  [DAFTAR_ENTITY_STANDARD] = { "standard", "standards", standard_fields, G_N_ELEMENTS (standard_fields) },
+  [DAFTAR_ENTITY_HOLIDAY]  = { "holiday",  "holidays",  holiday_fields,  G_N_ELEMENTS (holiday_fields) },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (case_fields) <= DAFTAR_MAX_FIELDS);
+
+const char *
+daftar_entity_name (DaftarEntity entity)
+{
+  g_return_val_if_fail (entity < DAFTAR_N_ENTITIES, NULL);
+  return entities[entity].name;
+}
+
+gboolean
+daftar_entity_from_name (const char   *name,
+                         DaftarEntity *out_entity)
+{
+  for (guint i = 0; i < DAFTAR_N_ENTITIES; i++)
+    if (g_strcmp0 (name, entities[i].name) == 0)
+      {
+        *out_entity = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+daftar_entity_table (DaftarEntity entity)
+{
+  g_return_val_if_fail (entity < DAFTAR_N_ENTITIES, NULL);
+  return entities[entity].table;
+}
+
+const char *
+daftar_entity_key (DaftarEntity entity)
+{
+  g_return_val_if_fail (entity < DAFTAR_N_ENTITIES, NULL);
+  return entities[entity].fields[0].name;
+}
+
+const DaftarField *
+daftar_entity_fields (DaftarEntity  entity,
+                      guint        *n_fields)
+{
+  g_return_val_if_fail (entity < DAFTAR_N_ENTITIES, NULL);
+  *n_fields = entities[entity].n_fields;
+  return entities[entity].fields;
+}
+
+gboolean
+daftar_record_check_id (const char  *id,
+                        GError     **error)
+{
+  size_t len = id ? strlen (id) : 0;
+
+  if (len == 0 || len > MAX_ID_BYTES)
+    {
+      g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_LENGTH,
+                   "id must be 1 to %d bytes, not %zu", MAX_ID_BYTES, len);
+      return FALSE;
+    }
+  if (!g_utf8_validate (id, len, NULL))
+    {
+      g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TYPE, "id is not UTF-8");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+json_type_name (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "object";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "array";
+  if (JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:  return "string";
+    case G_TYPE_BOOLEAN: return "boolean";
+    case G_TYPE_INT64:   return "integer";
+    case G_TYPE_DOUBLE:  return "number";
+    default:             return "value";
+    }
+}
+
+static gboolean
+expect_type (const DaftarField  *field,
+             JsonNode           *node,
+             GType               type,
+             const char         *wanted,
+             GError            **error)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type)
+    return TRUE;
+  /* A whole number written as 3.0 is still an integer. */
+  if (type == G_TYPE_INT64 && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      double d = json_node_get_double (node);
+      if (d == (double) (gint64) d)
+        return TRUE;
+    }
+  if (type == G_TYPE_DOUBLE && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_INT64)
+    return TRUE;
+  g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TYPE,
+               "%s must be %s, not %s", field->name, wanted, json_type_name (node));
+  return FALSE;
+}
+
+static gboolean
+parse_value (const DaftarField  *field,
+             JsonNode           *node,
+             DaftarValue        *value,
+             GError            **error)
+{
+  const char *s;
+  size_t len;
+
+  switch (field->type)
+    {
+    case DAFTAR_FIELD_ID:
+    case DAFTAR_FIELD_TEXT:
+    case DAFTAR_FIELD_ENUM:
+    case DAFTAR_FIELD_DATE:
+    case DAFTAR_FIELD_TIME:
+      if (!expect_type (field, node, G_TYPE_STRING, "a string", error))
+        return FALSE;
+      s = json_node_get_string (node);
+      len = strlen (s);
+      if (!g_utf8_validate (s, len, NULL))
+        {
+          g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TYPE,
+                       "%s is not valid UTF-8", field->name);
+          return FALSE;
+        }
+      if (field->type == DAFTAR_FIELD_ID && (len == 0 || len > MAX_ID_BYTES))
+        {
+          g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_LENGTH,
+                       "%s must be 1 to %d bytes, not %zu", field->name, MAX_ID_BYTES, len);
+          return FALSE;
+        }
+      if (len > MAX_TEXT_BYTES)
+        {
+          g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_LENGTH,
+                       "%s is %zu bytes, over the limit of %d", field->name, len, MAX_TEXT_BYTES);
+          return FALSE;
+        }
+      if (field->type == DAFTAR_FIELD_ENUM && !g_strv_contains (field->allowed, s))
+        {
+          g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_ENUM,
+                       "%s “%s” is not one of the allowed values", field->name, s);
+          return FALSE;
+        }
+      if (field->type == DAFTAR_FIELD_TIME)
+        {
+          if (!daftar_time_parse_rfc3339 (s, &value->i))
+            {
+              g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TIME,
+                           "%s “%s” is not an RFC 3339 time with an offset", field->name, s);
+              return FALSE;
+            }
+          return TRUE;
+        }
+      if (field->type == DAFTAR_FIELD_DATE)
+        {
+          GDate date;
+          /* A year like 1405 is a Jalali date sent by mistake: the
+           * protocol's dates are Gregorian. */
+          if (!daftar_time_parse_day (s, &date) ||
+              g_date_get_year (&date) < 1900 || g_date_get_year (&date) > 2199)
+            {
+              g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TIME,
+                           "%s “%s” is not a Gregorian date YYYY-MM-DD", field->name, s);
+              return FALSE;
+            }
+        }
+      value->s = g_strdup (s);
+      return TRUE;
+
+    case DAFTAR_FIELD_INT:
+      if (!expect_type (field, node, G_TYPE_INT64, "an integer", error))
+        return FALSE;
+      value->i = json_node_get_value_type (node) == G_TYPE_DOUBLE
+                   ? (gint64) json_node_get_double (node) : json_node_get_int (node);
+      if (value->i < 0)
+        {
+          g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_RANGE,
+                       "%s must not be negative", field->name);
+          return FALSE;
+        }
+      return TRUE;
+
+    case DAFTAR_FIELD_REAL:
+      if (!expect_type (field, node, G_TYPE_DOUBLE, "a number", error))
+        return FALSE;
+      value->d = json_node_get_double (node);
+      return TRUE;
+
+    case DAFTAR_FIELD_BOOL:
+      if (!expect_type (field, node, G_TYPE_BOOLEAN, "true or false", error))
+        return FALSE;
+      value->i = json_node_get_boolean (node);
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+check_order (const DaftarRecord  *record,
+             const char          *earlier,
+             const char          *later,
+             GError             **error)
+{
+  const DaftarValue *a = daftar_record_get (record, earlier);
+  const DaftarValue *b = daftar_record_get (record, later);
+
+  if (a->is_null || b->is_null || a->i <= b->i)
+    return TRUE;
+  g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TIME_ORDER,
+               "%s is before %s", later, earlier);
+  return FALSE;
+}
+
+/* Times of one record must follow the order in which things happen. */
+static gboolean
+check_time_order (const DaftarRecord  *record,
+                  GError             **error)
+{
+  switch (record->entity)
+    {
+    case DAFTAR_ENTITY_TICKET:
+      return check_order (record, "issued_at", "called_at", error) &&
+             check_order (record, "called_at", "started_at", error) &&
+             check_order (record, "issued_at", "started_at", error) &&
+             check_order (record, "started_at", "finished_at", error) &&
+             check_order (record, "issued_at", "finished_at", error);
+    case DAFTAR_ENTITY_NOTICE:
+      return check_order (record, "issued_at", "delivered_at", error) &&
+             check_order (record, "issued_at", "viewed_at", error) &&
+             check_order (record, "issued_at", "deemed_at", error);
+    default:
+      return TRUE;
+    }
+}
+
+DaftarRecord *
+daftar_record_from_json (DaftarEntity   entity,
+                         JsonObject    *data,
+                         GError       **error)
+{
+  g_autoptr(DaftarRecord) record = NULL;
+  const EntityInfo *info;
+
+  g_return_val_if_fail (entity < DAFTAR_N_ENTITIES, NULL);
+  info = &entities[entity];
+
+  record = g_new0 (DaftarRecord, 1);
+  record->entity = entity;
+  record->n_values = info->n_fields;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const DaftarField *field = &info->fields[i];
+      JsonNode *node = json_object_get_member (data, field->name);
+      DaftarValue *value = &record->values[i];
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        {
+          if (field->required)
+            {
+              g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_MISSING,
+                           "%s is missing", field->name);
+              return NULL;
+            }
+          value->is_null = TRUE;
+          continue;
+        }
+      if (!parse_value (field, node, value, error))
+        return NULL;
+    }
+
+  if (!check_time_order (record, error))
+    return NULL;
+
+  return g_steal_pointer (&record);
+}
+
+void
+daftar_record_free (DaftarRecord *record)
+{
+  if (record == NULL)
+    return;
+  for (guint i = 0; i < record->n_values; i++)
+    g_free (record->values[i].s);
+  g_free (record);
+}
+
+const char *
+daftar_record_key (const DaftarRecord *record)
+{
+  return record->values[0].s;
+}
+
+const DaftarValue *
+daftar_record_get (const DaftarRecord *record,
+                   const char         *field)
+{
+  const EntityInfo *info = &entities[record->entity];
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (strcmp (info->fields[i].name, field) == 0)
+      return &record->values[i];
+  g_return_val_if_reached (NULL);
+}

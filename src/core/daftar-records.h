@@ -1,0 +1,104 @@
+/* daftar-records.h: the synced entities, their fields, and validation of a
+ * record from its protocol JSON (DESIGN §5, §6). */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define DAFTAR_RECORD_ERROR (daftar_record_error_quark ())
+
+typedef enum {
+  DAFTAR_RECORD_ERROR_MISSING,      /* a required field is absent or null */
+  DAFTAR_RECORD_ERROR_TYPE,         /* wrong JSON type */
+  DAFTAR_RECORD_ERROR_ENUM,         /* value outside the allowed set */
+  DAFTAR_RECORD_ERROR_TIME,         /* not an RFC 3339 time with offset */
+  DAFTAR_RECORD_ERROR_TIME_ORDER,   /* e.g. called before issued */
+  DAFTAR_RECORD_ERROR_LENGTH,       /* string over 1 KiB, id empty or over 64 bytes */
+  DAFTAR_RECORD_ERROR_RANGE,        /* a number out of its range */
+} DaftarRecordError;
+
+typedef enum {
+  DAFTAR_ENTITY_OFFICE,
+  DAFTAR_ENTITY_STAFF,
+  DAFTAR_ENTITY_CASE,
+  DAFTAR_ENTITY_TICKET,
+  DAFTAR_ENTITY_NOTICE,
+  DAFTAR_ENTITY_STANDARD,
+  DAFTAR_ENTITY_HOLIDAY,
+  DAFTAR_N_ENTITIES
+} DaftarEntity;
+
+typedef enum {
+  DAFTAR_FIELD_ID,     /* string, 1..64 bytes */
+  DAFTAR_FIELD_TEXT,   /* string, at most 1 KiB */
+  DAFTAR_FIELD_ENUM,   /* string from a fixed set */
+  DAFTAR_FIELD_TIME,   /* RFC 3339 string with offset, stored as Unix seconds */
+  DAFTAR_FIELD_DATE,   /* 'YYYY-MM-DD' */
+  DAFTAR_FIELD_INT,    /* JSON integer, >= 0 */
+  DAFTAR_FIELD_REAL,   /* JSON number */
+  DAFTAR_FIELD_BOOL,   /* JSON boolean */
+} DaftarFieldType;
+
+typedef struct {
+  const char         *name;     /* JSON member and SQL column */
+  DaftarFieldType     type;
+  gboolean            required;
+  const char * const *allowed;  /* DAFTAR_FIELD_ENUM only, NULL-terminated */
+} DaftarField;
+
+#define DAFTAR_MAX_FIELDS 20
+
+typedef struct {
+  gboolean  is_null;
+  gint64    i;   /* INT, BOOL, TIME */
+  double    d;   /* REAL */
+  char     *s;   /* ID, TEXT, ENUM, DATE; owned */
+} DaftarValue;
+
+typedef struct {
+  DaftarEntity entity;
+  guint        n_values;
+  DaftarValue  values[DAFTAR_MAX_FIELDS];  /* in the order of the entity's fields */
+} DaftarRecord;
+
+/* Allowed values, NULL-terminated. */
+extern const char * const daftar_case_kinds[];     /* petition, brief, protest, complaint, enforcement, sana_registration, other */
+extern const char * const daftar_shifts[];         /* morning, evening */
+extern const char * const daftar_case_statuses[];  /* registered, sent, received, returned, closed */
+extern const char * const daftar_ticket_outcomes[];/* waiting, served, no_show, cancelled */
+extern const char * const daftar_notice_channels[];/* electronic, paper */
+extern const char * const daftar_standard_keys[];  /* target_wait_minutes, target_service_level, ... */
+
+GQuark             daftar_record_error_quark     (void);
+
+const char        *daftar_entity_name            (DaftarEntity entity);
+gboolean           daftar_entity_from_name       (const char   *name,
+                                                  DaftarEntity *out_entity);
+/* SQL table and the name of its key column ("id", or "code", "key", "date"). */
+const char        *daftar_entity_table           (DaftarEntity entity);
+const char        *daftar_entity_key             (DaftarEntity entity);
+
+const DaftarField *daftar_entity_fields          (DaftarEntity entity,
+                                                  guint       *n_fields);
+
+/* Validates @data (the "data" object of an upsert) into a record. Unknown
+ * members are ignored. On failure the error says which field and why. */
+DaftarRecord      *daftar_record_from_json       (DaftarEntity  entity,
+                                                  JsonObject   *data,
+                                                  GError      **error);
+void               daftar_record_free            (DaftarRecord *record);
+
+/* The record's key (first field). */
+const char        *daftar_record_key             (const DaftarRecord *record);
+const DaftarValue *daftar_record_get             (const DaftarRecord *record,
+                                                  const char         *field);
+
+/* Checks an id as used by deletes: non-empty, at most 64 bytes. */
+gboolean           daftar_record_check_id        (const char  *id,
+                                                  GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftarRecord, daftar_record_free)
+
+G_END_DECLS

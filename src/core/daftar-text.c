@@ -1,0 +1,121 @@
+/* daftar-text.c: Persian text normalisation with GLib's Unicode tables — stored form and search keys. */
+#define G_LOG_DOMAIN "daftar-text"
+
+#include <string.h>
+
+#include "daftar-text.h"
+
+#define ARABIC_KAF              0x0643
+#define ARABIC_ALEF_MAKSURA     0x0649
+#define ARABIC_YEH              0x064A
+#define ARABIC_TEH_MARBUTA      0x0629
+#define ARABIC_TATWEEL          0x0640
+#define ARABIC_HEH              0x0647
+#define ARABIC_HEH_DOACHASHMEE  0x06BE
+#define ARABIC_AE               0x06D5
+#define PERSIAN_KEHEH           0x06A9
+#define PERSIAN_YEH             0x06CC
+
+/* Collapses whitespace while appending: a run of spaces is written as one
+ * space only once a non-space follows it, so both ends come out trimmed. */
+typedef struct {
+  GString  *out;
+  gboolean  pending_space;
+} Builder;
+
+static void
+builder_add (Builder  *builder,
+             gunichar  c)
+{
+  if (g_unichar_isspace (c))
+    {
+      builder->pending_space = builder->out->len > 0;
+      return;
+    }
+  if (builder->pending_space)
+    g_string_append_c (builder->out, ' ');
+  builder->pending_space = FALSE;
+  g_string_append_unichar (builder->out, c);
+}
+
+/* Windows' Arabic keyboard and older systems type Arabic yeh and kaf where
+ * Persian ones are meant; they look alike in the middle of a word. */
+static gunichar
+persian_letter (gunichar c)
+{
+  switch (c)
+    {
+    case ARABIC_YEH:
+    case ARABIC_ALEF_MAKSURA:
+      return PERSIAN_YEH;
+    case ARABIC_KAF:
+      return PERSIAN_KEHEH;
+    default:
+      return c;
+    }
+}
+
+char *
+daftar_text_normalize (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *composed = NULL;
+  Builder builder;
+
+  if (text == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (text, -1);
+  composed = g_utf8_normalize (valid, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  builder.out = g_string_sized_new (strlen (composed));
+  builder.pending_space = FALSE;
+
+  for (const char *p = composed; *p != '\0'; p = g_utf8_next_char (p))
+    builder_add (&builder, persian_letter (g_utf8_get_char (p)));
+
+  return g_string_free (builder.out, FALSE);
+}
+
+char *
+daftar_text_search_key (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *decomposed = NULL;
+  g_autofree char *folded = NULL;
+  Builder builder;
+
+  if (text == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (text, -1);
+  /* NFKD splits أ into ا + hamza, and presentation forms into letters, so
+   * dropping marks below does the alef, waw and yeh folding. */
+  decomposed = g_utf8_normalize (valid, -1, G_NORMALIZE_ALL);
+  folded = g_utf8_casefold (decomposed, -1);
+  builder.out = g_string_sized_new (strlen (folded));
+  builder.pending_space = FALSE;
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+      int digit = g_unichar_digit_value (c);
+
+      /* Harakat, hamza and madda; ZWNJ, ZWJ and bidi marks; tatweel
+       * stretches a word without changing it. */
+      if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK ||
+          type == G_UNICODE_FORMAT || c == ARABIC_TATWEEL)
+        continue;
+
+      if (digit >= 0)
+        c = '0' + digit;
+      else if (c == ARABIC_TEH_MARBUTA || c == ARABIC_HEH_DOACHASHMEE || c == ARABIC_AE)
+        c = ARABIC_HEH;   /* ۀ decomposes to ە + hamza */
+      else
+        c = persian_letter (c);
+
+      builder_add (&builder, c);
+    }
+
+  return g_string_free (builder.out, FALSE);
+}

@@ -1,0 +1,137 @@
+/* daftar-time.c: the office's clock — Asia/Tehran days, hours and RFC 3339 times. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "daftar-time.h"
+
+GTimeZone *
+daftar_time_zone (void)
+{
+  static GTimeZone *zone;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      /* Falls back to a fixed +03:30 only if tzdata lacks the zone; Iran has
+       * kept +03:30 all year since 2022, so only older summers would differ. */
+      GTimeZone *tz = g_time_zone_new_identifier ("Asia/Tehran");
+      if (tz == NULL)
+        tz = g_time_zone_new_offset (3 * 3600 + 30 * 60);
+      zone = tz;
+      g_once_init_leave (&initialized, 1);
+    }
+  return zone;
+}
+
+gboolean
+daftar_time_parse_rfc3339 (const char *text,
+                           gint64     *out_unix)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  size_t len;
+
+  if (text == NULL)
+    return FALSE;
+  len = strlen (text);
+  /* "YYYY-MM-DDTHH:MM:SS" plus an offset: refuse anything without one,
+   * because g_date_time_new_from_iso8601 would silently take local time. */
+  if (len < 20 || (text[10] != 'T' && text[10] != 't'))
+    return FALSE;
+  if (!(text[len - 1] == 'Z' || text[len - 1] == 'z' ||
+        ((text[len - 6] == '+' || text[len - 6] == '-') && text[len - 3] == ':')))
+    return FALSE;
+
+  dt = g_date_time_new_from_iso8601 (text, NULL);
+  if (dt == NULL)
+    return FALSE;
+  *out_unix = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+char *
+daftar_time_format_rfc3339 (gint64 unix_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, daftar_time_zone ());
+
+  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+void
+daftar_time_local_date (gint64  unix_time,
+                        GDate  *out_date)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, daftar_time_zone ());
+  int y, m, d;
+
+  g_date_time_get_ymd (local, &y, &m, &d);
+  g_date_clear (out_date, 1);
+  g_date_set_dmy (out_date, d, m, y);
+}
+
+void
+daftar_time_format_day (const GDate *date,
+                        char         out_day[11])
+{
+  g_snprintf (out_day, 11, "%04u-%02u-%02u",
+              (guint) g_date_get_year (date),
+              (guint) g_date_get_month (date),
+              (guint) g_date_get_day (date));
+}
+
+void
+daftar_time_local_day (gint64 unix_time,
+                       char   out_day[11])
+{
+  GDate date;
+
+  daftar_time_local_date (unix_time, &date);
+  daftar_time_format_day (&date, out_day);
+}
+
+int
+daftar_time_local_hour (gint64 unix_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, daftar_time_zone ());
+
+  return g_date_time_get_hour (local);
+}
+
+gint64
+daftar_time_day_start (const GDate *date)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new (daftar_time_zone (),
+                                             g_date_get_year (date),
+                                             g_date_get_month (date),
+                                             g_date_get_day (date),
+                                             0, 0, 0);
+  return g_date_time_to_unix (dt);
+}
+
+gboolean
+daftar_time_parse_day (const char *day,
+                       GDate      *out_date)
+{
+  unsigned y, m, d;
+  char tail;
+
+  if (day == NULL || strlen (day) != 10 || day[4] != '-' || day[7] != '-')
+    return FALSE;
+  if (sscanf (day, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  if (!g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_clear (out_date, 1);
+  g_date_set_dmy (out_date, d, m, y);
+  return TRUE;
+}
+
+const char *
+daftar_time_shift_for_hour (int hour)
+{
+  return hour < 14 ? "morning" : "evening";
+}

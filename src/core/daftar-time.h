@@ -1,0 +1,35 @@
+/* daftar-time.h: the office's clock — Asia/Tehran days, hours and RFC 3339 times. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Offices keep Tehran time; days and hours of every rollup are local to it. */
+GTimeZone  *daftar_time_zone              (void);
+
+/* Parses an RFC 3339 time that carries an offset ("Z" or "+03:30"); a time
+ * without one is refused because its instant would be a guess. */
+gboolean    daftar_time_parse_rfc3339     (const char *text,
+                                           gint64     *out_unix);
+char       *daftar_time_format_rfc3339    (gint64      unix_time);
+
+/* Local calendar day of an instant, as a GDate (Gregorian). */
+void        daftar_time_local_date        (gint64      unix_time,
+                                           GDate      *out_date);
+/* The same day as 'YYYY-MM-DD' into a buffer of at least 11 bytes. */
+void        daftar_time_local_day         (gint64      unix_time,
+                                           char        out_day[11]);
+int         daftar_time_local_hour        (gint64      unix_time);
+
+/* Unix time of local midnight at the start of @date. */
+gint64      daftar_time_day_start         (const GDate *date);
+gboolean    daftar_time_parse_day         (const char  *day,
+                                           GDate       *out_date);
+void        daftar_time_format_day        (const GDate *date,
+                                           char         out_day[11]);
+
+/* Which shift a local hour belongs to: before 14:00 is the morning shift. */
+const char *daftar_time_shift_for_hour    (int hour);
+
+G_END_DECLS

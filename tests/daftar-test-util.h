@@ -1,0 +1,34 @@
+/* daftar-test-util.h: helpers shared by the test programs — temporary databases, pages, checksums. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "daftar-db.h"
+
+G_BEGIN_DECLS
+
+/* A new empty folder under the system temp dir, removed with its files by
+ * daftar_test_tmpdir_free. */
+char       *daftar_test_tmpdir_new       (void);
+void        daftar_test_tmpdir_free      (char *path);
+
+/* Opens (creating and migrating) a fresh database in a new temp folder;
+ * *out_dir receives the folder to free with daftar_test_tmpdir_free. */
+DaftarDb   *daftar_test_db_new           (char **out_dir);
+
+/* Parses @json, failing the test if it is not an object. */
+JsonObject *daftar_test_parse_object     (const char *json);
+
+/* A protocol page for @office around @changes_json (a JSON array text). */
+JsonObject *daftar_test_page             (const char *office,
+                                          const char *cursor,
+                                          const char *changes_json);
+
+/* SHA-256 over every row of @table in primary-key order: two databases with
+ * equal checksums hold equal data. */
+char       *daftar_test_table_checksum   (DaftarDb   *db,
+                                          const char *table);
+gint64      daftar_test_count            (DaftarDb   *db,
+                                          const char *sql);
+
+G_END_DECLS

@@ -1,0 +1,299 @@
+/* test-ingest.c: applying pages — atomic, cursor with the data, bad records rejected with reasons. */
+#include "config.h"
+
+#include <string.h>
+
+#include "daftar-ingest.h"
+#include "daftar-test-util.h"
+
+#define OFFICE "YZ-ABK-01"
+
+#define CASE_JSON(id, filed, kind) \
+  "{\"entity\": \"case\", \"op\": \"upsert\", \"data\": {\"id\": \"" id "\", \"office_code\": \"" OFFICE "\", " \
+  "\"kind\": \"" kind "\", \"filed_at\": \"" filed "\", \"shift\": \"morning\", \"status\": \"registered\", " \
+  "\"dest_city\": \"ابرکوه\", \"fee\": 150000}}"
+
+static const char *first_page =
+  "["
+  "{\"entity\": \"office\", \"op\": \"upsert\", \"data\": {\"code\": \"" OFFICE "\", \"name\": \"دفتر ابرکوه\", \"city\": \"ابرکوه\", \"province\": \"یزد\", \"counters\": 3}},"
+  CASE_JSON ("C1", "2026-10-29T08:00:00+03:30", "petition") ","
+  CASE_JSON ("C2", "2026-10-29T09:00:00+03:30", "brief") ","
+  CASE_JSON ("C3", "2026-10-30T09:00:00+03:30", "petition") ","
+  "{\"entity\": \"notice\", \"op\": \"upsert\", \"data\": {\"id\": \"N1\", \"office_code\": \"" OFFICE "\", \"case_id\": \"C1\", \"channel\": \"electronic\", \"issued_at\": \"2026-10-29T10:00:00+03:30\", \"viewed_at\": \"2026-10-29T18:00:00+03:30\"}}"
+  "]";
+
+typedef struct
+{
+  char     *dir;
+  DaftarDb *db;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) page = daftar_test_page (OFFICE, "c1", first_page);
+  DaftarIngestResult result;
+
+  f->db = daftar_test_db_new (&f->dir);
+  g_assert_true (daftar_ingest_page (f->db, OFFICE, page, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.upserted, ==, 5);
+  g_assert_cmpuint (result.rejected, ==, 0);
+  g_assert_cmpstr (result.cursor, ==, "c1");
+  daftar_ingest_result_clear (&result);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  daftar_db_close (f->db);
+  daftar_test_tmpdir_free (f->dir);
+}
+
+static char *
+cursor (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  char *value = daftar_ingest_get_cursor (f->db, OFFICE, &error);
+  g_assert_no_error (error);
+  return value;
+}
+
+static void
+test_applied (Fixture *f, gconstpointer data)
+{
+  g_autofree char *c = cursor (f);
+
+  g_assert_cmpstr (c, ==, "c1");
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM cases"), ==, 3);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE day = '2026-10-29'"), ==, 2);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE day = '2026-10-30'"), ==, 1);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(fee_total) FROM daily_cases"), ==, 450000);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT viewed FROM daily_notices WHERE day = '2026-10-29' AND channel = 'electronic'"), ==, 1);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM daily_cases WHERE dest_scope = 'local'"), ==, 3);
+}
+
+static void
+test_rejects_with_reasons (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) page = daftar_test_page (OFFICE, "c2",
+    "["
+    CASE_JSON ("C4", "2026-10-31T08:00:00+03:30", "petition") ","
+    CASE_JSON ("C5", "2026-10-31T08:00:00", "petition") ","
+    CASE_JSON ("C6", "2026-10-31T08:00:00+03:30", "divorce") ","
+    "{\"entity\": \"lawyer\", \"op\": \"upsert\", \"data\": {}},"
+    "{\"entity\": \"case\", \"op\": \"merge\", \"data\": {}},"
+    "{\"entity\": \"case\", \"op\": \"delete\", \"id\": \"\"},"
+    "{\"entity\": \"case\", \"op\": \"upsert\", \"data\": {\"id\": \"C7\", \"office_code\": \"TH-01\", \"kind\": \"brief\", \"filed_at\": \"2026-10-31T08:00:00Z\", \"shift\": \"morning\", \"status\": \"sent\"}},"
+    "42,"
+    CASE_JSON ("C8", "2026-10-31T09:00:00+03:30", "brief")
+    "]");
+  DaftarIngestResult result;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *c = NULL;
+
+  g_assert_true (daftar_ingest_page (f->db, OFFICE, page, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.upserted, ==, 2);
+  g_assert_cmpuint (result.rejected, ==, 7);
+  daftar_ingest_result_clear (&result);
+
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM cases WHERE id IN ('C4', 'C8')"), ==, 2);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM cases WHERE id IN ('C5', 'C6', 'C7')"), ==, 0);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE day = '2026-10-31'"), ==, 2);
+  c = cursor (f);
+  g_assert_cmpstr (c, ==, "c2");
+
+  sqlite3_prepare_v2 (daftar_db_get_handle (f->db), "SELECT reason, raw FROM sync_rejects ORDER BY id", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_assert_nonnull (sqlite3_column_text (stmt, 1));
+      g_ptr_array_add (reasons, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (reasons->len, ==, 7);
+  g_assert_nonnull (strstr (g_ptr_array_index (reasons, 0), "filed_at"));
+  g_assert_nonnull (strstr (g_ptr_array_index (reasons, 1), "kind"));
+  g_assert_nonnull (strstr (g_ptr_array_index (reasons, 2), "unknown entity"));
+  g_assert_nonnull (strstr (g_ptr_array_index (reasons, 3), "unknown op"));
+  g_assert_nonnull (strstr (g_ptr_array_index (reasons, 4), "id"));
+  g_assert_nonnull (strstr (g_ptr_array_index (reasons, 5), "office"));
+  g_assert_nonnull (strstr (g_ptr_array_index (reasons, 6), "not an object"));
+}
+
+static void
+assert_unchanged (Fixture *f, const char *checksum_before)
+{
+  g_autofree char *c = cursor (f);
+  g_autofree char *after = daftar_test_table_checksum (f->db, "cases");
+
+  g_assert_cmpstr (c, ==, "c1");
+  g_assert_cmpstr (after, ==, checksum_before);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM sync_rejects"), ==, 0);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases"), ==, 3);
+}
+
+static void
+test_refused_pages (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = daftar_test_table_checksum (f->db, "cases");
+  g_autofree char *good = g_strdup_printf ("{\"protocol\": 1, \"office\": \"%s\", \"cursor\": \"c9\", \"has_more\": false, \"changes\": [%s]}",
+                                           OFFICE, CASE_JSON ("C9", "2026-11-01T08:00:00+03:30", "brief"));
+  g_autofree char *truncated = g_strndup (good, strlen (good) - 7);
+  g_autofree char *oversized = NULL;
+  const struct { const char *body; int code; } bad[] = {
+    { "<html>502 Bad Gateway</html>", DAFTAR_INGEST_ERROR_NOT_JSON },
+    { truncated, DAFTAR_INGEST_ERROR_NOT_JSON },
+    { "[1, 2, 3]", DAFTAR_INGEST_ERROR_BAD_PAGE },
+    { "{\"protocol\": 2, \"office\": \"" OFFICE "\", \"cursor\": \"c9\", \"has_more\": false, \"changes\": [" CASE_JSON ("C9", "2026-11-01T08:00:00+03:30", "brief") "]}", DAFTAR_INGEST_ERROR_WRONG_PROTOCOL },
+    { "{\"office\": \"" OFFICE "\", \"cursor\": \"c9\", \"has_more\": false, \"changes\": []}", DAFTAR_INGEST_ERROR_BAD_PAGE },
+    { "{\"protocol\": 1, \"office\": \"" OFFICE "\", \"has_more\": false, \"changes\": [" CASE_JSON ("C9", "2026-11-01T08:00:00+03:30", "brief") "]}", DAFTAR_INGEST_ERROR_BAD_PAGE },
+    { "{\"protocol\": 1, \"office\": \"" OFFICE "\", \"cursor\": \"\", \"has_more\": false, \"changes\": []}", DAFTAR_INGEST_ERROR_BAD_PAGE },
+    { "{\"protocol\": 1, \"office\": \"TH-01\", \"cursor\": \"c9\", \"has_more\": false, \"changes\": []}", DAFTAR_INGEST_ERROR_WRONG_OFFICE },
+    { "{\"protocol\": 1, \"office\": \"" OFFICE "\", \"cursor\": \"c9\", \"changes\": []}", DAFTAR_INGEST_ERROR_BAD_PAGE },
+    { "{\"protocol\": 1, \"office\": \"" OFFICE "\", \"cursor\": \"c9\", \"has_more\": false, \"changes\": {}}", DAFTAR_INGEST_ERROR_BAD_PAGE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GBytes) body = g_bytes_new_static (bad[i].body, strlen (bad[i].body));
+      g_autoptr(GError) error = NULL;
+      DaftarIngestResult result;
+
+      g_assert_false (daftar_ingest_page_bytes (f->db, OFFICE, body, &result, &error));
+      g_test_message ("refused %u: %s", i, error->message);
+      g_assert_error (error, DAFTAR_INGEST_ERROR, bad[i].code);
+      assert_unchanged (f, before);
+    }
+
+  /* Over the size limit: refused before parsing. */
+  {
+    gsize size = DAFTAR_PAGE_SIZE_LIMIT + 1;
+    g_autoptr(GBytes) body = NULL;
+    g_autoptr(GError) error = NULL;
+    DaftarIngestResult result;
+
+    oversized = g_malloc (size);
+    memset (oversized, ' ', size);
+    memcpy (oversized, good, strlen (good));
+    body = g_bytes_new_static (oversized, size);
+    g_assert_false (daftar_ingest_page_bytes (f->db, OFFICE, body, &result, &error));
+    g_assert_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_TOO_LARGE);
+    assert_unchanged (f, before);
+  }
+
+  /* And the good page still applies afterwards. */
+  {
+    g_autoptr(GBytes) body = g_bytes_new_static (good, strlen (good));
+    g_autoptr(GError) error = NULL;
+    g_autofree char *c = NULL;
+    DaftarIngestResult result;
+
+    g_assert_true (daftar_ingest_page_bytes (f->db, OFFICE, body, &result, &error));
+    g_assert_no_error (error);
+    daftar_ingest_result_clear (&result);
+    c = cursor (f);
+    g_assert_cmpstr (c, ==, "c9");
+  }
+}
+
+static void
+test_fails_part_way (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = daftar_test_table_checksum (f->db, "cases");
+  g_autofree char *rollups_before = daftar_test_table_checksum (f->db, "daily_cases");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) page = daftar_test_page (OFFICE, "c2",
+    "["
+    CASE_JSON ("C4", "2026-10-31T08:00:00+03:30", "petition") ","
+    "{\"entity\": \"case\", \"op\": \"delete\", \"id\": \"C1\"},"
+    CASE_JSON ("BOOM", "2026-10-31T08:00:00+03:30", "petition") ","
+    CASE_JSON ("C5", "2026-10-31T08:00:00+03:30", "petition")
+    "]");
+  DaftarIngestResult result;
+  g_autofree char *after = NULL;
+  g_autofree char *rollups_after = NULL;
+
+  /* A real database failure in the middle of the page (as a full disk
+   * would give): the records before it must not survive either. */
+  g_assert_true (daftar_db_exec (f->db,
+                                 "CREATE TEMP TRIGGER boom BEFORE INSERT ON cases WHEN NEW.id = 'BOOM' "
+                                 "BEGIN SELECT RAISE (ABORT, 'disk on fire'); END", &error));
+  g_assert_false (daftar_ingest_page (f->db, OFFICE, page, &result, &error));
+  g_assert_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "disk on fire"));
+  g_assert_null (result.cursor);
+
+  after = daftar_test_table_checksum (f->db, "cases");
+  rollups_after = daftar_test_table_checksum (f->db, "daily_cases");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (rollups_after, ==, rollups_before);
+  assert_unchanged (f, before);
+}
+
+static void
+test_delete_and_move (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) page = daftar_test_page (OFFICE, "c2",
+    "["
+    "{\"entity\": \"case\", \"op\": \"delete\", \"id\": \"C1\"},"
+    CASE_JSON ("C3", "2026-11-01T09:00:00+03:30", "petition") ","
+    "{\"entity\": \"case\", \"op\": \"delete\", \"id\": \"NEVER-EXISTED\"},"
+    "{\"entity\": \"notice\", \"op\": \"delete\", \"id\": \"N1\"}"
+    "]");
+  DaftarIngestResult result;
+
+  g_assert_true (daftar_ingest_page (f->db, OFFICE, page, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.deleted, ==, 3);
+  daftar_ingest_result_clear (&result);
+
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE day = '2026-10-29'"), ==, 1);
+  /* C3 moved from the 30th to 1 November: the old day is emptied. */
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM daily_cases WHERE day = '2026-10-30'"), ==, 0);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE day = '2026-11-01'"), ==, 1);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM daily_notices"), ==, 0);
+}
+
+static void
+test_persian_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  /* Arabic yeh and kaf, as some keyboards send them. */
+  g_autoptr(JsonObject) page = daftar_test_page (OFFICE, "c2",
+    "[{\"entity\": \"case\", \"op\": \"upsert\", \"data\": {\"id\": \"C10\", \"office_code\": \"" OFFICE "\", "
+    "\"kind\": \"complaint\", \"filed_at\": \"2026-10-29T10:00:00+03:30\", \"shift\": \"morning\", \"status\": \"sent\", "
+    "\"tracking_code\": \"140508071234\", \"client_name\": \"علي كريمي\", \"subject\": \"شكايت كيفري\"}}]");
+  DaftarIngestResult result;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_true (daftar_ingest_page (f->db, OFFICE, page, &result, &error));
+  g_assert_no_error (error);
+  daftar_ingest_result_clear (&result);
+
+  sqlite3_prepare_v2 (daftar_db_get_handle (f->db), "SELECT client_name, search_key FROM cases WHERE id = 'C10'", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "علی کریمی");
+  g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 1), "کریمی"));
+  g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 1), "140508071234"));
+  sqlite3_finalize (stmt);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/ingest/applied", test_applied);
+  ADD ("/ingest/rejects-with-reasons", test_rejects_with_reasons);
+  ADD ("/ingest/refused-pages", test_refused_pages);
+  ADD ("/ingest/fails-part-way", test_fails_part_way);
+  ADD ("/ingest/delete-and-move", test_delete_and_move);
+  ADD ("/ingest/persian-text", test_persian_text);
+#undef ADD
+  return g_test_run ();
+}

@@ -1,0 +1,136 @@
+/* daftar-demo-private.h: what the demo generator's files share — calendar, offices, places, the queue simulation. */
+#pragma once
+
+#include "daftar-demo.h"
+
+G_BEGIN_DECLS
+
+/* Service kinds in the order of daftar_case_kinds. */
+typedef enum {
+  DEMO_PETITION,
+  DEMO_BRIEF,
+  DEMO_PROTEST,
+  DEMO_COMPLAINT,
+  DEMO_ENFORCEMENT,
+  DEMO_SANA,
+  DEMO_OTHER,
+  DEMO_N_KINDS
+} DemoKind;
+
+typedef enum {
+  DEMO_SERVED,
+  DEMO_NO_SHOW,
+  DEMO_CANCELLED,
+  DEMO_WAITING,
+} DemoOutcome;
+
+/* Independent random streams: each (seed, office, day, purpose) gets its
+ * own generator, so what one part draws never shifts another part. */
+typedef enum {
+  DEMO_STREAM_OFFICE = 1,
+  DEMO_STREAM_QUEUE,
+  DEMO_STREAM_CASES,
+  DEMO_STREAM_NOTICES,
+  DEMO_STREAM_STAFFING,
+} DemoStream;
+
+typedef struct {
+  const char *code;       /* three letters in office codes, "ABK" */
+  const char *name;       /* Persian */
+  double      volume;     /* clients on an ordinary day at one office */
+} DemoCity;
+
+typedef struct {
+  const char *city;
+  const char *province;
+  double      weight;
+} DemoPlace;
+
+typedef struct {
+  GDate        date;
+  guint32      julian;
+  gint64       start;      /* local midnight, Unix seconds */
+  int          jy, jm, jd; /* Jalali */
+  GDateWeekday weekday;
+  const char  *holiday;    /* static Persian name, NULL on working days */
+} DemoDay;
+
+#define DEMO_MAX_STAFF 8
+
+typedef struct {
+  char           *code;                      /* owned */
+  char           *name;                      /* owned */
+  const DemoCity *city;
+  guint           number;                    /* the office's کد */
+  guint           counters;
+  guint           n_staff;                   /* index 0 is the manager */
+  const char     *staff_first[DEMO_MAX_STAFF];
+  const char     *staff_last[DEMO_MAX_STAFF];
+  double          volume;
+  int             evening_open;              /* minutes after midnight */
+} DemoOffice;
+
+struct _DaftarDemo {
+  guint64     seed;
+  guint       n_offices;
+  guint       n_days;
+  gint64      now;
+  DemoDay    *days;       /* owned, n_days */
+  DemoOffice *offices;    /* owned, n_offices */
+};
+
+/* One ticket of the queue simulation; times are Unix seconds, -1 = none. */
+typedef struct {
+  gint64   issued, called, started, finished;
+  guint16  number;
+  guint8   shift;        /* 0 morning, 1 evening */
+  guint8   service;      /* DemoKind */
+  guint8   outcome;      /* DemoOutcome */
+  guint8   counter;      /* 1-based, 0 = none */
+  guint8   staff;        /* staff index when counter != 0 */
+  gboolean makes_case;
+} DemoTicket;
+
+/* daftar-demo.c */
+GRand      *demo_rand_new            (DaftarDemo *demo, guint office, guint32 julian, DemoStream stream);
+double      demo_normal              (GRand *rand);
+double      demo_exponential         (GRand *rand, double mean);
+guint       demo_poisson             (GRand *rand, double mean);
+double      demo_lognormal           (GRand *rand, double median, double sigma);
+guint       demo_pick_weighted       (GRand *rand, const double *weights, guint n);
+gboolean    demo_day_is_working      (const DemoDay *day);
+char       *demo_staff_id            (const DemoOffice *office, guint staff);
+
+/* daftar-demo-calendar.c */
+void        demo_calendar_fill       (DemoDay *days, guint n_days);
+
+/* daftar-demo-places.c */
+const DemoCity *demo_city_for_office (guint office_index, guint *out_ordinal);
+const char *demo_first_name          (GRand *rand);
+const char *demo_last_name           (GRand *rand);
+const char *demo_subject             (GRand *rand, DemoKind kind);
+/* Chooses where a filing goes: court, city and province. */
+void        demo_destination         (GRand *rand, const DemoOffice *office, DemoKind kind,
+                                      char **out_court, const char **out_city,
+                                      const char **out_province);
+extern const char * const demo_kind_names[DEMO_N_KINDS];
+
+/* daftar-demo-queue.c */
+gboolean    demo_understaffed        (DaftarDemo *demo, guint office, const DemoDay *day);
+/* The day's tickets in issue order, morning then evening. */
+GArray     *demo_simulate_day        (DaftarDemo *demo, guint office, guint day_index);
+void        demo_append_tickets      (DaftarDemo *demo, guint office, guint day_index,
+                                      GArray *tickets, JsonArray *changes);
+
+/* daftar-demo-cases.c */
+char       *demo_case_id             (const DemoOffice *office, const DemoDay *day, guint n);
+void        demo_append_cases        (DaftarDemo *demo, guint office, guint day_index,
+                                      GArray *tickets, JsonArray *changes);
+void        demo_append_notices      (DaftarDemo *demo, guint office, guint day_index,
+                                      JsonArray *changes);
+
+/* JSON helpers */
+JsonObject *demo_change_new          (JsonArray *changes, const char *entity);
+void        demo_set_time            (JsonObject *data, const char *member, gint64 unix_time);
+
+G_END_DECLS

@@ -1,0 +1,191 @@
+/* daftar-period.c: the period a dashboard shows — Jalali presets, previous period, and binning. */
+#define G_LOG_DOMAIN "daftar-period"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "daftar-format.h"
+#include "daftar-period.h"
+
+#define MAX_DAY_BINS 31
+#define MAX_WEEK_BINS 26
+
+static void
+jalali_month_of (const GDate *day,
+                 GDate       *first,
+                 GDate       *last)
+{
+  DaftarJalaliDate j;
+
+  daftar_jalali_from_gdate (day, &j);
+  daftar_jalali_month_bounds (j.year, j.month, first, last);
+}
+
+void
+daftar_period_from_preset (DaftarPeriodPreset  preset,
+                           const GDate        *today,
+                           DaftarPeriod       *out)
+{
+  DaftarJalaliDate j;
+  GDate ignored;
+
+  out->preset = preset;
+  out->from = *today;
+  out->to = *today;
+
+  switch (preset)
+    {
+    case DAFTAR_PERIOD_TODAY:
+    case DAFTAR_PERIOD_CUSTOM:
+      break;
+    case DAFTAR_PERIOD_YESTERDAY:
+      g_date_subtract_days (&out->from, 1);
+      out->to = out->from;
+      break;
+    case DAFTAR_PERIOD_THIS_WEEK:
+      daftar_week_start (today, &out->from);
+      break;
+    case DAFTAR_PERIOD_THIS_MONTH:
+      jalali_month_of (today, &out->from, &ignored);
+      break;
+    case DAFTAR_PERIOD_LAST_MONTH:
+      jalali_month_of (today, &out->to, &ignored);
+      g_date_subtract_days (&out->to, 1);
+      jalali_month_of (&out->to, &out->from, &ignored);
+      break;
+    case DAFTAR_PERIOD_LAST_30_DAYS:
+      g_date_subtract_days (&out->from, 29);
+      break;
+    case DAFTAR_PERIOD_THIS_YEAR:
+      daftar_jalali_from_gdate (today, &j);
+      j.month = 1;
+      j.day = 1;
+      daftar_jalali_to_gdate (&j, &out->from);
+      break;
+    default:
+      g_return_if_reached ();
+    }
+}
+
+void
+daftar_period_custom (const GDate  *from,
+                      const GDate  *to,
+                      DaftarPeriod *out)
+{
+  out->preset = DAFTAR_PERIOD_CUSTOM;
+  /* Whichever end was picked first, the range runs forward. */
+  if (g_date_compare (from, to) <= 0)
+    {
+      out->from = *from;
+      out->to = *to;
+    }
+  else
+    {
+      out->from = *to;
+      out->to = *from;
+    }
+}
+
+guint
+daftar_period_n_days (const DaftarPeriod *period)
+{
+  return g_date_days_between (&period->from, &period->to) + 1;
+}
+
+void
+daftar_period_previous (const DaftarPeriod *period,
+                        DaftarPeriod       *out)
+{
+  GDate ignored;
+
+  out->preset = DAFTAR_PERIOD_CUSTOM;
+  out->to = period->from;
+  g_date_subtract_days (&out->to, 1);
+
+  /* A whole Jalali month compares with the whole month before, whose
+   * length may differ (31, 30 or 29 days). */
+  if (period->preset == DAFTAR_PERIOD_LAST_MONTH)
+    {
+      jalali_month_of (&out->to, &out->from, &ignored);
+      return;
+    }
+  out->from = out->to;
+  g_date_subtract_days (&out->from, daftar_period_n_days (period) - 1);
+}
+
+DaftarBin
+daftar_period_bin (const DaftarPeriod *period)
+{
+  guint days = daftar_period_n_days (period);
+
+  if (days <= MAX_DAY_BINS)
+    return DAFTAR_BIN_DAY;
+  if (days <= MAX_WEEK_BINS * 7)
+    return DAFTAR_BIN_WEEK;
+  return DAFTAR_BIN_MONTH;
+}
+
+void
+daftar_bin_start (DaftarBin    bin,
+                  const GDate *day,
+                  GDate       *out)
+{
+  GDate ignored;
+
+  switch (bin)
+    {
+    case DAFTAR_BIN_DAY:
+      *out = *day;
+      break;
+    case DAFTAR_BIN_WEEK:
+      daftar_week_start (day, out);
+      break;
+    case DAFTAR_BIN_MONTH:
+      jalali_month_of (day, out, &ignored);
+      break;
+    default:
+      g_return_if_reached ();
+    }
+}
+
+char *
+daftar_bin_label (DaftarBin    bin,
+                  const GDate *start)
+{
+  DaftarJalaliDate j;
+
+  switch (bin)
+    {
+    case DAFTAR_BIN_DAY:
+      return daftar_format_date_short (start);
+    case DAFTAR_BIN_WEEK:
+      {
+        g_autofree char *date = daftar_format_date_long (start);
+        /* Translators: a week on a chart axis, named by its Saturday */
+        return g_strdup_printf (_("week of %s"), date);
+      }
+    case DAFTAR_BIN_MONTH:
+      daftar_jalali_from_gdate (start, &j);
+      return daftar_format_month_year (j.year, j.month);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+daftar_period_preset_label (DaftarPeriodPreset preset)
+{
+  switch (preset)
+    {
+    case DAFTAR_PERIOD_TODAY:        return _("Today");
+    case DAFTAR_PERIOD_YESTERDAY:    return _("Yesterday");
+    case DAFTAR_PERIOD_THIS_WEEK:    return _("This week");
+    case DAFTAR_PERIOD_THIS_MONTH:   return _("This month");
+    case DAFTAR_PERIOD_LAST_MONTH:   return _("Last month");
+    case DAFTAR_PERIOD_LAST_30_DAYS: return _("Last 30 days");
+    case DAFTAR_PERIOD_THIS_YEAR:    return _("This year");
+    case DAFTAR_PERIOD_CUSTOM:       return _("Chosen period");
+    default:                         g_return_val_if_reached (NULL);
+    }
+}

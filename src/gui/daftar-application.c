@@ -1,0 +1,318 @@
+/* daftar-application.c: the application — command line, start-up and the window's life. */
+#define G_LOG_DOMAIN "daftar-application"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "daftar-application.h"
+#include "daftar-cli.h"
+#include "daftar-db-worker.h"
+#include "daftar-demo-setup.h"
+#include "daftar-i18n.h"
+#include "daftar-screenshot.h"
+#include "daftar-time.h"
+#include "daftar-window.h"
+
+struct _DaftarApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *db_path;          /* owned, nullable: --db */
+  char           *screenshots_dir;  /* owned, nullable: --screenshots */
+  gboolean        demo;             /* --demo */
+  int             exit_status;
+
+  DaftarDbWorker *worker;           /* owned, nullable */
+};
+
+G_DEFINE_FINAL_TYPE (DaftarApplication, daftar_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this database file"), N_("FILE") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open a generated demo office"), NULL },
+  { "screenshots", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save every page as DIR/PAGE.png and quit"), N_("DIR") },
+  { "report", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Print a report without a window (KIND: summary, cases, shifts, notices, staffing)"), N_("KIND") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("First day of the report, Jalali or Gregorian"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Last day of the report"), N_("DATE") },
+  { "office", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Office code (default: every office)"), N_("CODE") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Report format: csv or json"), N_("FORMAT") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+static int
+daftar_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  DaftarApplication *self = DAFTAR_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", _("Daftar"), VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
+
+  if (g_variant_dict_contains (options, "report"))
+    {
+      g_autofree char *kind = NULL, *from = NULL, *to = NULL, *office = NULL, *format = NULL;
+      DaftarCliReport report = { 0 };
+
+      g_variant_dict_lookup (options, "report", "s", &kind);
+      g_variant_dict_lookup (options, "from", "s", &from);
+      g_variant_dict_lookup (options, "to", "s", &to);
+      g_variant_dict_lookup (options, "office", "s", &office);
+      g_variant_dict_lookup (options, "format", "s", &format);
+      report.db_path = self->db_path;
+      report.kind = kind;
+      report.from = from;
+      report.to = to;
+      report.office = office;
+      report.format = format;
+      return daftar_cli_report (&report);
+    }
+  g_variant_dict_lookup (options, "screenshots", "^ay", &self->screenshots_dir);
+  self->demo = g_variant_dict_contains (options, "demo");
+
+  /* A run on another database, the demo or a screenshot run must not hand
+   * itself to a window that is already open on the office's records. */
+  if (self->db_path != NULL || self->screenshots_dir != NULL || self->demo)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  return -1;
+}
+
+static void
+on_about (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { "Daftar developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Daftar"),
+                         "application-icon", APP_ID,
+                         "version", VERSION,
+                         "developer-name", _("Daftar developers"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "comments", _("Dashboards for the managers of Electronic Judicial Services Offices"),
+                         "developers", developers,
+                         /* Translators: your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+on_quit (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+daftar_application_startup (GApplication *app)
+{
+  static const GActionEntry actions[] = {
+    { "about", on_about },
+    { "quit", on_quit },
+  };
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (daftar_application_parent_class)->startup (app);
+
+  /* Persian reads right to left whatever the desktop's language is: the
+   * language preference may differ from the session's locale. */
+  gtk_widget_set_default_direction (daftar_i18n_is_persian () ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+/* --screenshots: every page once its figures are on screen, then quit. */
+
+typedef struct
+{
+  DaftarApplication *app;
+  DaftarWindow      *window;
+  guint              page;
+  gboolean           settled;
+} ScreenshotRun;
+
+static gboolean
+take_next_screenshot (gpointer data)
+{
+  ScreenshotRun *run = data;
+  const char * const *pages = daftar_window_list_pages (run->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  if (pages[run->page] == NULL)
+    {
+      g_application_quit (G_APPLICATION (run->app));
+      g_free (run);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Wait for the page's figures, then give it a frame to draw them. */
+  if (!daftar_window_page_is_current (run->window, pages[run->page]))
+    {
+      run->settled = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+  if (!run->settled)
+    {
+      run->settled = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  file = g_strconcat (pages[run->page], ".png", NULL);
+  path = g_build_filename (run->app->screenshots_dir, file, NULL);
+  if (!daftar_screenshot_save (GTK_WINDOW (run->window), path, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      run->app->exit_status = 1;
+      g_application_quit (G_APPLICATION (run->app));
+      g_free (run);
+      return G_SOURCE_REMOVE;
+    }
+  g_print ("%s\n", path);
+
+  run->page++;
+  run->settled = FALSE;
+  if (pages[run->page] != NULL)
+    daftar_window_show_page (run->window, pages[run->page]);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_window_ready (DaftarWindow      *window,
+                 DaftarApplication *self)
+{
+  ScreenshotRun *run;
+  const char * const *pages;
+
+  if (self->screenshots_dir == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (window, on_window_ready, self);
+
+  run = g_new0 (ScreenshotRun, 1);
+  run->app = self;
+  run->window = window;
+  pages = daftar_window_list_pages (window);
+  daftar_window_show_page (window, pages[0]);
+  g_timeout_add (300, take_next_screenshot, run);
+}
+
+/* --demo: the generated office is prepared on the worker thread. */
+
+static gpointer
+prepare_demo_job (DaftarDb      *db,
+                  gpointer       job_data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  GDate today;
+
+  daftar_time_local_date (g_get_real_time () / G_USEC_PER_SEC, &today);
+  if (!daftar_demo_setup_database (db, DAFTAR_DEMO_OFFICES, DAFTAR_DEMO_DAYS, &today, cancellable, error))
+    return NULL;
+  return GINT_TO_POINTER (1);
+}
+
+static void
+prepare_demo_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DaftarWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error) == NULL)
+    daftar_window_show_error (window, error->message);
+  else
+    daftar_window_set_worker (window, DAFTAR_DB_WORKER (source));
+}
+
+static void
+daftar_application_activate (GApplication *app)
+{
+  DaftarApplication *self = DAFTAR_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  window = GTK_WINDOW (daftar_window_new (GTK_APPLICATION (app)));
+  if (daftar_i18n_is_persian ())
+    gtk_widget_add_css_class (GTK_WIDGET (window), "persian");
+  g_signal_connect (window, "ready", G_CALLBACK (on_window_ready), self);
+  if (self->screenshots_dir != NULL)
+    gtk_window_set_default_size (window, 1280, 800);
+  gtk_window_present (window);
+
+  if (self->db_path != NULL)
+    path = g_strdup (self->db_path);
+  else if (self->demo)
+    path = daftar_demo_setup_default_path ();
+  else
+    path = daftar_db_default_path ();
+
+  self->worker = daftar_db_worker_new (path);
+  if (self->demo)
+    daftar_db_worker_run_async (self->worker, prepare_demo_job, NULL, NULL, NULL, NULL,
+                                prepare_demo_done, g_object_ref (window));
+  else
+    daftar_window_set_worker (DAFTAR_WINDOW (window), self->worker);
+}
+
+static void
+daftar_application_finalize (GObject *object)
+{
+  DaftarApplication *self = DAFTAR_APPLICATION (object);
+
+  g_clear_object (&self->worker);
+  g_free (self->db_path);
+  g_free (self->screenshots_dir);
+
+  G_OBJECT_CLASS (daftar_application_parent_class)->finalize (object);
+}
+
+static void
+daftar_application_class_init (DaftarApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = daftar_application_finalize;
+  app_class->handle_local_options = daftar_application_handle_local_options;
+  app_class->startup = daftar_application_startup;
+  app_class->activate = daftar_application_activate;
+}
+
+static void
+daftar_application_init (DaftarApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Dashboards of cases, shift loads and notice read rates for an Electronic Judicial Services Office."));
+}
+
+DaftarApplication *
+daftar_application_new (void)
+{
+  return g_object_new (DAFTAR_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", "/io/github/daftar/Daftar",
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}

@@ -1,0 +1,376 @@
+/* daftar-overview-page.c: the morning check — today's and the last 30 days' key figures against the standards. */
+#define G_LOG_DOMAIN "daftar-overview"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "daftar-format.h"
+#include "daftar-kpi-tile.h"
+#include "daftar-overview-page.h"
+#include "daftar-page.h"
+#include "daftar-queries.h"
+#include "daftar-records.h"
+#include "daftar-time.h"
+
+struct _DaftarOverviewPage
+{
+  GtkWidget     parent_instance;
+
+  GtkWidget    *scroller;
+  GtkLabel     *today_range;
+  GtkLabel     *today_note;
+  GtkFlowBox   *today_tiles;
+  GtkLabel     *period_title;
+  GtkLabel     *period_range;
+  GtkFlowBox   *period_tiles;
+  GtkListBox   *kinds_list;
+
+  GCancellable *cancellable;   /* owned, nullable: the load under way */
+};
+
+static void daftar_overview_page_iface_init (DaftarPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DaftarOverviewPage, daftar_overview_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DAFTAR_TYPE_PAGE, daftar_overview_page_iface_init))
+
+/* What one load brings back from the worker thread. */
+typedef struct
+{
+  char                *office_code;   /* nullable: every office */
+  GDate                today;
+  DaftarPeriod         selected;
+  DaftarPeriodSummary  day;
+  DaftarPeriodSummary  period;
+  DaftarPeriodSummary  previous;
+  gboolean             today_is_holiday;
+  char                *holiday_name;
+} OverviewData;
+
+static void
+overview_data_free (gpointer data)
+{
+  OverviewData *d = data;
+
+  g_free (d->office_code);
+  g_free (d->holiday_name);
+  g_free (d);
+}
+
+static gpointer
+load_job (DaftarDb      *db,
+          gpointer       job_data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  OverviewData *request = job_data;
+  OverviewData *d = g_new0 (OverviewData, 1);
+  DaftarPeriod previous;
+  char day[11];
+  sqlite3_stmt *stmt;
+
+  d->office_code = g_strdup (request->office_code);
+  d->today = request->today;
+  d->selected = request->selected;
+  daftar_period_previous (&d->selected, &previous);
+
+  if (!daftar_query_period_summary (db, d->office_code, &d->today, &d->today, &d->day, error) ||
+      !daftar_query_period_summary (db, d->office_code, &d->selected.from, &d->selected.to, &d->period, error) ||
+      !daftar_query_period_summary (db, d->office_code, &previous.from, &previous.to, &d->previous, error))
+    {
+      overview_data_free (d);
+      return NULL;
+    }
+
+  daftar_time_format_day (&d->today, day);
+  stmt = daftar_db_prepare (db, "SELECT name FROM holidays WHERE date = ?", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          d->today_is_holiday = TRUE;
+          d->holiday_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        }
+      sqlite3_reset (stmt);
+    }
+  return d;
+}
+
+static void
+clear_children (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    {
+      if (GTK_IS_FLOW_BOX (box))
+        gtk_flow_box_remove (GTK_FLOW_BOX (box), child);
+      else if (GTK_IS_LIST_BOX (box))
+        gtk_list_box_remove (GTK_LIST_BOX (box), child);
+      else
+        g_assert_not_reached ();
+    }
+}
+
+static DaftarKpiTile *
+add_tile (GtkFlowBox             *box,
+          const char             *title,
+          double                  value,
+          DaftarChartValueFormat  format,
+          int                     digits)
+{
+  DaftarKpiTile *tile = DAFTAR_KPI_TILE (daftar_kpi_tile_new ());
+
+  daftar_kpi_tile_set_title (tile, title);
+  daftar_kpi_tile_set_value (tile, value, format, digits);
+  gtk_flow_box_append (box, GTK_WIDGET (tile));
+  return tile;
+}
+
+/* Marks a tile met or breached; NaN (nothing measured) leaves it neutral. */
+static void
+set_standard (DaftarKpiTile *tile,
+              double         value,
+              double         target,
+              gboolean       higher_is_better,
+              const char    *standard)
+{
+  DaftarKpiStatus status;
+
+  if (isnan (value))
+    status = DAFTAR_KPI_STATUS_NONE;
+  else if (higher_is_better)
+    status = value >= target ? DAFTAR_KPI_STATUS_MET : DAFTAR_KPI_STATUS_BREACHED;
+  else
+    status = value <= target ? DAFTAR_KPI_STATUS_MET : DAFTAR_KPI_STATUS_BREACHED;
+  daftar_kpi_tile_set_higher_is_better (tile, higher_is_better);
+  daftar_kpi_tile_set_status (tile, status, standard);
+}
+
+static void
+fill_tiles (GtkFlowBox                *box,
+            const DaftarPeriodSummary *s,
+            const DaftarPeriodSummary *previous)
+{
+  const DaftarStandards *std = &s->standards;
+  g_autofree char *wait_target = daftar_format_minutes (std->target_wait_minutes, 0);
+  g_autofree char *level_target = daftar_format_percent (std->target_service_level, 0);
+  g_autofree char *read_target = daftar_format_percent (std->target_read_rate, 0);
+  /* Translators: the standard a figure is held to, e.g. "standard: 15 minutes" */
+  g_autofree char *wait_standard = g_strdup_printf (_("standard: %s"), wait_target);
+  g_autofree char *level_standard = g_strdup_printf (_("standard: %s"), level_target);
+  g_autofree char *read_standard = g_strdup_printf (_("target: %s"), read_target);
+  DaftarKpiTile *tile;
+
+  clear_children (GTK_WIDGET (box));
+
+  tile = add_tile (box, _("Cases filed"), s->cases, DAFTAR_CHART_VALUE_INTEGER, 0);
+  if (previous)
+    daftar_kpi_tile_set_previous (tile, previous->cases);
+
+  tile = add_tile (box, _("Sana registrations"), s->sana_registrations, DAFTAR_CHART_VALUE_INTEGER, 0);
+  if (previous)
+    daftar_kpi_tile_set_previous (tile, previous->sana_registrations);
+
+  tile = add_tile (box, _("Queue tickets issued"), s->tickets_issued, DAFTAR_CHART_VALUE_INTEGER, 0);
+  if (previous)
+    daftar_kpi_tile_set_previous (tile, previous->tickets_issued);
+
+  tile = add_tile (box, _("Clients served"), s->tickets_served, DAFTAR_CHART_VALUE_INTEGER, 0);
+  if (previous)
+    daftar_kpi_tile_set_previous (tile, previous->tickets_served);
+
+  tile = add_tile (box, _("Mean wait"), s->wait_mean_minutes, DAFTAR_CHART_VALUE_MINUTES, 1);
+  set_standard (tile, s->wait_mean_minutes, std->target_wait_minutes, FALSE, wait_standard);
+  if (previous)
+    daftar_kpi_tile_set_previous (tile, previous->wait_mean_minutes);
+
+  tile = add_tile (box, _("Wait, 90th percentile"),
+                   s->wait_p90_minutes < 0 ? NAN : s->wait_p90_minutes, DAFTAR_CHART_VALUE_MINUTES, 0);
+  set_standard (tile, s->wait_p90_minutes < 0 ? NAN : s->wait_p90_minutes,
+                std->target_wait_minutes, FALSE, wait_standard);
+  if (previous)
+    daftar_kpi_tile_set_previous (tile, previous->wait_p90_minutes < 0 ? NAN : previous->wait_p90_minutes);
+
+  tile = add_tile (box, _("Served within the standard wait"), s->served_within_target, DAFTAR_CHART_VALUE_PERCENT, 0);
+  set_standard (tile, s->served_within_target, std->target_service_level, TRUE, level_standard);
+  if (previous)
+    daftar_kpi_tile_set_previous (tile, previous->served_within_target);
+
+  tile = add_tile (box, _("E-notice read rate"), s->e_read_rate, DAFTAR_CHART_VALUE_PERCENT, 0);
+  set_standard (tile, s->e_read_rate, std->target_read_rate, TRUE, read_standard);
+  if (previous)
+    daftar_kpi_tile_set_previous (tile, previous->e_read_rate);
+}
+
+static const char *
+case_kind_label (const char *kind)
+{
+  static const struct { const char *kind; const char *label; } labels[] = {
+    { "petition", N_("Petitions") },
+    { "brief", N_("Briefs") },
+    { "protest", N_("Protests") },
+    { "complaint", N_("Complaints") },
+    { "enforcement", N_("Enforcement requests") },
+    { "sana_registration", N_("Sana registrations") },
+    { "other", N_("Other filings") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].kind, kind))
+      return _(labels[i].label);
+  return kind;
+}
+
+static void
+fill_kinds (DaftarOverviewPage        *self,
+            const DaftarPeriodSummary *s)
+{
+  clear_children (GTK_WIDGET (self->kinds_list));
+
+  for (guint i = 0; daftar_case_kinds[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *count = daftar_format_int (s->cases_by_kind[i]);
+      g_autofree char *share = s->cases > 0
+                                 ? daftar_format_percent ((double) s->cases_by_kind[i] / s->cases, 0)
+                                 : NULL;
+      GtkWidget *count_label = gtk_label_new (count);
+      GtkWidget *share_label = gtk_label_new (share ? share : "");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), case_kind_label (daftar_case_kinds[i]));
+      gtk_widget_add_css_class (count_label, "numeric");
+      gtk_widget_add_css_class (share_label, "dim-label");
+      gtk_widget_set_size_request (share_label, 48, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), count_label);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), share_label);
+      gtk_list_box_append (self->kinds_list, row);
+    }
+}
+
+static void
+show (DaftarOverviewPage *self,
+      const OverviewData *d)
+{
+  g_autofree char *today = daftar_format_date_long (&d->today);
+  g_autofree char *weekday = daftar_format_weekday (&d->today);
+  /* Translators: weekday and date, e.g. "Saturday, 7 Azar 1405" */
+  g_autofree char *today_text = g_strdup_printf (C_("weekday and date", "%s, %s"), weekday, today);
+  g_autofree char *range = daftar_format_date_range (&d->period.from, &d->period.to);
+
+  gtk_label_set_label (self->today_range, today_text);
+  gtk_label_set_label (self->period_title, daftar_period_preset_label (d->selected.preset));
+  gtk_label_set_label (self->period_range, range);
+
+  /* Fridays and official holidays are closed: say so rather than show zeros
+   * that look like a bad day. */
+  if (d->today_is_holiday)
+    {
+      g_autofree char *note = g_strdup_printf (_("The office is closed today (%s)."), d->holiday_name);
+      gtk_label_set_label (self->today_note, note);
+      gtk_widget_set_visible (GTK_WIDGET (self->today_note), TRUE);
+    }
+  else if (g_date_get_weekday (&d->today) == G_DATE_FRIDAY)
+    {
+      gtk_label_set_label (self->today_note, _("The office is closed on Fridays."));
+      gtk_widget_set_visible (GTK_WIDGET (self->today_note), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->today_note), FALSE);
+
+  fill_tiles (self->today_tiles, &d->day, NULL);
+  fill_tiles (self->period_tiles, &d->period, &d->previous);
+  fill_kinds (self, &d->period);
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(DaftarOverviewPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  OverviewData *d = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
+
+  if (d == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not load the overview: %s", error->message);
+      return;
+    }
+  show (self, d);
+  overview_data_free (d);
+  daftar_page_emit_loaded (DAFTAR_PAGE (self));
+}
+
+static void
+daftar_overview_page_load (DaftarPage              *page,
+                           DaftarDbWorker          *worker,
+                           const DaftarPageContext *context)
+{
+  DaftarOverviewPage *self = DAFTAR_OVERVIEW_PAGE (page);
+  OverviewData *request;
+
+  /* A newer request makes the older one moot. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  request = g_new0 (OverviewData, 1);
+  request->office_code = g_strdup (context->office_code);
+  request->today = context->today;
+  request->selected = context->period;
+
+  daftar_db_worker_run_async (worker, load_job, request, overview_data_free,
+                              overview_data_free, self->cancellable,
+                              load_done, g_object_ref (self));
+}
+
+static void
+daftar_overview_page_iface_init (DaftarPageInterface *iface)
+{
+  iface->load = daftar_overview_page_load;
+}
+
+static void
+daftar_overview_page_dispose (GObject *object)
+{
+  DaftarOverviewPage *self = DAFTAR_OVERVIEW_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_OVERVIEW_PAGE);
+
+  G_OBJECT_CLASS (daftar_overview_page_parent_class)->dispose (object);
+}
+
+static void
+daftar_overview_page_class_init (DaftarOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = daftar_overview_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, today_range);
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, today_note);
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, today_tiles);
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, period_title);
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, period_range);
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, period_tiles);
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, kinds_list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+daftar_overview_page_init (DaftarOverviewPage *self)
+{
+  g_type_ensure (DAFTAR_TYPE_KPI_TILE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

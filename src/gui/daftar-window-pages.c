@@ -1,0 +1,12 @@
+/* daftar-window-pages.c: the dashboard pages the window shows, in order. One line per page. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "daftar-overview-page.h"
+#include "daftar-window-pages.h"
+
+const DaftarWindowPage daftar_window_pages[] = {
+  { "overview", N_("Overview"), "view-grid-symbolic", daftar_overview_page_get_type },
+  { NULL }
+};

@@ -1,0 +1,362 @@
+/* daftar-window.c: the main window — header, office selector and the pages. */
+#define G_LOG_DOMAIN "daftar-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "daftar-page.h"
+#include "daftar-queries.h"
+#include "daftar-time.h"
+#include "daftar-window.h"
+#include "daftar-window-pages.h"
+
+struct _DaftarWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwViewSwitcherTitle *switcher_title;
+  GtkDropDown          *office_dropdown;
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
+  AdwViewStack         *view_stack;
+
+  DaftarDbWorker       *worker;        /* owned, nullable */
+  GPtrArray            *offices;       /* owned, nullable: DaftarOfficeInfo */
+  GCancellable         *cancellable;   /* owned */
+  GHashTable           *fresh;         /* owned: pages asked to show the current context */
+  GHashTable           *current;       /* owned: pages that show it */
+  GStrv                 page_names;    /* owned */
+  DaftarPeriod          period;
+  GDate                 today;
+  gboolean              ready;
+};
+
+enum {
+  READY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (DaftarWindow, daftar_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+set_ready (DaftarWindow *self)
+{
+  self->ready = TRUE;
+  g_signal_emit (self, signals[READY], 0);
+}
+
+/* The office the figures are for: NULL means every office together. */
+static const char *
+selected_office (DaftarWindow *self)
+{
+  guint position = gtk_drop_down_get_selected (self->office_dropdown);
+
+  if (self->offices == NULL || self->offices->len == 0)
+    return NULL;
+  if (self->offices->len == 1)
+    return ((DaftarOfficeInfo *) g_ptr_array_index (self->offices, 0))->code;
+  /* Row 0 of the selector is "All offices". */
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION || position > self->offices->len)
+    return NULL;
+  return ((DaftarOfficeInfo *) g_ptr_array_index (self->offices, position - 1))->code;
+}
+
+static void
+update_title (DaftarWindow *self)
+{
+  const char *code = selected_office (self);
+
+  if (code == NULL && self->offices != NULL && self->offices->len > 1)
+    {
+      adw_view_switcher_title_set_subtitle (self->switcher_title, _("All offices"));
+      return;
+    }
+  for (guint i = 0; self->offices != NULL && i < self->offices->len; i++)
+    {
+      DaftarOfficeInfo *info = g_ptr_array_index (self->offices, i);
+      if (g_strcmp0 (info->code, code) == 0)
+        adw_view_switcher_title_set_subtitle (self->switcher_title, info->name);
+    }
+}
+
+/* Pages load when shown: the visible one now, the others when the manager
+ * turns to them, so a change of office or period costs one page's queries. */
+static void
+load_visible_page (DaftarWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+  DaftarPageContext context;
+
+  if (self->worker == NULL || self->offices == NULL || self->offices->len == 0 ||
+      page == NULL || g_hash_table_contains (self->fresh, page))
+    return;
+
+  context.office_code = selected_office (self);
+  context.period = self->period;
+  context.today = self->today;
+  g_hash_table_add (self->fresh, page);
+  daftar_page_load (DAFTAR_PAGE (page), self->worker, &context);
+}
+
+static void
+reload (DaftarWindow *self)
+{
+  g_hash_table_remove_all (self->fresh);
+  g_hash_table_remove_all (self->current);
+  update_title (self);
+  load_visible_page (self);
+}
+
+static void
+on_page_shown (DaftarWindow *self)
+{
+  load_visible_page (self);
+}
+
+static void
+on_page_loaded (DaftarWindow *self,
+                GtkWidget    *page)
+{
+  g_hash_table_add (self->current, page);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "dashboards") != 0)
+    gtk_stack_set_visible_child_name (self->stack, "dashboards");
+  if (!self->ready)
+    set_ready (self);
+}
+
+static void
+on_office_selected (DaftarWindow *self)
+{
+  reload (self);
+}
+
+static gpointer
+list_offices_job (DaftarDb      *db,
+                  gpointer       job_data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) offices = daftar_query_offices (db, error);
+  GDate first, last;
+  g_autoptr(GError) span_error = NULL;
+
+  if (offices == NULL)
+    return NULL;
+  /* Offices without a single record would show an empty dashboard; the
+   * empty state says better what to do. */
+  if (!daftar_query_data_span (db, NULL, &first, &last, &span_error))
+    {
+      if (span_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&span_error));
+          return NULL;
+        }
+      g_ptr_array_set_size (offices, 0);
+    }
+  return g_steal_pointer (&offices);
+}
+
+static void
+list_offices_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DaftarWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *offices = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
+  g_autoptr(GtkStringList) names = NULL;
+
+  if (offices == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        daftar_window_show_error (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->offices, g_ptr_array_unref);
+  self->offices = offices;
+
+  if (offices->len == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      set_ready (self);
+      return;
+    }
+
+  names = gtk_string_list_new (NULL);
+  gtk_string_list_append (names, _("All offices"));
+  for (guint i = 0; i < offices->len; i++)
+    gtk_string_list_append (names, ((DaftarOfficeInfo *) g_ptr_array_index (offices, i))->name);
+
+  g_signal_handlers_block_by_func (self->office_dropdown, on_office_selected, self);
+  gtk_drop_down_set_model (self->office_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->office_dropdown, offices->len > 1 ? 0 : 1);
+  g_signal_handlers_unblock_by_func (self->office_dropdown, on_office_selected, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->office_dropdown), offices->len > 1);
+
+  reload (self);
+}
+
+void
+daftar_window_set_worker (DaftarWindow   *self,
+                          DaftarDbWorker *worker)
+{
+  g_return_if_fail (DAFTAR_IS_WINDOW (self));
+  g_return_if_fail (DAFTAR_IS_DB_WORKER (worker));
+
+  g_set_object (&self->worker, worker);
+  self->ready = FALSE;
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  daftar_db_worker_run_async (worker, list_offices_job, NULL, NULL,
+                              (GDestroyNotify) g_ptr_array_unref, self->cancellable,
+                              list_offices_done, g_object_ref (self));
+}
+
+void
+daftar_window_show_error (DaftarWindow *self,
+                          const char   *message)
+{
+  g_return_if_fail (DAFTAR_IS_WINDOW (self));
+
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  set_ready (self);
+}
+
+void
+daftar_window_set_today (DaftarWindow *self,
+                         const GDate  *today)
+{
+  g_return_if_fail (DAFTAR_IS_WINDOW (self));
+
+  self->today = *today;
+  daftar_period_from_preset (self->period.preset, &self->today, &self->period);
+  reload (self);
+}
+
+void
+daftar_window_set_period (DaftarWindow       *self,
+                          const DaftarPeriod *period)
+{
+  g_return_if_fail (DAFTAR_IS_WINDOW (self));
+
+  self->period = *period;
+  reload (self);
+}
+
+const char * const *
+daftar_window_list_pages (DaftarWindow *self)
+{
+  return (const char * const *) self->page_names;
+}
+
+void
+daftar_window_show_page (DaftarWindow *self,
+                         const char   *name)
+{
+  g_return_if_fail (DAFTAR_IS_WINDOW (self));
+
+  if (self->offices != NULL && self->offices->len > 0 &&
+      g_strv_contains ((const char * const *) self->page_names, name))
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+GtkWidget *
+daftar_window_get_page (DaftarWindow *self,
+                        const char   *name)
+{
+  g_return_val_if_fail (DAFTAR_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+gboolean
+daftar_window_page_is_current (DaftarWindow *self,
+                               const char   *name)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (DAFTAR_IS_WINDOW (self), FALSE);
+  page = adw_view_stack_get_child_by_name (self->view_stack, name);
+  return page != NULL && g_hash_table_contains (self->current, page);
+}
+
+gboolean
+daftar_window_is_ready (DaftarWindow *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_WINDOW (self), FALSE);
+  return self->ready;
+}
+
+static void
+daftar_window_dispose (GObject *object)
+{
+  DaftarWindow *self = DAFTAR_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_WINDOW);
+  g_clear_object (&self->worker);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->offices, g_ptr_array_unref);
+  g_clear_pointer (&self->fresh, g_hash_table_unref);
+  g_clear_pointer (&self->current, g_hash_table_unref);
+  g_clear_pointer (&self->page_names, g_strfreev);
+
+  G_OBJECT_CLASS (daftar_window_parent_class)->dispose (object);
+}
+
+static void
+daftar_window_class_init (DaftarWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = daftar_window_dispose;
+
+  /* Emitted when the window first shows figures, the empty state or an error. */
+  signals[READY] = g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DaftarWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DaftarWindow, office_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DaftarWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DaftarWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, DaftarWindow, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_office_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_shown);
+}
+
+static void
+daftar_window_init (DaftarWindow *self)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->fresh = g_hash_table_new (NULL, NULL);
+  self->current = g_hash_table_new (NULL, NULL);
+  daftar_time_local_date (g_get_real_time () / G_USEC_PER_SEC, &self->today);
+  daftar_period_from_preset (DAFTAR_PERIOD_LAST_30_DAYS, &self->today, &self->period);
+
+  for (const DaftarWindowPage *p = daftar_window_pages; p->name != NULL; p++)
+    {
+      GtkWidget *page = g_object_new (p->get_type (), NULL);
+      AdwViewStackPage *stack_page = adw_view_stack_add_titled (self->view_stack, page, p->name,
+                                                                _(p->title));
+
+      adw_view_stack_page_set_icon_name (stack_page, p->icon_name);
+      g_signal_connect_object (page, "loaded", G_CALLBACK (on_page_loaded), self, G_CONNECT_SWAPPED);
+      g_strv_builder_add (names, p->name);
+    }
+  self->page_names = g_strv_builder_end (names);
+}
+
+DaftarWindow *
+daftar_window_new (GtkApplication *application)
+{
+  return g_object_new (DAFTAR_TYPE_WINDOW, "application", application, NULL);
+}

@@ -1,0 +1,42 @@
+/* daftar-window.h: the main window — header, office selector and the pages. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "daftar-db-worker.h"
+#include "daftar-period.h"
+
+G_BEGIN_DECLS
+
+#define DAFTAR_TYPE_WINDOW (daftar_window_get_type ())
+G_DECLARE_FINAL_TYPE (DaftarWindow, daftar_window, DAFTAR, WINDOW, AdwApplicationWindow)
+
+DaftarWindow *daftar_window_new           (GtkApplication *application);
+
+/* Shows the records of the database behind @worker. */
+void          daftar_window_set_worker    (DaftarWindow   *self,
+                                           DaftarDbWorker *worker);
+/* Shows that the records could not be opened or prepared. */
+void          daftar_window_show_error    (DaftarWindow   *self,
+                                           const char     *message);
+/* The day the figures count as "today" (default: today in Tehran). */
+void          daftar_window_set_today     (DaftarWindow   *self,
+                                           const GDate    *today);
+
+/* The period every page shows (default: the last 30 days). */
+void          daftar_window_set_period    (DaftarWindow       *self,
+                                           const DaftarPeriod *period);
+
+/* Names of the pages that exist, for screenshots; and showing one. */
+const char * const *daftar_window_list_pages (DaftarWindow *self);
+void          daftar_window_show_page     (DaftarWindow   *self,
+                                           const char     *name);
+GtkWidget    *daftar_window_get_page      (DaftarWindow   *self,
+                                           const char     *name);
+/* TRUE when page @name shows the current office and period. */
+gboolean      daftar_window_page_is_current (DaftarWindow *self,
+                                             const char   *name);
+/* TRUE once every page shows figures (or the empty state). */
+gboolean      daftar_window_is_ready      (DaftarWindow   *self);
+
+G_END_DECLS

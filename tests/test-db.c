@@ -127,6 +127,29 @@ test_statement_cache (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Drops the last reference the test holds and waits (bounded) until the
+ * worker is gone: its thread may still hold a finished task for a moment. */
+static void
+assert_worker_finalizes (DaftarDbWorker *worker)
+{
+  GWeakRef ref;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_weak_ref_init (&ref, worker);
+  g_object_unref (worker);
+  for (;;)
+    {
+      GObject *alive = g_weak_ref_get (&ref);
+      if (alive == NULL)
+        break;
+      g_object_unref (alive);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_weak_ref_clear (&ref);
+}
+
 static gpointer
 count_tables_job (DaftarDb      *db,
                   gpointer       data,
@@ -172,7 +195,7 @@ test_worker (void)
   g_assert_no_error (error);
   g_assert_cmpint (sync_count, ==, async_count);
 
-  g_assert_finalize_object (worker);
+  assert_worker_finalizes (worker);
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
@@ -194,7 +217,57 @@ test_worker_open_error (void)
   g_assert_null (result);
   g_assert_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN);
 
-  g_assert_finalize_object (worker);
+  assert_worker_finalizes (worker);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+count_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  int *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
+  g_assert_no_error (error);
+  (*done)++;
+}
+
+/* The caller may drop its worker while a job is in flight: the task then
+ * holds the last reference, which can end on the worker's own thread. */
+static void
+test_worker_last_reference_in_job (void)
+{
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "daftar.db", NULL);
+  GThread *self = g_thread_self ();
+
+  for (int i = 0; i < 30; i++)
+    {
+      DaftarDbWorker *worker = daftar_db_worker_new (path);
+      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+      GObject *alive;
+      GWeakRef ref;
+      int done = 0;
+
+      g_weak_ref_init (&ref, worker);
+      daftar_db_worker_run_async (worker, count_tables_job, &self, NULL, NULL, NULL, count_done, &done);
+      /* From here on the queued task holds the only reference; it may drop
+       * it on the worker's own thread. */
+      g_object_unref (worker);
+
+      while (done == 0 || (alive = g_weak_ref_get (&ref)) != NULL)
+        {
+          if (done != 0)
+            g_object_unref (alive);
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (500);
+        }
+      g_assert_cmpint (done, ==, 1);
+      g_weak_ref_clear (&ref);
+    }
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
@@ -209,5 +282,6 @@ main (int argc, char **argv)
   g_test_add_func ("/db/statement-cache", test_statement_cache);
   g_test_add_func ("/db/worker", test_worker);
   g_test_add_func ("/db/worker-open-error", test_worker_open_error);
+  g_test_add_func ("/db/worker-last-reference-in-job", test_worker_last_reference_in_job);
   return g_test_run ();
 }

@@ -11,8 +11,17 @@ struct _DaftarDbWorker
 
   char         *path;      /* owned */
   GThread      *thread;    /* owned */
-  GAsyncQueue  *queue;     /* owned: GTask*, or the stop marker */
+  GAsyncQueue  *queue;     /* owned (shared with the thread): GTask*, or the stop marker */
 };
+
+/* What the thread owns. It never touches the DaftarDbWorker itself: the
+ * last reference to the worker may be dropped on the thread (by a finished
+ * task), and the thread must outlive that. */
+typedef struct
+{
+  char        *path;
+  GAsyncQueue *queue;
+} ThreadData;
 
 typedef struct
 {
@@ -40,18 +49,18 @@ job_free (gpointer data)
 static gpointer
 worker_thread (gpointer data)
 {
-  DaftarDbWorker *self = data;   /* not a reference: finalize joins us */
+  ThreadData *thread_data = data;
   g_autoptr(DaftarDb) db = NULL;
   g_autoptr(GError) open_error = NULL;
 
-  db = daftar_db_open (self->path, &open_error);
+  db = daftar_db_open (thread_data->path, &open_error);
   if (open_error != NULL)
     g_warning ("%s", open_error->message);
 
   for (;;)
     {
-      gpointer item = g_async_queue_pop (self->queue);
-      g_autoptr(GTask) task = NULL;
+      gpointer item = g_async_queue_pop (thread_data->queue);
+      GTask *task;
       GError *error = NULL;
       gpointer result;
       Job *job;
@@ -63,23 +72,25 @@ worker_thread (gpointer data)
       job = g_task_get_task_data (task);
 
       if (db == NULL)
+        g_task_return_error (task, g_error_copy (open_error));
+      else if (!g_task_return_error_if_cancelled (task))
         {
-          g_task_return_error (task, g_error_copy (open_error));
-          continue;
+          result = job->func (db, job->job_data, g_task_get_cancellable (task), &error);
+          /* A job must never leave a transaction open for the next one. */
+          daftar_db_rollback (db);
+
+          if (error != NULL)
+            g_task_return_error (task, error);
+          else
+            g_task_return_pointer (task, result, job->result_free);
         }
-      if (g_task_return_error_if_cancelled (task))
-        continue;
-
-      result = job->func (db, job->job_data, g_task_get_cancellable (task), &error);
-      /* A job must never leave a transaction open for the next one. */
-      daftar_db_rollback (db);
-
-      if (error != NULL)
-        g_task_return_error (task, error);
-      else
-        g_task_return_pointer (task, result, job->result_free);
+      /* Let go at once: the caller may be waiting for the worker to finalize. */
+      g_object_unref (task);
     }
 
+  g_async_queue_unref (thread_data->queue);
+  g_free (thread_data->path);
+  g_free (thread_data);
   return NULL;
 }
 
@@ -88,8 +99,14 @@ daftar_db_worker_finalize (GObject *object)
 {
   DaftarDbWorker *self = DAFTAR_DB_WORKER (object);
 
+  /* The thread ends after the jobs queued before this marker (there can be
+   * none: each holds a reference). When the last reference was dropped on
+   * the thread itself, it cannot join itself, so it is left to end alone. */
   g_async_queue_push (self->queue, &stop_marker);
-  g_thread_join (self->thread);
+  if (g_thread_self () == self->thread)
+    g_thread_unref (self->thread);
+  else
+    g_thread_join (self->thread);
   g_async_queue_unref (self->queue);
   g_free (self->path);
 
@@ -113,8 +130,12 @@ daftar_db_worker_new (const char *path)
 {
   DaftarDbWorker *self = g_object_new (DAFTAR_TYPE_DB_WORKER, NULL);
 
+  ThreadData *thread_data = g_new0 (ThreadData, 1);
+
   self->path = g_strdup (path);
-  self->thread = g_thread_new ("daftar-db", worker_thread, self);
+  thread_data->path = g_strdup (path);
+  thread_data->queue = g_async_queue_ref (self->queue);
+  self->thread = g_thread_new ("daftar-db", worker_thread, thread_data);
   return self;
 }
 

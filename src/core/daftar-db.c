@@ -20,6 +20,7 @@ struct _DaftarDb
   sqlite3    *handle;      /* owned */
   char       *path;        /* owned */
   GHashTable *statements;  /* owned: SQL text → sqlite3_stmt*, finalized on close */
+  GHashTable *by_address;  /* owned: static SQL address → sqlite3_stmt* (not owned) */
 };
 
 G_DEFINE_QUARK (daftar-db-error-quark, daftar_db_error)
@@ -78,6 +79,25 @@ daftar_db_prepare (DaftarDb    *db,
       return NULL;
     }
   g_hash_table_insert (db->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+sqlite3_stmt *
+daftar_db_prepare_static (DaftarDb    *db,
+                          const char  *static_sql,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (db->by_address, static_sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  stmt = daftar_db_prepare (db, static_sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (db->by_address, (gpointer) static_sql, stmt);
   return stmt;
 }
 
@@ -233,6 +253,7 @@ daftar_db_open (const char  *path,
 
   db->path = g_strdup (path);
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  db->by_address = g_hash_table_new (NULL, NULL);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -278,6 +299,7 @@ daftar_db_close (DaftarDb *db)
   if (db == NULL)
     return;
   /* Statements must be finalized before the connection closes. */
+  g_clear_pointer (&db->by_address, g_hash_table_unref);
   g_clear_pointer (&db->statements, g_hash_table_unref);
   if (db->handle != NULL)
     sqlite3_close (db->handle);

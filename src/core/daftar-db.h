@@ -40,6 +40,11 @@ int           daftar_db_get_latest_version (void);
 sqlite3_stmt *daftar_db_prepare            (DaftarDb    *db,
                                             const char  *sql,
                                             GError     **error);
+/* The same for SQL text that lives as long as the process (a literal or a
+ * string built once): looked up by address, without hashing the text. */
+sqlite3_stmt *daftar_db_prepare_static     (DaftarDb    *db,
+                                            const char  *static_sql,
+                                            GError     **error);
 gboolean      daftar_db_exec               (DaftarDb    *db,
                                             const char  *sql,
                                             GError     **error);

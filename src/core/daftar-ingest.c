@@ -72,22 +72,51 @@ touch (Ingest     *ingest,
 
 /* Marks the day the stored copy of a record belongs to, before an upsert or
  * delete moves or removes it. */
+/* SQL of each entity, built once: ingest runs these for every record. */
+typedef struct
+{
+  char *upsert;
+  char *delete;
+  char *select_day;   /* NULL for entities without rollups */
+} EntitySql;
+
+static char *build_upsert_sql (DaftarEntity entity);
+
+static const EntitySql *
+entity_sql (DaftarEntity entity)
+{
+  static EntitySql sql[DAFTAR_N_ENTITIES];
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint e = 0; e < DAFTAR_N_ENTITIES; e++)
+        {
+          sql[e].upsert = build_upsert_sql (e);
+          sql[e].delete = g_strdup_printf ("DELETE FROM %s WHERE %s = ?",
+                                           daftar_entity_table (e), daftar_entity_key (e));
+          if (day_column (e) != NULL)
+            sql[e].select_day = g_strdup_printf ("SELECT office_code, %s FROM %s WHERE id = ?",
+                                                 day_column (e), daftar_entity_table (e));
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+  return &sql[entity];
+}
+
 static gboolean
 touch_stored (Ingest        *ingest,
               DaftarEntity   entity,
               const char    *key,
               GError       **error)
 {
-  const char *column = day_column (entity);
-  g_autofree char *sql = NULL;
+  const char *sql = entity_sql (entity)->select_day;
   sqlite3_stmt *stmt;
   int rc;
 
-  if (column == NULL)
+  if (sql == NULL)
     return TRUE;
-  sql = g_strdup_printf ("SELECT office_code, %s FROM %s WHERE id = ?",
-                         column, daftar_entity_table (entity));
-  stmt = daftar_db_prepare (ingest->db, sql, error);
+  stmt = daftar_db_prepare_static (ingest->db, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -111,7 +140,7 @@ office_place_changes (Ingest              *ingest,
                       gboolean            *changes,
                       GError             **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (ingest->db,
+  sqlite3_stmt *stmt = daftar_db_prepare_static (ingest->db,
                                           "SELECT city IS ?2 AND province IS ?3 FROM offices WHERE code = ?1",
                                           error);
   const DaftarValue *city = daftar_record_get (record, "city");
@@ -187,22 +216,13 @@ store_record (Ingest              *ingest,
               const DaftarRecord  *record,
               GError             **error)
 {
-  static char *upsert_sql[DAFTAR_N_ENTITIES];
-  static gsize initialized;
   guint n_fields;
   const DaftarField *fields = daftar_entity_fields (record->entity, &n_fields);
   g_autofree char *search_key = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  if (g_once_init_enter (&initialized))
-    {
-      for (guint e = 0; e < DAFTAR_N_ENTITIES; e++)
-        upsert_sql[e] = build_upsert_sql (e);
-      g_once_init_leave (&initialized, 1);
-    }
-
-  stmt = daftar_db_prepare (ingest->db, upsert_sql[record->entity], error);
+  stmt = daftar_db_prepare_static (ingest->db, entity_sql (record->entity)->upsert, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -260,10 +280,7 @@ delete_record (Ingest        *ingest,
                const char    *key,
                GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?",
-                                          daftar_entity_table (entity),
-                                          daftar_entity_key (entity));
-  sqlite3_stmt *stmt = daftar_db_prepare (ingest->db, sql, error);
+  sqlite3_stmt *stmt = daftar_db_prepare_static (ingest->db, entity_sql (entity)->delete, error);
   int rc;
 
   if (stmt == NULL)
@@ -286,7 +303,7 @@ store_reject (Ingest      *ingest,
               const char  *reason,
               GError     **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (ingest->db,
+  sqlite3_stmt *stmt = daftar_db_prepare_static (ingest->db,
                                           "INSERT INTO sync_rejects (received_at, entity, raw, reason) "
                                           "VALUES (?, ?, ?, ?)",
                                           error);

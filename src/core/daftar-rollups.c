@@ -77,7 +77,7 @@ run (DaftarDb     *db,
      gint64        end,
      GError      **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
+  sqlite3_stmt *stmt = daftar_db_prepare_static (db, sql, error);
   int rc;
 
   if (stmt == NULL)

@@ -1,0 +1,49 @@
+/* daftar-soup.c: the one factory for SoupSessions, so every request carries the same identity and limits. */
+#define G_LOG_DOMAIN "daftar-soup"
+
+#include "config.h"
+
+#include "daftar-soup.h"
+
+SoupSession *
+daftar_soup_session_new (guint timeout_s)
+{
+  if (timeout_s == 0)
+    timeout_s = DAFTAR_SOUP_DEFAULT_TIMEOUT_S;
+
+  /* libsoup 3 adds SoupContentDecoder by default and then sends
+   * "Accept-Encoding: gzip, deflate"; the limits we enforce on a body are
+   * therefore limits on the decoded bytes, which is what a gzip bomb would
+   * otherwise get past. The "timeout" covers connecting and every read and
+   * write, so a stalled server cannot hold a sync forever. */
+  return soup_session_new_with_options ("user-agent", "Daftar/" VERSION,
+                                        "timeout", timeout_s,
+                                        "idle-timeout", timeout_s,
+                                        NULL);
+}
+
+gboolean
+daftar_soup_host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+  g_autofree char *bare = NULL;
+  gsize len;
+
+  if (host == NULL || *host == '\0')
+    return FALSE;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  /* GUri keeps IPv6 hosts without brackets, but accept them anyway. */
+  len = strlen (host);
+  if (host[0] == '[' && len > 2 && host[len - 1] == ']')
+    bare = g_strndup (host + 1, len - 2);
+  else
+    bare = g_strdup (host);
+
+  /* Only literal addresses count: a name other than localhost could resolve
+   * anywhere, so it is not trusted to stay on this machine. */
+  address = g_inet_address_new_from_string (bare);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}

@@ -1,0 +1,396 @@
+/* daftar-sync-jobs.c: the sync client's work on the database thread — ingest, sync_log, and the 410 swap. */
+#define G_LOG_DOMAIN "daftar-sync"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "daftar-sync-private.h"
+
+void
+daftar_sync_ingest_job_free (gpointer data)
+{
+  DaftarSyncIngestJob *job = data;
+
+  g_free (job->office);
+  g_bytes_unref (job->body);
+  g_free (job);
+}
+
+void
+daftar_sync_log_job_free (gpointer data)
+{
+  DaftarSyncLogJob *job = data;
+
+  g_free (job->server);
+  g_free (job->office);
+  g_free (job->result);
+  g_free (job->message);
+  g_free (job);
+}
+
+void
+daftar_sync_start_free (gpointer data)
+{
+  DaftarSyncStart *start = data;
+
+  g_free (start->cursor);
+  g_free (start);
+}
+
+void
+daftar_sync_ingest_result_free (gpointer data)
+{
+  DaftarIngestResult *result = data;
+
+  daftar_ingest_result_clear (result);
+  g_free (result);
+}
+
+gpointer
+daftar_sync_ingest_job (DaftarDb      *db,
+                        gpointer       job_data,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  DaftarSyncIngestJob *job = job_data;
+  DaftarIngestResult *result = g_new0 (DaftarIngestResult, 1);
+
+  if (!daftar_ingest_page_bytes (db, job->office, job->body, result, error))
+    {
+      daftar_sync_ingest_result_free (result);
+      return NULL;
+    }
+  return result;
+}
+
+gpointer
+daftar_sync_log_start_job (DaftarDb      *db,
+                           gpointer       job_data,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  DaftarSyncLogJob *job = job_data;
+  g_autofree char *cursor = NULL;
+  DaftarSyncStart *start;
+  sqlite3_stmt *stmt;
+
+  stmt = daftar_db_prepare (db,
+                            "INSERT INTO sync_log (started_at, server, office_code, result) "
+                            "VALUES (?1, ?2, ?3, 'running')",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 2, job->server, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, job->office, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      daftar_db_set_error (db, error, "sync_log");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  cursor = daftar_ingest_get_cursor (db, job->office, error);
+  if (cursor == NULL && error != NULL && *error != NULL)
+    return NULL;
+
+  start = g_new0 (DaftarSyncStart, 1);
+  start->log_id = sqlite3_last_insert_rowid (daftar_db_get_handle (db));
+  start->cursor = g_steal_pointer (&cursor);
+  return start;
+}
+
+gpointer
+daftar_sync_log_finish_job (DaftarDb      *db,
+                            gpointer       job_data,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  DaftarSyncLogJob *job = job_data;
+  sqlite3_stmt *stmt;
+
+  stmt = daftar_db_prepare (db,
+                            "UPDATE sync_log SET finished_at = ?2, pages = ?3, records = ?4, "
+                            "rejected = ?5, result = ?6, message = ?7 WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, job->log_id);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 3, job->pages);
+  sqlite3_bind_int64 (stmt, 4, (sqlite3_int64) job->records);
+  sqlite3_bind_int64 (stmt, 5, (sqlite3_int64) job->rejected);
+  sqlite3_bind_text (stmt, 6, job->result, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, job->message, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      daftar_db_set_error (db, error, "sync_log");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return GINT_TO_POINTER (TRUE);
+}
+
+char *
+daftar_sync_side_path (const char *live_path)
+{
+  return g_strconcat (live_path, ".resync", NULL);
+}
+
+static gboolean
+remove_side_files (const char  *side,
+                   GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (side, suffixes[i], NULL);
+
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        {
+          int saved = errno;
+          g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_DATABASE,
+                       _("Could not remove the unfinished copy %s: %s"),
+                       path, g_strerror (saved));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gpointer
+daftar_sync_prepare_side_job (DaftarDb      *db,
+                              gpointer       job_data,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autofree char *side = daftar_sync_side_path (daftar_db_get_path (db));
+
+  /* A copy left by a run that was killed is not resumed: its own cursor may
+   * be just as expired, and starting over is always correct. */
+  if (!remove_side_files (side, error))
+    return NULL;
+  return g_steal_pointer (&side);
+}
+
+static gboolean
+exec_sql (sqlite3     *handle,
+          const char  *sql,
+          const char  *office,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK)
+    goto fail;
+  if (office != NULL && sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_text (stmt, 1, office, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    goto fail;
+  sqlite3_finalize (stmt);
+  return TRUE;
+
+fail:
+  /* The caller says what was being done; SQLite says what went wrong. */
+  g_set_error_literal (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_DATABASE,
+                       sqlite3_errmsg (handle));
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
+/* The column list of @table, quoted, or NULL if it has none we can copy. */
+static char *
+table_columns (sqlite3    *handle,
+               const char *table,
+               gboolean   *out_has_office_code)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA main.table_info(\"%s\")", table);
+  g_autoptr(GString) cols = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  *out_has_office_code = FALSE;
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (g_strcmp0 (name, "office_code") == 0)
+        *out_has_office_code = TRUE;
+      g_string_append_printf (cols, "%s\"%s\"", cols->len > 0 ? ", " : "", name);
+    }
+  sqlite3_finalize (stmt);
+  return cols->len > 0 ? g_string_free (g_steal_pointer (&cols), FALSE) : NULL;
+}
+
+/* Tables to carry over: every ordinary table of the schema except the
+ * sync bookkeeping ones, found at run time so that columns and rollup tables
+ * added by later migrations are copied without touching this file. Virtual
+ * tables and their shadow tables are skipped: triggers keep them in step. */
+static GPtrArray *
+data_tables (sqlite3 *handle)
+{
+  GPtrArray *tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) virtuals = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (handle,
+                          "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' "
+                          "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                          "AND name NOT IN ('sync_log', 'sync_state', 'sync_rejects') ORDER BY name",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return tables;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (sql != NULL && g_ascii_strncasecmp (sql, "CREATE VIRTUAL", 14) == 0)
+        g_ptr_array_add (virtuals, g_strconcat (name, "_", NULL));
+      else
+        g_ptr_array_add (tables, g_strdup (name));
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = tables->len; i > 0; i--)
+    for (guint j = 0; j < virtuals->len; j++)
+      if (g_str_has_prefix (g_ptr_array_index (tables, i - 1), g_ptr_array_index (virtuals, j)))
+        {
+          g_ptr_array_remove_index (tables, i - 1);
+          break;
+        }
+  return tables;
+}
+
+static gboolean
+swap_tables (sqlite3     *handle,
+             const char  *office,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) tables = data_tables (handle);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      gboolean has_office_code;
+      g_autofree char *cols = table_columns (handle, table, &has_office_code);
+      g_autofree char *del = NULL;
+      g_autofree char *ins = NULL;
+
+      if (cols == NULL)
+        continue;
+
+      if (has_office_code || g_str_equal (table, "offices"))
+        {
+          /* Rows of this office only: other offices' feeds share the file. */
+          const char *key = has_office_code ? "office_code" : "code";
+          del = g_strdup_printf ("DELETE FROM main.\"%s\" WHERE \"%s\" = ?1", table, key);
+          ins = g_strdup_printf ("INSERT INTO main.\"%s\" (%s) SELECT %s FROM fresh.\"%s\" "
+                                 "WHERE \"%s\" = ?1", table, cols, cols, table, key);
+        }
+      else
+        {
+          /* Shared reference tables (standards, holidays) belong to no one
+           * office, so the fresh copy's rows win but none are deleted. */
+          ins = g_strdup_printf ("INSERT OR REPLACE INTO main.\"%s\" (%s) SELECT %s FROM fresh.\"%s\"",
+                                 table, cols, cols, table);
+        }
+      if (del != NULL && !exec_sql (handle, del, office, error))
+        return FALSE;
+      if (!exec_sql (handle, ins, office, error))
+        return FALSE;
+    }
+
+  /* The fresh copy's cursor, whatever key ingest keeps it under, and the
+   * records it refused, so the manager still sees them. */
+  return exec_sql (handle, "INSERT OR REPLACE INTO main.sync_state SELECT * FROM fresh.sync_state",
+                   NULL, error) &&
+         exec_sql (handle, "INSERT INTO main.sync_rejects (received_at, entity, raw, reason) "
+                           "SELECT received_at, entity, raw, reason FROM fresh.sync_rejects",
+                   NULL, error);
+}
+
+gpointer
+daftar_sync_swap_job (DaftarDb      *db,
+                      gpointer       job_data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  const char *office = job_data;
+  sqlite3 *handle = daftar_db_get_handle (db);
+  g_autofree char *side = daftar_sync_side_path (daftar_db_get_path (db));
+  g_autofree char *attach = NULL;
+  char *quoted;
+  gboolean ok;
+
+  quoted = sqlite3_mprintf ("ATTACH DATABASE %Q AS fresh", side);
+  attach = g_strdup (quoted);
+  sqlite3_free (quoted);
+
+  /* ATTACH cannot run inside a transaction, so it comes first; the swap
+   * itself is one transaction: readers see the old rows until COMMIT, then
+   * the new ones, and a crash in between leaves the old ones. */
+  if (!exec_sql (handle, attach, NULL, error))
+    {
+      g_prefix_error (error, _("Could not open the fresh copy: "));
+      return NULL;
+    }
+  if (!daftar_db_begin (db, error))
+    ok = FALSE;
+  else if (!swap_tables (handle, office, error))
+    {
+      daftar_db_rollback (db);
+      ok = FALSE;
+    }
+  else if (!(ok = daftar_db_commit (db, error)))
+    daftar_db_rollback (db);
+  exec_sql (handle, "DETACH DATABASE fresh", NULL, NULL);
+
+  if (!ok)
+    {
+      g_prefix_error (error, _("Could not replace the data with the fresh copy: "));
+      return NULL;
+    }
+  /* The copy is in the live file now; a failure to tidy up is harmless, as
+   * the next resync removes the side file first. */
+  remove_side_files (side, NULL);
+  return GINT_TO_POINTER (TRUE);
+}
+
+static gboolean
+release_worker_later (gpointer data)
+{
+  DaftarDbWorker *worker = data;
+
+  if (g_atomic_int_get (&G_OBJECT (worker)->ref_count) > 1)
+    return G_SOURCE_CONTINUE;
+  g_object_unref (worker);
+  return G_SOURCE_REMOVE;
+}
+
+void
+daftar_sync_release_worker (DaftarDbWorker *worker)
+{
+  /* The worker thread drops its reference to a finished job's GTask (and so
+   * to the worker) a moment after the job's callback may already have run
+   * here. If that were the last reference, finalize would join the worker
+   * thread from itself. So the last reference is only ever dropped on this
+   * thread, once every other one is gone. */
+  if (worker == NULL)
+    return;
+  if (g_atomic_int_get (&G_OBJECT (worker)->ref_count) == 1)
+    {
+      g_object_unref (worker);
+      return;
+    }
+  g_timeout_add (1, release_worker_later, worker);
+}

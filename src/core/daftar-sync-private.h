@@ -1,0 +1,121 @@
+/* daftar-sync-private.h: shared by the sync client's files — the worker-thread jobs a run queues. */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "daftar-ingest.h"
+#include "daftar-sync.h"
+
+G_BEGIN_DECLS
+
+struct _DaftarSyncClient
+{
+  GObject         parent_instance;
+
+  DaftarDbWorker *worker;         /* owned */
+  char           *server;         /* owned, without a trailing '/' */
+  char           *office;         /* owned */
+  char           *token;          /* owned, nullable; wiped on finalize */
+  SoupSession    *session;        /* owned, nullable until the first run */
+  guint           page_limit;
+  guint64         max_body_size;
+  guint           retry_base_ms;
+  guint           max_tries;
+  guint           timeout_s;
+  gboolean        running;
+};
+
+/* One run's state, the task data of the run's GTask (whose source object is
+ * the client). */
+typedef struct {
+  char              *since;         /* owned, nullable: the cursor to ask from */
+  DaftarDbWorker    *target;        /* unowned: where pages go, the client's worker or fresh */
+  DaftarDbWorker    *fresh;         /* owned, nullable: the fresh copy after a 410 */
+  gboolean           resyncing;
+  guint              tries;         /* failed tries of the current page */
+  gint64             log_id;
+  DaftarSyncSummary  summary;
+  GError            *failure;       /* owned, nullable: returned after logging */
+  SoupMessage       *msg;           /* owned, nullable: the request in flight */
+  GInputStream      *stream;        /* owned, nullable */
+  GByteArray        *body;          /* owned, nullable */
+  GSource           *wait_source;   /* owned, nullable */
+  GSource           *cancel_source; /* owned, nullable */
+} Run;
+
+/* daftar-sync-fetch.c: the HTTP side of a run. */
+void     daftar_sync_run_free         (gpointer data);
+void     daftar_sync_run_clear_wait   (Run     *run);
+void     daftar_sync_run_fetch_page   (GTask   *task);
+
+/* daftar-sync.c: ends the run with @error (owned; NULL for success) once
+ * its sync_log row is written. */
+void     daftar_sync_run_finish       (GTask   *task,
+                                       GError  *error);
+void     daftar_sync_client_page_applied (DaftarSyncClient *self,
+                                          guint             pages,
+                                          guint64           records);
+
+/* Job data of ingest_job: one response body for one office. */
+typedef struct {
+  char   *office;  /* owned */
+  GBytes *body;    /* owned */
+} DaftarSyncIngestJob;
+
+/* Job data of the sync_log jobs. */
+typedef struct {
+  gint64  log_id;     /* 0 until the start job inserted the row */
+  char   *server;     /* owned */
+  char   *office;     /* owned */
+  guint   pages;
+  guint64 records;
+  guint64 rejected;
+  char   *result;     /* owned, nullable */
+  char   *message;    /* owned, nullable */
+} DaftarSyncLogJob;
+
+/* Result of the start job: the row id and the stored cursor. */
+typedef struct {
+  gint64  log_id;
+  char   *cursor;    /* owned, nullable */
+} DaftarSyncStart;
+
+void     daftar_sync_ingest_job_free  (gpointer data);
+void     daftar_sync_log_job_free     (gpointer data);
+void     daftar_sync_start_free       (gpointer data);
+void     daftar_sync_ingest_result_free (gpointer data);
+
+/* Worker-thread jobs (DaftarDbJobFunc). */
+gpointer daftar_sync_ingest_job       (DaftarDb      *db,
+                                       gpointer       job_data,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+gpointer daftar_sync_log_start_job    (DaftarDb      *db,
+                                       gpointer       job_data,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+gpointer daftar_sync_log_finish_job   (DaftarDb      *db,
+                                       gpointer       job_data,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+
+/* 410 handling: the fresh copy goes to "<live>.resync" next to the live file.
+ * The prepare job removes a stale one (a previous run that did not finish);
+ * the swap job replaces the office's rows in the live database with the
+ * fresh copy's in one transaction, then removes the side file. Job data of
+ * both is the office code; prepare returns the side file's path. */
+char    *daftar_sync_side_path        (const char    *live_path);
+gpointer daftar_sync_prepare_side_job (DaftarDb      *db,
+                                       gpointer       job_data,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+gpointer daftar_sync_swap_job         (DaftarDb      *db,
+                                       gpointer       job_data,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+
+/* Drops a reference to @worker without ever finalizing it on its own
+ * thread (see the .c file); call it on the thread that made the worker. */
+void     daftar_sync_release_worker   (DaftarDbWorker *worker);
+
+G_END_DECLS

@@ -1,0 +1,243 @@
+/* test-sync-security.c: where the token may go — never to plain http off this machine, never into logs, settings or the database. */
+#include "config.h"
+
+#include "daftar-soup.h"
+#include "daftar-token.h"
+#include "test-sync-common.h"
+
+static GPtrArray *log_lines;
+
+static GLogWriterOutput
+capture_writer (GLogLevelFlags   level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (fields[i].length < 0)
+      g_ptr_array_add (log_lines, g_strdup (fields[i].value));
+    else
+      g_ptr_array_add (log_lines, g_strndup (fields[i].value, fields[i].length));
+  /* Errors and criticals still fail the test as usual. */
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    return g_log_writer_default (level, fields, n_fields, user_data);
+  return G_LOG_WRITER_HANDLED;
+}
+
+static void
+test_loopback (void)
+{
+  static const char * const yes[] = { "127.0.0.1", "127.8.9.10", "::1", "[::1]", "localhost", "LOCALHOST" };
+  static const char * const no[] = { "10.0.0.1", "192.0.2.7", "example.com", "127.0.0.1.example.com",
+                                     "::ffff:8.8.8.8", "", "localhost.evil" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    g_assert_true (daftar_soup_host_is_loopback (yes[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    g_assert_false (daftar_soup_host_is_loopback (no[i]));
+}
+
+static void
+test_http_refused (void)
+{
+  static const char * const refused[] = {
+    "http://192.0.2.7:8080", "http://central.example.ir", "ftp://127.0.0.1", "not a url",
+    "https://user:pw@central.example.ir",
+  };
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "daftar.db", NULL);
+  DaftarDbWorker *worker = daftar_db_worker_new (path);
+  sqlite3 *handle;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(DaftarSyncClient) client = test_sync_client (worker, refused[i]);
+      g_autoptr(DaftarSyncSummary) summary = NULL;
+      g_autoptr(GError) error = NULL;
+
+      summary = test_sync_run (client, NULL, &error);
+      g_assert_null (summary);
+      g_assert_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_INSECURE);
+      g_test_message ("%s: %s", refused[i], error->message);
+    }
+
+  /* Each refusal is logged, and nothing was fetched. */
+  handle = test_sync_open_readonly (path);
+  g_assert_cmpint (test_sync_query_int (handle, "SELECT count(*) FROM sync_log WHERE result = 'insecure'"),
+                   ==, G_N_ELEMENTS (refused));
+  g_assert_cmpint (test_sync_query_int (handle, "SELECT count(*) FROM cases"), ==, 0);
+  sqlite3_close (handle);
+  test_sync_worker_free (worker);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_no_token (void)
+{
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "daftar.db", NULL);
+  g_autofree char *url = NULL;
+  g_autoptr(DaftarCentralServer) server = test_sync_server (3, &url);
+  DaftarDbWorker *worker = daftar_db_worker_new (path);
+  DaftarSyncClient *client = daftar_sync_client_new (worker, url, test_sync_office ());
+  g_autoptr(DaftarSyncSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  summary = test_sync_run (client, NULL, &error);
+  g_assert_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_AUTH);
+  g_assert_cmpuint (daftar_central_server_get_requests (server), ==, 0);
+  g_object_unref (client);
+  test_sync_worker_free (worker);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_token_file (void)
+{
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *file = g_build_filename (dir, "token", NULL);
+  g_autoptr(GError) error = NULL;
+  char *token;
+
+  g_setenv (DAFTAR_TOKEN_FILE_ENV, file, TRUE);
+
+  token = daftar_token_lookup_sync ("https://c.example", "YZ-1", NULL, &error);
+  g_assert_error (error, DAFTAR_TOKEN_ERROR, DAFTAR_TOKEN_ERROR_FILE);
+  g_assert_null (token);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (file, "  \n", -1, NULL));
+  token = daftar_token_lookup_sync ("https://c.example", "YZ-1", NULL, &error);
+  g_assert_error (error, DAFTAR_TOKEN_ERROR, DAFTAR_TOKEN_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (file, " abc.DEF-123 \nsecond line\n", -1, NULL));
+  token = daftar_token_lookup_sync ("https://c.example", "YZ-1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, "abc.DEF-123");
+  daftar_token_free (token);
+
+  g_assert_false (daftar_token_validate ("two words", NULL));
+  g_assert_false (daftar_token_validate ("line\r\nInjected: header", NULL));
+  g_assert_true (daftar_token_validate (TEST_TOKEN, NULL));
+
+  g_unsetenv (DAFTAR_TOKEN_FILE_ENV);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* Every text cell of every table, searched for the token. */
+static void
+assert_token_not_in_database (const char *path)
+{
+  sqlite3 *handle = test_sync_open_readonly (path);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  guint64 cells = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT name FROM sqlite_master WHERE type = 'table'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) g_ptr_array_index (tables, t));
+
+      g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const char *text = (const char *) sqlite3_column_text (stmt, c);
+            cells++;
+            g_assert_null (text != NULL ? strstr (text, TEST_TOKEN) : NULL);
+          }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (handle);
+  g_assert_cmpuint (cells, >, 1000);
+}
+
+static void
+test_token_not_leaked (void)
+{
+  static const DaftarCentralFault faults[] = {
+    DAFTAR_CENTRAL_FAULT_UNAUTHORIZED, DAFTAR_CENTRAL_FAULT_ERROR_500_TWICE,
+    DAFTAR_CENTRAL_FAULT_WRONG_PROTOCOL, DAFTAR_CENTRAL_FAULT_BAD_RECORDS,
+    DAFTAR_CENTRAL_FAULT_EXPIRE_CURSOR, DAFTAR_CENTRAL_FAULT_NONE,
+  };
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "daftar.db", NULL);
+  g_autofree char *url = NULL;
+  g_autoptr(DaftarCentralServer) server = test_sync_server (10, &url);
+  DaftarDbWorker *worker = daftar_db_worker_new (path);
+  DaftarSyncClient *client = test_sync_client (worker, url);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_auto(GStrv) keys = NULL;
+  guint debug_lines = 0;
+
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+
+  daftar_sync_client_set_page_limit (client, 300);
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      g_autoptr(DaftarSyncSummary) summary = NULL;
+      g_autoptr(GError) error = NULL;
+
+      daftar_central_server_set_fault (server, faults[i]);
+      summary = test_sync_run (client, NULL, &error);
+      /* Error messages are shown and logged too. */
+      if (error != NULL)
+        g_assert_null (strstr (error->message, TEST_TOKEN));
+    }
+  g_object_unref (client);
+  test_sync_worker_free (worker);
+
+  /* The runs did log (so the capture works), and never the token. */
+  for (guint i = 0; i < log_lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (log_lines, i);
+      g_assert_null (strstr (line, TEST_TOKEN));
+      if (strstr (line, "failed") != NULL || strstr (line, "expired") != NULL)
+        debug_lines++;
+    }
+  g_assert_cmpuint (debug_lines, >, 2);
+
+  assert_token_not_in_database (path);
+
+  /* The schema is compiled into the build tree; every key stays clean. */
+  g_assert_nonnull (source);
+  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  g_assert_nonnull (schema);
+  settings = g_settings_new (APP_ID);
+  keys = g_settings_schema_list_keys (schema);
+  g_assert_cmpuint (g_strv_length (keys), >, 0);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
+      g_autofree char *text = g_variant_print (value, FALSE);
+      g_assert_null (strstr (text, TEST_TOKEN));
+      g_assert_null (strstr (keys[i], "token"));
+    }
+
+  g_unsetenv ("G_MESSAGES_DEBUG");
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_log_set_writer_func (capture_writer, NULL, NULL);
+  log_lines = g_ptr_array_new_with_free_func (g_free);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sync/security/loopback", test_loopback);
+  g_test_add_func ("/sync/security/http-refused", test_http_refused);
+  g_test_add_func ("/sync/security/no-token", test_no_token);
+  g_test_add_func ("/sync/security/token-file", test_token_file);
+  g_test_add_func ("/sync/security/token-not-leaked", test_token_not_leaked);
+  return g_test_run ();
+}

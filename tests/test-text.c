@@ -1,7 +1,7 @@
 /* test-text.c: Persian normalisation of stored text and of search keys. */
 #include <glib.h>
 
-#include "daftar-text.h"
+#include "daftar-text-private.h"
 
 static void
 assert_same_key (const char *a,
@@ -161,6 +161,47 @@ test_null_empty (void)
   g_assert_true (g_str_has_prefix (broken_key, "ab"));
 }
 
+/* The fast path for plain Persian and ASCII text must give exactly what the
+ * full normalise-and-fold path gives, for every character it accepts. */
+static void
+test_fast_path_matches_full (void)
+{
+  static const gunichar extra[] = {
+    0x060C, 0x061B, 0x061F, 0x067E, 0x0686, 0x0698, 0x06A9, 0x06AF, 0x06CC, 0x200C, ' ', '\t',
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1405);
+  GArray *alphabet = g_array_new (FALSE, FALSE, sizeof (gunichar));
+
+  for (gunichar c = 0x20; c < 0x7F; c++)
+    g_array_append_val (alphabet, c);
+  for (gunichar c = 0x0621; c <= 0x063A; c++)
+    g_array_append_val (alphabet, c);
+  for (gunichar c = 0x0641; c <= 0x064A; c++)
+    g_array_append_val (alphabet, c);
+  for (gunichar c = 0x06F0; c <= 0x06F9; c++)
+    g_array_append_val (alphabet, c);
+  g_array_append_vals (alphabet, extra, G_N_ELEMENTS (extra));
+
+  /* Each character alone, then random strings of them. */
+  for (guint i = 0; i < alphabet->len + 2000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *fast = NULL;
+      g_autofree char *full = NULL;
+      guint n = i < alphabet->len ? 1 : (guint) g_rand_int_range (rand, 1, 24);
+
+      for (guint k = 0; k < n; k++)
+        {
+          guint index = i < alphabet->len ? i : (guint) g_rand_int_range (rand, 0, alphabet->len);
+          g_string_append_unichar (text, g_array_index (alphabet, gunichar, index));
+        }
+      fast = daftar_text_search_key (text->str);
+      full = daftar_text_search_key_full (text->str);
+      g_assert_cmpstr (fast, ==, full);
+    }
+  g_array_unref (alphabet);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +219,7 @@ main (int   argc,
   g_test_add_func ("/text/key/differs", test_key_differs);
   g_test_add_func ("/text/key/idempotent", test_key_idempotent);
   g_test_add_func ("/text/null-empty", test_null_empty);
+  g_test_add_func ("/text/key/fast-path-matches-full", test_fast_path_matches_full);
 
   return g_test_run ();
 }

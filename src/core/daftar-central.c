@@ -32,6 +32,7 @@ struct _DaftarCentralServer
   guint               retry_afters;
   guint               bad_serial;
   guint               pages_served;
+  GHashTable         *page_cache;      /* owned, nullable: "office:since:limit" → GBytes */
 };
 
 G_DEFINE_FINAL_TYPE (DaftarCentralServer, daftar_central_server, G_TYPE_OBJECT)
@@ -305,6 +306,25 @@ serve_changes (DaftarCentralServer *self,
       return;
     }
 
+  /* A central server answers from stored data; the cache lets a benchmark
+   * measure the client, not this generator. Faults never use it. */
+  if (self->page_cache != NULL && fault == DAFTAR_CENTRAL_FAULT_NONE)
+    {
+      g_autofree char *key = g_strdup_printf ("%d:%s:%u", office, since, limit);
+      GBytes *cached = g_hash_table_lookup (self->page_cache, key);
+
+      if (cached == NULL)
+        {
+          page = daftar_central_feed_page (self->feed, &cursor, limit, 1, 0, &has_more);
+          cached = g_string_free_to_bytes (page);
+          g_hash_table_insert (self->page_cache, g_steal_pointer (&key), cached);
+        }
+      self->pages_served++;
+      g_signal_emit (self, signals[SIGNAL_PAGE_SERVED], 0, self->pages_served, later);
+      respond_page (self, msg, g_string_new_len (g_bytes_get_data (cached, NULL), g_bytes_get_size (cached)));
+      return;
+    }
+
   page = daftar_central_feed_page (self->feed, &cursor, limit,
                                    fault == DAFTAR_CENTRAL_FAULT_WRONG_PROTOCOL && later ? 2 : 1,
                                    fault == DAFTAR_CENTRAL_FAULT_BAD_RECORDS ? ++self->bad_serial : 0,
@@ -470,6 +490,19 @@ daftar_central_server_set_gzip (DaftarCentralServer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GZIP]);
 }
 
+void
+daftar_central_server_set_cache_pages (DaftarCentralServer *self,
+                                       gboolean             cache)
+{
+  g_return_if_fail (DAFTAR_IS_CENTRAL_SERVER (self));
+
+  if (!cache)
+    g_clear_pointer (&self->page_cache, g_hash_table_unref);
+  else if (self->page_cache == NULL)
+    self->page_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_bytes_unref);
+}
+
 guint
 daftar_central_server_get_requests (DaftarCentralServer *self)
 {
@@ -488,6 +521,8 @@ static void
 daftar_central_server_finalize (GObject *object)
 {
   DaftarCentralServer *self = DAFTAR_CENTRAL_SERVER (object);
+
+  g_clear_pointer (&self->page_cache, g_hash_table_unref);
 
   soup_server_disconnect (self->server);
   g_clear_object (&self->server);

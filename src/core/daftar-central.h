@@ -58,6 +58,10 @@ void                daftar_central_server_set_fault    (DaftarCentralServer *sel
                                                         DaftarCentralFault   fault);
 DaftarCentralFault  daftar_central_server_get_fault    (DaftarCentralServer *self);
 /* Compress bodies when the client accepts gzip (off by default). */
+/* Keeps each page once made, as a server with stored data would answer
+ * (fault modes bypass it). For benchmarks of the client. */
+void                daftar_central_server_set_cache_pages (DaftarCentralServer *self,
+                                                           gboolean             cache);
 void                daftar_central_server_set_gzip     (DaftarCentralServer *self,
                                                         gboolean             gzip);
 

@@ -48,7 +48,7 @@ daftar_cli_report (const DaftarCliReport *options)
     format = DAFTAR_REPORT_JSON;
   else
     {
-      g_printerr (_("--format must be csv or json, not “%s”\n"), options->format);
+      g_printerr ("%s\n", _("--format must be csv or json"));
       return 2;
     }
 
@@ -65,7 +65,9 @@ daftar_cli_report (const DaftarCliReport *options)
   /* A report reads; it must not create an empty database by mistake. */
   if (!g_file_test (options->db_path ? options->db_path : default_path, G_FILE_TEST_EXISTS))
     {
-      g_printerr (_("There is no database at %s\n"), options->db_path ? options->db_path : default_path);
+      g_autofree char *message = g_strdup_printf (_("There is no database at %s"),
+                                                  options->db_path ? options->db_path : default_path);
+      g_printerr ("%s\n", message);
       return 1;
     }
   db = daftar_db_open (options->db_path ? options->db_path : default_path, &error);

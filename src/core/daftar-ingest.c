@@ -468,9 +468,10 @@ check_page (const char  *office_code,
     }
   if (json_node_get_int (node) != DAFTAR_PROTOCOL_VERSION)
     {
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_WRONG_PROTOCOL,
-                   _("The server speaks protocol version %" G_GINT64_FORMAT "; Daftar speaks version %d"),
-                   json_node_get_int (node), DAFTAR_PROTOCOL_VERSION);
+                   _("The server speaks protocol version %s; Daftar speaks version %d"),
+                   version, DAFTAR_PROTOCOL_VERSION);
       return FALSE;
     }
 

@@ -12,6 +12,7 @@
 #include "daftar-demo-setup.h"
 #include "daftar-i18n.h"
 #include "daftar-screenshot.h"
+#include "daftar-style.h"
 #include "daftar-time.h"
 #include "daftar-window.h"
 
@@ -125,9 +126,7 @@ daftar_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (daftar_application_parent_class)->startup (app);
 
-  /* Persian reads right to left whatever the desktop's language is: the
-   * language preference may differ from the session's locale. */
-  gtk_widget_set_default_direction (daftar_i18n_is_persian () ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  daftar_style_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
@@ -253,8 +252,6 @@ daftar_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (daftar_window_new (GTK_APPLICATION (app)));
-  if (daftar_i18n_is_persian ())
-    gtk_widget_add_css_class (GTK_WIDGET (window), "persian");
   g_signal_connect (window, "ready", G_CALLBACK (on_window_ready), self);
   if (self->screenshots_dir != NULL)
     gtk_window_set_default_size (window, 1280, 800);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "daftar-i18n.h"
 #include "daftar-page.h"
 #include "daftar-queries.h"
 #include "daftar-time.h"
@@ -335,6 +336,9 @@ daftar_window_init (DaftarWindow *self)
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Selects the Persian font in daftar-style.css. */
+  if (daftar_i18n_is_persian ())
+    gtk_widget_add_css_class (GTK_WIDGET (self), "persian");
 
   self->cancellable = g_cancellable_new ();
   self->fresh = g_hash_table_new (NULL, NULL);

@@ -20,24 +20,56 @@ daftar_i18n_force (const char *language)
   forced_language = g_strdup (language);
 }
 
-/* The preference lives in GSettings; when Daftar runs from a tree where the
- * schema is not installed, the system language applies. */
-static char *
-preferred_language (void)
+GSettings *
+daftar_i18n_settings_new (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
 
-  if (forced_language != NULL)
-    return g_strdup (forced_language);
+  /* Running from a tree where the schema is not installed is normal for a
+   * developer; g_settings_new would abort there. */
   if (source == NULL)
     return NULL;
   schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "language"))
+  if (schema == NULL ||
+      !g_settings_schema_has_key (schema, "language") ||
+      !g_settings_schema_has_key (schema, "digits") ||
+      !g_settings_schema_has_key (schema, "calendar"))
     return NULL;
-  settings = g_settings_new (APP_ID);
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* The preference lives in GSettings; when Daftar runs from a tree where the
+ * schema is not installed, the system language applies. */
+static char *
+preferred_language (GSettings *settings)
+{
+  if (forced_language != NULL)
+    return g_strdup (forced_language);
+  if (settings == NULL)
+    return NULL;
   return g_settings_get_string (settings, "language");
+}
+
+/* Digits and calendar follow their own keys; "auto" digits follow the UI
+ * language, so a Persian UI never mixes in Latin digits unless asked to. */
+static void
+configure_format (GSettings *settings)
+{
+  g_autofree char *digits = settings != NULL ? g_settings_get_string (settings, "digits") : NULL;
+  g_autofree char *calendar = settings != NULL ? g_settings_get_string (settings, "calendar") : NULL;
+  DaftarFormatDigits format_digits = persian ? DAFTAR_FORMAT_DIGITS_PERSIAN : DAFTAR_FORMAT_DIGITS_LATIN;
+  DaftarFormatCalendar format_calendar = DAFTAR_FORMAT_CALENDAR_JALALI;
+
+  if (g_strcmp0 (digits, "persian") == 0)
+    format_digits = DAFTAR_FORMAT_DIGITS_PERSIAN;
+  else if (g_strcmp0 (digits, "latin") == 0)
+    format_digits = DAFTAR_FORMAT_DIGITS_LATIN;
+  if (g_strcmp0 (calendar, "gregorian") == 0)
+    format_calendar = DAFTAR_FORMAT_CALENDAR_GREGORIAN;
+
+  daftar_format_set_config (persian ? DAFTAR_FORMAT_LANGUAGE_PERSIAN : DAFTAR_FORMAT_LANGUAGE_ENGLISH,
+                            format_digits, format_calendar);
 }
 
 static void
@@ -56,13 +88,14 @@ apply_language (const char *language)
 void
 daftar_i18n_init (void)
 {
+  g_autoptr(GSettings) settings = daftar_i18n_settings_new ();
   g_autofree char *language = NULL;
   const char *localedir = g_getenv ("DAFTAR_LOCALEDIR");
   const char * const *names;
 
   setlocale (LC_ALL, "");
 
-  language = preferred_language ();
+  language = preferred_language (settings);
   if (language != NULL && (g_str_equal (language, "fa") || g_str_equal (language, "en")))
     apply_language (language);
 
@@ -75,7 +108,7 @@ daftar_i18n_init (void)
   names = g_get_language_names ();
   persian = names[0] != NULL && g_str_has_prefix (names[0], "fa");
 
-  daftar_format_init_from_locale ();
+  configure_format (settings);
 }
 
 gboolean

@@ -93,6 +93,16 @@ daftar_period_n_days (const DaftarPeriod *period)
   return g_date_days_between (&period->from, &period->to) + 1;
 }
 
+/* TRUE when @period is exactly one Jalali month, first to last day. */
+static gboolean
+is_whole_jalali_month (const DaftarPeriod *period)
+{
+  GDate first, last;
+
+  jalali_month_of (&period->from, &first, &last);
+  return g_date_compare (&first, &period->from) == 0 && g_date_compare (&last, &period->to) == 0;
+}
+
 void
 daftar_period_previous (const DaftarPeriod *period,
                         DaftarPeriod       *out)
@@ -104,8 +114,10 @@ daftar_period_previous (const DaftarPeriod *period,
   g_date_subtract_days (&out->to, 1);
 
   /* A whole Jalali month compares with the whole month before, whose
-   * length may differ (31, 30 or 29 days). */
-  if (period->preset == DAFTAR_PERIOD_LAST_MONTH)
+   * length may differ (31, 30 or 29 days). Not only "last month": "this
+   * month" on its last day and a month picked on the grid are whole months
+   * too, and the same length back would straddle two months. */
+  if (period->preset == DAFTAR_PERIOD_LAST_MONTH || is_whole_jalali_month (period))
     {
       jalali_month_of (&out->to, &out->from, &ignored);
       return;

@@ -11,6 +11,7 @@
 #include "daftar-db-worker.h"
 #include "daftar-demo-setup.h"
 #include "daftar-i18n.h"
+#include "daftar-preferences-window.h"
 #include "daftar-screenshot.h"
 #include "daftar-style.h"
 #include "daftar-time.h"
@@ -26,6 +27,7 @@ struct _DaftarApplication
   int             exit_status;
 
   DaftarDbWorker *worker;           /* owned, nullable */
+  GSettings      *settings;         /* owned, nullable: NULL when the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (DaftarApplication, daftar_application, ADW_TYPE_APPLICATION)
@@ -108,6 +110,21 @@ on_about (GSimpleAction *action,
 }
 
 static void
+on_preferences (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  DaftarApplication *self = DAFTAR_APPLICATION (user_data);
+  GtkWidget *preferences;
+
+  if (self->settings == NULL)
+    return;
+  preferences = daftar_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                               self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 on_quit (GSimpleAction *action,
          GVariant      *parameter,
          gpointer       user_data)
@@ -120,16 +137,37 @@ daftar_application_startup (GApplication *app)
 {
   static const GActionEntry actions[] = {
     { "about", on_about },
+    { "preferences", on_preferences },
     { "quit", on_quit },
   };
-  const char *quit_accels[] = { "<Control>q", NULL };
+  static const struct { const char *action; const char *accel; } accels[] = {
+    { "app.quit", "<Control>q" },
+    { "app.preferences", "<Control>comma" },
+    { "app.sync", "<Control>r" },
+    { "win.search", "<Control>f" },
+    { "win.show-page::overview", "<Control>1" },
+    { "win.show-page::cases", "<Control>2" },
+    { "win.show-page::shifts", "<Control>3" },
+    { "win.show-page::notices", "<Control>4" },
+  };
+  DaftarApplication *self = DAFTAR_APPLICATION (app);
 
   G_APPLICATION_CLASS (daftar_application_parent_class)->startup (app);
 
   daftar_style_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      const char *one[] = { accels[i].accel, NULL };
+      gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, one);
+    }
+
+  /* Without an installed schema (running from a source tree without
+   * GSETTINGS_SCHEMA_DIR) there is nothing to keep preferences in. */
+  self->settings = daftar_i18n_settings_new ();
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "preferences")),
+                               self->settings != NULL);
 }
 
 /* --screenshots: every page once its figures are on screen, then quit. */
@@ -253,8 +291,12 @@ daftar_application_activate (GApplication *app)
 
   window = GTK_WINDOW (daftar_window_new (GTK_APPLICATION (app)));
   g_signal_connect (window, "ready", G_CALLBACK (on_window_ready), self);
+  /* Screenshots are always 1280×800 and walk every page, so they neither
+   * restore nor save the manager's window. */
   if (self->screenshots_dir != NULL)
     gtk_window_set_default_size (window, 1280, 800);
+  else if (self->settings != NULL)
+    daftar_window_restore_state (DAFTAR_WINDOW (window), self->settings);
   gtk_window_present (window);
 
   if (self->db_path != NULL)
@@ -278,6 +320,7 @@ daftar_application_finalize (GObject *object)
   DaftarApplication *self = DAFTAR_APPLICATION (object);
 
   g_clear_object (&self->worker);
+  g_clear_object (&self->settings);
   g_free (self->db_path);
   g_free (self->screenshots_dir);
 

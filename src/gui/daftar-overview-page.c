@@ -150,6 +150,9 @@ set_standard (DaftarKpiTile *tile,
   daftar_kpi_tile_set_status (tile, status, standard);
 }
 
+/* @previous is NULL for today, which has no trend; today also shows the
+ * notices issued rather than a read rate, since they have had no time to be
+ * viewed yet. */
 static void
 fill_tiles (GtkFlowBox                *box,
             const DaftarPeriodSummary *s,
@@ -159,10 +162,10 @@ fill_tiles (GtkFlowBox                *box,
   g_autofree char *wait_target = daftar_format_minutes (std->target_wait_minutes, 0);
   g_autofree char *level_target = daftar_format_percent (std->target_service_level, 0);
   g_autofree char *read_target = daftar_format_percent (std->target_read_rate, 0);
-  /* Translators: the standard a figure is held to, e.g. "standard: 15 minutes" */
-  g_autofree char *wait_standard = g_strdup_printf (_("standard: %s"), wait_target);
-  g_autofree char *level_standard = g_strdup_printf (_("standard: %s"), level_target);
-  g_autofree char *read_standard = g_strdup_printf (_("target: %s"), read_target);
+  /* The same words as the Shifts page: "Standard met (at most 15 min)". */
+  g_autofree char *wait_standard = g_strdup_printf (_("at most %s"), wait_target);
+  g_autofree char *level_standard = g_strdup_printf (_("at least %s"), level_target);
+  g_autofree char *read_standard = g_strdup_printf (_("at least %s"), read_target);
   DaftarKpiTile *tile;
 
   clear_children (GTK_WIDGET (box));
@@ -200,10 +203,14 @@ fill_tiles (GtkFlowBox                *box,
   if (previous)
     daftar_kpi_tile_set_previous (tile, previous->served_within_target);
 
+  if (previous == NULL)
+    {
+      add_tile (box, _("Electronic notices issued"), s->e_notices_issued, DAFTAR_CHART_VALUE_INTEGER, 0);
+      return;
+    }
   tile = add_tile (box, _("E-notice read rate"), s->e_read_rate, DAFTAR_CHART_VALUE_PERCENT, 0);
   set_standard (tile, s->e_read_rate, std->target_read_rate, TRUE, read_standard);
-  if (previous)
-    daftar_kpi_tile_set_previous (tile, previous->e_read_rate);
+  daftar_kpi_tile_set_previous (tile, previous->e_read_rate);
 }
 
 static const char *

@@ -7,10 +7,12 @@
 
 #include "daftar-i18n.h"
 #include "daftar-page.h"
+#include "daftar-period-selector.h"
 #include "daftar-queries.h"
 #include "daftar-time.h"
 #include "daftar-window.h"
 #include "daftar-window-pages.h"
+#include "daftar-window-state.h"
 
 struct _DaftarWindow
 {
@@ -18,6 +20,7 @@ struct _DaftarWindow
 
   AdwViewSwitcherTitle *switcher_title;
   GtkDropDown          *office_dropdown;
+  DaftarPeriodSelector *period_selector;
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   AdwViewStack         *view_stack;
@@ -134,6 +137,48 @@ on_office_selected (DaftarWindow *self)
   reload (self);
 }
 
+/* What the window needs before any page: the offices and the holidays. */
+typedef struct
+{
+  GPtrArray *offices;    /* DaftarOfficeInfo */
+  GPtrArray *holidays;   /* DaftarHoliday */
+} Records;
+
+static void
+records_free (gpointer data)
+{
+  Records *records = data;
+
+  g_clear_pointer (&records->offices, g_ptr_array_unref);
+  g_clear_pointer (&records->holidays, g_ptr_array_unref);
+  g_free (records);
+}
+
+static GPtrArray *
+list_holidays (DaftarDb  *db,
+               GError   **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db, "SELECT date, name FROM holidays ORDER BY date", error);
+  g_autoptr(GPtrArray) holidays = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_holiday_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GDate date;
+      if (daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 0), &date))
+        g_ptr_array_add (holidays, daftar_holiday_new (&date, (const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (db, error, "Reading holidays");
+      return NULL;
+    }
+  return g_steal_pointer (&holidays);
+}
+
 static gpointer
 list_offices_job (DaftarDb      *db,
                   gpointer       job_data,
@@ -141,10 +186,15 @@ list_offices_job (DaftarDb      *db,
                   GError       **error)
 {
   g_autoptr(GPtrArray) offices = daftar_query_offices (db, error);
+  g_autoptr(GPtrArray) holidays = NULL;
+  Records *records;
   GDate first, last;
   g_autoptr(GError) span_error = NULL;
 
   if (offices == NULL)
+    return NULL;
+  holidays = list_holidays (db, error);
+  if (holidays == NULL)
     return NULL;
   /* Offices without a single record would show an empty dashboard; the
    * empty state says better what to do. */
@@ -157,7 +207,10 @@ list_offices_job (DaftarDb      *db,
         }
       g_ptr_array_set_size (offices, 0);
     }
-  return g_steal_pointer (&offices);
+  records = g_new0 (Records, 1);
+  records->offices = g_steal_pointer (&offices);
+  records->holidays = g_steal_pointer (&holidays);
+  return records;
 }
 
 static void
@@ -167,10 +220,11 @@ list_offices_done (GObject      *source,
 {
   g_autoptr(DaftarWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  GPtrArray *offices = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
+  Records *records = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
   g_autoptr(GtkStringList) names = NULL;
+  GPtrArray *offices;
 
-  if (offices == NULL)
+  if (records == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         daftar_window_show_error (self, error->message);
@@ -178,7 +232,9 @@ list_offices_done (GObject      *source,
     }
 
   g_clear_pointer (&self->offices, g_ptr_array_unref);
-  self->offices = offices;
+  self->offices = offices = g_steal_pointer (&records->offices);
+  daftar_period_selector_set_holidays (self->period_selector, records->holidays);
+  records_free (records);
 
   if (offices->len == 0)
     {
@@ -212,7 +268,7 @@ daftar_window_set_worker (DaftarWindow   *self,
   self->ready = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "loading");
   daftar_db_worker_run_async (worker, list_offices_job, NULL, NULL,
-                              (GDestroyNotify) g_ptr_array_unref, self->cancellable,
+                              records_free, self->cancellable,
                               list_offices_done, g_object_ref (self));
 }
 
@@ -233,8 +289,21 @@ daftar_window_set_today (DaftarWindow *self,
 {
   g_return_if_fail (DAFTAR_IS_WINDOW (self));
 
+  DaftarPeriod before = self->period;
+
   self->today = *today;
-  daftar_period_from_preset (self->period.preset, &self->today, &self->period);
+  /* The selector moves a preset to the new today and emits "changed",
+   * which reloads; a chosen range stays, but "today" itself still moved. */
+  daftar_period_selector_set_today (self->period_selector, today);
+  if (g_date_compare (&before.from, &self->period.from) == 0 &&
+      g_date_compare (&before.to, &self->period.to) == 0)
+    reload (self);
+}
+
+static void
+on_period_changed (DaftarWindow *self)
+{
+  self->period = *daftar_period_selector_get_period (self->period_selector);
   reload (self);
 }
 
@@ -281,7 +350,28 @@ daftar_window_page_is_current (DaftarWindow *self,
 
   g_return_val_if_fail (DAFTAR_IS_WINDOW (self), FALSE);
   page = adw_view_stack_get_child_by_name (self->view_stack, name);
-  return page != NULL && g_hash_table_contains (self->current, page);
+  /* Also wait for the crossfade from the loading page to end. */
+  return page != NULL && g_hash_table_contains (self->current, page) &&
+         !gtk_stack_get_transition_running (self->stack);
+}
+
+void
+daftar_window_restore_state (DaftarWindow *self,
+                             GSettings    *settings)
+{
+  g_return_if_fail (DAFTAR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  daftar_window_state_bind (GTK_WINDOW (self), settings);
+  daftar_window_state_bind_page (self->view_stack, settings);
+}
+
+static void
+show_page_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  daftar_window_show_page (DAFTAR_WINDOW (user_data), g_variant_get_string (parameter, NULL));
 }
 
 gboolean
@@ -323,19 +413,26 @@ daftar_window_class_init (DaftarWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, office_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DaftarWindow, period_selector);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_office_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_page_shown);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
 }
 
 static void
 daftar_window_init (DaftarWindow *self)
 {
+  static const GActionEntry actions[] = {
+    { "show-page", show_page_activated, "s" },
+  };
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
 
+  g_type_ensure (DAFTAR_TYPE_PERIOD_SELECTOR);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   /* Selects the Persian font in daftar-style.css. */
   if (daftar_i18n_is_persian ())
     gtk_widget_add_css_class (GTK_WIDGET (self), "persian");
@@ -344,7 +441,8 @@ daftar_window_init (DaftarWindow *self)
   self->fresh = g_hash_table_new (NULL, NULL);
   self->current = g_hash_table_new (NULL, NULL);
   daftar_time_local_date (g_get_real_time () / G_USEC_PER_SEC, &self->today);
-  daftar_period_from_preset (DAFTAR_PERIOD_LAST_30_DAYS, &self->today, &self->period);
+  daftar_period_selector_set_today (self->period_selector, &self->today);
+  self->period = *daftar_period_selector_get_period (self->period_selector);
 
   for (const DaftarWindowPage *p = daftar_window_pages; p->name != NULL; p++)
     {

@@ -33,6 +33,10 @@ void          daftar_window_show_page     (DaftarWindow   *self,
                                            const char     *name);
 GtkWidget    *daftar_window_get_page      (DaftarWindow   *self,
                                            const char     *name);
+/* Restores size, maximized state and last page from @settings, and saves
+ * them as they change. */
+void          daftar_window_restore_state (DaftarWindow   *self,
+                                           GSettings      *settings);
 /* TRUE when page @name shows the current office and period. */
 gboolean      daftar_window_page_is_current (DaftarWindow *self,
                                              const char   *name);

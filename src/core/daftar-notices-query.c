@@ -1,0 +1,363 @@
+/* daftar-notices-query.c: the Notices page's figures — read rate per bin, electronic against paper, time to view, and unviewed notices to follow up. */
+#define G_LOG_DOMAIN "daftar-notices"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "daftar-notices-query.h"
+#include "daftar-queries.h"
+#include "daftar-time.h"
+
+#define HOUR_S ((gint64) 3600)
+#define DAY_S  ((gint64) 86400)
+
+const char * const daftar_view_bin_keys[DAFTAR_N_VIEW_BINS] = {
+  "under_1h", "1h_6h", "6h_24h", "1d_2d", "2d_3d", "3d_7d", "7d_10d", "over_10d", "never",
+};
+
+const gint64 daftar_view_bin_lower_s[DAFTAR_N_VIEW_BINS] = {
+  0, HOUR_S, 6 * HOUR_S, DAY_S, 2 * DAY_S, 3 * DAY_S, 7 * DAY_S, 10 * DAY_S, -1,
+};
+
+const gint64 daftar_view_bin_upper_s[DAFTAR_N_VIEW_BINS] = {
+  HOUR_S, 6 * HOUR_S, DAY_S, 2 * DAY_S, 3 * DAY_S, 7 * DAY_S, 10 * DAY_S, -1, -1,
+};
+
+/* The offices to read from the base table. With one office it is that one;
+ * with every office it walks the distinct codes of the (office_code,
+ * issued_at) index one seek at a time, so the scans below still run on the
+ * index, range by range, instead of over the whole table. */
+#define OFFICES_CTE \
+  "WITH RECURSIVE o(code) AS (" \
+  "  SELECT coalesce(?1, (SELECT min(office_code) FROM notices)) " \
+  "  UNION ALL " \
+  "  SELECT (SELECT min(office_code) FROM notices WHERE office_code > o.code) " \
+  "  FROM o WHERE ?1 IS NULL AND o.code IS NOT NULL) "
+
+static gboolean
+step_done (DaftarDb      *db,
+           sqlite3_stmt  *stmt,
+           int            rc,
+           const char    *what,
+           GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (db, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_office (sqlite3_stmt *stmt,
+             const char   *office_code)
+{
+  if (office_code != NULL)
+    sqlite3_bind_text (stmt, 1, office_code, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 1);
+}
+
+static void
+counts_finish (DaftarNoticeCounts *c)
+{
+  c->read_rate = c->issued > 0 ? (double) c->viewed / c->issued : NAN;
+}
+
+static void
+counts_add (DaftarNoticeCounts       *to,
+            const DaftarNoticeCounts *c)
+{
+  to->issued += c->issued;
+  to->delivered += c->delivered;
+  to->viewed += c->viewed;
+  to->deemed += c->deemed;
+  to->view_sum_s += c->view_sum_s;
+}
+
+static int
+channel_index (const char *channel)
+{
+  for (int i = 0; i < DAFTAR_N_NOTICE_CHANNELS; i++)
+    if (g_strcmp0 (daftar_notice_channels[i], channel) == 0)
+      return i;
+  return -1;
+}
+
+/* Every bin of the period, empty ones included, so a chart shows a gap
+ * where no notice was issued rather than joining its neighbours. */
+static void
+make_bins (DaftarNoticesFigures *out)
+{
+  GDate day = out->from;
+
+  while (g_date_compare (&day, &out->to) <= 0)
+    {
+      DaftarNoticesBin b = { 0 };
+      DaftarNoticesBin *last = out->bins->len > 0
+                                 ? &g_array_index (out->bins, DaftarNoticesBin, out->bins->len - 1)
+                                 : NULL;
+
+      daftar_bin_start (out->bin, &day, &b.start);
+      if (last != NULL && g_date_compare (&last->start, &b.start) == 0)
+        last->end = day;
+      else
+        {
+          b.end = day;
+          g_array_append_val (out->bins, b);
+        }
+      g_date_add_days (&day, 1);
+    }
+}
+
+static gboolean
+read_rollup (DaftarDb              *db,
+             const char            *office_code,
+             DaftarNoticesFigures  *out,
+             GError               **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db,
+    "SELECT day, channel, sum(issued), sum(delivered), sum(viewed), sum(deemed), sum(view_sum_s) "
+    "FROM daily_notices WHERE (?1 IS NULL OR office_code = ?1) AND day BETWEEN ?2 AND ?3 "
+    "GROUP BY day, channel ORDER BY day", error);
+  char from_text[11], to_text[11];
+  guint b = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  daftar_time_format_day (&out->from, from_text);
+  daftar_time_format_day (&out->to, to_text);
+  bind_office (stmt, office_code);
+  sqlite3_bind_text (stmt, 2, from_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to_text, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int ch = channel_index ((const char *) sqlite3_column_text (stmt, 1));
+      DaftarNoticeCounts c = { 0 };
+      DaftarNoticesBin *bin;
+      GDate day;
+
+      if (ch < 0 || !daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 0), &day))
+        continue;
+      c.issued = sqlite3_column_int64 (stmt, 2);
+      c.delivered = sqlite3_column_int64 (stmt, 3);
+      c.viewed = sqlite3_column_int64 (stmt, 4);
+      c.deemed = sqlite3_column_int64 (stmt, 5);
+      c.view_sum_s = sqlite3_column_int64 (stmt, 6);
+
+      /* Rows come by day, and bins are in order: walk forward. */
+      while (b + 1 < out->bins->len &&
+             g_date_compare (&g_array_index (out->bins, DaftarNoticesBin, b).end, &day) < 0)
+        b++;
+      bin = &g_array_index (out->bins, DaftarNoticesBin, b);
+      counts_add (&bin->channel[ch], &c);
+      counts_add (&out->totals[ch], &c);
+    }
+  if (!step_done (db, stmt, rc, "Reading notices per day", error))
+    return FALSE;
+
+  for (guint i = 0; i < out->bins->len; i++)
+    for (int ch = 0; ch < DAFTAR_N_NOTICE_CHANNELS; ch++)
+      counts_finish (&g_array_index (out->bins, DaftarNoticesBin, i).channel[ch]);
+  for (int ch = 0; ch < DAFTAR_N_NOTICE_CHANNELS; ch++)
+    counts_finish (&out->totals[ch]);
+  return TRUE;
+}
+
+/* The rollup keeps only the sum of delays; the distribution needs each
+ * notice, read from the base table over the period's index range. */
+static gboolean
+read_time_to_view (DaftarDb              *db,
+                   const char            *office_code,
+                   DaftarNoticesFigures  *out,
+                   GError               **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db,
+    OFFICES_CTE
+    "SELECT CASE "
+    "  WHEN n.viewed_at IS NULL THEN 8 "
+    "  WHEN n.viewed_at - n.issued_at < 3600 THEN 0 "
+    "  WHEN n.viewed_at - n.issued_at < 21600 THEN 1 "
+    "  WHEN n.viewed_at - n.issued_at < 86400 THEN 2 "
+    "  WHEN n.viewed_at - n.issued_at < 172800 THEN 3 "
+    "  WHEN n.viewed_at - n.issued_at < 259200 THEN 4 "
+    "  WHEN n.viewed_at - n.issued_at < 604800 THEN 5 "
+    "  WHEN n.viewed_at - n.issued_at < 864000 THEN 6 "
+    "  ELSE 7 END AS b, count(*) "
+    "FROM o JOIN notices n ON n.office_code = o.code "
+    "WHERE n.issued_at >= ?2 AND n.issued_at < ?3 AND n.channel = 'electronic' "
+    "GROUP BY b", error);
+  GDate after_end = out->to;
+  int rc;
+
+  G_STATIC_ASSERT (DAFTAR_VIEW_NEVER == 8);
+  if (stmt == NULL)
+    return FALSE;
+  g_date_add_days (&after_end, 1);
+  bind_office (stmt, office_code);
+  sqlite3_bind_int64 (stmt, 2, daftar_time_day_start (&out->from));
+  sqlite3_bind_int64 (stmt, 3, daftar_time_day_start (&after_end));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int b = sqlite3_column_int (stmt, 0);
+
+      if (b >= 0 && b < DAFTAR_N_VIEW_BINS)
+        out->time_to_view[b] = sqlite3_column_int64 (stmt, 1);
+    }
+  return step_done (db, stmt, rc, "Reading times to view", error);
+}
+
+gboolean
+daftar_notices_query_figures (DaftarDb              *db,
+                              const char            *office_code,
+                              const GDate           *from,
+                              const GDate           *to,
+                              DaftarBin              bin,
+                              DaftarNoticesFigures  *out,
+                              GError               **error)
+{
+  DaftarStandards standards;
+
+  memset (out, 0, sizeof *out);
+  out->from = *from;
+  out->to = *to;
+  out->bin = bin;
+  out->bins = g_array_new (FALSE, TRUE, sizeof (DaftarNoticesBin));
+  make_bins (out);
+
+  if (!daftar_query_standards (db, &standards, error) ||
+      !read_rollup (db, office_code, out, error) ||
+      !read_time_to_view (db, office_code, out, error))
+    {
+      g_prefix_error (error, "Reading the notices' figures: ");
+      return FALSE;
+    }
+  out->target_read_rate = standards.target_read_rate;
+  return TRUE;
+}
+
+void
+daftar_notices_figures_clear (DaftarNoticesFigures *figures)
+{
+  g_clear_pointer (&figures->bins, g_array_unref);
+}
+
+void
+daftar_unviewed_notice_free (DaftarUnviewedNotice *notice)
+{
+  if (notice == NULL)
+    return;
+  g_free (notice->notice_id);
+  g_free (notice->case_id);
+  g_free (notice->tracking_code);
+  g_free (notice->kind);
+  g_free (notice->client_name);
+  g_free (notice);
+}
+
+/* Notices issued before the start of this instant waited @days days or more. */
+static gint64
+unviewed_cutoff (const GDate *today,
+                 guint        days)
+{
+  GDate day = *today;
+
+  g_date_subtract_days (&day, days);
+  g_date_add_days (&day, 1);
+  return daftar_time_day_start (&day);
+}
+
+#define UNVIEWED_FROM "FROM o JOIN notices n ON n.office_code = o.code "
+#define UNVIEWED_WHERE \
+  "WHERE n.issued_at < ?2 AND n.channel = 'electronic' AND n.viewed_at IS NULL "
+
+gboolean
+daftar_notices_query_unviewed_count (DaftarDb     *db,
+                                     const char   *office_code,
+                                     const GDate  *today,
+                                     guint         days,
+                                     gint64       *out_count,
+                                     GError      **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db, OFFICES_CTE "SELECT count(*) " UNVIEWED_FROM UNVIEWED_WHERE, error);
+  int rc;
+
+  *out_count = 0;
+  if (stmt == NULL)
+    return FALSE;
+  bind_office (stmt, office_code);
+  sqlite3_bind_int64 (stmt, 2, unviewed_cutoff (today, days));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_count = sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_DONE;
+    }
+  if (!step_done (db, stmt, rc, "Counting unviewed notices", error))
+    {
+      g_prefix_error (error, "Reading unviewed notices: ");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+GPtrArray *
+daftar_notices_query_unviewed (DaftarDb     *db,
+                               const char   *office_code,
+                               const GDate  *today,
+                               guint         days,
+                               guint         offset,
+                               guint         limit,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db,
+    OFFICES_CTE
+    "SELECT n.id, n.case_id, c.tracking_code, c.kind, c.client_name, n.issued_at "
+    UNVIEWED_FROM "LEFT JOIN cases c ON c.id = n.case_id "
+    UNVIEWED_WHERE
+    "ORDER BY n.issued_at, n.id LIMIT ?3 OFFSET ?4", error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_unviewed_notice_free);
+  int rc;
+
+  if (stmt == NULL)
+    goto failed;
+  bind_office (stmt, office_code);
+  sqlite3_bind_int64 (stmt, 2, unviewed_cutoff (today, days));
+  sqlite3_bind_int64 (stmt, 3, limit);
+  sqlite3_bind_int64 (stmt, 4, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DaftarUnviewedNotice *notice = g_new0 (DaftarUnviewedNotice, 1);
+      int waiting;
+
+      notice->notice_id = column_dup (stmt, 0);
+      notice->case_id = column_dup (stmt, 1);
+      notice->tracking_code = column_dup (stmt, 2);
+      notice->kind = column_dup (stmt, 3);
+      notice->client_name = column_dup (stmt, 4);
+      notice->issued_at = sqlite3_column_int64 (stmt, 5);
+      daftar_time_local_date (notice->issued_at, &notice->issued_day);
+      waiting = g_date_days_between (&notice->issued_day, today);
+      notice->days_waiting = waiting > 0 ? (guint) waiting : 0;
+      g_ptr_array_add (rows, notice);
+    }
+  if (step_done (db, stmt, rc, "Listing unviewed notices", error))
+    return g_steal_pointer (&rows);
+
+failed:
+  g_prefix_error (error, "Reading unviewed notices: ");
+  return NULL;
+}

@@ -1,0 +1,160 @@
+/* daftar-staffing-report.c: the "staffing" report — the Shifts page's staffing advice, its figures and the capacity verdict. */
+#include "config.h"
+
+#include <math.h>
+
+#include "daftar-staffing.h"
+#include "daftar-staffing-report.h"
+
+/* Raw weekday names for scripts, in the office week's order. */
+static const char *
+weekday_key (GDateWeekday weekday)
+{
+  static const char * const keys[] = {
+    "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
+  };
+
+  if (!g_date_valid_weekday (weekday))
+    return NULL;
+  return keys[daftar_staffing_weekday_row (weekday)];
+}
+
+static void
+add_window (DaftarReport         *report,
+            const DaftarStaffing *s)
+{
+  static const char * const columns[] = { "office_code", "from", "to", "weeks", NULL };
+  DaftarReportTable *table = daftar_report_add_table (report, "window", columns);
+
+  daftar_report_row_begin (table);
+  daftar_report_add_string (table, s->office_code);
+  daftar_report_add_date (table, &s->from);
+  daftar_report_add_date (table, &s->to);
+  daftar_report_add_int (table, s->weeks);
+  daftar_report_row_end (table);
+}
+
+static void
+add_advice (DaftarReport         *report,
+            const DaftarStaffing *s)
+{
+  static const char * const columns[] = {
+    "weekday", "shift", "from_hour", "to_hour", "add_counters", "counters_open",
+    "counters_needed", "predicted_wait_s", "observed_wait_s", "predicted_service_level",
+    "advice", NULL
+  };
+  DaftarReportTable *table = daftar_report_add_table (report, "advice", columns);
+
+  for (guint i = 0; i < s->advice->len; i++)
+    {
+      const DaftarStaffingAdvice *a = &g_array_index (s->advice, DaftarStaffingAdvice, i);
+      g_autofree char *text = daftar_staffing_advice_text (a);
+
+      daftar_report_row_begin (table);
+      daftar_report_add_string (table, weekday_key (a->weekday));
+      daftar_report_add_string (table, a->shift == DAFTAR_STAFFING_MORNING ? "morning" : "evening");
+      daftar_report_add_int (table, a->from_hour);
+      daftar_report_add_int (table, a->to_hour);
+      daftar_report_add_int (table, a->add_counters);
+      daftar_report_add_int (table, a->counters_open);
+      daftar_report_add_int (table, a->counters_needed);
+      /* An unbounded predicted wait (the counters cannot keep up) is empty. */
+      daftar_report_add_double (table, a->predicted_wait_s);
+      daftar_report_add_double (table, a->observed_wait_s);
+      daftar_report_add_double (table, a->predicted_service_level);
+      daftar_report_add_string (table, text);
+      daftar_report_row_end (table);
+    }
+}
+
+static void
+add_hours (DaftarReport         *report,
+           const DaftarStaffing *s)
+{
+  static const char * const columns[] = {
+    "weekday", "hour", "arrivals_per_hour", "mean_service_s", "counters_open",
+    "counters_needed", "predicted_wait_s", "observed_wait_s", "predicted_service_level", NULL
+  };
+  DaftarReportTable *table = daftar_report_add_table (report, "hours", columns);
+
+  for (guint i = 0; i < s->hours->len; i++)
+    {
+      const DaftarStaffingHour *h = &g_array_index (s->hours, DaftarStaffingHour, i);
+
+      daftar_report_row_begin (table);
+      daftar_report_add_string (table, weekday_key (h->weekday));
+      daftar_report_add_int (table, h->hour);
+      daftar_report_add_double (table, h->arrivals_per_hour);
+      daftar_report_add_double (table, h->mean_service_s);
+      daftar_report_add_double (table, h->counters_open);
+      daftar_report_add_int (table, h->counters_needed);
+      daftar_report_add_double (table, h->predicted_wait_s);
+      daftar_report_add_double (table, h->observed_wait_s);
+      daftar_report_add_double (table, h->predicted_service_level);
+      daftar_report_row_end (table);
+    }
+}
+
+static void
+add_capacity (DaftarReport         *report,
+              const DaftarStaffing *s)
+{
+  static const char * const verdict_columns[] = {
+    "reached", "weeks_over_capacity", "weeks", "weeks_required", "max_counters",
+    "peak_weekday", "peak_hour", "peak_arrivals_per_hour", "peak_counters_needed", NULL
+  };
+  static const char * const week_columns[] = {
+    "from", "to", "peak_weekday", "peak_hour", "peak_arrivals_per_hour",
+    "peak_counters_needed", "over_capacity", NULL
+  };
+  DaftarReportTable *table = daftar_report_add_table (report, "capacity", verdict_columns);
+
+  daftar_report_row_begin (table);
+  daftar_report_add_int (table, s->capacity_reached);
+  daftar_report_add_int (table, s->weeks_over_capacity);
+  daftar_report_add_int (table, s->weeks);
+  daftar_report_add_int (table, s->weeks_required);
+  daftar_report_add_int (table, s->max_counters);
+  daftar_report_add_string (table, weekday_key (s->peak_weekday));
+  daftar_report_add_int (table, s->peak_hour);
+  daftar_report_add_double (table, s->peak_arrivals_per_hour);
+  daftar_report_add_int (table, s->peak_counters_needed);
+  daftar_report_row_end (table);
+
+  table = daftar_report_add_table (report, "capacity_weeks", week_columns);
+  for (guint i = 0; i < s->week_checks->len; i++)
+    {
+      const DaftarStaffingWeek *w = &g_array_index (s->week_checks, DaftarStaffingWeek, i);
+
+      daftar_report_row_begin (table);
+      daftar_report_add_date (table, &w->from);
+      daftar_report_add_date (table, &w->to);
+      daftar_report_add_string (table, weekday_key (w->peak_weekday));
+      daftar_report_add_int (table, w->peak_hour);
+      daftar_report_add_double (table, w->peak_arrivals_per_hour);
+      daftar_report_add_int (table, w->peak_counters_needed);
+      daftar_report_add_int (table, w->over_capacity);
+      daftar_report_row_end (table);
+    }
+}
+
+gboolean
+daftar_staffing_report (DaftarDb                  *db,
+                        const DaftarReportRequest *request,
+                        DaftarReport              *report,
+                        GError                   **error)
+{
+  g_autoptr(DaftarStaffing) s = NULL;
+  gint days = g_date_days_between (&request->from, &request->to) + 1;
+
+  s = daftar_staffing_compute (db, request->office_code, &request->to,
+                               MAX (1, days / 7), 0, error);
+  if (s == NULL)
+    return FALSE;
+
+  add_window (report, s);
+  add_advice (report, s);
+  add_hours (report, s);
+  add_capacity (report, s);
+  return TRUE;
+}

@@ -1,0 +1,564 @@
+/* daftar-staffing.c: the staffing advisor's figures — hourly load per weekday, counters needed, advice blocks, capacity weeks, what-if. */
+#define G_LOG_DOMAIN "daftar-staffing"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "daftar-erlang.h"
+#include "daftar-staffing.h"
+#include "daftar-time.h"
+
+G_DEFINE_QUARK (daftar-staffing-error-quark, daftar_staffing_error)
+
+#define N_ROWS 7
+#define N_HOURS 24
+
+/* The rollups split the day at 14:00 (daftar_time_shift_for_hour). */
+#define EVENING_FIRST_HOUR 14
+
+/* Sums over the window for one weekday row and hour. */
+typedef struct
+{
+  gint64 arrivals;
+  gint64 served;
+  gint64 wait_sum_s;
+  gint64 service_sum_s;
+  gint64 counters_sum;
+} HourSums;
+
+guint
+daftar_staffing_weekday_row (GDateWeekday weekday)
+{
+  g_return_val_if_fail (g_date_valid_weekday (weekday), 0);
+  /* GDateWeekday runs Monday = 1 .. Sunday = 7; the office week starts on Saturday. */
+  return ((guint) weekday + 1) % 7;
+}
+
+GDateWeekday
+daftar_staffing_row_weekday (guint row)
+{
+  g_return_val_if_fail (row < N_ROWS, G_DATE_BAD_WEEKDAY);
+  return (GDateWeekday) ((row + 5) % 7 + 1);
+}
+
+DaftarStaffingShift
+daftar_staffing_shift_for_hour (guint hour)
+{
+  return hour < EVENING_FIRST_HOUR ? DAFTAR_STAFFING_MORNING : DAFTAR_STAFFING_EVENING;
+}
+
+void
+daftar_staffing_free (DaftarStaffing *staffing)
+{
+  if (staffing == NULL)
+    return;
+  g_free (staffing->office_code);
+  g_clear_pointer (&staffing->hours, g_array_unref);
+  g_clear_pointer (&staffing->advice, g_array_unref);
+  g_clear_pointer (&staffing->week_checks, g_array_unref);
+  g_free (staffing);
+}
+
+/* The counters the standards need at this load. The search bound is far
+ * above max_counters on purpose: the capacity verdict must say by how much
+ * an hour exceeds the allowed counters, not only that it does. */
+static guint
+counters_needed (const DaftarStaffing *s,
+                 double                arrivals_per_hour,
+                 double                mean_service_s)
+{
+  DaftarStaffingTarget target = {
+    .arrival_rate_per_hour = arrivals_per_hour,
+    .mean_service_seconds = mean_service_s,
+    .target_wait_seconds = s->standards.target_wait_minutes * 60.0,
+    .target_service_level = s->standards.target_service_level,
+    .occupancy_cap = s->standards.occupancy_cap,
+    .max_counters = MAX (s->max_counters, 1u) * 4 + 16,
+  };
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (isnan (mean_service_s) || arrivals_per_hour <= 0.0)
+    return 0;
+  if (!daftar_erlang_counters_needed (&target, &n, NULL, &error))
+    {
+      /* Unreachable within the generous bound: report one past it. Invalid
+       * standards (a bad value from the server) leave the hour unassessed. */
+      if (g_error_matches (error, DAFTAR_ERLANG_ERROR, DAFTAR_ERLANG_ERROR_UNREACHABLE))
+        return target.max_counters + 1;
+      g_debug ("No staffing target: %s", error->message);
+      return 0;
+    }
+  return n;
+}
+
+/* The model at @counters; zero counters or an unstable queue give an
+ * infinite wait, which is what the office lives through until closing. */
+static void
+forecast (const DaftarStaffing *s,
+          double                arrivals_per_hour,
+          double                mean_service_s,
+          guint                 counters,
+          DaftarQueueForecast  *out)
+{
+  DaftarQueueParams params = {
+    .arrival_rate_per_hour = arrivals_per_hour,
+    .mean_service_seconds = mean_service_s,
+    .counters = counters,
+    .target_wait_seconds = s->standards.target_wait_minutes * 60.0,
+  };
+
+  if (counters == 0 || !daftar_erlang_forecast (&params, out, NULL))
+    {
+      out->traffic_erlangs = daftar_erlang_traffic (arrivals_per_hour, mean_service_s);
+      out->stable = FALSE;
+      out->probability_of_waiting = 1.0;
+      out->service_level = 0.0;
+      out->average_wait_seconds = INFINITY;
+      out->occupancy = counters > 0 ? out->traffic_erlangs / counters : INFINITY;
+    }
+}
+
+static gboolean
+resolve_office (DaftarDb    *db,
+                const char  *office_code,
+                char       **out_code,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int n = 0, rc;
+
+  if (office_code != NULL)
+    {
+      *out_code = g_strdup (office_code);
+      return TRUE;
+    }
+  /* Counters are not shared between offices, so a staffing figure summed
+   * over offices would mean nothing: take the office only when it is the
+   * only one. */
+  stmt = daftar_db_prepare (db, "SELECT code FROM offices ORDER BY code LIMIT 2", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (n++ == 0)
+        *out_code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_clear_pointer (out_code, g_free);
+      daftar_db_set_error (db, error, "Reading the offices");
+      return FALSE;
+    }
+  if (n != 1)
+    {
+      g_clear_pointer (out_code, g_free);
+      g_set_error_literal (error, DAFTAR_STAFFING_ERROR, DAFTAR_STAFFING_ERROR_NO_OFFICE,
+                           n == 0 ? "The database holds no office"
+                                  : "Staffing is advised per office: choose one");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the window's hourly rows into per-weekday sums and per-day arrivals
+ * (@day_arrivals[day index * 24 + hour], day 0 = the window's first day). */
+static gboolean
+read_hours (DaftarDb       *db,
+            DaftarStaffing *s,
+            HourSums        sums[N_ROWS][N_HOURS],
+            gint64         *day_arrivals,
+            GError        **error)
+{
+  static const char sql[] =
+    "SELECT day, hour, arrivals, served, wait_sum_s, service_sum_s, counters_open "
+    "FROM hourly_tickets WHERE office_code = ?1 AND day >= ?2 AND day <= ?3";
+  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
+  char from[11], to[11];
+  guint32 first = g_date_get_julian (&s->from);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  daftar_time_format_day (&s->from, from);
+  daftar_time_format_day (&s->to, to);
+  sqlite3_bind_text (stmt, 1, s->office_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GDate day;
+      int hour = sqlite3_column_int (stmt, 1);
+      HourSums *h;
+
+      if (!daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 0), &day) ||
+          hour < 0 || hour >= N_HOURS)
+        continue;
+      h = &sums[daftar_staffing_weekday_row (g_date_get_weekday (&day))][hour];
+      h->arrivals += sqlite3_column_int64 (stmt, 2);
+      h->served += sqlite3_column_int64 (stmt, 3);
+      h->wait_sum_s += sqlite3_column_int64 (stmt, 4);
+      h->service_sum_s += sqlite3_column_int64 (stmt, 5);
+      h->counters_sum += sqlite3_column_int64 (stmt, 6);
+      day_arrivals[(g_date_get_julian (&day) - first) * N_HOURS + hour] += sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (db, error, "Reading the hourly tickets");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+fill_hours (DaftarStaffing *s,
+            HourSums        sums[N_ROWS][N_HOURS],
+            const guint     open_days[N_ROWS])
+{
+  gint64 all_served = 0, all_service = 0;
+  double fallback_service;
+
+  for (guint r = 0; r < N_ROWS; r++)
+    for (guint h = 0; h < N_HOURS; h++)
+      {
+        all_served += sums[r][h].served;
+        all_service += sums[r][h].service_sum_s;
+      }
+  /* An hour whose every ticket was cancelled still had clients; it is
+   * modelled with the window's mean service time. */
+  fallback_service = all_served > 0 ? (double) all_service / all_served : NAN;
+
+  for (guint r = 0; r < N_ROWS; r++)
+    for (guint h = 0; h < N_HOURS; h++)
+      {
+        const HourSums *sum = &sums[r][h];
+        DaftarStaffingHour hour = { 0 };
+        DaftarQueueForecast f;
+
+        if (sum->arrivals == 0 || open_days[r] == 0)
+          continue;
+        hour.weekday = daftar_staffing_row_weekday (r);
+        hour.hour = h;
+        hour.open_days = open_days[r];
+        hour.arrivals = sum->arrivals;
+        hour.served = sum->served;
+        hour.arrivals_per_hour = (double) sum->arrivals / open_days[r];
+        hour.mean_service_s = sum->served > 0 ? (double) sum->service_sum_s / sum->served : fallback_service;
+        hour.counters_open = (double) sum->counters_sum / open_days[r];
+        hour.counters_typical = (guint) lround (hour.counters_open);
+        hour.counters_needed = counters_needed (s, hour.arrivals_per_hour, hour.mean_service_s);
+        hour.shortfall = (int) hour.counters_needed - (int) hour.counters_typical;
+        hour.observed_wait_s = sum->served > 0 ? (double) sum->wait_sum_s / sum->served : NAN;
+        if (isnan (hour.mean_service_s))
+          {
+            hour.predicted_wait_s = hour.predicted_service_level = hour.predicted_occupancy = NAN;
+            hour.shortfall = 0;
+          }
+        else
+          {
+            forecast (s, hour.arrivals_per_hour, hour.mean_service_s, hour.counters_typical, &f);
+            hour.predicted_wait_s = f.average_wait_seconds;
+            hour.predicted_service_level = f.service_level;
+            hour.predicted_occupancy = f.occupancy;
+          }
+        g_array_append_val (s->hours, hour);
+      }
+}
+
+static void
+close_block (DaftarStaffing       *s,
+             DaftarStaffingAdvice *block,
+             double                arrivals,
+             double                wait_weighted,
+             double                level_weighted,
+             double                served,
+             double                observed_weighted)
+{
+  block->predicted_wait_s = arrivals > 0 ? wait_weighted / arrivals : NAN;
+  block->predicted_service_level = arrivals > 0 ? level_weighted / arrivals : NAN;
+  block->observed_wait_s = served > 0 ? observed_weighted / served : NAN;
+  g_array_append_val (s->advice, *block);
+}
+
+/* Consecutive hours of one weekday and shift with the same shortfall make
+ * one piece of advice; a manager staffs blocks of hours, not single hours. */
+static void
+fill_advice (DaftarStaffing *s)
+{
+  DaftarStaffingAdvice block = { 0 };
+  gboolean open = FALSE;
+  double arrivals = 0, wait_w = 0, level_w = 0, served = 0, observed_w = 0;
+
+  for (guint i = 0; i < s->hours->len; i++)
+    {
+      const DaftarStaffingHour *h = &g_array_index (s->hours, DaftarStaffingHour, i);
+      DaftarStaffingShift shift = daftar_staffing_shift_for_hour (h->hour);
+
+      if (open && (h->weekday != block.weekday || shift != block.shift ||
+                   h->hour != block.to_hour || h->shortfall != block.add_counters ||
+                   h->counters_typical != block.counters_open))
+        {
+          close_block (s, &block, arrivals, wait_w, level_w, served, observed_w);
+          open = FALSE;
+        }
+      if (h->shortfall <= 0)
+        continue;
+      if (!open)
+        {
+          block = (DaftarStaffingAdvice) {
+            .weekday = h->weekday, .shift = shift, .from_hour = h->hour,
+            .add_counters = h->shortfall, .counters_open = h->counters_typical,
+          };
+          arrivals = wait_w = level_w = served = observed_w = 0;
+          open = TRUE;
+        }
+      block.to_hour = h->hour + 1;
+      block.counters_needed = MAX (block.counters_needed, h->counters_needed);
+      arrivals += h->arrivals_per_hour;
+      wait_w += h->arrivals_per_hour * h->predicted_wait_s;
+      level_w += h->arrivals_per_hour * h->predicted_service_level;
+      if (h->served > 0)
+        {
+          served += h->served;
+          observed_w += h->served * h->observed_wait_s;
+        }
+    }
+  if (open)
+    close_block (s, &block, arrivals, wait_w, level_w, served, observed_w);
+}
+
+static const DaftarStaffingHour *
+find_hour (const DaftarStaffing *s,
+           GDateWeekday          weekday,
+           guint                 hour)
+{
+  for (guint i = 0; i < s->hours->len; i++)
+    {
+      const DaftarStaffingHour *h = &g_array_index (s->hours, DaftarStaffingHour, i);
+      if (h->weekday == weekday && h->hour == hour)
+        return h;
+    }
+  return NULL;
+}
+
+/* Each of the last weeks is judged on its own days: the hour's arrivals
+ * that day, served at the window's mean service time of that weekday and
+ * hour (one day's service times are too few to stand alone). */
+static void
+fill_capacity (DaftarStaffing *s,
+               const gint64   *day_arrivals)
+{
+  for (guint w = 0; w < s->weeks; w++)
+    {
+      DaftarStaffingWeek week = { .peak_weekday = G_DATE_BAD_WEEKDAY };
+
+      week.from = s->from;
+      g_date_add_days (&week.from, w * 7);
+      week.to = week.from;
+      g_date_add_days (&week.to, 6);
+      for (guint d = 0; d < 7; d++)
+        {
+          GDate day = week.from;
+          GDateWeekday weekday;
+
+          g_date_add_days (&day, d);
+          weekday = g_date_get_weekday (&day);
+          for (guint h = 0; h < N_HOURS; h++)
+            {
+              gint64 n = day_arrivals[(w * 7 + d) * N_HOURS + h];
+              const DaftarStaffingHour *mean = find_hour (s, weekday, h);
+              guint needed;
+
+              if (n == 0 || mean == NULL)
+                continue;
+              needed = counters_needed (s, (double) n, mean->mean_service_s);
+              if (needed > week.peak_counters_needed ||
+                  (needed == week.peak_counters_needed && n > week.peak_arrivals_per_hour))
+                {
+                  week.peak_counters_needed = needed;
+                  week.peak_arrivals_per_hour = n;
+                  week.peak_weekday = weekday;
+                  week.peak_hour = h;
+                }
+            }
+        }
+      week.over_capacity = week.peak_counters_needed > s->max_counters;
+      if (week.over_capacity)
+        s->weeks_over_capacity++;
+      g_array_append_val (s->week_checks, week);
+    }
+  s->capacity_reached = s->weeks_over_capacity >= s->weeks_required;
+
+  s->peak_weekday = G_DATE_BAD_WEEKDAY;
+  for (guint i = 0; i < s->hours->len; i++)
+    {
+      const DaftarStaffingHour *h = &g_array_index (s->hours, DaftarStaffingHour, i);
+      if (h->counters_needed > s->peak_counters_needed ||
+          (h->counters_needed == s->peak_counters_needed && h->arrivals_per_hour > s->peak_arrivals_per_hour))
+        {
+          s->peak_counters_needed = h->counters_needed;
+          s->peak_arrivals_per_hour = h->arrivals_per_hour;
+          s->peak_weekday = h->weekday;
+          s->peak_hour = h->hour;
+        }
+    }
+}
+
+DaftarStaffing *
+daftar_staffing_compute (DaftarDb    *db,
+                         const char  *office_code,
+                         const GDate *to,
+                         guint        weeks,
+                         guint        weeks_required,
+                         GError     **error)
+{
+  g_autoptr(DaftarStaffing) s = g_new0 (DaftarStaffing, 1);
+  g_autofree gint64 *day_arrivals = NULL;
+  HourSums sums[N_ROWS][N_HOURS] = { { { 0 } } };
+  guint open_days[N_ROWS] = { 0 };
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (to != NULL && g_date_valid (to), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (weeks == 0)
+    weeks = DAFTAR_STAFFING_DEFAULT_WEEKS;
+  /* Three of four by default: the same three quarters for other windows. */
+  if (weeks_required == 0)
+    weeks_required = (3 * weeks + 3) / 4;
+  if (weeks > 520 || weeks_required > weeks)
+    {
+      g_set_error (error, DAFTAR_STAFFING_ERROR, DAFTAR_STAFFING_ERROR_INVALID,
+                   "Cannot judge %u of %u weeks", weeks_required, weeks);
+      return NULL;
+    }
+
+  s->weeks = weeks;
+  s->weeks_required = weeks_required;
+  s->to = *to;
+  s->from = *to;
+  g_date_subtract_days (&s->from, weeks * 7 - 1);
+  s->hours = g_array_new (FALSE, TRUE, sizeof (DaftarStaffingHour));
+  s->advice = g_array_new (FALSE, TRUE, sizeof (DaftarStaffingAdvice));
+  s->week_checks = g_array_new (FALSE, TRUE, sizeof (DaftarStaffingWeek));
+
+  if (!resolve_office (db, office_code, &s->office_code, error) ||
+      !daftar_query_standards (db, &s->standards, error))
+    {
+      g_prefix_error (error, "Staffing: ");
+      return NULL;
+    }
+  s->max_counters = s->standards.max_counters >= 1 ? (guint) floor (s->standards.max_counters) : 1;
+
+  day_arrivals = g_new0 (gint64, (gsize) weeks * 7 * N_HOURS);
+  if (!read_hours (db, s, sums, day_arrivals, error))
+    {
+      g_prefix_error (error, "Staffing of %s: ", s->office_code);
+      return NULL;
+    }
+
+  /* A weekday's open days are those with any ticket: holidays and Fridays
+   * would otherwise pull every mean down. */
+  for (guint d = 0; d < weeks * 7; d++)
+    {
+      gint64 total = 0;
+      GDate day = s->from;
+
+      for (guint h = 0; h < N_HOURS; h++)
+        total += day_arrivals[d * N_HOURS + h];
+      g_date_add_days (&day, d);
+      if (total > 0)
+        open_days[daftar_staffing_weekday_row (g_date_get_weekday (&day))]++;
+    }
+
+  fill_hours (s, sums, open_days);
+  fill_advice (s);
+  fill_capacity (s, day_arrivals);
+  return g_steal_pointer (&s);
+}
+
+guint
+daftar_staffing_shift_counters (const DaftarStaffing *staffing,
+                                DaftarStaffingShift   shift)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < staffing->hours->len; i++)
+    {
+      const DaftarStaffingHour *h = &g_array_index (staffing->hours, DaftarStaffingHour, i);
+      if (daftar_staffing_shift_for_hour (h->hour) == shift)
+        n = MAX (n, h->counters_typical);
+    }
+  return n;
+}
+
+void
+daftar_staffing_what_if_default (const DaftarStaffing *staffing,
+                                 DaftarStaffingWhatIf *out)
+{
+  out->morning_counters = MAX (1u, daftar_staffing_shift_counters (staffing, DAFTAR_STAFFING_MORNING));
+  out->evening_counters = MAX (1u, daftar_staffing_shift_counters (staffing, DAFTAR_STAFFING_EVENING));
+  out->service_time_factor = 1.0;
+  out->arrivals_factor = 1.0;
+}
+
+gboolean
+daftar_staffing_project (const DaftarStaffing         *staffing,
+                         const DaftarStaffingWhatIf   *what_if,
+                         DaftarStaffingWeekProjection *out,
+                         GError                      **error)
+{
+  double arrivals = 0, level_w = 0, wait_w = 0, busy = 0, capacity = 0;
+
+  g_return_val_if_fail (staffing != NULL && what_if != NULL && out != NULL, FALSE);
+
+  if (what_if->morning_counters == 0 || what_if->evening_counters == 0 ||
+      !(what_if->service_time_factor > 0) || !(what_if->arrivals_factor >= 0) ||
+      !isfinite (what_if->service_time_factor) || !isfinite (what_if->arrivals_factor))
+    {
+      g_set_error_literal (error, DAFTAR_STAFFING_ERROR, DAFTAR_STAFFING_ERROR_INVALID,
+                           "A what-if needs at least one counter per shift and positive factors");
+      return FALSE;
+    }
+
+  memset (out, 0, sizeof *out);
+  out->stable = TRUE;
+  for (guint i = 0; i < staffing->hours->len; i++)
+    {
+      const DaftarStaffingHour *h = &g_array_index (staffing->hours, DaftarStaffingHour, i);
+      DaftarStaffingProjection *cell = &out->cells[daftar_staffing_weekday_row (h->weekday)][h->hour];
+      guint counters = daftar_staffing_shift_for_hour (h->hour) == DAFTAR_STAFFING_MORNING
+                         ? what_if->morning_counters : what_if->evening_counters;
+      double rate = h->arrivals_per_hour * what_if->arrivals_factor;
+      DaftarQueueForecast f;
+
+      if (isnan (h->mean_service_s))
+        continue;
+      forecast (staffing, rate, h->mean_service_s * what_if->service_time_factor, counters, &f);
+      cell->open = TRUE;
+      cell->stable = f.stable;
+      cell->service_level = f.service_level;
+      cell->mean_wait_s = f.average_wait_seconds;
+      /* A counter cannot be busier than all the time; beyond that the
+       * excess is the queue growing, which stable = FALSE already says. */
+      cell->occupancy = MIN (f.occupancy, 1.0);
+
+      arrivals += rate;
+      level_w += rate * f.service_level;
+      if (rate > 0)
+        wait_w += rate * f.average_wait_seconds;
+      busy += cell->occupancy * counters;
+      capacity += counters;
+      if (!f.stable && rate > 0)
+        out->stable = FALSE;
+    }
+  out->service_level = arrivals > 0 ? level_w / arrivals : NAN;
+  out->mean_wait_s = !out->stable ? INFINITY : arrivals > 0 ? wait_w / arrivals : NAN;
+  out->occupancy = capacity > 0 ? busy / capacity : NAN;
+  return TRUE;
+}

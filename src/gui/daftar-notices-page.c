@@ -1,0 +1,446 @@
+/* daftar-notices-page.c: the Notices page — read rate against the target, electronic against paper, time to view, and unviewed notices to follow up. */
+#define G_LOG_DOMAIN "daftar-notices"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "daftar-charts.h"
+#include "daftar-format.h"
+#include "daftar-notices-page-private.h"
+#include "daftar-notices-query.h"
+#include "daftar-notices-report.h"
+#include "daftar-page.h"
+
+/* Paper notices reach their addressee in about one case in ten (DESIGN §1). */
+#define PAPER_BASELINE 0.10
+#define DEFAULT_DAYS 3
+/* Rows fetched per "Show More": the list can hold years of notices. */
+#define LIST_PAGE 100
+
+static void daftar_notices_page_iface_init (DaftarPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DaftarNoticesPage, daftar_notices_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DAFTAR_TYPE_PAGE, daftar_notices_page_iface_init))
+
+/* A request to the worker and, filled there, its answer. */
+typedef struct
+{
+  char                 *office_code;   /* nullable */
+  GDate                 today;
+  DaftarPeriod          period;
+  guint                 days;
+  guint                 offset;
+  gboolean              with_figures;
+  DaftarNoticesFigures  figures;
+  gint64                unviewed_count;
+  GPtrArray            *rows;          /* DaftarUnviewedNotice */
+} NoticesJob;
+
+static void
+notices_job_free (gpointer data)
+{
+  NoticesJob *job = data;
+
+  g_free (job->office_code);
+  daftar_notices_figures_clear (&job->figures);
+  g_clear_pointer (&job->rows, g_ptr_array_unref);
+  g_free (job);
+}
+
+static gpointer
+notices_job_run (DaftarDb      *db,
+                 gpointer       job_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  const NoticesJob *request = job_data;
+  NoticesJob *job = g_new0 (NoticesJob, 1);
+
+  job->office_code = g_strdup (request->office_code);
+  job->today = request->today;
+  job->period = request->period;
+  job->days = request->days;
+  job->offset = request->offset;
+  job->with_figures = request->with_figures;
+
+  if ((job->with_figures &&
+       !daftar_notices_query_figures (db, job->office_code, &job->period.from, &job->period.to,
+                                      daftar_period_bin (&job->period), &job->figures, error)) ||
+      (job->offset == 0 &&
+       !daftar_notices_query_unviewed_count (db, job->office_code, &job->today, job->days,
+                                             &job->unviewed_count, error)) ||
+      (job->rows = daftar_notices_query_unviewed (db, job->office_code, &job->today, job->days,
+                                                  job->offset, LIST_PAGE, error)) == NULL)
+    {
+      notices_job_free (job);
+      return NULL;
+    }
+  return job;
+}
+
+static void
+run_job (DaftarNoticesPage   *self,
+         NoticesJob          *request,
+         GCancellable        *cancellable,
+         GAsyncReadyCallback  callback)
+{
+  daftar_db_worker_run_async (self->worker, notices_job_run, request, notices_job_free,
+                              notices_job_free, cancellable, callback, g_object_ref (self));
+}
+
+/* Showing the figures ------------------------------------------------------ */
+
+static void
+show_tiles (DaftarNoticesPage          *self,
+            const DaftarNoticesFigures *f)
+{
+  const DaftarNoticeCounts *e = &f->totals[DAFTAR_NOTICE_ELECTRONIC];
+  const DaftarNoticeCounts *p = &f->totals[DAFTAR_NOTICE_PAPER];
+  g_autofree char *target = daftar_format_percent (f->target_read_rate, 0);
+  g_autofree char *baseline = daftar_format_percent (PAPER_BASELINE, 0);
+  /* Translators: the standard a figure is held to, e.g. "target: 90%" */
+  g_autofree char *target_text = g_strdup_printf (_("target: %s"), target);
+  /* Translators: what paper notices usually reach, e.g. "usually about 10%" */
+  g_autofree char *baseline_text = g_strdup_printf (_("usually about %s"), baseline);
+  DaftarKpiStatus status = DAFTAR_KPI_STATUS_NONE;
+
+  daftar_kpi_tile_set_title (self->e_rate_tile, _("E-notice read rate"));
+  daftar_kpi_tile_set_value (self->e_rate_tile, e->read_rate, DAFTAR_CHART_VALUE_PERCENT, 0);
+  if (!isnan (e->read_rate))
+    status = e->read_rate >= f->target_read_rate ? DAFTAR_KPI_STATUS_MET : DAFTAR_KPI_STATUS_BREACHED;
+  daftar_kpi_tile_set_status (self->e_rate_tile, status, target_text);
+
+  daftar_kpi_tile_set_title (self->paper_rate_tile, _("Paper notice read rate"));
+  daftar_kpi_tile_set_value (self->paper_rate_tile, p->read_rate, DAFTAR_CHART_VALUE_PERCENT, 0);
+  daftar_kpi_tile_set_status (self->paper_rate_tile, DAFTAR_KPI_STATUS_NONE, baseline_text);
+
+  daftar_kpi_tile_set_title (self->issued_tile, _("Notices issued"));
+  daftar_kpi_tile_set_value (self->issued_tile, (double) (e->issued + p->issued), DAFTAR_CHART_VALUE_INTEGER, 0);
+}
+
+static void
+show_rate_chart (DaftarNoticesPage          *self,
+                 const DaftarNoticesFigures *f)
+{
+  g_autoptr(DaftarChartSeries) electronic = daftar_chart_series_new (C_("notice channel", "Electronic"));
+  g_autoptr(DaftarChartSeries) paper = daftar_chart_series_new (C_("notice channel", "Paper"));
+  DaftarChart *chart = DAFTAR_CHART (self->rate_chart);
+
+  for (guint i = 0; i < f->bins->len; i++)
+    {
+      const DaftarNoticesBin *b = &g_array_index (f->bins, DaftarNoticesBin, i);
+      g_autofree char *label = daftar_bin_label (f->bin, &b->start);
+
+      daftar_chart_series_append_day (electronic, &b->start, label, b->channel[DAFTAR_NOTICE_ELECTRONIC].read_rate);
+      daftar_chart_series_append_day (paper, &b->start, label, b->channel[DAFTAR_NOTICE_PAPER].read_rate);
+    }
+  daftar_chart_set_series (chart, electronic);
+  daftar_chart_add_series (chart, paper);
+  daftar_line_chart_set_target (self->rate_chart, f->target_read_rate, C_("chart reference line", "Target"));
+  daftar_line_chart_set_baseline (self->rate_chart, PAPER_BASELINE, _("Paper baseline"));
+  daftar_chart_frame_set_category_title (self->rate_frame,
+                                         f->bin == DAFTAR_BIN_DAY ? C_("chart bin", "Day")
+                                         : f->bin == DAFTAR_BIN_WEEK ? C_("chart bin", "Week") : C_("chart bin", "Month"));
+}
+
+static void
+show_channel_chart (DaftarNoticesPage          *self,
+                    const DaftarNoticesFigures *f)
+{
+  const char *labels[] = { C_("notice figure", "Issued"), C_("notice figure", "Delivered"), C_("notice figure", "Viewed"), C_("notice figure", "Deemed served") };
+  DaftarChart *chart = DAFTAR_CHART (self->channel_chart);
+
+  daftar_chart_clear_series (chart);
+  for (int ch = 0; ch < DAFTAR_N_NOTICE_CHANNELS; ch++)
+    {
+      const DaftarNoticeCounts *c = &f->totals[ch];
+      const gint64 values[] = { c->issued, c->delivered, c->viewed, c->deemed };
+      g_autoptr(DaftarChartSeries) series =
+        daftar_chart_series_new (ch == DAFTAR_NOTICE_ELECTRONIC ? C_("notice channel", "Electronic") : C_("notice channel", "Paper"));
+
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        daftar_chart_series_append_category (series, i, labels[i], (double) values[i]);
+      daftar_chart_add_series (chart, series);
+    }
+}
+
+static void
+show_delay_chart (DaftarNoticesPage          *self,
+                  const DaftarNoticesFigures *f)
+{
+  char *labels[DAFTAR_N_VIEW_BINS + 1] = { NULL };
+  double counts[DAFTAR_N_VIEW_BINS];
+
+  for (guint b = 0; b < DAFTAR_N_VIEW_BINS; b++)
+    {
+      gint64 lower = daftar_view_bin_lower_s[b], upper = daftar_view_bin_upper_s[b];
+      g_autofree char *lo = NULL, *hi = NULL;
+
+      /* Hours up to a day, days beyond, every number through the formatter. */
+      gint64 unit = (upper > 0 && upper <= 86400) ? 3600 : 86400;
+      lo = daftar_format_int (lower / unit);
+      hi = upper > 0 ? daftar_format_int (upper / unit) : NULL;
+      if (b == DAFTAR_VIEW_NEVER)
+        labels[b] = g_strdup (_("not viewed"));
+      else if (lower == 0)
+        /* Translators: a bin of time to view, e.g. "under 1 h" */
+        labels[b] = g_strdup_printf (_("under %s h"), hi);
+      else if (upper < 0)
+        /* Translators: a bin of time to view, e.g. "over 10 d" */
+        labels[b] = g_strdup_printf (_("over %s d"), lo);
+      else if (unit == 3600)
+        /* Translators: a bin of time to view in hours, e.g. "1–6 h" */
+        labels[b] = g_strdup_printf (_("%s–%s h"), lo, hi);
+      else
+        /* Translators: a bin of time to view in days, e.g. "3–7 d" */
+        labels[b] = g_strdup_printf (_("%s–%s d"), lo, hi);
+      counts[b] = (double) f->time_to_view[b];
+    }
+  daftar_histogram_set_bins (self->delay_chart, (const char * const *) labels, counts, DAFTAR_N_VIEW_BINS);
+  for (guint b = 0; b < DAFTAR_N_VIEW_BINS; b++)
+    g_free (labels[b]);
+}
+
+static void
+show_unviewed (DaftarNoticesPage *self,
+               const NoticesJob  *job)
+{
+  g_autofree char *days = daftar_format_int (job->days);
+  g_autofree char *count = daftar_format_int (self->unviewed_count);
+  g_autofree char *title = NULL, *summary = NULL;
+
+  if (job->offset == 0)
+    {
+      g_list_store_remove_all (self->unviewed);
+      /* Translators: a key figure, e.g. "Unviewed after 3 days" */
+      title = g_strdup_printf (ngettext ("Unviewed after %s day", "Unviewed after %s days", job->days), days);
+      daftar_kpi_tile_set_title (self->unviewed_tile, title);
+      daftar_kpi_tile_set_value (self->unviewed_tile, (double) self->unviewed_count, DAFTAR_CHART_VALUE_INTEGER, 0);
+      daftar_kpi_tile_set_higher_is_better (self->unviewed_tile, FALSE);
+      /* Translators: how many notices the follow-up list holds */
+      summary = g_strdup_printf (ngettext ("%s notice", "%s notices", (gulong) self->unviewed_count), count);
+      gtk_label_set_label (self->unviewed_summary, summary);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->unviewed_count > 0);
+    }
+  for (guint i = 0; i < job->rows->len; i++)
+    {
+      DaftarUnviewedItem *item = g_object_new (DAFTAR_TYPE_UNVIEWED_ITEM, NULL);
+
+      item->notice = g_steal_pointer (&g_ptr_array_index (job->rows, i));
+      g_list_store_append (self->unviewed, item);
+      g_object_unref (item);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->unviewed)) < (guint) self->unviewed_count);
+}
+
+static void
+show_figures (DaftarNoticesPage *self,
+              const NoticesJob  *job)
+{
+  g_autofree char *range = daftar_format_date_range (&job->period.from, &job->period.to);
+
+  gtk_label_set_label (self->period_range, range);
+  show_tiles (self, &job->figures);
+  show_rate_chart (self, &job->figures);
+  show_channel_chart (self, &job->figures);
+  show_delay_chart (self, &job->figures);
+}
+
+static void
+job_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(DaftarNoticesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  NoticesJob *job = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
+
+  if (job == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not load the notices: %s", error->message);
+      return;
+    }
+  if (job->offset == 0)
+    self->unviewed_count = job->unviewed_count;
+  if (job->with_figures)
+    show_figures (self, job);
+  show_unviewed (self, job);
+  if (job->offset == 0)
+    daftar_page_emit_loaded (DAFTAR_PAGE (self));
+  notices_job_free (job);
+}
+
+static NoticesJob *
+new_request (DaftarNoticesPage *self,
+             guint              offset)
+{
+  NoticesJob *request = g_new0 (NoticesJob, 1);
+
+  request->office_code = g_strdup (self->office_code);
+  request->today = self->today;
+  request->days = daftar_notices_page_get_days (self);
+  request->offset = offset;
+  return request;
+}
+
+/* A new N makes the list under way moot, not the figures. */
+static void
+reload_list (DaftarNoticesPage *self,
+             guint              offset)
+{
+  if (!self->has_context)
+    return;
+  if (offset == 0)
+    {
+      g_cancellable_cancel (self->list_cancellable);
+      g_clear_object (&self->list_cancellable);
+      self->list_cancellable = g_cancellable_new ();
+    }
+  run_job (self, new_request (self, offset), self->list_cancellable, job_done);
+}
+
+static void
+daftar_notices_page_load (DaftarPage              *page,
+                          DaftarDbWorker          *worker,
+                          const DaftarPageContext *context)
+{
+  DaftarNoticesPage *self = DAFTAR_NOTICES_PAGE (page);
+  NoticesJob *request;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->list_cancellable = g_object_ref (self->cancellable);
+
+  g_set_object (&self->worker, worker);
+  g_free (self->office_code);
+  self->office_code = g_strdup (context->office_code);
+  self->today = context->today;
+  self->has_context = TRUE;
+
+  request = new_request (self, 0);
+  request->period = context->period;
+  request->with_figures = TRUE;
+  run_job (self, request, self->cancellable, job_done);
+}
+
+static void
+daftar_notices_page_iface_init (DaftarPageInterface *iface)
+{
+  iface->load = daftar_notices_page_load;
+}
+
+/* The follow-up list -------------------------------------------------------- */
+
+static void
+on_days_changed (DaftarNoticesPage *self)
+{
+  if (self->settings != NULL)
+    g_settings_set_uint (self->settings, "unviewed-notice-days", daftar_notices_page_get_days (self));
+  reload_list (self, 0);
+}
+
+static void
+on_more_clicked (DaftarNoticesPage *self)
+{
+  reload_list (self, g_list_model_get_n_items (G_LIST_MODEL (self->unviewed)));
+}
+
+/* Life cycle ---------------------------------------------------------------- */
+
+static void
+daftar_notices_page_dispose (GObject *object)
+{
+  DaftarNoticesPage *self = DAFTAR_NOTICES_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->list_cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->worker);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->unviewed);
+  g_clear_pointer (&self->office_code, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_NOTICES_PAGE);
+
+  G_OBJECT_CLASS (daftar_notices_page_parent_class)->dispose (object);
+}
+
+static void
+daftar_notices_page_class_init (DaftarNoticesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = daftar_notices_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-notices-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, toasts);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, period_range);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, e_rate_tile);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, paper_rate_tile);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, issued_tile);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, unviewed_tile);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, rate_frame);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, channel_frame);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, delay_frame);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, rate_chart);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, channel_chart);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, delay_chart);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, days_spin);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, unviewed_summary);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, unviewed_view);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, more_button);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_export_clicked",
+                                                G_CALLBACK (daftar_notices_page_export_clicked));
+  gtk_widget_class_bind_template_callback (widget_class, on_more_clicked);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+daftar_notices_page_init (DaftarNoticesPage *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+  guint days = DEFAULT_DAYS;
+
+  g_type_ensure (DAFTAR_TYPE_KPI_TILE);
+  g_type_ensure (DAFTAR_TYPE_CHART_FRAME);
+  g_type_ensure (DAFTAR_TYPE_LINE_CHART);
+  g_type_ensure (DAFTAR_TYPE_BAR_CHART);
+  g_type_ensure (DAFTAR_TYPE_HISTOGRAM);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  daftar_chart_set_value_format (DAFTAR_CHART (self->rate_chart), DAFTAR_CHART_VALUE_PERCENT);
+  daftar_chart_set_value_format (DAFTAR_CHART (self->channel_chart), DAFTAR_CHART_VALUE_INTEGER);
+  daftar_chart_set_value_format (DAFTAR_CHART (self->delay_chart), DAFTAR_CHART_VALUE_INTEGER);
+  daftar_chart_frame_set_category_title (self->channel_frame, C_("chart category", "Notices"));
+  daftar_chart_frame_set_category_title (self->delay_frame, _("Time to view"));
+
+  self->unviewed = g_list_store_new (DAFTAR_TYPE_UNVIEWED_ITEM);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->unviewed)));
+  gtk_column_view_set_model (self->unviewed_view, GTK_SELECTION_MODEL (selection));
+
+  /* The preference is optional: tests and uninstalled runs may lack the schema. */
+  if (schema != NULL && g_settings_schema_has_key (schema, "unviewed-notice-days"))
+    {
+      self->settings = g_settings_new (APP_ID);
+      days = MAX (1, g_settings_get_uint (self->settings, "unviewed-notice-days"));
+    }
+  daftar_notices_page_setup_list (self, days);
+  g_signal_connect_swapped (self->days_spin, "value-changed", G_CALLBACK (on_days_changed), self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+}

@@ -1,0 +1,578 @@
+/* daftar-shifts-page.c: the Shifts page — morning against evening: tickets, waits, service times, heatmaps, load and standards. */
+#define G_LOG_DOMAIN "daftar-shifts"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "daftar-charts.h"
+#include "daftar-format.h"
+#include "daftar-page.h"
+#include "daftar-records.h"
+#include "daftar-shifts-page.h"
+#include "daftar-staffing-panel.h"
+#include "daftar-shifts-query.h"
+
+struct _DaftarShiftsPage
+{
+  GtkWidget         parent_instance;
+
+  GtkWidget        *scroller;
+  GtkLabel         *period_range;
+  GtkFlowBox       *morning_tiles;
+  GtkFlowBox       *evening_tiles;
+  DaftarChartFrame *wait_frame;
+  DaftarChartFrame *tickets_frame;
+  DaftarChartFrame *service_frame;
+  DaftarChartFrame *counter_frame;
+  DaftarChartFrame *staff_frame;
+  DaftarChartFrame *arrivals_frame;
+  DaftarChartFrame *wait_heatmap_frame;
+  DaftarChart      *tickets_chart;
+  DaftarChart      *wait_chart;
+  DaftarChart      *service_chart;
+  DaftarChart      *counter_chart;
+  DaftarChart      *staff_chart;
+  DaftarHeatmap    *arrivals_heatmap;
+  DaftarHeatmap    *wait_heatmap;
+  GtkListBox       *standards_list;
+  GtkBox           *staffing_area;
+  GtkWidget        *staffing_panel;  /* the staffing advisor, in staffing_area */
+
+  GCancellable     *cancellable;   /* owned, nullable: the load under way */
+};
+
+static void daftar_shifts_page_iface_init (DaftarPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DaftarShiftsPage, daftar_shifts_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DAFTAR_TYPE_PAGE, daftar_shifts_page_iface_init))
+
+/* What a load asks for, and what it brings back. */
+typedef struct
+{
+  char             *office_code;   /* nullable: every office */
+  GDate             from;
+  GDate             to;
+  DaftarBin         bin;
+  DaftarShiftsData *data;          /* owned, nullable until the job ran */
+} ShiftsLoad;
+
+static void
+shifts_load_free (gpointer data)
+{
+  ShiftsLoad *load = data;
+
+  g_free (load->office_code);
+  g_clear_pointer (&load->data, daftar_shifts_data_free);
+  g_free (load);
+}
+
+static gpointer
+load_job (DaftarDb      *db,
+          gpointer       job_data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  const ShiftsLoad *request = job_data;
+  ShiftsLoad *result = g_new0 (ShiftsLoad, 1);
+
+  result->office_code = g_strdup (request->office_code);
+  result->from = request->from;
+  result->to = request->to;
+  result->bin = request->bin;
+  result->data = daftar_query_shifts (db, request->office_code, &request->from, &request->to,
+                                      request->bin, cancellable, error);
+  if (result->data == NULL)
+    {
+      shifts_load_free (result);
+      return NULL;
+    }
+  return result;
+}
+
+static const char *
+shift_label (DaftarShift shift)
+{
+  return shift == DAFTAR_SHIFT_MORNING ? C_("shift", "Morning") : C_("shift", "Evening");
+}
+
+static const char *
+service_label (guint service)
+{
+  static const char * const labels[] = {
+    N_("Petitions"), N_("Briefs"), N_("Protests"), N_("Complaints"),
+    N_("Enforcement requests"), N_("Sana registrations"), N_("Other filings"),
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == DAFTAR_N_CASE_KINDS);
+  return _(labels[service]);
+}
+
+static DaftarKpiStatus
+kpi_status (DaftarVerdict verdict)
+{
+  switch (verdict)
+    {
+    case DAFTAR_VERDICT_MET:
+      return DAFTAR_KPI_STATUS_MET;
+    case DAFTAR_VERDICT_BREACHED:
+      return DAFTAR_KPI_STATUS_BREACHED;
+    case DAFTAR_VERDICT_NOT_MEASURED:
+    default:
+      return DAFTAR_KPI_STATUS_NONE;
+    }
+}
+
+/* "at most 15 min", "at least 80%": the standard as the tile and the list say it. */
+static char *
+standard_text (const DaftarStandardCheck *check,
+               DaftarShiftStandard        standard)
+{
+  g_autofree char *target = NULL;
+
+  switch (standard)
+    {
+    case DAFTAR_SHIFT_STANDARD_WAIT_MEAN:
+      target = daftar_format_minutes (check->target, 0);
+      /* Translators: a standard that is a ceiling, e.g. "at most 15 min" */
+      return g_strdup_printf (_("at most %s"), target);
+    case DAFTAR_SHIFT_STANDARD_SERVICE_LEVEL:
+      target = daftar_format_percent (check->target, 0);
+      /* Translators: a standard that is a floor, e.g. "at least 80%" */
+      return g_strdup_printf (_("at least %s"), target);
+    case DAFTAR_SHIFT_STANDARD_CASES_PER_STAFF:
+    default:
+      target = daftar_format_decimal (check->target, 0);
+      return g_strdup_printf (_("at most %s"), target);
+    }
+}
+
+static void
+clear_children (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    {
+      if (GTK_IS_FLOW_BOX (box))
+        gtk_flow_box_remove (GTK_FLOW_BOX (box), child);
+      else
+        gtk_list_box_remove (GTK_LIST_BOX (box), child);
+    }
+}
+
+static DaftarKpiTile *
+add_tile (GtkFlowBox             *box,
+          const char             *title,
+          double                  value,
+          DaftarChartValueFormat  format,
+          int                     digits)
+{
+  DaftarKpiTile *tile = DAFTAR_KPI_TILE (daftar_kpi_tile_new ());
+
+  daftar_kpi_tile_set_title (tile, title);
+  daftar_kpi_tile_set_value (tile, value, format, digits);
+  gtk_flow_box_append (box, GTK_WIDGET (tile));
+  return tile;
+}
+
+static void
+judge_tile (DaftarKpiTile          *tile,
+            const DaftarShiftsData *d,
+            DaftarShift             shift,
+            DaftarShiftStandard     standard)
+{
+  const DaftarStandardCheck *check = &d->checks[shift][standard];
+  g_autofree char *text = standard_text (check, standard);
+
+  daftar_kpi_tile_set_higher_is_better (tile, standard == DAFTAR_SHIFT_STANDARD_SERVICE_LEVEL);
+  daftar_kpi_tile_set_status (tile, kpi_status (check->verdict), text);
+}
+
+static void
+fill_tiles (GtkFlowBox             *box,
+            const DaftarShiftsData *d,
+            DaftarShift             shift)
+{
+  const DaftarShiftFigures *f = &d->shift[shift];
+  DaftarKpiTile *tile;
+
+  clear_children (GTK_WIDGET (box));
+  add_tile (box, _("Queue tickets issued"), f->issued, DAFTAR_CHART_VALUE_INTEGER, 0);
+  add_tile (box, _("Clients served"), f->served, DAFTAR_CHART_VALUE_INTEGER, 0);
+  tile = add_tile (box, _("No-shows"), f->no_show, DAFTAR_CHART_VALUE_INTEGER, 0);
+  daftar_kpi_tile_set_higher_is_better (tile, FALSE);
+  tile = add_tile (box, _("Cancelled tickets"), f->cancelled, DAFTAR_CHART_VALUE_INTEGER, 0);
+  daftar_kpi_tile_set_higher_is_better (tile, FALSE);
+
+  tile = add_tile (box, _("Mean wait"), f->wait_mean_minutes, DAFTAR_CHART_VALUE_MINUTES, 1);
+  judge_tile (tile, d, shift, DAFTAR_SHIFT_STANDARD_WAIT_MEAN);
+  /* The percentile is shown, not judged: the standard is on the mean. */
+  tile = add_tile (box, _("Wait, 90th percentile"),
+                   f->wait_p90_minutes < 0 ? NAN : f->wait_p90_minutes, DAFTAR_CHART_VALUE_MINUTES, 0);
+  daftar_kpi_tile_set_higher_is_better (tile, FALSE);
+  tile = add_tile (box, _("Served within the standard wait"), f->within_target_share,
+                   DAFTAR_CHART_VALUE_PERCENT, 0);
+  judge_tile (tile, d, shift, DAFTAR_SHIFT_STANDARD_SERVICE_LEVEL);
+  tile = add_tile (box, _("Clients per staff member per shift"),
+                   d->checks[shift][DAFTAR_SHIFT_STANDARD_CASES_PER_STAFF].value, DAFTAR_CHART_VALUE_DECIMAL, 1);
+  judge_tile (tile, d, shift, DAFTAR_SHIFT_STANDARD_CASES_PER_STAFF);
+}
+
+/* One series per shift, named by it. */
+static void
+shift_series (DaftarChartSeries *series[DAFTAR_N_SHIFTS])
+{
+  for (guint s = 0; s < DAFTAR_N_SHIFTS; s++)
+    series[s] = daftar_chart_series_new (shift_label (s));
+}
+
+static void
+set_shift_series (DaftarChart       *chart,
+                  DaftarChartSeries *series[DAFTAR_N_SHIFTS])
+{
+  daftar_chart_clear_series (chart);
+  for (guint s = 0; s < DAFTAR_N_SHIFTS; s++)
+    {
+      daftar_chart_add_series (chart, series[s]);
+      g_object_unref (series[s]);
+    }
+}
+
+static void
+fill_tickets_chart (DaftarShiftsPage       *self,
+                    const DaftarShiftsData *d)
+{
+  DaftarChartSeries *series[DAFTAR_N_SHIFTS];
+
+  shift_series (series);
+  for (guint s = 0; s < DAFTAR_N_SHIFTS; s++)
+    {
+      const DaftarShiftFigures *f = &d->shift[s];
+
+      daftar_chart_series_append_category (series[s], 0, C_("ticket figure", "Issued"), f->issued);
+      daftar_chart_series_append_category (series[s], 1, C_("ticket figure", "Served"), f->served);
+      daftar_chart_series_append_category (series[s], 2, _("No-shows"), f->no_show);
+      daftar_chart_series_append_category (series[s], 3, C_("ticket figure", "Cancelled"), f->cancelled);
+    }
+  set_shift_series (self->tickets_chart, series);
+  daftar_chart_frame_set_category_title (self->tickets_frame, _("Tickets"));
+}
+
+static void
+fill_wait_chart (DaftarShiftsPage       *self,
+                 const DaftarShiftsData *d)
+{
+  DaftarChartSeries *series[DAFTAR_N_SHIFTS];
+  static const char * const bin_titles[] = { NC_("chart bin", "Day"), NC_("chart bin", "Week"), NC_("chart bin", "Month") };
+
+  shift_series (series);
+  for (guint b = 0; b < d->bins->len; b++)
+    {
+      const DaftarShiftsBin *bin = &g_array_index (d->bins, DaftarShiftsBin, b);
+      g_autofree char *label = daftar_bin_label (d->bin, &bin->start);
+
+      for (guint s = 0; s < DAFTAR_N_SHIFTS; s++)
+        daftar_chart_series_append_day (series[s], &bin->start, label, bin->shift[s].wait_mean_minutes);
+    }
+  set_shift_series (self->wait_chart, series);
+  daftar_chart_set_fraction_digits (self->wait_chart, 1);
+  daftar_line_chart_set_target (DAFTAR_LINE_CHART (self->wait_chart), d->standards.target_wait_minutes,
+                                C_("chart", "Standard"));
+  daftar_chart_frame_set_category_title (self->wait_frame, g_dpgettext2 (NULL, "chart bin", bin_titles[d->bin]));
+}
+
+static void
+fill_service_chart (DaftarShiftsPage       *self,
+                    const DaftarShiftsData *d)
+{
+  DaftarChartSeries *series[DAFTAR_N_SHIFTS];
+
+  shift_series (series);
+  for (guint k = 0; k < DAFTAR_N_CASE_KINDS; k++)
+    for (guint s = 0; s < DAFTAR_N_SHIFTS; s++)
+      daftar_chart_series_append_category (series[s], k, service_label (k),
+                                           daftar_shifts_service_minutes (d, k, s));
+  set_shift_series (self->service_chart, series);
+  daftar_chart_set_fraction_digits (self->service_chart, 1);
+  daftar_chart_frame_set_category_title (self->service_frame, _("Service"));
+}
+
+static void
+fill_load_charts (DaftarShiftsPage       *self,
+                  const ShiftsLoad       *load)
+{
+  const DaftarShiftsData *d = load->data;
+  DaftarChartSeries *series[DAFTAR_N_SHIFTS];
+
+  shift_series (series);
+  for (guint i = 0; i < d->counters->len; i++)
+    {
+      const DaftarCounterLoad *c = g_ptr_array_index (d->counters, i);
+      g_autofree char *number = daftar_format_int (c->counter);
+      /* Translators: a service counter of the office, e.g. "Counter 3" */
+      g_autofree char *label = g_strdup_printf (_("Counter %s"), number);
+
+      /* Counters of the network are told apart by their office's code. */
+      if (load->office_code == NULL)
+        {
+          char *with_office = g_strdup_printf (C_("office and counter", "%s, %s"), c->office_code, label);
+          g_free (label);
+          label = with_office;
+        }
+      for (guint s = 0; s < DAFTAR_N_SHIFTS; s++)
+        daftar_chart_series_append_category (series[s], i, label, c->served[s]);
+    }
+  set_shift_series (self->counter_chart, series);
+  daftar_chart_frame_set_category_title (self->counter_frame, _("Counter"));
+
+  shift_series (series);
+  for (guint i = 0; i < d->staff->len; i++)
+    {
+      const DaftarStaffLoad *p = g_ptr_array_index (d->staff, i);
+      const char *name = p->name != NULL ? p->name : p->staff_id;
+
+      for (guint s = 0; s < DAFTAR_N_SHIFTS; s++)
+        daftar_chart_series_append_category (series[s], i, name, p->served[s]);
+    }
+  set_shift_series (self->staff_chart, series);
+  daftar_chart_frame_set_category_title (self->staff_frame, _("Staff member"));
+}
+
+static void
+fill_heatmaps (DaftarShiftsPage       *self,
+               const DaftarShiftsData *d)
+{
+  /* The opening hours seen in the period; an empty period shows both shifts. */
+  guint first = d->first_hour >= 0 ? (guint) d->first_hour : 7;
+  guint last = d->first_hour >= 0 ? (guint) d->last_hour : 20;
+  GDate day;
+
+  daftar_heatmap_set_hours (self->arrivals_heatmap, first, last);
+  daftar_heatmap_set_hours (self->wait_heatmap, first, last);
+  daftar_chart_set_fraction_digits (DAFTAR_CHART (self->arrivals_heatmap), 1);
+  daftar_chart_set_fraction_digits (DAFTAR_CHART (self->wait_heatmap), 1);
+
+  /* Any week will do to walk the weekdays: 2025-03-15 was a Saturday. */
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 15, G_DATE_MARCH, 2025);
+  for (guint r = 0; r < DAFTAR_HEATMAP_ROWS; r++, g_date_add_days (&day, 1))
+    {
+      GDateWeekday weekday = g_date_get_weekday (&day);
+      guint row = daftar_shifts_weekday_row (weekday);
+
+      for (guint h = first; h <= last; h++)
+        {
+          daftar_heatmap_set_value (self->arrivals_heatmap, weekday, h, daftar_shifts_mean_arrivals (d, row, h));
+          daftar_heatmap_set_value (self->wait_heatmap, weekday, h, daftar_shifts_mean_wait (d, row, h));
+        }
+    }
+  daftar_chart_frame_set_category_title (self->arrivals_frame, _("Hour"));
+  daftar_chart_frame_set_category_title (self->wait_heatmap_frame, _("Hour"));
+}
+
+static GtkWidget *
+standard_row (const DaftarShiftsData *d,
+              DaftarShift             shift,
+              DaftarShiftStandard     standard)
+{
+  static const char * const titles[] = {
+    N_("Mean wait"), N_("Served within the standard wait"), N_("Clients per staff member per shift"),
+  };
+  const DaftarStandardCheck *check = &d->checks[shift][standard];
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *verdict = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon, *words;
+  g_autofree char *title = g_strdup_printf (C_("shift and standard", "%s: %s"), shift_label (shift), _(titles[standard]));
+  g_autofree char *value = NULL;
+  g_autofree char *target = standard_text (check, standard);
+  g_autofree char *subtitle = NULL;
+
+  if (standard == DAFTAR_SHIFT_STANDARD_WAIT_MEAN)
+    value = daftar_chart_format_value_as (DAFTAR_CHART_VALUE_MINUTES, check->value, 1);
+  else if (standard == DAFTAR_SHIFT_STANDARD_SERVICE_LEVEL)
+    value = daftar_chart_format_value_as (DAFTAR_CHART_VALUE_PERCENT, check->value, 0);
+  else
+    value = daftar_chart_format_value_as (DAFTAR_CHART_VALUE_DECIMAL, check->value, 1);
+  /* Translators: a measured figure and its standard, e.g. "measured: 21 min; standard: at most 15 min" */
+  subtitle = g_strdup_printf (_("measured: %s; standard: %s"), value, target);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  /* An icon and words, not colour alone. */
+  switch (check->verdict)
+    {
+    case DAFTAR_VERDICT_MET:
+      icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+      words = gtk_label_new (_("Met"));
+      gtk_widget_add_css_class (verdict, "success");
+      break;
+    case DAFTAR_VERDICT_BREACHED:
+      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      words = gtk_label_new (_("Breached"));
+      gtk_widget_add_css_class (verdict, "error");
+      break;
+    case DAFTAR_VERDICT_NOT_MEASURED:
+    default:
+      icon = gtk_image_new_from_icon_name ("action-unavailable-symbolic");
+      words = gtk_label_new (_("Not measured"));
+      gtk_widget_add_css_class (verdict, "dim-label");
+      break;
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (GTK_LABEL (words)), -1);
+  gtk_box_append (GTK_BOX (verdict), icon);
+  gtk_box_append (GTK_BOX (verdict), words);
+  gtk_widget_set_valign (verdict, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), verdict);
+  return row;
+}
+
+static void
+fill_standards (DaftarShiftsPage       *self,
+                const DaftarShiftsData *d)
+{
+  clear_children (GTK_WIDGET (self->standards_list));
+  for (guint s = 0; s < DAFTAR_N_SHIFTS; s++)
+    for (guint k = 0; k < DAFTAR_N_SHIFT_STANDARDS; k++)
+      gtk_list_box_append (self->standards_list, standard_row (d, s, k));
+}
+
+static void
+show (DaftarShiftsPage *self,
+      const ShiftsLoad *load)
+{
+  const DaftarShiftsData *d = load->data;
+  g_autofree char *range = daftar_format_date_range (&d->from, &d->to);
+
+  gtk_label_set_label (self->period_range, range);
+  fill_tiles (self->morning_tiles, d, DAFTAR_SHIFT_MORNING);
+  fill_tiles (self->evening_tiles, d, DAFTAR_SHIFT_EVENING);
+  fill_tickets_chart (self, d);
+  fill_wait_chart (self, d);
+  fill_service_chart (self, d);
+  fill_load_charts (self, load);
+  fill_heatmaps (self, d);
+  fill_standards (self, d);
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(DaftarShiftsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ShiftsLoad *load = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
+
+  if (load == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not load the shifts: %s", error->message);
+      return;
+    }
+  show (self, load);
+  shifts_load_free (load);
+  daftar_page_emit_loaded (DAFTAR_PAGE (self));
+}
+
+static void
+daftar_shifts_page_load (DaftarPage              *page,
+                         DaftarDbWorker          *worker,
+                         const DaftarPageContext *context)
+{
+  DaftarShiftsPage *self = DAFTAR_SHIFTS_PAGE (page);
+  ShiftsLoad *request;
+
+  /* A newer request makes the older one moot. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  request = g_new0 (ShiftsLoad, 1);
+  request->office_code = g_strdup (context->office_code);
+  request->from = context->period.from;
+  request->to = context->period.to;
+  request->bin = daftar_period_bin (&context->period);
+
+  daftar_db_worker_run_async (worker, load_job, request, shifts_load_free,
+                              shifts_load_free, self->cancellable,
+                              load_done, g_object_ref (self));
+  /* The advisor reads the same office and period, on its own job. */
+  daftar_page_load (DAFTAR_PAGE (self->staffing_panel), worker, context);
+}
+
+static void
+daftar_shifts_page_iface_init (DaftarPageInterface *iface)
+{
+  iface->load = daftar_shifts_page_load;
+}
+
+GtkBox *
+daftar_shifts_page_get_staffing_area (DaftarShiftsPage *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_SHIFTS_PAGE (self), NULL);
+  return self->staffing_area;
+}
+
+static void
+daftar_shifts_page_dispose (GObject *object)
+{
+  DaftarShiftsPage *self = DAFTAR_SHIFTS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_SHIFTS_PAGE);
+
+  G_OBJECT_CLASS (daftar_shifts_page_parent_class)->dispose (object);
+}
+
+static void
+daftar_shifts_page_class_init (DaftarShiftsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = daftar_shifts_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-shifts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, period_range);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, morning_tiles);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, evening_tiles);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, tickets_frame);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, wait_frame);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, service_frame);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, counter_frame);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, staff_frame);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, arrivals_frame);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, wait_heatmap_frame);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, tickets_chart);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, wait_chart);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, service_chart);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, counter_chart);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, staff_chart);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, arrivals_heatmap);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, wait_heatmap);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, standards_list);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, staffing_area);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+daftar_shifts_page_init (DaftarShiftsPage *self)
+{
+  g_type_ensure (DAFTAR_TYPE_KPI_TILE);
+  g_type_ensure (DAFTAR_TYPE_CHART_FRAME);
+  g_type_ensure (DAFTAR_TYPE_BAR_CHART);
+  g_type_ensure (DAFTAR_TYPE_STACKED_BAR_CHART);
+  g_type_ensure (DAFTAR_TYPE_LINE_CHART);
+  g_type_ensure (DAFTAR_TYPE_HEATMAP);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->staffing_panel = daftar_staffing_panel_new ();
+  gtk_box_append (self->staffing_area, self->staffing_panel);
+}

@@ -1,0 +1,387 @@
+/* daftar-staffing-panel.c: the staffing advisor's panel — advice rows, capacity verdict and a what-if recomputed as values change. */
+#define G_LOG_DOMAIN "daftar-staffing"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "daftar-format.h"
+#include "daftar-heatmap.h"
+#include "daftar-page.h"
+#include "daftar-staffing.h"
+#include "daftar-staffing-panel.h"
+
+struct _DaftarStaffingPanel
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *content;
+  GtkLabel       *window_label;
+  GtkWidget      *capacity_box;
+  GtkLabel       *capacity_label;
+  GtkLabel       *status_label;
+  GtkListBox     *advice_list;
+  GtkSpinButton  *morning_spin;
+  GtkSpinButton  *evening_spin;
+  GtkSpinButton  *service_spin;
+  GtkSpinButton  *arrivals_spin;
+  GtkLabel       *level_label;
+  GtkLabel       *wait_label;
+  GtkLabel       *occupancy_label;
+  DaftarHeatmap  *heatmap;
+
+  DaftarStaffing *staffing;      /* owned, nullable: the figures the what-if works from */
+  guint           n_advice;
+  gboolean        filling;       /* spin buttons being set from data, not by the manager */
+  GCancellable   *cancellable;   /* owned, nullable: the load under way */
+};
+
+static void daftar_staffing_panel_iface_init (DaftarPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DaftarStaffingPanel, daftar_staffing_panel, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DAFTAR_TYPE_PAGE, daftar_staffing_panel_iface_init))
+
+typedef struct
+{
+  char  *office_code;   /* nullable */
+  GDate  to;
+} LoadRequest;
+
+static void
+load_request_free (gpointer data)
+{
+  LoadRequest *r = data;
+
+  g_free (r->office_code);
+  g_free (r);
+}
+
+static gpointer
+load_job (DaftarDb      *db,
+          gpointer       job_data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  LoadRequest *r = job_data;
+
+  return daftar_staffing_compute (db, r->office_code, &r->to, 0, 0, error);
+}
+
+static void
+clear_advice (DaftarStaffingPanel *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->advice_list))) != NULL)
+    gtk_list_box_remove (self->advice_list, child);
+  self->n_advice = 0;
+}
+
+/* Recomputes the what-if from the loaded hours: a few hundred Erlang
+ * forecasts, well within a frame, so no worker round trip. */
+static void
+update_projection (DaftarStaffingPanel *self)
+{
+  DaftarStaffingWhatIf what_if;
+  DaftarStaffingWeekProjection p;
+  g_autofree char *level = NULL, *wait = NULL, *occupancy = NULL;
+  guint first = 24, last = 0;
+
+  if (self->staffing == NULL)
+    return;
+
+  what_if.morning_counters = gtk_spin_button_get_value_as_int (self->morning_spin);
+  what_if.evening_counters = gtk_spin_button_get_value_as_int (self->evening_spin);
+  what_if.service_time_factor = gtk_spin_button_get_value (self->service_spin) / 100.0;
+  what_if.arrivals_factor = gtk_spin_button_get_value (self->arrivals_spin) / 100.0;
+  if (!daftar_staffing_project (self->staffing, &what_if, &p, NULL))
+    return;
+
+  level = isnan (p.service_level) ? g_strdup ("—") : daftar_format_percent (p.service_level, 0);
+  wait = isinf (p.mean_wait_s) ? g_strdup (_("the queue keeps growing"))
+       : isnan (p.mean_wait_s) ? g_strdup ("—")
+       : daftar_format_minutes (p.mean_wait_s / 60.0, 1);
+  occupancy = isnan (p.occupancy) ? g_strdup ("—") : daftar_format_percent (p.occupancy, 0);
+  gtk_label_set_label (self->level_label, level);
+  gtk_label_set_label (self->wait_label, wait);
+  gtk_label_set_label (self->occupancy_label, occupancy);
+
+  for (guint r = 0; r < 7; r++)
+    for (guint h = 0; h < 24; h++)
+      if (p.cells[r][h].open)
+        {
+          first = MIN (first, h);
+          last = MAX (last, h);
+        }
+  if (first > last)
+    return;
+  daftar_heatmap_set_hours (self->heatmap, first, last);
+  for (guint r = 0; r < 7; r++)
+    for (guint h = first; h <= last; h++)
+      if (p.cells[r][h].open)
+        /* The heatmap leaves zero uncoloured like a closed hour; an hour
+         * the counters cannot carry keeps a trace of colour instead. */
+        daftar_heatmap_set_value (self->heatmap, daftar_staffing_row_weekday (r), h,
+                                  MAX (p.cells[r][h].service_level, 0.001));
+}
+
+/* Spin buttons print their own Latin digits; these show and read the
+ * figures through the formatting module like every number on screen. */
+static gboolean
+on_spin_output (GtkSpinButton *spin,
+                gpointer       user_data)
+{
+  g_autofree char *text = daftar_format_int ((gint64) llround (gtk_spin_button_get_value (spin)));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_spin_input (GtkSpinButton *spin,
+               double        *new_value,
+               gpointer       user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  double value = 0;
+  gboolean any = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      int digit = g_unichar_digit_value (g_utf8_get_char (p));
+
+      if (digit < 0)
+        continue;   /* separators and the percent sign */
+      value = value * 10 + digit;
+      any = TRUE;
+    }
+  if (!any)
+    return GTK_INPUT_ERROR;
+  *new_value = value;
+  return TRUE;
+}
+
+static void
+on_what_if_changed (DaftarStaffingPanel *self)
+{
+  if (!self->filling)
+    update_projection (self);
+}
+
+static void
+show_status (DaftarStaffingPanel *self,
+             const char          *text)
+{
+  gtk_label_set_label (self->status_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
+}
+
+static void
+show (DaftarStaffingPanel *self)
+{
+  const DaftarStaffing *s = self->staffing;
+  g_autofree char *range = daftar_format_date_range (&s->from, &s->to);
+  g_autofree char *weeks = daftar_format_int (s->weeks);
+  /* Translators: the days the staffing advice was computed from, e.g.
+   * "from the last 4 weeks: 1 Azar 1404 to 28 Azar 1404". */
+  g_autofree char *window = g_strdup_printf (_("from the last %s weeks: %s"), weeks, range);
+  g_autofree char *capacity = daftar_staffing_capacity_text (s);
+  DaftarStaffingWhatIf defaults;
+
+  gtk_label_set_label (self->window_label, window);
+  gtk_widget_set_visible (self->capacity_box, capacity != NULL);
+  gtk_label_set_label (self->capacity_label, capacity ? capacity : "");
+
+  clear_advice (self);
+  for (guint i = 0; i < s->advice->len; i++)
+    {
+      const DaftarStaffingAdvice *a = &g_array_index (s->advice, DaftarStaffingAdvice, i);
+      g_autofree char *title = daftar_staffing_advice_text (a);
+      g_autofree char *check = daftar_staffing_model_check_text (a);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), check);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("list-add-symbolic"));
+      gtk_list_box_append (self->advice_list, row);
+      self->n_advice++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->advice_list), self->n_advice > 0);
+  if (s->hours->len == 0)
+    show_status (self, _("No queue tickets in these weeks."));
+  else if (self->n_advice == 0)
+    show_status (self, _("The counters open meet the standards at every hour."));
+  else
+    show_status (self, NULL);
+
+  /* The what-if starts from what the office runs now. */
+  daftar_staffing_what_if_default (s, &defaults);
+  self->filling = TRUE;
+  gtk_spin_button_set_value (self->morning_spin, defaults.morning_counters);
+  gtk_spin_button_set_value (self->evening_spin, defaults.evening_counters);
+  gtk_spin_button_set_value (self->service_spin, 100);
+  gtk_spin_button_set_value (self->arrivals_spin, 100);
+  self->filling = FALSE;
+  update_projection (self);
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(DaftarStaffingPanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  DaftarStaffing *s = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
+
+  if (s == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_clear_pointer (&self->staffing, daftar_staffing_free);
+      clear_advice (self);
+      gtk_widget_set_visible (self->capacity_box, FALSE);
+      if (g_error_matches (error, DAFTAR_STAFFING_ERROR, DAFTAR_STAFFING_ERROR_NO_OFFICE))
+        show_status (self, _("Choose an office to see its staffing advice."));
+      else
+        {
+          g_warning ("Could not load the staffing advice: %s", error->message);
+          show_status (self, _("The staffing advice could not be computed."));
+        }
+      daftar_page_emit_loaded (DAFTAR_PAGE (self));
+      return;
+    }
+  g_clear_pointer (&self->staffing, daftar_staffing_free);
+  self->staffing = s;
+  show (self);
+  daftar_page_emit_loaded (DAFTAR_PAGE (self));
+}
+
+static void
+daftar_staffing_panel_load (DaftarPage              *page,
+                            DaftarDbWorker          *worker,
+                            const DaftarPageContext *context)
+{
+  DaftarStaffingPanel *self = DAFTAR_STAFFING_PANEL (page);
+  LoadRequest *request;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  request = g_new0 (LoadRequest, 1);
+  request->office_code = g_strdup (context->office_code);
+  /* Advice looks back from the end of the chosen period, but never from
+   * days that have not happened yet. */
+  request->to = context->period.to;
+  if (g_date_valid (&context->today) && g_date_compare (&request->to, &context->today) > 0)
+    request->to = context->today;
+
+  daftar_db_worker_run_async (worker, load_job, request, load_request_free,
+                              (GDestroyNotify) daftar_staffing_free, self->cancellable,
+                              load_done, g_object_ref (self));
+}
+
+static void
+daftar_staffing_panel_iface_init (DaftarPageInterface *iface)
+{
+  iface->load = daftar_staffing_panel_load;
+}
+
+guint
+daftar_staffing_panel_get_n_advice (DaftarStaffingPanel *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_STAFFING_PANEL (self), 0);
+  return self->n_advice;
+}
+
+gboolean
+daftar_staffing_panel_get_capacity_shown (DaftarStaffingPanel *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_STAFFING_PANEL (self), FALSE);
+  return gtk_widget_get_visible (self->capacity_box);
+}
+
+GtkSpinButton *
+daftar_staffing_panel_get_counters_spin (DaftarStaffingPanel *self,
+                                         gboolean             evening)
+{
+  g_return_val_if_fail (DAFTAR_IS_STAFFING_PANEL (self), NULL);
+  return evening ? self->evening_spin : self->morning_spin;
+}
+
+const char *
+daftar_staffing_panel_get_level_text (DaftarStaffingPanel *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_STAFFING_PANEL (self), NULL);
+  return gtk_label_get_label (self->level_label);
+}
+
+GtkWidget *
+daftar_staffing_panel_new (void)
+{
+  return g_object_new (DAFTAR_TYPE_STAFFING_PANEL, NULL);
+}
+
+static void
+daftar_staffing_panel_dispose (GObject *object)
+{
+  DaftarStaffingPanel *self = DAFTAR_STAFFING_PANEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->staffing, daftar_staffing_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_STAFFING_PANEL);
+
+  G_OBJECT_CLASS (daftar_staffing_panel_parent_class)->dispose (object);
+}
+
+static void
+daftar_staffing_panel_class_init (DaftarStaffingPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = daftar_staffing_panel_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-staffing-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, content);
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, window_label);
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, capacity_box);
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, capacity_label);
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, status_label);
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, advice_list);
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, morning_spin);
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, evening_spin);
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, service_spin);
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, arrivals_spin);
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, level_label);
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, wait_label);
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, occupancy_label);
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, heatmap);
+  gtk_widget_class_bind_template_callback (widget_class, on_what_if_changed);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+daftar_staffing_panel_init (DaftarStaffingPanel *self)
+{
+  g_type_ensure (DAFTAR_TYPE_HEATMAP);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  daftar_chart_set_title (DAFTAR_CHART (self->heatmap), _("Projected service level by weekday and hour"));
+  {
+    GtkSpinButton *spins[] = { self->morning_spin, self->evening_spin, self->service_spin, self->arrivals_spin };
+
+    for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+      {
+        g_signal_connect (spins[i], "output", G_CALLBACK (on_spin_output), NULL);
+        g_signal_connect (spins[i], "input", G_CALLBACK (on_spin_input), NULL);
+        on_spin_output (spins[i], NULL);
+      }
+  }
+  daftar_chart_set_value_format (DAFTAR_CHART (self->heatmap), DAFTAR_CHART_VALUE_PERCENT);
+}

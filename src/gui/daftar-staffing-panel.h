@@ -1,0 +1,23 @@
+/* daftar-staffing-panel.h: the staffing advisor on the Shifts page — advice with its model check, the capacity verdict, what-if. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define DAFTAR_TYPE_STAFFING_PANEL (daftar_staffing_panel_get_type ())
+G_DECLARE_FINAL_TYPE (DaftarStaffingPanel, daftar_staffing_panel, DAFTAR, STAFFING_PANEL, GtkWidget)
+
+/* Implements DaftarPage: load() reads four weeks ending on the period's
+ * last day for the context's office. */
+GtkWidget     *daftar_staffing_panel_new                (void);
+
+/* For the Shifts page and the tests. */
+guint          daftar_staffing_panel_get_n_advice       (DaftarStaffingPanel *self);
+gboolean       daftar_staffing_panel_get_capacity_shown (DaftarStaffingPanel *self);
+GtkSpinButton *daftar_staffing_panel_get_counters_spin  (DaftarStaffingPanel *self,
+                                                         gboolean             evening);
+/* The projected service level as shown («۸۳٪»). */
+const char    *daftar_staffing_panel_get_level_text     (DaftarStaffingPanel *self);
+
+G_END_DECLS

@@ -1,0 +1,185 @@
+/* test-staffing-panel.c: the staffing panel on a demo office, in Persian — advice rows, the what-if reacting at once, a screenshot. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "daftar-db-worker.h"
+#include "daftar-demo-setup.h"
+#include "daftar-heatmap.h"
+#include "daftar-i18n.h"
+#include "daftar-page.h"
+#include "daftar-screenshot.h"
+#include "daftar-staffing.h"
+#include "daftar-staffing-panel.h"
+#include "daftar-test-util.h"
+
+typedef struct
+{
+  GDate last_day;
+} FillRequest;
+
+static gpointer
+fill_job (DaftarDb *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  FillRequest *r = data;
+
+  if (!daftar_demo_setup_database (db, 1, 60, &r->last_day, cancellable, error))
+    return NULL;
+  return GINT_TO_POINTER (1);
+}
+
+/* The core's own figures for the same day, to hold the panel to. */
+static gpointer
+staffing_job (DaftarDb *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  FillRequest *r = data;
+
+  return daftar_staffing_compute (db, NULL, &r->last_day, 0, 0, error);
+}
+
+static void
+on_loaded (DaftarPage *page, gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 20; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+}
+
+static gboolean
+has_persian_digit (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) >= 0x06F0 && g_utf8_get_char (p) <= 0x06F9)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_panel (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "staffing-panel-fa.png", NULL);
+  DaftarDbWorker *worker = daftar_db_worker_new (path);
+  FillRequest request;
+  DaftarStaffing *s;
+  DaftarPageContext context = { 0 };
+  GtkWidget *window, *scroller, *panel;
+  GtkSpinButton *evening;
+  gboolean loaded = FALSE;
+  gint64 deadline;
+  g_autofree char *level_before = NULL;
+  double cell_before;
+
+  g_date_clear (&request.last_day, 1);
+  g_date_set_dmy (&request.last_day, 14, G_DATE_NOVEMBER, 2025);
+  g_assert_nonnull (daftar_db_worker_run_sync (worker, fill_job, &request, NULL, &error));
+  g_assert_no_error (error);
+  s = daftar_db_worker_run_sync (worker, staffing_job, &request, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (s);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 1000);
+  scroller = gtk_scrolled_window_new ();
+  panel = daftar_staffing_panel_new ();
+  gtk_widget_set_margin_start (panel, 18);
+  gtk_widget_set_margin_end (panel, 18);
+  gtk_widget_set_margin_top (panel, 18);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), panel);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpint (gtk_widget_get_direction (panel), ==, GTK_TEXT_DIR_RTL);
+
+  g_signal_connect (panel, "loaded", G_CALLBACK (on_loaded), &loaded);
+  context.office_code = NULL;
+  daftar_period_custom (&request.last_day, &request.last_day, &context.period);
+  context.today = request.last_day;
+  daftar_page_load (DAFTAR_PAGE (panel), worker, &context);
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (!loaded)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  settle ();
+
+  /* One row per piece of advice the core computed. */
+  g_assert_cmpuint (s->advice->len, >, 0);
+  g_assert_cmpuint (daftar_staffing_panel_get_n_advice (DAFTAR_STAFFING_PANEL (panel)), ==, s->advice->len);
+  g_assert_cmpint (daftar_staffing_panel_get_capacity_shown (DAFTAR_STAFFING_PANEL (panel)), ==, s->capacity_reached);
+
+  level_before = g_strdup (daftar_staffing_panel_get_level_text (DAFTAR_STAFFING_PANEL (panel)));
+  g_assert_true (has_persian_digit (level_before));
+  evening = daftar_staffing_panel_get_counters_spin (DAFTAR_STAFFING_PANEL (panel), TRUE);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (evening), ==,
+                   daftar_staffing_shift_counters (s, DAFTAR_STAFFING_EVENING));
+  {
+    GtkWidget *heatmap = NULL;
+    GtkWidget *w = panel;
+    /* Find the heatmap to watch a cell of Saturday's evening peak. */
+    GPtrArray *stack = g_ptr_array_new ();
+    g_ptr_array_add (stack, w);
+    while (stack->len > 0 && heatmap == NULL)
+      {
+        GtkWidget *x = g_ptr_array_steal_index (stack, stack->len - 1);
+        if (DAFTAR_IS_HEATMAP (x))
+          heatmap = x;
+        for (GtkWidget *c = gtk_widget_get_first_child (x); c; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+    g_ptr_array_unref (stack);
+    g_assert_nonnull (heatmap);
+    cell_before = daftar_heatmap_get_value (DAFTAR_HEATMAP (heatmap), G_DATE_SATURDAY, 17);
+
+    /* One more evening counter: the projection changes at once, with no
+     * reload and no main loop turn. */
+    gtk_spin_button_set_value (evening, gtk_spin_button_get_value (evening) + 1);
+    g_assert_cmpstr (daftar_staffing_panel_get_level_text (DAFTAR_STAFFING_PANEL (panel)), !=, level_before);
+    g_assert_cmpfloat (daftar_heatmap_get_value (DAFTAR_HEATMAP (heatmap), G_DATE_SATURDAY, 17), >, cell_before);
+  }
+  settle ();
+
+  g_assert_true (daftar_screenshot_save (GTK_WINDOW (window), png, &error));
+  g_assert_no_error (error);
+  g_test_message ("screenshot: %s", png);
+
+  /* The what-if, at the bottom of the panel. */
+  {
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    g_autofree char *png2 = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                              "staffing-panel-whatif-fa.png", NULL);
+
+    gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
+    settle ();
+    g_assert_true (daftar_screenshot_save (GTK_WINDOW (window), png2, &error));
+    g_assert_no_error (error);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  daftar_staffing_free (s);
+  g_object_unref (worker);
+  daftar_test_tmpdir_free (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  daftar_i18n_force ("fa");
+  daftar_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/staffing-panel/what-if", test_panel);
+  return g_test_run ();
+}

@@ -3,12 +3,14 @@
 
 #include "daftar-report.h"
 #include "daftar-summary-report.h"
+#include "daftar-cases-report.h"
 #include "daftar-staffing-report.h"
 #include "daftar-notices-report.h"
 #include "daftar-shifts-report.h"
 
 const DaftarReportKind daftar_report_kinds[] = {
   { "summary", daftar_summary_report },
+  { "cases", daftar_cases_report },
   { "staffing", daftar_staffing_report },
   { "notices", daftar_notices_report },
   { "shifts", daftar_shifts_report },

@@ -9,12 +9,13 @@
 #include "daftar-application.h"
 #include "daftar-cli.h"
 #include "daftar-db-worker.h"
+#include "daftar-demo-server.h"
 #include "daftar-demo-setup.h"
 #include "daftar-i18n.h"
 #include "daftar-preferences-window.h"
 #include "daftar-screenshot.h"
 #include "daftar-style.h"
-#include "daftar-time.h"
+#include "daftar-sync.h"
 #include "daftar-window.h"
 
 struct _DaftarApplication
@@ -28,6 +29,7 @@ struct _DaftarApplication
 
   DaftarDbWorker *worker;           /* owned, nullable */
   GSettings      *settings;         /* owned, nullable: NULL when the schema is not installed */
+  DaftarDemoServer *demo_server;    /* owned, nullable: the --demo central server, for "Sync now" */
 };
 
 G_DEFINE_FINAL_TYPE (DaftarApplication, daftar_application, ADW_TYPE_APPLICATION)
@@ -36,10 +38,12 @@ static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use this database file"), N_("FILE") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open a generated demo office"), NULL },
   { "screenshots", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save every page as DIR/PAGE.png and quit"), N_("DIR") },
+  { "sync-once", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Sync once without a window, print one summary line and quit"), NULL },
+  { "server", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Central server address for --sync-once (default: from Preferences)"), N_("URL") },
   { "report", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Print a report without a window (KIND: summary, cases, shifts, notices, staffing)"), N_("KIND") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("First day of the report, Jalali or Gregorian"), N_("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Last day of the report"), N_("DATE") },
-  { "office", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Office code (default: every office)"), N_("CODE") },
+  { "office", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Office code (reports: default every office; sync: default from Preferences)"), N_("CODE") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Report format: csv or json"), N_("FORMAT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
   { NULL }
@@ -58,6 +62,15 @@ daftar_application_handle_local_options (GApplication *app,
     }
 
   g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
+
+  if (g_variant_dict_contains (options, "sync-once"))
+    {
+      g_autofree char *server = NULL, *office = NULL;
+
+      g_variant_dict_lookup (options, "server", "s", &server);
+      g_variant_dict_lookup (options, "office", "s", &office);
+      return daftar_sync_once_main (self->db_path, server, office, NULL);
+    }
 
   if (g_variant_dict_contains (options, "report"))
     {
@@ -125,6 +138,20 @@ on_preferences (GSimpleAction *action,
 }
 
 static void
+on_sync (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  DaftarSyncController *sync = DAFTAR_IS_WINDOW (window)
+                                 ? daftar_window_get_sync_controller (DAFTAR_WINDOW (window)) : NULL;
+
+  /* Not set up yet: the controller asks the window for the connect dialog. */
+  if (sync != NULL)
+    daftar_sync_controller_sync_now (sync);
+}
+
+static void
 on_quit (GSimpleAction *action,
          GVariant      *parameter,
          gpointer       user_data)
@@ -138,6 +165,7 @@ daftar_application_startup (GApplication *app)
   static const GActionEntry actions[] = {
     { "about", on_about },
     { "preferences", on_preferences },
+    { "sync", on_sync },
     { "quit", on_quit },
   };
   static const struct { const char *action; const char *accel; } accels[] = {
@@ -246,21 +274,9 @@ on_window_ready (DaftarWindow      *window,
   g_timeout_add (300, take_next_screenshot, run);
 }
 
-/* --demo: the generated office is prepared on the worker thread. */
-
-static gpointer
-prepare_demo_job (DaftarDb      *db,
-                  gpointer       job_data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  GDate today;
-
-  daftar_time_local_date (g_get_real_time () / G_USEC_PER_SEC, &today);
-  if (!daftar_demo_setup_database (db, DAFTAR_DEMO_OFFICES, DAFTAR_DEMO_DAYS, &today, cancellable, error))
-    return NULL;
-  return GINT_TO_POINTER (1);
-}
+/* --demo: a generated office is served by an embedded central server on
+ * 127.0.0.1 and synced through the real client, so the demo takes the same
+ * path as an office's data. */
 
 static void
 prepare_demo_done (GObject      *source,
@@ -268,12 +284,26 @@ prepare_demo_done (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(DaftarWindow) window = user_data;
+  DaftarApplication *self = DAFTAR_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
   g_autoptr(GError) error = NULL;
+  DaftarDemoServer *server = daftar_demo_sync_finish (result, &error);
+  DaftarSyncController *sync;
 
-  if (daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error) == NULL)
-    daftar_window_show_error (window, error->message);
-  else
-    daftar_window_set_worker (window, DAFTAR_DB_WORKER (source));
+  if (server == NULL)
+    {
+      daftar_window_show_error (window, error->message);
+      return;
+    }
+  g_clear_object (&self->demo_server);
+  self->demo_server = server;
+
+  daftar_window_set_worker (window, self->worker);
+  sync = daftar_window_get_sync_controller (window);
+  daftar_sync_controller_set_server (sync, daftar_demo_server_get_url (server),
+                                     daftar_demo_server_get_office_code (server, 0),
+                                     daftar_demo_server_get_token (server));
+  if (self->screenshots_dir == NULL)
+    daftar_sync_controller_set_automatic (sync, TRUE);
 }
 
 static void
@@ -307,11 +337,16 @@ daftar_application_activate (GApplication *app)
     path = daftar_db_default_path ();
 
   self->worker = daftar_db_worker_new (path);
+  daftar_window_set_offer_setup (DAFTAR_WINDOW (window), !self->demo && self->screenshots_dir == NULL);
   if (self->demo)
-    daftar_db_worker_run_async (self->worker, prepare_demo_job, NULL, NULL, NULL, NULL,
-                                prepare_demo_done, g_object_ref (window));
+    daftar_demo_sync_async (self->worker, NULL, prepare_demo_done, g_object_ref (window));
   else
-    daftar_window_set_worker (DAFTAR_WINDOW (window), self->worker);
+    {
+      daftar_window_set_worker (DAFTAR_WINDOW (window), self->worker);
+      /* Screenshots show the records as they are; a window keeps them fresh. */
+      if (self->screenshots_dir == NULL)
+        daftar_sync_controller_set_automatic (daftar_window_get_sync_controller (DAFTAR_WINDOW (window)), TRUE);
+    }
 }
 
 static void
@@ -321,6 +356,7 @@ daftar_application_finalize (GObject *object)
 
   g_clear_object (&self->worker);
   g_clear_object (&self->settings);
+  g_clear_object (&self->demo_server);
   g_free (self->db_path);
   g_free (self->screenshots_dir);
 

@@ -5,10 +5,12 @@
 
 #include <glib/gi18n.h>
 
+#include "daftar-connect-dialog.h"
 #include "daftar-i18n.h"
 #include "daftar-page.h"
 #include "daftar-period-selector.h"
 #include "daftar-queries.h"
+#include "daftar-sync-indicator.h"
 #include "daftar-time.h"
 #include "daftar-window.h"
 #include "daftar-window-pages.h"
@@ -21,11 +23,14 @@ struct _DaftarWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkDropDown          *office_dropdown;
   DaftarPeriodSelector *period_selector;
+  DaftarSyncIndicator  *sync_indicator;
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   AdwViewStack         *view_stack;
 
   DaftarDbWorker       *worker;        /* owned, nullable */
+  DaftarSyncController *sync;          /* owned, nullable: syncs the worker's database */
+  gboolean              offer_setup;   /* the first-run connect dialog is allowed */
   GPtrArray            *offices;       /* owned, nullable: DaftarOfficeInfo */
   GCancellable         *cancellable;   /* owned */
   GHashTable           *fresh;         /* owned: pages asked to show the current context */
@@ -44,6 +49,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (DaftarWindow, daftar_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void show_connect_dialog (DaftarWindow *self);
 
 static void
 set_ready (DaftarWindow *self)
@@ -238,6 +245,9 @@ list_offices_done (GObject      *source,
 
   if (offices->len == 0)
     {
+      /* First run: nothing synced and nowhere to sync from yet. */
+      if (self->offer_setup && self->sync != NULL && !daftar_sync_controller_get_configured (self->sync))
+        show_connect_dialog (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       set_ready (self);
       return;
@@ -257,6 +267,43 @@ list_offices_done (GObject      *source,
   reload (self);
 }
 
+static void
+load_records (DaftarWindow *self)
+{
+  daftar_db_worker_run_async (self->worker, list_offices_job, NULL, NULL,
+                              records_free, self->cancellable,
+                              list_offices_done, g_object_ref (self));
+}
+
+static void
+on_synced (DaftarWindow *self,
+           guint64       records)
+{
+  /* New records may fill an empty database or bring another office; the
+   * pages reload either way, since their figures changed. */
+  if (records > 0)
+    load_records (self);
+}
+
+static void
+show_connect_dialog (DaftarWindow *self)
+{
+  GtkWidget *dialog = daftar_connect_dialog_new (self->sync);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+drop_sync (DaftarWindow *self)
+{
+  if (self->sync == NULL)
+    return;
+  daftar_sync_controller_cancel (self->sync);
+  g_signal_handlers_disconnect_by_data (self->sync, self);
+  g_clear_object (&self->sync);
+}
+
 void
 daftar_window_set_worker (DaftarWindow   *self,
                           DaftarDbWorker *worker)
@@ -267,9 +314,29 @@ daftar_window_set_worker (DaftarWindow   *self,
   g_set_object (&self->worker, worker);
   self->ready = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  daftar_db_worker_run_async (worker, list_offices_job, NULL, NULL,
-                              records_free, self->cancellable,
-                              list_offices_done, g_object_ref (self));
+
+  drop_sync (self);
+  self->sync = daftar_sync_controller_new (worker);
+  g_signal_connect_swapped (self->sync, "synced", G_CALLBACK (on_synced), self);
+  g_signal_connect_swapped (self->sync, "needs-setup", G_CALLBACK (show_connect_dialog), self);
+  daftar_sync_indicator_set_controller (self->sync_indicator, self->sync);
+
+  load_records (self);
+}
+
+DaftarSyncController *
+daftar_window_get_sync_controller (DaftarWindow *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_WINDOW (self), NULL);
+  return self->sync;
+}
+
+void
+daftar_window_set_offer_setup (DaftarWindow *self,
+                               gboolean      offer)
+{
+  g_return_if_fail (DAFTAR_IS_WINDOW (self));
+  self->offer_setup = offer;
 }
 
 void
@@ -387,6 +454,7 @@ daftar_window_dispose (GObject *object)
   DaftarWindow *self = DAFTAR_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  drop_sync (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_WINDOW);
   g_clear_object (&self->worker);
   g_clear_object (&self->cancellable);
@@ -414,6 +482,7 @@ daftar_window_class_init (DaftarWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, office_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, period_selector);
+  gtk_widget_class_bind_template_child (widget_class, DaftarWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, view_stack);
@@ -431,6 +500,7 @@ daftar_window_init (DaftarWindow *self)
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
 
   g_type_ensure (DAFTAR_TYPE_PERIOD_SELECTOR);
+  g_type_ensure (DAFTAR_TYPE_SYNC_INDICATOR);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   /* Selects the Persian font in daftar-style.css. */

@@ -5,6 +5,7 @@
 
 #include "daftar-db-worker.h"
 #include "daftar-period.h"
+#include "daftar-sync-controller.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,12 @@ DaftarWindow *daftar_window_new           (GtkApplication *application);
 /* Shows the records of the database behind @worker. */
 void          daftar_window_set_worker    (DaftarWindow   *self,
                                            DaftarDbWorker *worker);
+/* The sync of the current database (NULL before set_worker). */
+DaftarSyncController *daftar_window_get_sync_controller (DaftarWindow *self);
+/* Whether an empty, unconfigured database opens the connect dialog
+ * (not for the demo or screenshots). Default: no. */
+void          daftar_window_set_offer_setup (DaftarWindow *self,
+                                             gboolean      offer);
 /* Shows that the records could not be opened or prepared. */
 void          daftar_window_show_error    (DaftarWindow   *self,
                                            const char     *message);

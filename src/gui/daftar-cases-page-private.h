@@ -1,0 +1,69 @@
+/* daftar-cases-page-private.h: what the Cases page's chart half and case-list half share. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "daftar-case-list.h"
+#include "daftar-cases-page.h"
+#include "daftar-charts.h"
+#include "daftar-period.h"
+
+G_BEGIN_DECLS
+
+struct _DaftarCasesPage
+{
+  GtkWidget          parent_instance;
+
+  GtkWidget         *scroller;
+  GtkLabel          *period_title;
+  GtkLabel          *period_range;
+  GtkLabel          *totals_label;
+  GtkFlowBox        *charts_box;
+  DaftarChartFrame  *kinds_frame;
+  DaftarChart       *kinds_chart;
+  DaftarChartFrame  *sana_frame;
+  DaftarChart       *sana_chart;
+  DaftarChartFrame  *scope_frame;
+  DaftarChart       *scope_chart;
+  DaftarChartFrame  *status_frame;
+  DaftarChart       *status_chart;
+  DaftarChartFrame  *provinces_frame;
+  DaftarChart       *provinces_chart;
+  DaftarChartFrame  *cities_frame;
+  DaftarChart       *cities_chart;
+  DaftarChartFrame  *staff_frame;
+  DaftarChart       *staff_chart;
+  GtkLabel          *staff_note;
+  GtkSearchEntry    *search_entry;
+  GtkLabel          *list_status;
+  GtkColumnView     *case_view;
+  GtkColumnViewColumn *filed_column;
+  GtkColumnViewColumn *code_column;
+  GtkColumnViewColumn *kind_column;
+  GtkColumnViewColumn *client_column;
+  GtkColumnViewColumn *subject_column;
+  GtkColumnViewColumn *city_column;
+  GtkColumnViewColumn *status_column;
+  GtkLabel          *notices_case;
+  GtkListBox        *notices_list;
+
+  DaftarCaseList    *case_list;           /* owned, nullable until the first load */
+  GtkSingleSelection *selection;          /* owned, nullable likewise */
+  GCancellable      *cancellable;         /* owned, nullable: the figures being read */
+  GCancellable      *notices_cancellable; /* owned, nullable: the notices being read */
+};
+
+/* Translated names of the stored enumerations. */
+const char *daftar_cases_page_kind_label   (const char *kind);
+const char *daftar_cases_page_status_label (const char *status);
+
+/* The list half (daftar-cases-page-list.c). */
+void        daftar_cases_page_list_init    (DaftarCasesPage *self);
+void        daftar_cases_page_list_load    (DaftarCasesPage *self,
+                                            DaftarDbWorker  *worker,
+                                            const char      *office_code,
+                                            const DaftarPeriod *period);
+void        daftar_cases_page_list_dispose (DaftarCasesPage *self);
+void        on_search_changed              (DaftarCasesPage *self);
+
+G_END_DECLS

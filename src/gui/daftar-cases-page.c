@@ -1,0 +1,393 @@
+/* daftar-cases-page.c: the Cases dashboard — filings by kind, destination, status and staff load over the period. */
+#define G_LOG_DOMAIN "daftar-cases-page"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "daftar-cases-page-private.h"
+#include "daftar-cases-query.h"
+#include "daftar-format.h"
+#include "daftar-page.h"
+#include "daftar-records.h"
+
+static void daftar_cases_page_iface_init (DaftarPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DaftarCasesPage, daftar_cases_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DAFTAR_TYPE_PAGE, daftar_cases_page_iface_init))
+
+typedef struct
+{
+  char         *office_code;   /* nullable */
+  DaftarPeriod  period;
+} CasesRequest;
+
+static void
+cases_request_free (gpointer data)
+{
+  CasesRequest *r = data;
+
+  g_free (r->office_code);
+  g_free (r);
+}
+
+const char *
+daftar_cases_page_kind_label (const char *kind)
+{
+  static const struct { const char *kind; const char *label; } labels[] = {
+    { "petition", NC_("cases page", "Petitions") },
+    { "brief", NC_("cases page", "Briefs") },
+    { "protest", NC_("cases page", "Protests") },
+    { "complaint", NC_("cases page", "Complaints") },
+    { "enforcement", NC_("cases page", "Enforcement requests") },
+    { "sana_registration", NC_("cases page", "Sana registrations") },
+    { "other", NC_("cases page", "Other filings") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].kind, kind) == 0)
+      return g_dpgettext2 (NULL, "cases page", labels[i].label);
+  return kind ? kind : "";
+}
+
+const char *
+daftar_cases_page_status_label (const char *status)
+{
+  static const struct { const char *status; const char *label; } labels[] = {
+    { "registered", NC_("cases page", "Registered") },
+    { "sent", NC_("cases page", "Sent to court") },
+    { "received", NC_("cases page", "Received by court") },
+    { "returned", NC_("cases page", "Returned") },
+    { "closed", NC_("cases page", "Closed") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].status, status) == 0)
+      return g_dpgettext2 (NULL, "cases page", labels[i].label);
+  return status ? status : "";
+}
+
+static const char *
+scope_label (guint scope)
+{
+  switch (scope)
+    {
+    case 0: return C_("cases page", "This city");
+    case 1: return C_("cases page", "Elsewhere in the province");
+    default: return C_("cases page", "Other provinces");
+    }
+}
+
+static gpointer
+load_job (DaftarDb      *db,
+          gpointer       job_data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  CasesRequest *r = job_data;
+
+  /* The "cases" report calls the same function with the same bin. */
+  return daftar_query_cases (db, r->office_code, &r->period.from, &r->period.to,
+                             daftar_period_bin (&r->period), cancellable, error);
+}
+
+static void
+fill_bins (DaftarCasesPage          *self,
+           const DaftarCasesFigures *f)
+{
+  g_autoptr(DaftarChartSeries) sana = daftar_chart_series_new (C_("cases page", "Sana registrations"));
+
+  daftar_chart_clear_series (self->kinds_chart);
+  for (guint k = 0; daftar_case_kinds[k] != NULL; k++)
+    {
+      g_autoptr(DaftarChartSeries) series = daftar_chart_series_new (daftar_cases_page_kind_label (daftar_case_kinds[k]));
+
+      for (guint b = 0; b < f->bins->len; b++)
+        {
+          const DaftarCasesBin *bin = &g_array_index (f->bins, DaftarCasesBin, b);
+          g_autofree char *label = daftar_bin_label (f->bin, &bin->start);
+
+          daftar_chart_series_append_day (series, &bin->start, label, bin->by_kind[k]);
+          if (k == 0)
+            daftar_chart_series_append_day (sana, &bin->start, label, bin->sana_registrations);
+        }
+      daftar_chart_add_series (self->kinds_chart, series);
+    }
+  daftar_chart_set_series (self->sana_chart, sana);
+}
+
+static void
+fill_categories (DaftarCasesPage          *self,
+                 const DaftarCasesFigures *f)
+{
+  g_autoptr(DaftarChartSeries) scope = daftar_chart_series_new (C_("cases page", "Filings"));
+  g_autoptr(DaftarChartSeries) status = daftar_chart_series_new (C_("cases page", "Filings"));
+  g_autoptr(DaftarChartSeries) provinces = daftar_chart_series_new (C_("cases page", "Filings"));
+  g_autoptr(DaftarChartSeries) cities = daftar_chart_series_new (C_("cases page", "Filings"));
+
+  for (guint i = 0; i < DAFTAR_N_DEST_SCOPES; i++)
+    daftar_chart_series_append_category (scope, i, scope_label (i), f->by_scope[i]);
+  for (guint i = 0; daftar_case_statuses[i] != NULL; i++)
+    daftar_chart_series_append_category (status, i, daftar_cases_page_status_label (daftar_case_statuses[i]),
+                                         f->by_status[i]);
+  for (guint i = 0; i < f->top_provinces->len; i++)
+    {
+      const DaftarCasesPlace *p = g_ptr_array_index (f->top_provinces, i);
+      daftar_chart_series_append_category (provinces, i, p->name, p->cases);
+    }
+  for (guint i = 0; i < f->top_cities->len; i++)
+    {
+      const DaftarCasesPlace *p = g_ptr_array_index (f->top_cities, i);
+      daftar_chart_series_append_category (cities, i, p->name, p->cases);
+    }
+  daftar_chart_set_series (self->scope_chart, scope);
+  daftar_chart_set_series (self->status_chart, status);
+  daftar_chart_set_series (self->provinces_chart, provinces);
+  daftar_chart_set_series (self->cities_chart, cities);
+}
+
+/* Mean filings per shift worked, morning and evening side by side, with the
+ * standard's verdict in words under the chart (bars carry no target line). */
+static void
+fill_staff (DaftarCasesPage          *self,
+            const DaftarCasesFigures *f)
+{
+  g_autoptr(DaftarChartSeries) morning = daftar_chart_series_new (C_("cases page", "Morning shift"));
+  g_autoptr(DaftarChartSeries) evening = daftar_chart_series_new (C_("cases page", "Evening shift"));
+  double max = f->standards.max_cases_per_staff_shift;
+  g_autofree char *max_text = daftar_format_decimal (max, 0);
+  g_autofree char *note = NULL;
+  guint category = 0, over_mean = 0;
+  gint64 shifts_over = 0;
+
+  for (guint i = 0; i < f->staff_shifts->len; category++)
+    {
+      const DaftarCasesStaffShift *s = g_ptr_array_index (f->staff_shifts, i);
+      const char *label = s->name ? s->name : s->staff_id;
+      double values[2] = { NAN, NAN };
+      gboolean over = FALSE;
+
+      /* Rows come by staff id then shift: gather this person's rows. */
+      for (; i < f->staff_shifts->len; i++)
+        {
+          const DaftarCasesStaffShift *t = g_ptr_array_index (f->staff_shifts, i);
+
+          if (!g_str_equal (t->staff_id, s->staff_id))
+            break;
+          values[g_str_equal (t->shift, "evening")] = t->per_shift;
+          over |= t->per_shift > max;
+          shifts_over += t->shifts_over;
+        }
+      over_mean += over;
+      daftar_chart_series_append_category (morning, category, label, values[0]);
+      daftar_chart_series_append_category (evening, category, label, values[1]);
+    }
+  daftar_chart_clear_series (self->staff_chart);
+  daftar_chart_add_series (self->staff_chart, morning);
+  daftar_chart_add_series (self->staff_chart, evening);
+  daftar_chart_set_fraction_digits (self->staff_chart, 1);
+
+  if (f->staff_shifts->len == 0)
+    note = g_strdup_printf (_("Standard: at most %s filings per staff member per shift. No filings in this period."),
+                            max_text);
+  else
+    {
+      g_autofree char *n_over = daftar_format_int (over_mean);
+      g_autofree char *n_shifts = daftar_format_int (shifts_over);
+
+      /* Translators: the standard, then how many staff averaged above it and how many single shifts went over */
+      note = g_strdup_printf (_("Standard: at most %s filings per staff member per shift. "
+                                "Staff averaging above it: %s. Shifts over it: %s."),
+                              max_text, n_over, n_shifts);
+    }
+  gtk_label_set_label (self->staff_note, note);
+  if (over_mean > 0 || shifts_over > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->staff_note), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->staff_note), "warning");
+}
+
+static void
+show (DaftarCasesPage          *self,
+      const CasesRequest       *request,
+      const DaftarCasesFigures *f)
+{
+  g_autofree char *range = daftar_format_date_range (&f->from, &f->to);
+  g_autofree char *total = daftar_format_int (f->total);
+  g_autofree char *sana = daftar_format_int (f->sana_registrations);
+  g_autofree char *totals = g_strdup_printf (_("%s filings, of which %s Sana registrations."), total, sana);
+
+  gtk_label_set_label (self->period_title, daftar_period_preset_label (request->period.preset));
+  gtk_label_set_label (self->period_range, range);
+  gtk_label_set_label (self->totals_label, totals);
+  fill_bins (self, f);
+  fill_categories (self, f);
+  fill_staff (self, f);
+}
+
+/* What load_done needs: the page and the request it answers. */
+typedef struct
+{
+  DaftarCasesPage *self;      /* owned */
+  CasesRequest    *request;   /* owned */
+} LoadCall;
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LoadCall *call = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftarCasesFigures) f = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
+
+  if (f != NULL)
+    {
+      show (call->self, call->request, f);
+      daftar_page_emit_loaded (DAFTAR_PAGE (call->self));
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not load the cases figures: %s", error->message);
+  g_object_unref (call->self);
+  cases_request_free (call->request);
+  g_free (call);
+}
+
+static void
+daftar_cases_page_load (DaftarPage              *page,
+                        DaftarDbWorker          *worker,
+                        const DaftarPageContext *context)
+{
+  DaftarCasesPage *self = DAFTAR_CASES_PAGE (page);
+  CasesRequest *request = g_new0 (CasesRequest, 1);
+  LoadCall *call = g_new0 (LoadCall, 1);
+
+  /* A newer request makes the older one moot. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  request->office_code = g_strdup (context->office_code);
+  request->period = context->period;
+  call->self = g_object_ref (self);
+  call->request = g_new0 (CasesRequest, 1);
+  call->request->office_code = g_strdup (context->office_code);
+  call->request->period = context->period;
+
+  daftar_db_worker_run_async (worker, load_job, request, cases_request_free,
+                              (GDestroyNotify) daftar_cases_figures_free, self->cancellable,
+                              load_done, call);
+  daftar_cases_page_list_load (self, worker, context->office_code, &context->period);
+}
+
+static void
+daftar_cases_page_iface_init (DaftarPageInterface *iface)
+{
+  iface->load = daftar_cases_page_load;
+}
+
+void
+daftar_cases_page_focus_search (DaftarCasesPage *self)
+{
+  g_return_if_fail (DAFTAR_IS_CASES_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GtkSearchEntry *
+daftar_cases_page_get_search_entry (DaftarCasesPage *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_CASES_PAGE (self), NULL);
+
+  return self->search_entry;
+}
+
+GListModel *
+daftar_cases_page_get_case_list (DaftarCasesPage *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_CASES_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->case_list);
+}
+
+static void
+daftar_cases_page_dispose (GObject *object)
+{
+  DaftarCasesPage *self = DAFTAR_CASES_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  daftar_cases_page_list_dispose (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_CASES_PAGE);
+
+  G_OBJECT_CLASS (daftar_cases_page_parent_class)->dispose (object);
+}
+
+static void
+daftar_cases_page_class_init (DaftarCasesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = daftar_cases_page_dispose;
+
+  g_type_ensure (DAFTAR_TYPE_CHART_FRAME);
+  g_type_ensure (DAFTAR_TYPE_BAR_CHART);
+  g_type_ensure (DAFTAR_TYPE_STACKED_BAR_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-cases-page.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, DaftarCasesPage, name)
+  BIND (scroller);
+  BIND (period_title);
+  BIND (period_range);
+  BIND (totals_label);
+  BIND (charts_box);
+  BIND (kinds_frame);
+  BIND (kinds_chart);
+  BIND (sana_frame);
+  BIND (sana_chart);
+  BIND (scope_frame);
+  BIND (scope_chart);
+  BIND (status_frame);
+  BIND (status_chart);
+  BIND (provinces_frame);
+  BIND (provinces_chart);
+  BIND (cities_frame);
+  BIND (cities_chart);
+  BIND (staff_frame);
+  BIND (staff_chart);
+  BIND (staff_note);
+  BIND (search_entry);
+  BIND (list_status);
+  BIND (case_view);
+  BIND (filed_column);
+  BIND (code_column);
+  BIND (kind_column);
+  BIND (client_column);
+  BIND (subject_column);
+  BIND (city_column);
+  BIND (status_column);
+  BIND (notices_case);
+  BIND (notices_list);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+daftar_cases_page_init (DaftarCasesPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  daftar_chart_frame_set_category_title (self->kinds_frame, C_("cases page", "Period"));
+  daftar_chart_frame_set_category_title (self->sana_frame, C_("cases page", "Period"));
+  daftar_chart_frame_set_category_title (self->scope_frame, C_("cases page", "Destination"));
+  daftar_chart_frame_set_category_title (self->status_frame, C_("cases page", "Status"));
+  daftar_chart_frame_set_category_title (self->provinces_frame, C_("cases page", "Province"));
+  daftar_chart_frame_set_category_title (self->cities_frame, C_("cases page", "City"));
+  daftar_chart_frame_set_category_title (self->staff_frame, C_("cases page", "Staff member"));
+  daftar_chart_set_value_format (self->staff_chart, DAFTAR_CHART_VALUE_DECIMAL);
+  daftar_cases_page_list_init (self);
+}

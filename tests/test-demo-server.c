@@ -1,0 +1,252 @@
+/* test-demo-server.c: `daftar --demo` goes through the real sync path — a demo server on its own thread, synced into a real file. */
+#include "config.h"
+
+#include "daftar-demo-server.h"
+#include "daftar-demo-setup.h"
+#include "daftar-time.h"
+#include "test-sync-common.h"
+
+#define DAYS 12
+
+static void
+last_day (GDate *day)
+{
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, 1, G_DATE_MARCH, 2025);
+}
+
+/* The database daftar_demo_fill_database makes for the demo's seed: what
+ * the synced demo database must equal. */
+static char *
+fill_reference (const char *dir,
+                guint       n_days,
+                const GDate *last)
+{
+  g_autofree char *path = g_build_filename (dir, "reference.db", NULL);
+  g_autoptr(DaftarDb) db = NULL;
+  g_autoptr(DaftarDemo) demo = daftar_demo_new (DAFTAR_DEMO_SEED, 1, n_days, last);
+  g_autoptr(GError) error = NULL;
+
+  db = daftar_db_open (path, &error);
+  g_assert_no_error (error);
+  daftar_demo_fill_database (demo, db, 1000, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+typedef struct {
+  gint64            records;
+  DaftarDemoServer *server;
+  GError           *error;
+  gboolean          done;
+} Result;
+
+static void
+server_sync_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Result *r = user_data;
+
+  r->records = daftar_demo_server_sync_finish (DAFTAR_DEMO_SERVER (source), result, &r->error);
+  r->done = TRUE;
+}
+
+static gint64
+server_sync (DaftarDemoServer *server,
+             DaftarDbWorker   *worker)
+{
+  Result r = { 0 };
+
+  daftar_demo_server_sync_async (server, worker, NULL, server_sync_cb, &r);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (r.error);
+  return r.records;
+}
+
+static DaftarDemoServer *
+started_server (guint        n_days,
+                const GDate *last)
+{
+  g_autoptr(GError) error = NULL;
+  DaftarDemoServer *server = daftar_demo_server_new (1, n_days, last);
+
+  g_assert_true (daftar_demo_server_start (server, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (daftar_demo_server_get_url (server), "http://127.0.0.1:"));
+  return server;
+}
+
+static gint64
+count (const char *path,
+       const char *sql)
+{
+  sqlite3 *handle = test_sync_open_readonly (path);
+  gint64 n = test_sync_query_int (handle, sql);
+
+  sqlite3_close (handle);
+  return n;
+}
+
+/* The synced file holds exactly what the generator makes, and syncing it
+ * again is an incremental run that changes nothing. */
+static void
+test_sync_equals_fill (void)
+{
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *reference = NULL;
+  g_autoptr(DaftarDemoServer) server = NULL;
+  DaftarDbWorker *worker;
+  GDate last;
+  gint64 records;
+
+  last_day (&last);
+  reference = fill_reference (dir, DAYS, &last);
+  server = started_server (DAYS, &last);
+  worker = daftar_db_worker_new (path);
+
+  records = server_sync (server, worker);
+  g_assert_cmpint (records, >, 0);
+  test_sync_assert_same_data (path, reference);
+  g_assert_cmpint (count (path, "SELECT COUNT(*) FROM sync_log WHERE result = 'ok'"), ==, 1);
+  /* The real client logged the run against the demo server. */
+  g_assert_cmpint (count (path, "SELECT COUNT(*) FROM sync_log WHERE server LIKE 'http://127.0.0.1:%'"), ==, 1);
+
+  g_assert_cmpint (server_sync (server, worker), ==, 0);
+  test_sync_assert_same_data (path, reference);
+  g_assert_cmpint (count (path, "SELECT COUNT(*) FROM sync_log WHERE result = 'ok'"), ==, 2);
+
+  test_sync_worker_free (worker);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* A file holding another demo (here: one that ended a week earlier) is
+ * emptied first: its cursor means nothing to this server. */
+static void
+test_other_demo_replaced (void)
+{
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *reference = NULL;
+  g_autoptr(DaftarDemoServer) old_server = NULL;
+  g_autoptr(DaftarDemoServer) server = NULL;
+  DaftarDbWorker *worker;
+  GDate last, earlier;
+
+  last_day (&last);
+  earlier = last;
+  g_date_subtract_days (&earlier, 7);
+  reference = fill_reference (dir, DAYS, &last);
+
+  worker = daftar_db_worker_new (path);
+  old_server = started_server (DAYS, &earlier);
+  g_assert_cmpint (server_sync (old_server, worker), >, 0);
+  g_clear_object (&old_server);
+
+  server = started_server (DAYS, &last);
+  g_assert_cmpint (server_sync (server, worker), >, 0);
+  test_sync_assert_same_data (path, reference);
+  /* The old demo's log went with its data. */
+  g_assert_cmpint (count (path, "SELECT COUNT(*) FROM sync_log"), ==, 1);
+
+  test_sync_worker_free (worker);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* Only this process knows the token: a guessed one is refused, and every
+ * server makes its own. */
+static void
+test_token_private (void)
+{
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(DaftarDemoServer) server = NULL;
+  g_autoptr(DaftarDemoServer) other = NULL;
+  g_autoptr(DaftarSyncClient) client = NULL;
+  g_autoptr(DaftarSyncSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  DaftarDbWorker *worker;
+  GDate last;
+
+  last_day (&last);
+  server = started_server (DAYS, &last);
+  other = started_server (DAYS, &last);
+  g_assert_cmpuint (strlen (daftar_demo_server_get_token (server)), >=, 32);
+  g_assert_cmpstr (daftar_demo_server_get_token (server), !=, daftar_demo_server_get_token (other));
+  g_assert_cmpuint (daftar_demo_server_get_n_offices (server), ==, 1);
+
+  worker = daftar_db_worker_new (path);
+  client = daftar_sync_client_new (worker, daftar_demo_server_get_url (server),
+                                   daftar_demo_server_get_office_code (server, 0));
+  daftar_sync_client_set_token (client, daftar_demo_server_get_token (other));
+  summary = test_sync_run (client, NULL, &error);
+  g_assert_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_AUTH);
+  g_assert_null (summary);
+
+  g_clear_object (&client);
+  test_sync_worker_free (worker);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+demo_sync_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Result *r = user_data;
+
+  r->server = daftar_demo_sync_finish (result, &r->error);
+  r->done = TRUE;
+}
+
+/* What `daftar --demo` calls: the default demo, ending today, synced; the
+ * server keeps listening for later syncs. */
+static void
+test_demo_sync_default (void)
+{
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(DaftarDemoServer) server = NULL;
+  DaftarDbWorker *worker = daftar_db_worker_new (path);
+  Result r = { 0 };
+  char today[11], week_ago[11];
+  g_autofree char *sql = NULL;
+  GDate day;
+
+  daftar_demo_sync_async (worker, NULL, demo_sync_cb, &r);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (r.error);
+  server = r.server;
+  g_assert_nonnull (server);
+  g_assert_nonnull (daftar_demo_server_get_url (server));
+
+  g_assert_cmpint (count (path, "SELECT COUNT(*) FROM offices"), ==, DAFTAR_DEMO_OFFICES);
+  g_assert_cmpint (count (path, "SELECT COUNT(DISTINCT day) FROM daily_tickets"), >, DAFTAR_DEMO_DAYS / 2);
+  g_assert_cmpint (count (path, "SELECT COUNT(*) FROM sync_log WHERE result = 'ok'"), ==, DAFTAR_DEMO_OFFICES);
+  /* The span ends today in Tehran (an office is closed on some days, so
+   * the newest day with filings is within the last week). */
+  daftar_time_local_date (g_get_real_time () / G_USEC_PER_SEC, &day);
+  daftar_time_format_day (&day, today);
+  g_date_subtract_days (&day, 7);
+  daftar_time_format_day (&day, week_ago);
+  sql = g_strdup_printf ("SELECT MAX(day) <= '%s' AND MAX(day) > '%s' FROM daily_cases", today, week_ago);
+  g_assert_cmpint (count (path, sql), ==, 1);
+
+  test_sync_worker_free (worker);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/demo-server/sync-equals-fill", test_sync_equals_fill);
+  g_test_add_func ("/demo-server/other-demo-replaced", test_other_demo_replaced);
+  g_test_add_func ("/demo-server/token-private", test_token_private);
+  g_test_add_func ("/demo-server/demo-sync-default", test_demo_sync_default);
+  return g_test_run ();
+}

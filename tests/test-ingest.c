@@ -283,6 +283,42 @@ test_persian_text (Fixture *f, gconstpointer data)
   sqlite3_finalize (stmt);
 }
 
+/* Records may come before their office's record: the office is listed at
+ * once (its code standing in for its name), so every-office figures count
+ * it, and the real record replaces the stand-in. */
+static void
+test_office_before_record (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DaftarDb) db = daftar_test_db_new (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) first = daftar_test_page ("TH-02", "t1",
+    "[{\"entity\": \"case\", \"op\": \"upsert\", \"data\": {\"id\": \"X1\", \"office_code\": \"TH-02\", "
+    "\"kind\": \"brief\", \"filed_at\": \"2026-10-29T08:00:00+03:30\", \"shift\": \"morning\", "
+    "\"status\": \"sent\", \"dest_city\": \"تهران\", \"dest_province\": \"تهران\"}}]");
+  g_autoptr(JsonObject) second = daftar_test_page ("TH-02", "t2",
+    "[{\"entity\": \"office\", \"op\": \"upsert\", \"data\": {\"code\": \"TH-02\", \"name\": \"دفتر تهران\", "
+    "\"city\": \"تهران\", \"province\": \"تهران\"}}]");
+  DaftarIngestResult result;
+
+  g_assert_true (daftar_ingest_page (db, "TH-02", first, &result, &error));
+  g_assert_no_error (error);
+  daftar_ingest_result_clear (&result);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM offices WHERE code = 'TH-02' AND name = 'TH-02'"), ==, 1);
+  /* Without the office's city the destination cannot be local yet. */
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM daily_cases WHERE dest_scope = 'local'"), ==, 0);
+
+  g_assert_true (daftar_ingest_page (db, "TH-02", second, &result, &error));
+  g_assert_no_error (error);
+  daftar_ingest_result_clear (&result);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM offices"), ==, 1);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM offices WHERE name = 'دفتر تهران'"), ==, 1);
+  g_assert_cmpint (daftar_test_count (db, "SELECT sum(n) FROM daily_cases WHERE dest_scope = 'local'"), ==, 1);
+
+  g_clear_pointer (&db, daftar_db_close);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -295,5 +331,6 @@ main (int argc, char **argv)
   ADD ("/ingest/delete-and-move", test_delete_and_move);
   ADD ("/ingest/persian-text", test_persian_text);
 #undef ADD
+  g_test_add_func ("/ingest/office-before-record", test_office_before_record);
   return g_test_run ();
 }

@@ -122,6 +122,7 @@ daftar_chart_add_text_wrapped (DaftarChart      *self,
   DaftarChartPrivate *priv = daftar_chart_get_priv (self);
   DaftarChartText item = { NULL };
   double px = daftar_chart_flip_x (self, logical_x);
+  PangoRectangle logical;
   int w, h;
 
   item.layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
@@ -134,7 +135,11 @@ daftar_chart_add_text_wrapped (DaftarChart      *self,
       pango_layout_set_ellipsize (item.layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_alignment (item.layout, PANGO_ALIGN_CENTER);
     }
-  pango_layout_get_pixel_size (item.layout, &w, &h);
+  /* A wrapped layout centres its lines in a box max_width wide, so the
+   * text starts logical.x into the layout: place the text, not the box. */
+  pango_layout_get_pixel_extents (item.layout, NULL, &logical);
+  w = logical.width;
+  h = logical.height;
 
   /* "Start" is the left edge in LTR and the right edge in RTL. */
   if (align == DAFTAR_CHART_ALIGN_CENTER)
@@ -143,6 +148,7 @@ daftar_chart_add_text_wrapped (DaftarChart      *self,
     item.origin.x = px;
   else
     item.origin.x = px - w;
+  item.origin.x -= logical.x;
   item.origin.y = y - yalign * h;
 
   g_array_append_val (priv->texts, item);

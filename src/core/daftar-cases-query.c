@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "daftar-sql.h"
 #include "daftar-cases-query.h"
 #include "daftar-records.h"
 #include "daftar-time.h"
@@ -17,7 +18,7 @@ const char * const daftar_dest_scopes[] = { "local", "province", "other", NULL }
 /* Kinds, statuses and scopes per local day, all from the rollup in one read. */
 #define ROLLUP_SQL \
   "SELECT day, kind, status, dest_scope, sum(n) FROM daily_cases " \
-  "WHERE (?1 IS NULL OR office_code = ?1) AND day BETWEEN ?2 AND ?3 " \
+  "WHERE " DAFTAR_SQL_OFFICE_IN ("office_code") " AND day BETWEEN ?2 AND ?3 " \
   "GROUP BY day, kind, status, dest_scope"
 
 #define SCAN_COLUMNS "SELECT staff_id, shift, filed_at, dest_province, dest_city FROM cases "

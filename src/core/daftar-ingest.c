@@ -417,6 +417,33 @@ apply_change (Ingest    *ingest,
   return TRUE;
 }
 
+/* Every office with records has a row in offices, so queries can list
+ * offices from that table (daftar-sql.h). Until the server sends the
+ * office record, its code stands in for its name. Only the feed's own office
+ * can have records here: check_office rejects any other. */
+static gboolean
+ensure_office (Ingest  *ingest,
+               GError **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare_static (ingest->db,
+                                                 "INSERT INTO offices (code, name) VALUES (?1, ?1) "
+                                                 "ON CONFLICT (code) DO NOTHING",
+                                                 error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ingest->office_code, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (ingest->db, error, "Recording the office");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 recompute_touched (Ingest  *ingest,
                    GError **error)
@@ -559,6 +586,7 @@ daftar_ingest_page (DaftarDb            *db,
           break;
 
       ok = i == n &&
+           (g_hash_table_size (ingest.touched) == 0 || ensure_office (&ingest, &local_error)) &&
            recompute_touched (&ingest, &local_error) &&
            daftar_db_set_state (db, key, json_object_get_string_member (page, "cursor"), &local_error) &&
            daftar_db_commit (db, &local_error);

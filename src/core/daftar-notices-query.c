@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "daftar-sql.h"
 #include "daftar-notices-query.h"
 #include "daftar-queries.h"
 #include "daftar-time.h"
@@ -122,7 +123,7 @@ read_rollup (DaftarDb              *db,
 {
   sqlite3_stmt *stmt = daftar_db_prepare (db,
     "SELECT day, channel, sum(issued), sum(delivered), sum(viewed), sum(deemed), sum(view_sum_s) "
-    "FROM daily_notices WHERE (?1 IS NULL OR office_code = ?1) AND day BETWEEN ?2 AND ?3 "
+    "FROM daily_notices WHERE " DAFTAR_SQL_OFFICE_IN ("office_code") " AND day BETWEEN ?2 AND ?3 "
     "GROUP BY day, channel ORDER BY day", error);
   char from_text[11], to_text[11];
   guint b = 0;

@@ -6,15 +6,15 @@
 #include <math.h>
 #include <string.h>
 
+#include "daftar-sql.h"
 #include "daftar-queries.h"
 #include "daftar-records.h"
 #include "daftar-time.h"
 
 G_STATIC_ASSERT (DAFTAR_N_CASE_KINDS == 7);
 
-/* Every query below filters on "?1 IS NULL OR office_code = ?1" so that one
- * statement serves both one office and the whole network. */
-#define OFFICE_FILTER "(?1 IS NULL OR office_code = ?1)"
+/* One statement serves both one office and the whole network. */
+#define OFFICE_FILTER DAFTAR_SQL_OFFICE_IN ("office_code")
 
 void
 daftar_office_info_free (DaftarOfficeInfo *info)

@@ -7,6 +7,7 @@
 #include "daftar-staffing-report.h"
 #include "daftar-notices-report.h"
 #include "daftar-shifts-report.h"
+#include "daftar-offices-report.h"
 
 const DaftarReportKind daftar_report_kinds[] = {
   { "summary", daftar_summary_report },
@@ -14,5 +15,6 @@ const DaftarReportKind daftar_report_kinds[] = {
   { "staffing", daftar_staffing_report },
   { "notices", daftar_notices_report },
   { "shifts", daftar_shifts_report },
+  { "offices", daftar_offices_report },
   { NULL }
 };

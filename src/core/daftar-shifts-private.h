@@ -3,12 +3,13 @@
 
 #include <gio/gio.h>
 
+#include "daftar-sql.h"
 #include "daftar-shifts-query.h"
 
 G_BEGIN_DECLS
 
 /* One statement serves one office (?1) and the network (?1 NULL) alike. */
-#define OFFICE_FILTER "(?1 IS NULL OR office_code = ?1)"
+#define OFFICE_FILTER DAFTAR_SQL_OFFICE_IN ("office_code")
 #define RANGE_FILTER OFFICE_FILTER " AND day BETWEEN ?2 AND ?3"
 
 /* Prepares @sql binding ?1 office (NULL stays NULL), ?2 and ?3 the days. */

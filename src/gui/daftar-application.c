@@ -40,7 +40,7 @@ static const GOptionEntry option_entries[] = {
   { "screenshots", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save every page as DIR/PAGE.png and quit"), N_("DIR") },
   { "sync-once", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Sync once without a window, print one summary line and quit"), NULL },
   { "server", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Central server address for --sync-once (default: from Preferences)"), N_("URL") },
-  { "report", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Print a report without a window (KIND: summary, cases, shifts, notices, staffing)"), N_("KIND") },
+  { "report", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Print a report without a window (KIND: summary, cases, shifts, notices, staffing, offices)"), N_("KIND") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("First day of the report, Jalali or Gregorian"), N_("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Last day of the report"), N_("DATE") },
   { "office", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Office code (reports: default every office; sync: default from Preferences)"), N_("CODE") },

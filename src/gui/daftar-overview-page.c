@@ -1,4 +1,4 @@
-/* daftar-overview-page.c: the morning check — today's and the last 30 days' key figures against the standards. */
+/* daftar-overview-page.c: the morning check — today's and the period's key figures against the standards, alerts, and offices compared. */
 #define G_LOG_DOMAIN "daftar-overview"
 
 #include "config.h"
@@ -7,9 +7,10 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "daftar-charts.h"
 #include "daftar-format.h"
-#include "daftar-kpi-tile.h"
 #include "daftar-overview-page.h"
+#include "daftar-overview-page-private.h"
 #include "daftar-page.h"
 #include "daftar-queries.h"
 #include "daftar-records.h"
@@ -27,6 +28,10 @@ struct _DaftarOverviewPage
   GtkLabel     *period_range;
   GtkFlowBox   *period_tiles;
   GtkListBox   *kinds_list;
+  GtkListBox   *alerts_list;
+  GtkWidget    *comparison_box;
+  DaftarChartFrame *comparison_frame;
+  GtkGrid      *comparison_grid;
 
   GCancellable *cancellable;   /* owned, nullable: the load under way */
 };
@@ -47,6 +52,11 @@ typedef struct
   DaftarPeriodSummary  previous;
   gboolean             today_is_holiday;
   char                *holiday_name;
+  gint64               now;           /* for the age of the last sync */
+  GPtrArray           *alerts;        /* owned, DaftarAlert */
+  guint                alerts_omitted;
+  GPtrArray           *offices;       /* owned, DaftarOfficeInfo */
+  GPtrArray           *comparison;    /* owned, nullable: DaftarOfficeFigures, all offices only */
 } OverviewData;
 
 static void
@@ -56,6 +66,9 @@ overview_data_free (gpointer data)
 
   g_free (d->office_code);
   g_free (d->holiday_name);
+  g_clear_pointer (&d->alerts, g_ptr_array_unref);
+  g_clear_pointer (&d->offices, g_ptr_array_unref);
+  g_clear_pointer (&d->comparison, g_ptr_array_unref);
   g_free (d);
 }
 
@@ -74,14 +87,29 @@ load_job (DaftarDb      *db,
   d->office_code = g_strdup (request->office_code);
   d->today = request->today;
   d->selected = request->selected;
+  d->now = request->now;
   daftar_period_previous (&d->selected, &previous);
 
   if (!daftar_query_period_summary (db, d->office_code, &d->today, &d->today, &d->day, error) ||
       !daftar_query_period_summary (db, d->office_code, &d->selected.from, &d->selected.to, &d->period, error) ||
-      !daftar_query_period_summary (db, d->office_code, &previous.from, &previous.to, &d->previous, error))
+      !daftar_query_period_summary (db, d->office_code, &previous.from, &previous.to, &d->previous, error) ||
+      (d->alerts = daftar_query_alerts_full (db, d->office_code, &d->selected.from, &d->selected.to, d->now,
+                                             DAFTAR_ALERTS_MAX_DAY_ALERTS, &d->alerts_omitted, error)) == NULL ||
+      (d->offices = daftar_query_offices (db, error)) == NULL)
     {
       overview_data_free (d);
       return NULL;
+    }
+
+  /* "All offices" compares them, when there is more than one to compare. */
+  if (d->office_code == NULL && d->offices->len > 1)
+    {
+      d->comparison = daftar_query_office_comparison (db, &d->selected.from, &d->selected.to, error);
+      if (d->comparison == NULL)
+        {
+          overview_data_free (d);
+          return NULL;
+        }
     }
 
   daftar_time_format_day (&d->today, day);
@@ -291,6 +319,13 @@ show (DaftarOverviewPage *self,
   fill_tiles (self->today_tiles, &d->day, NULL);
   fill_tiles (self->period_tiles, &d->period, &d->previous);
   fill_kinds (self, &d->period);
+  daftar_overview_fill_alerts (self->alerts_list, d->alerts, d->alerts_omitted, d->offices,
+                               d->office_code == NULL && d->offices->len > 1, d->now);
+
+  gtk_widget_set_visible (self->comparison_box, d->comparison != NULL);
+  if (d->comparison != NULL)
+    daftar_overview_fill_comparison (self->comparison_frame, self->comparison_grid,
+                                     d->comparison, &d->period.standards);
 }
 
 static void
@@ -330,6 +365,7 @@ daftar_overview_page_load (DaftarPage              *page,
   request->office_code = g_strdup (context->office_code);
   request->today = context->today;
   request->selected = context->period;
+  request->now = g_get_real_time () / G_USEC_PER_SEC;
 
   daftar_db_worker_run_async (worker, load_job, request, overview_data_free,
                               overview_data_free, self->cancellable,
@@ -371,6 +407,10 @@ daftar_overview_page_class_init (DaftarOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, period_range);
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, period_tiles);
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, kinds_list);
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, alerts_list);
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, comparison_box);
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, comparison_frame);
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, comparison_grid);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -379,5 +419,7 @@ static void
 daftar_overview_page_init (DaftarOverviewPage *self)
 {
   g_type_ensure (DAFTAR_TYPE_KPI_TILE);
+  g_type_ensure (DAFTAR_TYPE_CHART_FRAME);
+  g_type_ensure (DAFTAR_TYPE_BAR_CHART);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

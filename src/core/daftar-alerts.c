@@ -1,0 +1,323 @@
+/* daftar-alerts.c: the Overview's alerts — standards breached per shift and day, read rate under target, sync stale or failed. */
+#define G_LOG_DOMAIN "daftar-alerts"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "daftar-alerts.h"
+#include "daftar-queries.h"
+#include "daftar-records.h"
+#include "daftar-time.h"
+
+#define OFFICE_FILTER "(?1 IS NULL OR office_code = ?1)"
+
+/* Breaches of the wait standards per (office, day, shift), read from the
+ * rollups: ?4 the standard wait in minutes, ?5 the target share served
+ * within it. The comparisons are done in SQL as the same double divisions a
+ * reader would do, so a mean of exactly the standard is no breach. Newest
+ * first: a later day, then the evening shift before the morning. */
+static const char breaches_sql[] =
+  "SELECT office_code, day, shift, 0 AS kind, shift = 'evening' AS late, "
+  "  CAST(sum(wait_sum_s) AS REAL) / sum(wait_n) / 60.0 AS v "
+  "FROM daily_tickets WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3 "
+  "GROUP BY office_code, day, shift "
+  "HAVING sum(wait_n) > 0 AND CAST(sum(wait_sum_s) AS REAL) / sum(wait_n) / 60.0 > ?4 "
+  "UNION ALL "
+  "SELECT office_code, day, shift, 1 AS kind, shift = 'evening' AS late, "
+  "  CAST(sum(CASE WHEN minute <= ?4 THEN n ELSE 0 END) AS REAL) / sum(n) AS v "
+  "FROM daily_wait_hist WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3 "
+  "GROUP BY office_code, day, shift "
+  "HAVING sum(n) > 0 AND CAST(sum(CASE WHEN minute <= ?4 THEN n ELSE 0 END) AS REAL) / sum(n) < ?5 "
+  "ORDER BY day DESC, late DESC, office_code, kind";
+
+static const char read_rate_sql[] =
+  "SELECT office_code, sum(issued), sum(viewed) FROM daily_notices "
+  "WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3 AND channel = 'electronic' "
+  "GROUP BY office_code HAVING sum(issued) > 0 ORDER BY office_code";
+
+void
+daftar_alert_free (DaftarAlert *alert)
+{
+  if (alert == NULL)
+    return;
+  g_free (alert->office_code);
+  g_free (alert->detail);
+  g_free (alert);
+}
+
+static DaftarAlert *
+alert_new (DaftarAlertKind  kind,
+           const char      *office_code)
+{
+  DaftarAlert *alert = g_new0 (DaftarAlert, 1);
+
+  alert->kind = kind;
+  alert->office_code = g_strdup (office_code);
+  g_date_clear (&alert->day, 1);
+  alert->value = NAN;
+  alert->target = NAN;
+  return alert;
+}
+
+static const char *
+static_shift (const char *shift)
+{
+  for (guint i = 0; daftar_shifts[i] != NULL; i++)
+    if (g_strcmp0 (shift, daftar_shifts[i]) == 0)
+      return daftar_shifts[i];
+  return NULL;
+}
+
+static gboolean
+step_error (DaftarDb      *db,
+            sqlite3_stmt  *stmt,
+            int            rc,
+            GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (db, error, "Reading alerts");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_range (sqlite3_stmt *stmt,
+            const char   *office_code,
+            const GDate  *from,
+            const GDate  *to)
+{
+  char from_text[11], to_text[11];
+
+  daftar_time_format_day (from, from_text);
+  daftar_time_format_day (to, to_text);
+  if (office_code != NULL)
+    sqlite3_bind_text (stmt, 1, office_code, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_text (stmt, 2, from_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to_text, -1, SQLITE_TRANSIENT);
+}
+
+/* A sync is a sync of the whole database, so its alerts name no office.
+ * A database filled without sync (the demo, an import) has no sync_log row
+ * and so no sync that could be stale. */
+static gboolean
+sync_alerts (DaftarDb      *db,
+             gint64         now,
+             GPtrArray     *alerts,
+             GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean any_row = FALSE, any_ok = FALSE;
+  gint64 last_ok = 0;
+  int rc;
+
+  stmt = daftar_db_prepare (db,
+    "SELECT count(*), max(CASE WHEN result = 'ok' THEN coalesce(finished_at, started_at) END) "
+    "FROM sync_log", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      any_row = sqlite3_column_int64 (stmt, 0) > 0;
+      any_ok = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+      last_ok = sqlite3_column_int64 (stmt, 1);
+      rc = SQLITE_DONE;
+    }
+  if (!step_error (db, stmt, rc, error))
+    return FALSE;
+  if (!any_row)
+    return TRUE;
+
+  /* The newest run that ended; one still running (or cut off when Daftar
+   * was closed) has no verdict yet, and a cancelled one is no failure. */
+  stmt = daftar_db_prepare (db,
+    "SELECT started_at, result, message FROM sync_log "
+    "WHERE finished_at IS NOT NULL AND result IS NOT NULL AND result <> 'running' "
+    "ORDER BY started_at DESC, id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *result = (const char *) sqlite3_column_text (stmt, 1);
+      const char *message = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (!g_str_equal (result, "ok") && !g_str_equal (result, "cancelled"))
+        {
+          DaftarAlert *alert = alert_new (DAFTAR_ALERT_SYNC_FAILED, NULL);
+
+          alert->severity = DAFTAR_ALERT_WARNING;
+          alert->time = sqlite3_column_int64 (stmt, 0);
+          /* The server's or the client's own words; the result's nick
+           * (e.g. "auth") only when there are none. */
+          alert->detail = g_strdup (message != NULL && *message != '\0' ? message : result);
+          g_ptr_array_add (alerts, alert);
+        }
+      rc = SQLITE_DONE;
+    }
+  if (!step_error (db, stmt, rc, error))
+    return FALSE;
+
+  if (!any_ok || last_ok < now - DAFTAR_ALERTS_SYNC_STALE_SECONDS)
+    {
+      DaftarAlert *alert = alert_new (DAFTAR_ALERT_SYNC_STALE, NULL);
+
+      alert->target = DAFTAR_ALERTS_SYNC_STALE_SECONDS / 3600.0;
+      alert->time = any_ok ? last_ok : 0;
+      alert->value = any_ok ? (now - last_ok) / 3600.0 : NAN;
+      /* A week without figures from the server is more than a hiccup. */
+      alert->severity = !any_ok || now - last_ok > 7 * 24 * 3600
+                          ? DAFTAR_ALERT_CRITICAL : DAFTAR_ALERT_WARNING;
+      g_ptr_array_add (alerts, alert);
+    }
+  return TRUE;
+}
+
+/* Electronic notices issued in the last few days of the period have had no
+ * time to be viewed yet (most are viewed within days), so counting them would
+ * raise a false alarm at the start of every period; the rate is taken over
+ * the notices issued at least DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS days
+ * before @to. */
+static gboolean
+read_rate_alerts (DaftarDb               *db,
+                  const char             *office_code,
+                  const GDate            *from,
+                  const GDate            *to,
+                  const DaftarStandards  *standards,
+                  GPtrArray              *alerts,
+                  GError                **error)
+{
+  sqlite3_stmt *stmt;
+  GDate last = *to;
+  int rc;
+
+  g_date_subtract_days (&last, DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS);
+  if (g_date_compare (&last, from) < 0)
+    return TRUE;
+
+  stmt = daftar_db_prepare (db, read_rate_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_range (stmt, office_code, from, &last);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 issued = sqlite3_column_int64 (stmt, 1);
+      gint64 viewed = sqlite3_column_int64 (stmt, 2);
+      double rate = (double) viewed / issued;
+      DaftarAlert *alert;
+
+      if (!(rate < standards->target_read_rate))
+        continue;
+      alert = alert_new (DAFTAR_ALERT_READ_RATE_BELOW_TARGET, (const char *) sqlite3_column_text (stmt, 0));
+      alert->day = last;
+      alert->value = rate;
+      alert->target = standards->target_read_rate;
+      /* Critical when more than twice the allowed share goes unread. */
+      alert->severity = 1.0 - rate > 2.0 * (1.0 - standards->target_read_rate)
+                          ? DAFTAR_ALERT_CRITICAL : DAFTAR_ALERT_WARNING;
+      g_ptr_array_add (alerts, alert);
+    }
+  return step_error (db, stmt, rc, error);
+}
+
+static gboolean
+breach_alerts (DaftarDb               *db,
+               const char             *office_code,
+               const GDate            *from,
+               const GDate            *to,
+               const DaftarStandards  *standards,
+               guint                   max_day_alerts,
+               GPtrArray              *alerts,
+               guint                  *n_omitted,
+               GError                **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db, breaches_sql, error);
+  guint shown = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_range (stmt, office_code, from, to);
+  sqlite3_bind_double (stmt, 4, standards->target_wait_minutes);
+  sqlite3_bind_double (stmt, 5, standards->target_service_level);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gboolean is_wait = sqlite3_column_int (stmt, 3) == 0;
+      double value = sqlite3_column_double (stmt, 5);
+      DaftarAlert *alert;
+
+      if (shown == max_day_alerts)
+        {
+          (*n_omitted)++;
+          continue;
+        }
+      alert = alert_new (is_wait ? DAFTAR_ALERT_WAIT_BREACHED : DAFTAR_ALERT_SERVICE_LEVEL_BREACHED,
+                         (const char *) sqlite3_column_text (stmt, 0));
+      daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 1), &alert->day);
+      alert->shift = static_shift ((const char *) sqlite3_column_text (stmt, 2));
+      alert->value = value;
+      if (is_wait)
+        {
+          alert->target = standards->target_wait_minutes;
+          /* Critical at twice the standard wait or more. */
+          alert->severity = value >= 2.0 * alert->target ? DAFTAR_ALERT_CRITICAL : DAFTAR_ALERT_WARNING;
+        }
+      else
+        {
+          alert->target = standards->target_service_level;
+          /* Critical when more than twice the allowed share waited too long. */
+          alert->severity = 1.0 - value > 2.0 * (1.0 - alert->target)
+                              ? DAFTAR_ALERT_CRITICAL : DAFTAR_ALERT_WARNING;
+        }
+      g_ptr_array_add (alerts, alert);
+      shown++;
+    }
+  return step_error (db, stmt, rc, error);
+}
+
+GPtrArray *
+daftar_query_alerts_full (DaftarDb     *db,
+                          const char   *office_code,
+                          const GDate  *from,
+                          const GDate  *to,
+                          gint64        now,
+                          guint         max_day_alerts,
+                          guint        *out_n_omitted,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_alert_free);
+  DaftarStandards standards;
+  guint n_omitted = 0;
+
+  g_return_val_if_fail (g_date_valid (from) && g_date_valid (to), NULL);
+
+  if (!daftar_query_standards (db, &standards, error) ||
+      !sync_alerts (db, now, alerts, error) ||
+      !read_rate_alerts (db, office_code, from, to, &standards, alerts, error) ||
+      !breach_alerts (db, office_code, from, to, &standards, max_day_alerts, alerts, &n_omitted, error))
+    {
+      g_prefix_error (error, "Looking for alerts: ");
+      return NULL;
+    }
+  if (out_n_omitted != NULL)
+    *out_n_omitted = n_omitted;
+  return g_steal_pointer (&alerts);
+}
+
+GPtrArray *
+daftar_query_alerts (DaftarDb     *db,
+                     const char   *office_code,
+                     const GDate  *from,
+                     const GDate  *to,
+                     gint64        now,
+                     GError      **error)
+{
+  return daftar_query_alerts_full (db, office_code, from, to, now,
+                                   DAFTAR_ALERTS_MAX_DAY_ALERTS, NULL, error);
+}

@@ -1,0 +1,77 @@
+/* daftar-alerts.h: the Overview's alerts — standards breached per shift and day, read rate under target, sync stale or failed. */
+#pragma once
+
+#include <glib.h>
+
+#include "daftar-db.h"
+
+G_BEGIN_DECLS
+
+/* Per-day alerts shown at most; the rest are counted. */
+#define DAFTAR_ALERTS_MAX_DAY_ALERTS 50
+
+/* Notices issued less than this many days before the end of the period are
+ * left out of the read-rate alert. */
+#define DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS 3
+
+/* A sync older than this is stale. */
+#define DAFTAR_ALERTS_SYNC_STALE_SECONDS (24 * 3600)
+
+typedef enum {
+  DAFTAR_ALERT_WAIT_BREACHED,           /* mean wait of a shift above the standard */
+  DAFTAR_ALERT_SERVICE_LEVEL_BREACHED,  /* share served within the standard wait below target */
+  DAFTAR_ALERT_READ_RATE_BELOW_TARGET,  /* e-notice read rate of the period below target */
+  DAFTAR_ALERT_SYNC_STALE,              /* no successful sync for a day or more */
+  DAFTAR_ALERT_SYNC_FAILED,             /* the last sync failed */
+} DaftarAlertKind;
+
+typedef enum {
+  DAFTAR_ALERT_WARNING,
+  DAFTAR_ALERT_CRITICAL,
+} DaftarAlertSeverity;
+
+typedef struct
+{
+  DaftarAlertKind      kind;
+  DaftarAlertSeverity  severity;
+  char                *office_code;  /* owned, nullable: sync alerts */
+  GDate                day;          /* per-day alerts; read rate: the last day counted; else invalid */
+  const char          *shift;        /* "morning" / "evening" (static), NULL if not per shift */
+  /* Wait: minutes. Service level and read rate: ratios 0..1. Sync stale:
+   * hours since the last successful sync, NAN if none ever succeeded.
+   * Sync failed: NAN. */
+  double               value;
+  double               target;       /* the standard; sync stale: 24 (hours) */
+  /* Sync stale: the last successful sync (0: none); sync failed: when the
+   * failed run started. Else 0. */
+  gint64               time;
+  char                *detail;       /* owned, nullable: sync failed: the run's message, or its result */
+} DaftarAlert;
+
+void       daftar_alert_free         (DaftarAlert  *alert);
+
+/* The alerts of @office_code (NULL: every office, one alert per office) over
+ * the local days @from..@to, as of @now (Unix seconds): sync alerts first,
+ * then read-rate alerts, then per (office, day, shift) breaches newest first,
+ * at most @max_day_alerts of them; *@out_n_omitted (nullable) receives how
+ * many more breaches there were. */
+GPtrArray *daftar_query_alerts_full  (DaftarDb     *db,
+                                      const char   *office_code,
+                                      const GDate  *from,
+                                      const GDate  *to,
+                                      gint64        now,
+                                      guint         max_day_alerts,
+                                      guint        *out_n_omitted,
+                                      GError      **error);
+
+/* The same with at most DAFTAR_ALERTS_MAX_DAY_ALERTS per-day alerts. */
+GPtrArray *daftar_query_alerts       (DaftarDb     *db,
+                                      const char   *office_code,
+                                      const GDate  *from,
+                                      const GDate  *to,
+                                      gint64        now,
+                                      GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftarAlert, daftar_alert_free)
+
+G_END_DECLS

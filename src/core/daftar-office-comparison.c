@@ -1,0 +1,181 @@
+/* daftar-office-comparison.c: the key figures of every office side by side, for the "all offices" view and report. */
+#define G_LOG_DOMAIN "daftar-office-comparison"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "daftar-office-comparison.h"
+#include "daftar-queries.h"
+#include "daftar-time.h"
+
+/* One GROUP BY office_code per rollup: the cost does not grow with the
+ * number of offices, unlike one period summary per office. ?1 is the
+ * target wait in minutes where a query needs it. */
+static const char cases_sql[] =
+  "SELECT office_code, sum(n), sum(CASE WHEN kind = 'sana_registration' THEN n ELSE 0 END) "
+  "FROM daily_cases WHERE day BETWEEN ?2 AND ?3 GROUP BY office_code";
+static const char tickets_sql[] =
+  "SELECT office_code, sum(issued), sum(served), sum(wait_n), sum(wait_sum_s) "
+  "FROM daily_tickets WHERE day BETWEEN ?2 AND ?3 GROUP BY office_code";
+static const char hist_sql[] =
+  "SELECT office_code, sum(n), sum(CASE WHEN minute <= ?1 THEN n ELSE 0 END) "
+  "FROM daily_wait_hist WHERE day BETWEEN ?2 AND ?3 GROUP BY office_code";
+static const char notices_sql[] =
+  "SELECT office_code, sum(issued), sum(viewed) "
+  "FROM daily_notices WHERE day BETWEEN ?2 AND ?3 AND channel = 'electronic' GROUP BY office_code";
+
+void
+daftar_office_figures_free (DaftarOfficeFigures *figures)
+{
+  if (figures == NULL)
+    return;
+  g_free (figures->code);
+  g_free (figures->name);
+  g_free (figures);
+}
+
+static DaftarOfficeFigures *
+office_figures_new (const char *code,
+                    const char *name)
+{
+  DaftarOfficeFigures *f = g_new0 (DaftarOfficeFigures, 1);
+
+  f->code = g_strdup (code);
+  f->name = g_strdup (name);
+  f->wait_mean_minutes = NAN;
+  f->served_within_target = NAN;
+  f->e_read_rate = NAN;
+  return f;
+}
+
+typedef struct
+{
+  GPtrArray  *offices;   /* of DaftarOfficeFigures */
+  GHashTable *by_code;   /* code → DaftarOfficeFigures, unowned */
+} Comparison;
+
+/* An office that has records but no row in offices (its record has not come
+ * yet) still shows, under its code. */
+static DaftarOfficeFigures *
+lookup (Comparison *c,
+        const char *code)
+{
+  DaftarOfficeFigures *f = g_hash_table_lookup (c->by_code, code);
+
+  if (f == NULL)
+    {
+      f = office_figures_new (code, code);
+      g_ptr_array_add (c->offices, f);
+      g_hash_table_insert (c->by_code, f->code, f);
+    }
+  return f;
+}
+
+typedef void (*RowFunc) (DaftarOfficeFigures *f, sqlite3_stmt *stmt);
+
+static void
+cases_row (DaftarOfficeFigures *f, sqlite3_stmt *stmt)
+{
+  f->cases = sqlite3_column_int64 (stmt, 1);
+  f->sana_registrations = sqlite3_column_int64 (stmt, 2);
+}
+
+static void
+tickets_row (DaftarOfficeFigures *f, sqlite3_stmt *stmt)
+{
+  gint64 wait_n = sqlite3_column_int64 (stmt, 3);
+
+  f->tickets_issued = sqlite3_column_int64 (stmt, 1);
+  f->tickets_served = sqlite3_column_int64 (stmt, 2);
+  f->wait_mean_minutes = wait_n > 0 ? (double) sqlite3_column_int64 (stmt, 4) / wait_n / 60.0 : NAN;
+}
+
+static void
+hist_row (DaftarOfficeFigures *f, sqlite3_stmt *stmt)
+{
+  gint64 total = sqlite3_column_int64 (stmt, 1);
+
+  f->served_within_target = total > 0 ? (double) sqlite3_column_int64 (stmt, 2) / total : NAN;
+}
+
+static void
+notices_row (DaftarOfficeFigures *f, sqlite3_stmt *stmt)
+{
+  f->e_notices_issued = sqlite3_column_int64 (stmt, 1);
+  f->e_notices_viewed = sqlite3_column_int64 (stmt, 2);
+  f->e_read_rate = f->e_notices_issued > 0 ? (double) f->e_notices_viewed / f->e_notices_issued : NAN;
+}
+
+static gboolean
+read_rollup (DaftarDb      *db,
+             Comparison    *c,
+             const char    *sql,
+             RowFunc        func,
+             const char    *from,
+             const char    *to,
+             double         target_wait_minutes,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  /* Statements without ?1 still count it (their highest is ?3). */
+  sqlite3_bind_double (stmt, 1, target_wait_minutes);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (lookup (c, (const char *) sqlite3_column_text (stmt, 0)), stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (db, error, "Reading figures per office");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+daftar_query_office_comparison (DaftarDb     *db,
+                                const GDate  *from,
+                                const GDate  *to,
+                                GError      **error)
+{
+  g_autoptr(GPtrArray) offices = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_office_figures_free);
+  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) infos = NULL;
+  Comparison c = { offices, by_code };
+  DaftarStandards standards;
+  char from_text[11], to_text[11];
+
+  g_return_val_if_fail (g_date_valid (from) && g_date_valid (to), NULL);
+
+  infos = daftar_query_offices (db, error);
+  if (infos == NULL || !daftar_query_standards (db, &standards, error))
+    {
+      g_prefix_error (error, "Comparing offices: ");
+      return NULL;
+    }
+  for (guint i = 0; i < infos->len; i++)
+    {
+      const DaftarOfficeInfo *info = g_ptr_array_index (infos, i);
+      DaftarOfficeFigures *f = office_figures_new (info->code, info->name);
+
+      g_ptr_array_add (offices, f);
+      g_hash_table_insert (by_code, f->code, f);
+    }
+
+  daftar_time_format_day (from, from_text);
+  daftar_time_format_day (to, to_text);
+  if (!read_rollup (db, &c, cases_sql, cases_row, from_text, to_text, standards.target_wait_minutes, error) ||
+      !read_rollup (db, &c, tickets_sql, tickets_row, from_text, to_text, standards.target_wait_minutes, error) ||
+      !read_rollup (db, &c, hist_sql, hist_row, from_text, to_text, standards.target_wait_minutes, error) ||
+      !read_rollup (db, &c, notices_sql, notices_row, from_text, to_text, standards.target_wait_minutes, error))
+    {
+      g_prefix_error (error, "Comparing offices: ");
+      return NULL;
+    }
+  return g_steal_pointer (&offices);
+}

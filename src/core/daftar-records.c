@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "daftar-records.h"
@@ -186,7 +187,8 @@ expect_type (const DaftarField  *field,
       json_node_get_value_type (node) == G_TYPE_DOUBLE)
     {
       double d = json_node_get_double (node);
-      if (d == (double) (gint64) d)
+      /* Casting a double outside gint64's range is undefined: check first. */
+      if (isfinite (d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0 && d == trunc (d))
         return TRUE;
     }
   if (type == G_TYPE_DOUBLE && JSON_NODE_HOLDS_VALUE (node) &&
@@ -195,6 +197,18 @@ expect_type (const DaftarField  *field,
   g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TYPE,
                "%s must be %s, not %s", field->name, wanted, json_type_name (node));
   return FALSE;
+}
+
+/* Counters and ticket numbers are small; fees are rials, and a trillion
+ * tomans is still far below what a day's SUM can hold. */
+static gint64
+int_maximum (const DaftarField *field)
+{
+  if (g_str_equal (field->name, "counter") || g_str_equal (field->name, "counters"))
+    return 1000;
+  if (g_str_equal (field->name, "number"))
+    return 1000000;
+  return G_GINT64_CONSTANT (1000000000000000);
 }
 
 static gboolean
@@ -276,6 +290,15 @@ parse_value (const DaftarField  *field,
         {
           g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_RANGE,
                        "%s must not be negative", field->name);
+          return FALSE;
+        }
+      /* Rollups sum these: an absurd value from a server must be rejected
+       * here, not overflow a SUM and block every later page of the office. */
+      if (value->i > int_maximum (field))
+        {
+          g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_RANGE,
+                       "%s %" G_GINT64_FORMAT " is over the limit of %" G_GINT64_FORMAT,
+                       field->name, value->i, int_maximum (field));
           return FALSE;
         }
       return TRUE;

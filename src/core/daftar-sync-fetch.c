@@ -12,9 +12,26 @@
  * few hundred reads, small enough that the limit is never overshot by much. */
 #define READ_CHUNK (256 * 1024)
 
+/* Ends the current try's deadline and its link to the run's cancellable. */
+static void
+end_try (Run *run)
+{
+  if (run->deadline_source != NULL)
+    g_source_destroy (run->deadline_source);
+  g_clear_pointer (&run->deadline_source, g_source_unref);
+  if (run->cancel_handler != 0)
+    {
+      g_cancellable_disconnect (run->run_cancellable, run->cancel_handler);
+      run->cancel_handler = 0;
+    }
+  g_clear_object (&run->try_cancellable);
+  run->deadline_hit = FALSE;
+}
+
 void
 daftar_sync_run_clear_wait (Run *run)
 {
+  end_try (run);
   if (run->wait_source != NULL)
     g_source_destroy (run->wait_source);
   if (run->cancel_source != NULL)
@@ -39,12 +56,15 @@ daftar_sync_run_free (gpointer data)
   g_free (run);
 }
 
+/* Cancelled by the caller; a try cancelled by its own deadline is not. */
 static gboolean
 is_cancelled (GTask        *task,
               const GError *error)
 {
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-         g_cancellable_is_cancelled (g_task_get_cancellable (task));
+  Run *run = g_task_get_task_data (task);
+
+  return g_cancellable_is_cancelled (g_task_get_cancellable (task)) ||
+         (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !run->deadline_hit);
 }
 
 static GError *
@@ -80,6 +100,7 @@ retry_or_fail (GTask  *task,
   GCancellable *cancellable = g_task_get_cancellable (task);
   guint64 delay_ms;
 
+  end_try (run);
   g_clear_object (&run->stream);
   g_clear_pointer (&run->body, g_byte_array_unref);
 
@@ -92,7 +113,7 @@ retry_or_fail (GTask  *task,
     }
 
   if (retry_after_s >= 0)
-    delay_ms = (guint64) MIN (retry_after_s, DAFTAR_SYNC_DEFAULT_RETRY_AFTER_MAX) * 1000;
+    delay_ms = (guint64) MIN (retry_after_s, (gint64) self->retry_after_max_s) * 1000;
   else
     {
       /* Exponential backoff with ±50% jitter, so that many offices cut off
@@ -116,25 +137,12 @@ retry_or_fail (GTask  *task,
     }
 }
 
-/* Seconds from a Retry-After header (delta-seconds or HTTP date), or -1. */
+/* Seconds from the Retry-After header, or -1. */
 static gint64
 parse_retry_after (SoupMessage *msg)
 {
-  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                                    "Retry-After");
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  guint64 seconds;
-
-  if (value == NULL)
-    return -1;
-  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT32, &seconds, NULL))
-    return (gint64) seconds;
-  when = soup_date_time_new_from_http_string (value);
-  if (when == NULL)
-    return -1;
-  now = g_date_time_new_now_utc ();
-  return MAX (0, g_date_time_difference (when, now) / G_TIME_SPAN_SECOND);
+  return daftar_sync_parse_retry_after (soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                                      "Retry-After"));
 }
 
 static void
@@ -163,6 +171,8 @@ ingest_error (GTask        *task,
 
   if (is_cancelled (task, error))
     return cancelled_error ();
+  if (error->domain == DAFTAR_SYNC_ERROR)
+    return g_error_copy (error);   /* the client's own checks of the page */
   if (error->domain == DAFTAR_INGEST_ERROR)
     switch (error->code)
       {
@@ -195,7 +205,6 @@ ingest_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   DaftarIngestResult *page;
   guint changed;
-  gboolean progressed;
 
   page = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
   if (page == NULL)
@@ -205,7 +214,7 @@ ingest_cb (GObject      *source,
     }
 
   changed = page->upserted + page->deleted;
-  progressed = changed + page->rejected > 0 || g_strcmp0 (page->cursor, run->since) != 0;
+  run->empty_pages = changed + page->rejected == 0 ? run->empty_pages + 1 : 0;
   run->summary.pages++;
   run->summary.records += changed;
   run->summary.rejected += page->rejected;
@@ -215,12 +224,23 @@ ingest_cb (GObject      *source,
 
   daftar_sync_client_page_applied (self, run->summary.pages, run->summary.records);
 
-  if (page->has_more && !progressed)
+  /* A cursor that does not move on was refused before it was applied; a
+   * server can still move it on for ever with nothing, or with the same
+   * records again, so a run has bounds. What was applied stays. */
+  if (page->has_more && run->empty_pages >= self->max_empty_pages)
     {
-      /* Asking again would get the same empty page for ever. */
       daftar_sync_ingest_result_free (page);
-      daftar_sync_run_finish (task, g_error_new_literal (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
-                                         _("The central server says there is more data but sends none")));
+      daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
+                                                 _("The central server sent %u pages in a row that say more data follows but hold none; the sync stopped"),
+                                                 run->empty_pages));
+      return;
+    }
+  if (page->has_more && run->summary.pages >= self->max_pages)
+    {
+      daftar_sync_ingest_result_free (page);
+      daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
+                                                 _("The central server still had more data after %u pages; the sync stopped, and the next one goes on from there"),
+                                                 run->summary.pages));
       return;
     }
   if (page->has_more)
@@ -248,10 +268,26 @@ apply_body (GTask *task)
 {
   DaftarSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
-  DaftarSyncIngestJob *job = g_new0 (DaftarSyncIngestJob, 1);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (run->msg);
+  const char *content_type = soup_message_headers_get_content_type (headers, NULL);
+  const char *encoding = soup_message_headers_get_one (headers, "Content-Encoding");
+  DaftarSyncIngestJob *job;
 
+  if (run->body->len == 0 && encoding != NULL && g_ascii_strcasecmp (encoding, "identity") != 0)
+    {
+      /* libsoup ends a broken gzip stream as if it were empty. */
+      daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
+                                 _("The central server sent a page that could not be decompressed (%s); nothing of it was applied"),
+                                 encoding));
+      return;
+    }
+  job = g_new0 (DaftarSyncIngestJob, 1);
+
+  end_try (run);
   g_clear_object (&run->stream);
   job->office = g_strdup (self->office);
+  job->since = g_strdup (run->since);
+  job->content_type = g_strdup (content_type);
   job->body = g_byte_array_free_to_bytes (g_steal_pointer (&run->body));
   daftar_db_worker_run_async (run->target, daftar_sync_ingest_job, job,
                               daftar_sync_ingest_job_free, daftar_sync_ingest_result_free,
@@ -269,6 +305,14 @@ too_large_error (DaftarSyncClient *self)
 }
 
 static void read_more (GTask *task);
+
+static GError *
+deadline_error (DaftarSyncClient *self)
+{
+  return g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_NETWORK,
+                      _("The central server did not send the whole page within %u seconds"),
+                      self->page_timeout_s);
+}
 
 static void
 read_cb (GObject      *source,
@@ -288,6 +332,13 @@ read_cb (GObject      *source,
       g_byte_array_set_size (run->body, before);
       if (is_cancelled (task, error))
         daftar_sync_run_finish (task, cancelled_error ());
+      else if (run->deadline_hit)
+        retry_or_fail (task, deadline_error (self), -1);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+        /* The compressed stream itself is broken: the same bytes would come again. */
+        daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
+                                   _("The central server sent a page that could not be decompressed; nothing of it was applied: %s"),
+                                   error->message));
       else
         retry_or_fail (task,
                        g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_NETWORK,
@@ -322,7 +373,7 @@ read_more (GTask *task)
    * touches it until read_cb. */
   g_byte_array_set_size (run->body, len + READ_CHUNK);
   g_input_stream_read_async (run->stream, run->body->data + len, READ_CHUNK,
-                             G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+                             G_PRIORITY_DEFAULT, run->try_cancellable,
                              read_cb, task);
 }
 
@@ -372,6 +423,8 @@ start_resync (GTask *task)
                               g_task_get_cancellable (task), prepare_side_cb, task);
 }
 
+static void follow_redirect (GTask *task);
+
 static void
 send_cb (GObject      *source,
          GAsyncResult *result,
@@ -388,6 +441,8 @@ send_cb (GObject      *source,
     {
       if (is_cancelled (task, error))
         daftar_sync_run_finish (task, cancelled_error ());
+      else if (run->deadline_hit)
+        retry_or_fail (task, deadline_error (self), -1);
       else if (error->domain == G_TLS_ERROR)
         daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_TLS,
                                    _("The central server's security certificate was not accepted: %s"),
@@ -430,6 +485,13 @@ send_cb (GObject      *source,
                                  _("The central server does not know office %s; check the office code"),
                                  self->office));
       return;
+    case SOUP_STATUS_MOVED_PERMANENTLY:
+    case SOUP_STATUS_FOUND:
+    case SOUP_STATUS_SEE_OTHER:
+    case SOUP_STATUS_TEMPORARY_REDIRECT:
+    case SOUP_STATUS_PERMANENT_REDIRECT:
+      follow_redirect (task);
+      return;
     case SOUP_STATUS_GONE:
       g_clear_object (&run->stream);
       start_resync (task);
@@ -454,6 +516,96 @@ send_cb (GObject      *source,
     }
 }
 
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  Run *run = user_data;
+
+  /* The try is cancelled; its callback sees deadline_hit and retries. */
+  run->deadline_hit = TRUE;
+  g_cancellable_cancel (run->try_cancellable);
+  g_clear_pointer (&run->deadline_source, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forward_cancel (GCancellable *cancellable,
+                gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+/* One request of the current try, to @uri (the page's own address, or
+ * where the server redirected it). libsoup's redirects are off: each one is
+ * checked here first, as the token goes with it. */
+static void
+send_request (GTask *task,
+              GUri  *uri)
+{
+  DaftarSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autofree char *auth = NULL;
+  SoupMessageHeaders *headers;
+
+  g_clear_object (&run->msg);
+  g_clear_object (&run->stream);
+  run->msg = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
+  soup_message_add_flags (run->msg, SOUP_MESSAGE_NO_REDIRECT);
+  headers = soup_message_get_request_headers (run->msg);
+  auth = g_strconcat ("Bearer ", self->token, NULL);
+  soup_message_headers_replace (headers, "Authorization", auth);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  /* Wipe our copy of the header; libsoup keeps its own for the request. */
+  memset (auth, 0, strlen (auth));
+
+  /* The I/O timeout catches a server that stops; this catches one that
+   * trickles a byte now and then for ever. It covers redirects too. */
+  if (run->try_cancellable == NULL)
+    {
+      run->try_cancellable = g_cancellable_new ();
+      if (cancellable != NULL)
+        {
+          run->run_cancellable = cancellable;
+          run->cancel_handler = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel),
+                                                       g_object_ref (run->try_cancellable), g_object_unref);
+        }
+      run->deadline_source = g_timeout_source_new_seconds (self->page_timeout_s);
+      g_source_set_callback (run->deadline_source, deadline_cb, run, NULL);
+      g_source_attach (run->deadline_source, g_task_get_context (task));
+    }
+
+  soup_session_send_async (self->session, run->msg, G_PRIORITY_DEFAULT,
+                           run->try_cancellable, send_cb, task);
+}
+
+static void
+follow_redirect (GTask *task)
+{
+  DaftarSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (run->msg),
+                                                       "Location");
+  g_autoptr(GUri) target = NULL;
+  GError *error = NULL;
+
+  g_clear_object (&run->stream);
+  if (!daftar_sync_check_redirect (self->server, soup_message_get_uri (run->msg), location,
+                                   &target, &error))
+    {
+      daftar_sync_run_finish (task, error);
+      return;
+    }
+  if (++run->redirects > DAFTAR_SYNC_MAX_REDIRECTS)
+    {
+      daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
+                                 _("The central server redirected more than %d times; the sync stopped"),
+                                 DAFTAR_SYNC_MAX_REDIRECTS));
+      return;
+    }
+  send_request (task, target);
+}
+
 void
 daftar_sync_run_fetch_page (GTask *task)
 {
@@ -462,27 +614,20 @@ daftar_sync_run_fetch_page (GTask *task)
   g_autofree char *office = g_uri_escape_string (self->office, NULL, FALSE);
   g_autofree char *since = g_uri_escape_string (run->since != NULL ? run->since : "", NULL, FALSE);
   g_autofree char *url = NULL;
-  g_autofree char *auth = NULL;
-  SoupMessageHeaders *headers;
+  g_autoptr(GUri) uri = NULL;
 
   url = g_strdup_printf ("%s/api/v1/offices/%s/changes?since=%s&limit=%u",
                          self->server, office, since, self->page_limit);
-  g_clear_object (&run->msg);
-  run->msg = soup_message_new (SOUP_METHOD_GET, url);
-  if (run->msg == NULL)
+  uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  if (uri == NULL)
     {
       daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_INSECURE,
                                  _("The server address “%s” is not a valid web address"),
                                  self->server));
       return;
     }
-  headers = soup_message_get_request_headers (run->msg);
-  auth = g_strconcat ("Bearer ", self->token, NULL);
-  soup_message_headers_replace (headers, "Authorization", auth);
-  soup_message_headers_replace (headers, "Accept", "application/json");
-  /* Wipe our copy of the header; libsoup keeps its own for the request. */
-  memset (auth, 0, strlen (auth));
-
-  soup_session_send_async (self->session, run->msg, G_PRIORITY_DEFAULT,
-                           g_task_get_cancellable (task), send_cb, task);
+  /* Each try starts at the configured server, with a fresh deadline. */
+  end_try (run);
+  run->redirects = 0;
+  send_request (task, uri);
 }

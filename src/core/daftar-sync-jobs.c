@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -16,6 +17,8 @@ daftar_sync_ingest_job_free (gpointer data)
 
   g_free (job->office);
   g_bytes_unref (job->body);
+  g_free (job->since);
+  g_free (job->content_type);
   g_free (job);
 }
 
@@ -49,6 +52,63 @@ daftar_sync_ingest_result_free (gpointer data)
   g_free (result);
 }
 
+static GError *
+not_json_error (const DaftarSyncIngestJob *job,
+                const char                *detail)
+{
+  /* An HTML login page or a proxy's notice: say what came, not just that
+   * it does not parse, since the usual cause is a wrong server address. */
+  if (job->content_type != NULL && strstr (job->content_type, "json") == NULL)
+    return g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
+                        _("The central server answered with %s instead of JSON; check the server address. Nothing was applied"),
+                        job->content_type);
+  return g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
+                      _("The central server sent a page that is not valid; nothing of it was applied: %s"),
+                      detail);
+}
+
+/* Stores the changes the scan took out of an applied page. They are kept
+ * apart from ingest's own transaction (ingest does not nest), after it: a
+ * crash in between loses these log rows, never data. */
+static gboolean
+store_rejects (DaftarDb   *db,
+               GPtrArray  *rejects,
+               GError    **error)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (!daftar_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < rejects->len; i++)
+    {
+      DaftarSyncReject *reject = g_ptr_array_index (rejects, i);
+      sqlite3_stmt *stmt = daftar_db_prepare (db,
+                                              "INSERT INTO sync_rejects (received_at, entity, raw, reason) "
+                                              "VALUES (?1, ?2, ?3, ?4)",
+                                              error);
+      int rc;
+
+      if (stmt == NULL)
+        {
+          daftar_db_rollback (db);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, now);
+      sqlite3_bind_text (stmt, 2, reject->entity, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, reject->raw, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, reject->reason, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          daftar_db_set_error (db, error, "sync_rejects");
+          daftar_db_rollback (db);
+          return FALSE;
+        }
+    }
+  return daftar_db_commit (db, error);
+}
+
 gpointer
 daftar_sync_ingest_job (DaftarDb      *db,
                         gpointer       job_data,
@@ -56,12 +116,67 @@ daftar_sync_ingest_job (DaftarDb      *db,
                         GError       **error)
 {
   DaftarSyncIngestJob *job = job_data;
-  DaftarIngestResult *result = g_new0 (DaftarIngestResult, 1);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GPtrArray) rejects = NULL;
+  g_autoptr(GError) reject_error = NULL;
+  DaftarIngestResult *result;
+  JsonNode *root;
+  JsonObject *page;
+  guint marked = 0;
+  gsize size;
+  const char *data;
 
-  if (!daftar_ingest_page_bytes (db, job->office, job->body, result, error))
+  /* Everything here runs before ingest begins its transaction, so a page
+   * refused here leaves the database and the cursor as they were. */
+  if (!daftar_sync_scan_body (job->body, &body, &marked, error))
+    return NULL;
+  data = g_bytes_get_data (body, &size);
+  while (size > 0 && g_ascii_isspace (data[size - 1]))
+    size--;
+  if (size == 0)
+    {
+      if (job->content_type != NULL && strstr (job->content_type, "json") == NULL)
+        g_propagate_error (error, not_json_error (job, NULL));
+      else
+        g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
+                     _("The central server sent an empty page; nothing was applied"));
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+    {
+      g_propagate_error (error, not_json_error (job, parse_error->message));
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_propagate_error (error, not_json_error (job, _("it is not a JSON object")));
+      return NULL;
+    }
+  page = json_node_get_object (root);
+
+  /* A page of another protocol version is ingest's to name; the cursor
+   * checks only make sense for a v1 page. */
+  if (json_object_get_int_member_with_default (page, "protocol", 0) == DAFTAR_PROTOCOL_VERSION &&
+      !daftar_sync_check_cursor (page, job->since, error))
+    return NULL;
+  if (marked > 0)
+    rejects = daftar_sync_take_marked_changes (page);
+
+  result = g_new0 (DaftarIngestResult, 1);
+  if (!daftar_ingest_page (db, job->office, page, result, error))
     {
       daftar_sync_ingest_result_free (result);
       return NULL;
+    }
+  if (rejects != NULL && rejects->len > 0)
+    {
+      if (store_rejects (db, rejects, &reject_error))
+        result->rejected += rejects->len;
+      else
+        g_warning ("Could not store %u rejected records: %s", rejects->len, reject_error->message);
     }
   return result;
 }

@@ -22,6 +22,10 @@ struct _DaftarSyncClient
   guint           retry_base_ms;
   guint           max_tries;
   guint           timeout_s;
+  guint           page_timeout_s;   /* a whole response, however it trickles */
+  guint           retry_after_max_s;
+  guint           max_pages;        /* per run */
+  guint           max_empty_pages;  /* has_more pages in a row that change nothing */
   gboolean        running;
 };
 
@@ -33,6 +37,12 @@ typedef struct {
   DaftarDbWorker    *fresh;         /* owned, nullable: the fresh copy after a 410 */
   gboolean           resyncing;
   guint              tries;         /* failed tries of the current page */
+  guint              redirects;     /* redirects followed for the current page */
+  guint              empty_pages;   /* has_more pages in a row that changed nothing */
+  GCancellable      *try_cancellable; /* owned, nullable: the current try's, cancelled by the run's or the deadline */
+  GCancellable      *run_cancellable; /* unowned: the run's, which cancel_handler is on */
+  gulong             cancel_handler;
+  gboolean           deadline_hit;
   gint64             log_id;
   DaftarSyncSummary  summary;
   GError            *failure;       /* owned, nullable: returned after logging */
@@ -41,6 +51,7 @@ typedef struct {
   GByteArray        *body;          /* owned, nullable */
   GSource           *wait_source;   /* owned, nullable */
   GSource           *cancel_source; /* owned, nullable */
+  GSource           *deadline_source; /* owned, nullable */
 } Run;
 
 /* daftar-sync-fetch.c: the HTTP side of a run. */
@@ -58,9 +69,42 @@ void     daftar_sync_client_page_applied (DaftarSyncClient *self,
 
 /* Job data of ingest_job: one response body for one office. */
 typedef struct {
-  char   *office;  /* owned */
-  GBytes *body;    /* owned */
+  char   *office;        /* owned */
+  GBytes *body;          /* owned */
+  char   *since;         /* owned, nullable: the cursor the page was asked from */
+  char   *content_type;  /* owned, nullable: for a clearer message when it is not JSON */
 } DaftarSyncIngestJob;
+
+/* A change taken out of a page before ingest, to store in sync_rejects. */
+typedef struct {
+  char       *entity;  /* owned, nullable */
+  char       *raw;     /* owned */
+  const char *reason;  /* static */
+} DaftarSyncReject;
+
+/* daftar-sync-check.c. The scan refuses a body nested too deep and rewrites
+ * what json-glib would mangle (see the .c file); *out_marked counts strings
+ * marked so that daftar_sync_take_marked_changes removes their changes from
+ * the parsed page and returns them as rejects. */
+gboolean   daftar_sync_scan_body           (GBytes      *body,
+                                            GBytes     **out_body,
+                                            guint       *out_marked,
+                                            GError     **error);
+GPtrArray *daftar_sync_take_marked_changes (JsonObject  *page);
+void       daftar_sync_reject_free         (gpointer     data);
+/* Refuses a cursor with control characters, and has_more with a cursor
+ * that did not move on from @since. */
+gboolean   daftar_sync_check_cursor        (JsonObject  *page,
+                                            const char  *since,
+                                            GError     **error);
+/* A redirect from @from may only stay on the same scheme, host and port. */
+gboolean   daftar_sync_check_redirect      (const char  *server,
+                                            GUri        *from,
+                                            const char  *location,
+                                            GUri       **out_target,
+                                            GError     **error);
+/* Seconds from a Retry-After value (delta-seconds or HTTP date), or -1. */
+gint64     daftar_sync_parse_retry_after   (const char  *value);
 
 /* Job data of the sync_log jobs. */
 typedef struct {

@@ -22,6 +22,10 @@ enum {
   PROP_RETRY_BASE_MS,
   PROP_MAX_TRIES,
   PROP_TIMEOUT,
+  PROP_PAGE_TIMEOUT,
+  PROP_RETRY_AFTER_MAX,
+  PROP_MAX_PAGES,
+  PROP_MAX_EMPTY_PAGES,
   PROP_RUNNING,
   N_PROPS
 };
@@ -288,6 +292,20 @@ SETTER (max_body_size, gsize, max_body_size, PROP_MAX_BODY_SIZE)
 SETTER (retry_base_ms, guint, retry_base_ms, PROP_RETRY_BASE_MS)
 SETTER (max_tries, guint, max_tries, PROP_MAX_TRIES)
 
+/* Bounds against a misbehaving server; properties only, for tests and the
+ * rare deployment that needs other values. */
+static void
+set_uint (DaftarSyncClient *self,
+          guint            *field,
+          guint             value,
+          guint             prop)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
 void
 daftar_sync_client_set_timeout (DaftarSyncClient *self,
                                 guint             seconds)
@@ -351,6 +369,10 @@ daftar_sync_client_get_property (GObject    *object,
     case PROP_RETRY_BASE_MS: g_value_set_uint (value, self->retry_base_ms); break;
     case PROP_MAX_TRIES: g_value_set_uint (value, self->max_tries); break;
     case PROP_TIMEOUT: g_value_set_uint (value, self->timeout_s); break;
+    case PROP_PAGE_TIMEOUT: g_value_set_uint (value, self->page_timeout_s); break;
+    case PROP_RETRY_AFTER_MAX: g_value_set_uint (value, self->retry_after_max_s); break;
+    case PROP_MAX_PAGES: g_value_set_uint (value, self->max_pages); break;
+    case PROP_MAX_EMPTY_PAGES: g_value_set_uint (value, self->max_empty_pages); break;
     case PROP_RUNNING: g_value_set_boolean (value, self->running); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -386,6 +408,10 @@ daftar_sync_client_set_property (GObject      *object,
     case PROP_RETRY_BASE_MS: daftar_sync_client_set_retry_base_ms (self, g_value_get_uint (value)); break;
     case PROP_MAX_TRIES: daftar_sync_client_set_max_tries (self, g_value_get_uint (value)); break;
     case PROP_TIMEOUT: daftar_sync_client_set_timeout (self, g_value_get_uint (value)); break;
+    case PROP_PAGE_TIMEOUT: set_uint (self, &self->page_timeout_s, g_value_get_uint (value), prop_id); break;
+    case PROP_RETRY_AFTER_MAX: set_uint (self, &self->retry_after_max_s, g_value_get_uint (value), prop_id); break;
+    case PROP_MAX_PAGES: set_uint (self, &self->max_pages, g_value_get_uint (value), prop_id); break;
+    case PROP_MAX_EMPTY_PAGES: set_uint (self, &self->max_empty_pages, g_value_get_uint (value), prop_id); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -414,6 +440,14 @@ daftar_sync_client_class_init (DaftarSyncClientClass *klass)
     g_param_spec_uint ("max-tries", NULL, NULL, 1, 100, DAFTAR_SYNC_DEFAULT_MAX_TRIES, rw);
   properties[PROP_TIMEOUT] =
     g_param_spec_uint ("timeout", NULL, NULL, 1, 3600, DAFTAR_SOUP_DEFAULT_TIMEOUT_S, rw);
+  properties[PROP_PAGE_TIMEOUT] =
+    g_param_spec_uint ("page-timeout", NULL, NULL, 1, 86400, DAFTAR_SYNC_DEFAULT_PAGE_TIMEOUT, rw);
+  properties[PROP_RETRY_AFTER_MAX] =
+    g_param_spec_uint ("retry-after-max", NULL, NULL, 0, 86400, DAFTAR_SYNC_DEFAULT_RETRY_AFTER_MAX, rw);
+  properties[PROP_MAX_PAGES] =
+    g_param_spec_uint ("max-pages", NULL, NULL, 1, G_MAXUINT, DAFTAR_SYNC_DEFAULT_MAX_PAGES, rw);
+  properties[PROP_MAX_EMPTY_PAGES] =
+    g_param_spec_uint ("max-empty-pages", NULL, NULL, 1, G_MAXUINT, DAFTAR_SYNC_DEFAULT_MAX_EMPTY_PAGES, rw);
   properties[PROP_RUNNING] =
     g_param_spec_boolean ("running", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -433,4 +467,8 @@ daftar_sync_client_init (DaftarSyncClient *self)
   self->retry_base_ms = DAFTAR_SYNC_DEFAULT_RETRY_BASE_MS;
   self->max_tries = DAFTAR_SYNC_DEFAULT_MAX_TRIES;
   self->timeout_s = DAFTAR_SOUP_DEFAULT_TIMEOUT_S;
+  self->page_timeout_s = DAFTAR_SYNC_DEFAULT_PAGE_TIMEOUT;
+  self->retry_after_max_s = DAFTAR_SYNC_DEFAULT_RETRY_AFTER_MAX;
+  self->max_pages = DAFTAR_SYNC_DEFAULT_MAX_PAGES;
+  self->max_empty_pages = DAFTAR_SYNC_DEFAULT_MAX_EMPTY_PAGES;
 }

@@ -30,6 +30,10 @@ typedef enum {
 #define DAFTAR_SYNC_DEFAULT_RETRY_BASE_MS   1000
 #define DAFTAR_SYNC_DEFAULT_RETRY_MAX_MS    60000
 #define DAFTAR_SYNC_DEFAULT_RETRY_AFTER_MAX 300   /* seconds */
+#define DAFTAR_SYNC_DEFAULT_MAX_EMPTY_PAGES 50    /* has_more pages in a row that change nothing */
+#define DAFTAR_SYNC_DEFAULT_MAX_PAGES       10000 /* pages in one run */
+#define DAFTAR_SYNC_DEFAULT_PAGE_TIMEOUT    300   /* seconds for one whole response */
+#define DAFTAR_SYNC_MAX_REDIRECTS           5     /* per try, within the same server */
 
 /* What a finished run did. */
 typedef struct {

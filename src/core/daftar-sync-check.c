@@ -1,0 +1,377 @@
+/* daftar-sync-check.c: what the sync client refuses from a server before ingest sees it — deep nesting, text json-glib would mangle, bad cursors, unsafe redirects. */
+#define G_LOG_DOMAIN "daftar-sync"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "daftar-soup.h"
+#include "daftar-sync-private.h"
+
+/* json-glib 1.6 parses recursively and overflows the stack somewhere past
+ * 30000 levels; a protocol page needs five. */
+#define MAX_DEPTH 64
+
+/* json-glib 1.6 turns "\u0000" into the end of the string (so "A\u0000B"
+ * would be stored as "A"), mangles unpaired surrogates, refuses the whole
+ * document for one stray byte that is not UTF-8, and wraps integers past
+ * 64 bits around (-99999999999999999999999 becomes 1). So before parsing, the
+ * scan rewrites each of these into something that survives parsing and is
+ * caught afterwards: the three text faults become Unicode noncharacters,
+ * which no office data contains, and the record holding one is rejected;
+ * an oversized integer gets a ".0" and is parsed as the real number it is,
+ * which no integer field accepts. */
+#define MARK_NUL       "\\uFFFE"
+#define MARK_SURROGATE "\\uFDD0"
+#define MARK_NOT_UTF8  "\\uFFFF"
+
+typedef struct {
+  const char *data;
+  gsize       copied;   /* bytes of data already in out */
+  GString    *out;      /* nullable: made at the first rewrite */
+} Rewrite;
+
+static void
+rewrite (Rewrite    *rw,
+         gsize       from,
+         gsize       to,
+         const char *with)
+{
+  if (rw->out == NULL)
+    rw->out = g_string_sized_new (to + 1024);
+  g_string_append_len (rw->out, rw->data + rw->copied, from - rw->copied);
+  g_string_append (rw->out, with);
+  rw->copied = to;
+}
+
+static int
+hex4 (const char *p,
+      gsize       left)
+{
+  int v = 0;
+
+  if (left < 4)
+    return -1;
+  for (int i = 0; i < 4; i++)
+    {
+      int d = g_ascii_xdigit_value (p[i]);
+      if (d < 0)
+        return -1;
+      v = v * 16 + d;
+    }
+  return v;
+}
+
+/* An integer token that does not fit in 64 bits. */
+static gboolean
+integer_overflows (const char *p,
+                   gsize       len)
+{
+  g_autofree char *token = NULL;
+
+  if (len < 19 || memchr (p, '.', len) || memchr (p, 'e', len) || memchr (p, 'E', len))
+    return FALSE;
+  token = g_strndup (p, len);
+  errno = 0;
+  g_ascii_strtoll (token, NULL, 10);
+  return errno == ERANGE;
+}
+
+gboolean
+daftar_sync_scan_body (GBytes  *body,
+                       GBytes **out_body,
+                       guint   *out_marked,
+                       GError **error)
+{
+  gsize n;
+  const char *d = g_bytes_get_data (body, &n);
+  Rewrite rw = { d, 0, NULL };
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint marked = 0;
+  gsize i = 0;
+
+  while (i < n)
+    {
+      guchar c = d[i];
+
+      if (!in_string)
+        {
+          if (c == '"')
+            in_string = TRUE;
+          else if (c == '[' || c == '{')
+            {
+              if (++depth > MAX_DEPTH)
+                {
+                  if (rw.out != NULL)
+                    g_string_free (rw.out, TRUE);
+                  g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
+                               _("The central server sent a page nested more than %d levels deep; nothing of it was applied"),
+                               MAX_DEPTH);
+                  return FALSE;
+                }
+            }
+          else if ((c == ']' || c == '}') && depth > 0)
+            depth--;
+          else if (c == '-' || g_ascii_isdigit (c))
+            {
+              gsize j = i + 1;
+              while (j < n && (g_ascii_isdigit (d[j]) || strchr ("+-.eE", d[j]) != NULL))
+                j++;
+              if (integer_overflows (d + i, j - i))
+                {
+                  g_autofree char *real = g_strdup_printf ("%.*s.0", (int) (j - i), d + i);
+                  rewrite (&rw, i, j, real);
+                }
+              i = j;
+              continue;
+            }
+          i++;
+          continue;
+        }
+
+      if (c == '"')
+        {
+          in_string = FALSE;
+          i++;
+        }
+      else if (c == '\\' && i + 1 < n && d[i + 1] == 'u')
+        {
+          int v = hex4 (d + i + 2, n - i - 2);
+
+          if (v == 0)
+            {
+              rewrite (&rw, i, i + 6, MARK_NUL);
+              marked++;
+            }
+          else if (v >= 0xD800 && v <= 0xDBFF && i + 11 < n && d[i + 6] == '\\' && d[i + 7] == 'u' &&
+                   hex4 (d + i + 8, n - i - 8) >= 0xDC00 && hex4 (d + i + 8, n - i - 8) <= 0xDFFF)
+            {
+              i += 12;   /* a proper pair */
+              continue;
+            }
+          else if (v >= 0xD800 && v <= 0xDFFF)
+            {
+              rewrite (&rw, i, i + 6, MARK_SURROGATE);
+              marked++;
+            }
+          i += v >= 0 ? 6 : 2;
+        }
+      else if (c == '\\')
+        i += 2;
+      else if (c < 0x80)
+        i++;
+      else
+        {
+          gunichar u = g_utf8_get_char_validated (d + i, n - i);
+
+          if (u == (gunichar) -1 || u == (gunichar) -2)
+            {
+              rewrite (&rw, i, i + 1, MARK_NOT_UTF8);
+              marked++;
+              i++;
+            }
+          else
+            i += g_utf8_skip[c];
+        }
+    }
+
+  *out_marked = marked;
+  if (rw.out == NULL)
+    {
+      *out_body = g_bytes_ref (body);
+      return TRUE;
+    }
+  g_string_append_len (rw.out, d + rw.copied, n - rw.copied);
+  *out_body = g_string_free_to_bytes (rw.out);
+  return TRUE;
+}
+
+/* Why a string holds one of the scan's marks, or NULL if it holds none. */
+static const char *
+mark_reason (const char *s)
+{
+  if (strstr (s, "\xef\xbf\xbe") != NULL)
+    return "a string holds a NUL character (\\u0000)";
+  if (strstr (s, "\xef\xb7\x90") != NULL)
+    return "a string holds an unpaired UTF-16 surrogate";
+  if (strstr (s, "\xef\xbf\xbf") != NULL)
+    return "a string holds bytes that are not UTF-8";
+  return NULL;
+}
+
+static const char *
+node_reason (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        {
+          const char *reason = mark_reason (name);
+          if (reason == NULL)
+            reason = node_reason (member);
+          if (reason != NULL)
+            return reason;
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *reason = node_reason (json_array_get_element (array, i));
+          if (reason != NULL)
+            return reason;
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return mark_reason (json_node_get_string (node));
+  return NULL;
+}
+
+void
+daftar_sync_reject_free (gpointer data)
+{
+  DaftarSyncReject *reject = data;
+
+  g_free (reject->entity);
+  g_free (reject->raw);
+  g_free (reject);
+}
+
+GPtrArray *
+daftar_sync_take_marked_changes (JsonObject *page)
+{
+  GPtrArray *rejects = g_ptr_array_new_with_free_func (daftar_sync_reject_free);
+  JsonNode *node = json_object_get_member (page, "changes");
+  JsonArray *changes;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return rejects;
+  changes = json_node_get_array (node);
+  for (guint i = json_array_get_length (changes); i > 0; i--)
+    {
+      JsonNode *change = json_array_get_element (changes, i - 1);
+      const char *reason = node_reason (change);
+      DaftarSyncReject *reject;
+
+      if (reason == NULL)
+        continue;
+      reject = g_new0 (DaftarSyncReject, 1);
+      if (JSON_NODE_HOLDS_OBJECT (change))
+        reject->entity = g_strdup (json_object_get_string_member_with_default (json_node_get_object (change),
+                                                                               "entity", NULL));
+      reject->raw = json_to_string (change, FALSE);
+      reject->reason = reason;
+      g_ptr_array_insert (rejects, 0, reject);
+      json_array_remove_element (changes, i - 1);
+    }
+  return rejects;
+}
+
+gboolean
+daftar_sync_check_cursor (JsonObject  *page,
+                          const char  *since,
+                          GError     **error)
+{
+  JsonNode *node = json_object_get_member (page, "cursor");
+  JsonNode *more = json_object_get_member (page, "has_more");
+  const char *cursor;
+
+  /* Ingest says what is wrong with a missing cursor or a wrong type. */
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return TRUE;
+  cursor = json_node_get_string (node);
+
+  /* The cursor is opaque, but it is printed and shown: no control
+   * characters (a terminal would obey them) and none of the scan's marks. */
+  for (const char *p = cursor; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar u = g_utf8_get_char (p);
+      if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0xFFFE || u == 0xFFFF || u == 0xFDD0)
+        {
+          g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
+                       _("The central server sent a cursor with control characters; nothing of the page was applied"));
+          return FALSE;
+        }
+    }
+
+  if (more != NULL && JSON_NODE_HOLDS_VALUE (more) && json_node_get_value_type (more) == G_TYPE_BOOLEAN &&
+      json_node_get_boolean (more) && g_strcmp0 (cursor, since) == 0)
+    {
+      /* Asking again with the same cursor would get the same page for ever. */
+      g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
+                   _("The central server says more data follows but did not move the cursor on; nothing of the page was applied"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+daftar_sync_check_redirect (const char  *server,
+                            GUri        *from,
+                            const char  *location,
+                            GUri       **out_target,
+                            GError     **error)
+{
+  g_autoptr(GUri) target = NULL;
+  g_autofree char *shown = NULL;
+
+  if (location == NULL ||
+      (target = g_uri_parse_relative (from, location, SOUP_HTTP_URI_FLAGS, NULL)) == NULL)
+    {
+      g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
+                   _("The central server redirected to an address that is not valid"));
+      return FALSE;
+    }
+  shown = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO | G_URI_HIDE_QUERY | G_URI_HIDE_FRAGMENT);
+
+  /* The token goes with every request, so a redirect may only stay on the
+   * server the manager set up: same scheme, host and port. */
+  if (g_ascii_strcasecmp (g_uri_get_scheme (target), g_uri_get_scheme (from)) != 0 ||
+      g_uri_get_host (target) == NULL ||
+      g_ascii_strcasecmp (g_uri_get_host (target), g_uri_get_host (from)) != 0 ||
+      g_uri_get_port (target) != g_uri_get_port (from) ||
+      g_uri_get_user (target) != NULL)
+    {
+      g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_INSECURE,
+                   _("The central server %s redirected to %s, another server; Daftar sends the access token only to the server set in Preferences"),
+                   server, shown);
+      return FALSE;
+    }
+  *out_target = g_steal_pointer (&target);
+  return TRUE;
+}
+
+gint64
+daftar_sync_parse_retry_after (const char *value)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  const char *p;
+
+  if (value == NULL)
+    return -1;
+  value += strspn (value, " \t");
+  for (p = value; g_ascii_isdigit (*p); p++)
+    ;
+  if (p > value && p[strspn (p, " \t")] == '\0')
+    {
+      /* delta-seconds; any number of digits means "long", the caller caps it. */
+      guint64 seconds = g_ascii_strtoull (value, NULL, 10);
+      return (gint64) MIN (seconds, (guint64) G_MAXINT32);
+    }
+  when = soup_date_time_new_from_http_string (value);
+  if (when == NULL)
+    return -1;
+  now = g_date_time_new_now_utc ();
+  return CLAMP (g_date_time_difference (when, now) / G_TIME_SPAN_SECOND, 0, G_MAXINT32);
+}

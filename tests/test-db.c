@@ -3,6 +3,7 @@
 
 #include "daftar-db.h"
 #include "daftar-db-worker.h"
+#include "daftar-ingest.h"
 #include "daftar-test-util.h"
 
 static const char * const design_tables[] = {
@@ -271,6 +272,63 @@ test_worker_last_reference_in_job (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A database written by schema v1 (here: today's file with v2 undone)
+ * opens as the latest version, with the derived tables of v2 built from the
+ * records already there, exactly as ingest would have built them. */
+static void
+test_migrate_from_v1 (void)
+{
+  static const char * const derived[] = { "daily_case_places", "daily_case_staff", "daily_ticket_load" };
+  g_autofree char *dir = NULL;
+  g_autoptr(DaftarDb) db = daftar_test_db_new (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) page = daftar_test_page ("YZ-ABK-01", "c1",
+    "[{\"entity\": \"office\", \"op\": \"upsert\", \"data\": {\"code\": \"YZ-ABK-01\", \"name\": \"دفتر ابرکوه\", \"city\": \"ابرکوه\", \"province\": \"یزد\"}},"
+    " {\"entity\": \"case\", \"op\": \"upsert\", \"data\": {\"id\": \"C1\", \"office_code\": \"YZ-ABK-01\", \"kind\": \"brief\", "
+    "  \"filed_at\": \"2026-10-29T08:00:00+03:30\", \"shift\": \"morning\", \"status\": \"sent\", \"staff_id\": \"S1\", "
+    "  \"client_name\": \"زهرا احمدی\", \"dest_city\": \"شیراز\", \"dest_province\": \"فارس\"}},"
+    " {\"entity\": \"ticket\", \"op\": \"upsert\", \"data\": {\"id\": \"T1\", \"office_code\": \"YZ-ABK-01\", \"service\": \"brief\", "
+    "  \"issued_at\": \"2026-10-29T16:00:00+03:30\", \"called_at\": \"2026-10-29T16:20:00+03:30\", \"started_at\": \"2026-10-29T16:21:00+03:30\", "
+    "  \"finished_at\": \"2026-10-29T16:35:00+03:30\", \"counter\": 2, \"staff_id\": \"S1\", \"outcome\": \"served\"}}]");
+  g_autofree char *path = g_strdup (daftar_db_get_path (db));
+  char *before[G_N_ELEMENTS (derived)];
+  DaftarIngestResult result;
+
+  g_assert_true (daftar_ingest_page (db, "YZ-ABK-01", page, &result, &error));
+  g_assert_no_error (error);
+  daftar_ingest_result_clear (&result);
+  for (guint i = 0; i < G_N_ELEMENTS (derived); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", derived[i]);
+      g_assert_cmpint (daftar_test_count (db, sql), >, 0);
+      before[i] = daftar_test_table_checksum (db, derived[i]);
+    }
+
+  /* Undo v2 as a v1 file would be. */
+  g_assert_true (daftar_db_exec (db,
+                                 "DROP TABLE daily_case_places; DROP TABLE daily_case_staff; DROP TABLE daily_ticket_load;"
+                                 "DROP INDEX notices_unviewed; DROP TRIGGER cases_search_insert;"
+                                 "DROP TRIGGER cases_search_delete; DROP TRIGGER cases_search_update;"
+                                 "DROP TABLE cases_search; PRAGMA user_version = 1;", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&db, daftar_db_close);
+
+  db = daftar_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (daftar_db_get_schema_version (db), ==, daftar_db_get_latest_version ());
+  for (guint i = 0; i < G_N_ELEMENTS (derived); i++)
+    {
+      g_autofree char *after = daftar_test_table_checksum (db, derived[i]);
+      g_assert_cmpstr (after, ==, before[i]);
+      g_free (before[i]);
+    }
+  /* The search index covers the records that were there. */
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM cases_search WHERE search_key LIKE '%احمد%'"), ==, 1);
+
+  g_clear_pointer (&db, daftar_db_close);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -283,5 +341,6 @@ main (int argc, char **argv)
   g_test_add_func ("/db/worker", test_worker);
   g_test_add_func ("/db/worker-open-error", test_worker_open_error);
   g_test_add_func ("/db/worker-last-reference-in-job", test_worker_last_reference_in_job);
+  g_test_add_func ("/db/migrate-from-v1", test_migrate_from_v1);
   return g_test_run ();
 }

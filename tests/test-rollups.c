@@ -323,6 +323,81 @@ check_tickets (DaftarDb *db)
 }
 
 static void
+check_loads_and_places (DaftarDb *db)
+{
+  g_autoptr(GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) case_staff = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) load = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  sqlite3_prepare_v2 (daftar_db_get_handle (db),
+                      "SELECT filed_at, shift, staff_id, dest_province, dest_city FROM cases", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char day[11];
+      int hour;
+      gint64 one = 1;
+
+      local (COL_INT (0), day, &hour);
+      add_to (places, g_strdup_printf ("%s|%s|%s|%s", OFFICE, day, COL_NULL (3) ? "" : COL_TEXT (3),
+                                       COL_NULL (4) ? "" : COL_TEXT (4)), &one, 1);
+      add_to (case_staff, g_strdup_printf ("%s|%s|%s|%s", OFFICE, day, COL_TEXT (1),
+                                           COL_NULL (2) ? "" : COL_TEXT (2)), &one, 1);
+    }
+  sqlite3_finalize (stmt);
+
+  sqlite3_prepare_v2 (daftar_db_get_handle (db),
+                      "SELECT issued_at, started_at, finished_at, counter, staff_id FROM tickets WHERE outcome = 'served'",
+                      -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char day[11];
+      int hour;
+      gint64 v[2] = { 1, COL_NULL (1) || COL_NULL (2) ? 0 : COL_INT (2) - COL_INT (1) };
+
+      local (COL_INT (0), day, &hour);
+      add_to (load, g_strdup_printf ("%s|%s|%s|%" G_GINT64_FORMAT "|%s", OFFICE, day,
+                                     hour < 14 ? "morning" : "evening",
+                                     COL_NULL (3) ? (gint64) -1 : (gint64) COL_INT (3),
+                                     COL_NULL (4) ? "" : COL_TEXT (4)), v, 2);
+    }
+  sqlite3_finalize (stmt);
+
+  {
+    g_autoptr(GPtrArray) e1 = render (places, 1);
+    g_autoptr(GPtrArray) a1 = render_sql (db, "SELECT * FROM daily_case_places");
+    g_autoptr(GPtrArray) e2 = render (case_staff, 1);
+    g_autoptr(GPtrArray) a2 = render_sql (db, "SELECT * FROM daily_case_staff");
+    g_autoptr(GPtrArray) e3 = render (load, 2);
+    g_autoptr(GPtrArray) a3 = render_sql (db, "SELECT * FROM daily_ticket_load");
+
+    assert_same_rows (e1, a1, "daily_case_places");
+    assert_same_rows (e2, a2, "daily_case_staff");
+    assert_same_rows (e3, a3, "daily_ticket_load");
+  }
+}
+
+/* The trigram index answers exactly as LIKE over the table does. */
+static void
+check_search_index (DaftarDb *db)
+{
+  static const char * const fragments[] = { "ابر", "شیراز", "یزد", "x1", "c3" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (daftar_db_exec (db, "INSERT INTO cases_search (cases_search) VALUES ('integrity-check')", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (fragments); i++)
+    {
+      g_autofree char *indexed = g_strdup_printf ("SELECT count(*) FROM cases WHERE rowid IN "
+                                                  "(SELECT rowid FROM cases_search WHERE search_key LIKE '%%%s%%')",
+                                                  fragments[i]);
+      g_autofree char *scanned = g_strdup_printf ("SELECT count(*) FROM cases NOT INDEXED WHERE search_key LIKE '%%%s%%'",
+                                                  fragments[i]);
+      g_assert_cmpint (daftar_test_count (db, indexed), ==, daftar_test_count (db, scanned));
+    }
+}
+
+static void
 check_notices (DaftarDb *db)
 {
   g_autoptr(GHashTable) t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -395,6 +470,8 @@ test_random (gconstpointer data)
   check_cases (db);
   check_tickets (db);
   check_notices (db);
+  check_loads_and_places (db);
+  check_search_index (db);
 
   /* The office moves: every case's destination scope is recomputed. */
   {

@@ -121,7 +121,10 @@ test_sync_checksums (const char *path)
 
   g_assert_cmpint (sqlite3_prepare_v2 (handle,
                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
-                   "AND name NOT LIKE 'sync%' ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+                   "AND name NOT LIKE 'sync%' "
+                   /* The search index's storage depends on the order rows came
+                    * in, not on what they hold; test-rollups checks it. */
+                   "AND name NOT LIKE 'cases_search%' ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);

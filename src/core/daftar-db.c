@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "daftar-db.h"
+#include "daftar-migrations.h"
 
 #define MIGRATIONS_PATH "/io/github/daftar/Daftar/sql"
 #define BUSY_TIMEOUT_MS 5000
@@ -195,6 +196,7 @@ apply_migration (DaftarDb    *db,
   if (!daftar_db_begin (db, error))
     return FALSE;
   if (!daftar_db_exec (db, sql, error) ||
+      !daftar_migration_after_step (db, version, error) ||
       !daftar_db_exec (db, set_version, error) ||
       !daftar_db_commit (db, error))
     {

@@ -16,6 +16,9 @@ static const char * const delete_sql[] = {
   "DELETE FROM daily_wait_hist WHERE office_code = ?1 AND day = ?2",
   "DELETE FROM hourly_tickets WHERE office_code = ?1 AND day = ?2",
   "DELETE FROM daily_notices WHERE office_code = ?1 AND day = ?2",
+  "DELETE FROM daily_case_places WHERE office_code = ?1 AND day = ?2",
+  "DELETE FROM daily_case_staff WHERE office_code = ?1 AND day = ?2",
+  "DELETE FROM daily_ticket_load WHERE office_code = ?1 AND day = ?2",
 };
 
 static const char * const insert_sql[] = {
@@ -66,6 +69,24 @@ static const char * const insert_sql[] = {
   "  coalesce(sum(viewed_at - issued_at), 0) "
   "FROM notices WHERE office_code = ?1 AND issued_at >= ?3 AND issued_at < ?4 "
   "GROUP BY channel",
+
+  "INSERT INTO daily_case_places (office_code, day, dest_province, dest_city, n) "
+  "SELECT ?1, ?2, coalesce(dest_province, ''), coalesce(dest_city, ''), count(*) "
+  "FROM cases WHERE office_code = ?1 AND filed_at >= ?3 AND filed_at < ?4 "
+  "GROUP BY 3, 4",
+
+  "INSERT INTO daily_case_staff (office_code, day, shift, staff_id, n) "
+  "SELECT ?1, ?2, shift, coalesce(staff_id, ''), count(*) "
+  "FROM cases WHERE office_code = ?1 AND filed_at >= ?3 AND filed_at < ?4 "
+  "GROUP BY 3, 4",
+
+  "INSERT INTO daily_ticket_load (office_code, day, shift, counter, staff_id, served, service_sum_s) "
+  "SELECT ?1, ?2, CASE WHEN issued_at - ?3 < 14 * 3600 THEN 'morning' ELSE 'evening' END AS sh, "
+  "  coalesce(counter, -1) AS c, coalesce(staff_id, '') AS s, count(*), "
+  "  coalesce(sum(finished_at - started_at), 0) "
+  "FROM tickets WHERE office_code = ?1 AND issued_at >= ?3 AND issued_at < ?4 "
+  "  AND outcome = 'served' "
+  "GROUP BY sh, c, s",
 };
 
 static gboolean

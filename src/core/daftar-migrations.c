@@ -1,0 +1,64 @@
+/* daftar-migrations.c: what a schema step needs beyond its SQL file. */
+#define G_LOG_DOMAIN "daftar-db"
+
+#include "config.h"
+
+#include "daftar-migrations.h"
+#include "daftar-rollups.h"
+#include "daftar-time.h"
+
+/* Recomputes every rollup of every (office, day) that holds records. */
+static gboolean
+rebuild_rollups (DaftarDb  *db,
+                 GError   **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db,
+                                          "SELECT office_code FROM daily_cases UNION "
+                                          "SELECT office_code FROM daily_tickets UNION "
+                                          "SELECT office_code FROM daily_notices",
+                                          error);
+  g_autoptr(GPtrArray) offices = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (offices, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (db, error, "Listing offices to rebuild");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < offices->len; i++)
+    {
+      const char *office = g_ptr_array_index (offices, i);
+      g_autoptr(GPtrArray) days = daftar_rollups_list_days (db, office, error);
+
+      if (days == NULL)
+        return FALSE;
+      for (guint d = 0; d < days->len; d++)
+        {
+          GDate day;
+          if (!daftar_time_parse_day (g_ptr_array_index (days, d), &day) ||
+              !daftar_rollups_recompute_day (db, office, &day, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+daftar_migration_after_step (DaftarDb  *db,
+                             int        version,
+                             GError   **error)
+{
+  switch (version)
+    {
+    case 2:   /* destinations, staff and counter load */
+      return rebuild_rollups (db, error);
+    default:
+      return TRUE;
+    }
+}

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "daftar-charts.h"
+#include "daftar-chart-layout.h"
 #include "daftar-format.h"
 
 #define WIDTH 400
@@ -244,6 +245,238 @@ test_bar_heights (void)
   g_assert_null (daftar_chart_get_tooltip_at (DAFTAR_CHART (bars), 1, 1));
 
   g_assert_finalize_object (bars);
+}
+
+#define NARROW 260
+
+static void
+allocate_at (GtkWidget        *widget,
+             int               width,
+             GtkTextDirection  direction)
+{
+  int min, nat;
+
+  gtk_widget_set_direction (widget, direction);
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+  gtk_widget_allocate (widget, width, HEIGHT, -1, NULL);
+}
+
+/* Every text the chart draws lies inside its allocation: nothing spills over
+ * a neighbouring chart. Returns how many texts there are. */
+static guint
+check_texts_inside (DaftarChart *chart,
+                    int          width)
+{
+  graphene_rect_t rect;
+  guint n = 0;
+
+  while (daftar_chart_get_text (chart, n, &rect) != NULL)
+    {
+      g_assert_cmpfloat (rect.origin.x, >=, -0.5);
+      g_assert_cmpfloat (rect.origin.x + rect.size.width, <=, width + 0.5);
+      g_assert_cmpfloat (rect.origin.y, >=, -0.5);
+      g_assert_cmpfloat (rect.origin.y + rect.size.height, <=, HEIGHT + 0.5);
+      n++;
+    }
+  return n;
+}
+
+static void
+test_legend_wraps (void)
+{
+  /* Long names, one longer than the whole chart is wide. */
+  static const char * const names[] = {
+    "Petitions filed through the office",
+    "Briefs and written submissions",
+    "Protests against default judgements",
+    "درخواست‌های اجرای احکام مدنی",
+    "Complaints",
+    "Other filings",
+    "ثبت‌نام در سامانه ثنا برای اشخاص حقیقی و حقوقی و وکلای دادگستری",
+  };
+  const GtkTextDirection directions[] = { GTK_TEXT_DIR_LTR, GTK_TEXT_DIR_RTL };
+  GtkWidget *chart = g_object_ref_sink (daftar_stacked_bar_chart_new ());
+  double values[30];
+
+  for (guint s = 0; s < G_N_ELEMENTS (names); s++)
+    {
+      g_autoptr(DaftarChartSeries) series = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        values[i] = 10 + (i * 7 + s * 13) % 40;
+      series = make_days_series (names[s], values, G_N_ELEMENTS (values));
+      daftar_chart_add_series (DAFTAR_CHART (chart), series);
+    }
+
+  for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
+    {
+      gboolean rtl = directions[d] == GTK_TEXT_DIR_RTL;
+      graphene_rect_t plot, legend[G_N_ELEMENTS (names)];
+      guint rows = 1;
+
+      allocate_at (chart, NARROW, directions[d]);
+      g_assert_true (daftar_chart_get_plot_area (DAFTAR_CHART (chart), &plot));
+      g_assert_cmpuint (check_texts_inside (DAFTAR_CHART (chart), NARROW), >, G_N_ELEMENTS (names));
+
+      /* The legend comes first, one text a series, wrapped onto several
+       * rows, all above the plot, none over another. */
+      for (guint s = 0; s < G_N_ELEMENTS (names); s++)
+        {
+          g_assert_nonnull (daftar_chart_get_text (DAFTAR_CHART (chart), s, &legend[s]));
+          g_assert_cmpfloat (legend[s].origin.y + legend[s].size.height, <=, plot.origin.y);
+          for (guint t = 0; t < s; t++)
+            g_assert_false (graphene_rect_intersection (&legend[s], &legend[t], NULL));
+        }
+      for (guint s = 1; s < G_N_ELEMENTS (names); s++)
+        if (legend[s].origin.y > legend[s - 1].origin.y)
+          rows++;
+      g_test_message ("%s: legend in %u rows, plot %.0f px high", rtl ? "RTL" : "LTR", rows, plot.size.height);
+      g_assert_cmpuint (rows, >=, 3);
+      /* Whatever the legend takes, a plot is left. */
+      g_assert_cmpfloat (plot.size.height, >, HEIGHT / 4.0);
+
+      /* Rows flow from the start edge: "Complaints" and "Other filings"
+       * share a row, the first on the left in LTR, on the right in RTL, and
+       * every row starts at the same edge. */
+      g_assert_cmpfloat_with_epsilon (legend[4].origin.y, legend[5].origin.y, 0.5);
+      g_assert_cmpfloat (legend[3].origin.y, <, legend[4].origin.y);
+      if (rtl)
+        {
+          g_assert_cmpfloat (legend[4].origin.x, >, legend[5].origin.x + legend[5].size.width - 0.5);
+          g_assert_cmpfloat_with_epsilon (legend[4].origin.x + legend[4].size.width,
+                                          legend[0].origin.x + legend[0].size.width, 0.5);
+        }
+      else
+        {
+          g_assert_cmpfloat (legend[4].origin.x + legend[4].size.width, <, legend[5].origin.x + 0.5);
+          g_assert_cmpfloat_with_epsilon (legend[4].origin.x, legend[0].origin.x, 0.5);
+        }
+    }
+
+  g_assert_finalize_object (chart);
+}
+
+/* A word of a category label is never cut: every line drawn under the bars
+ * is made of whole words of the names. */
+static void
+check_whole_words (const char * const *names,
+                   guint               n_names,
+                   const char         *line)
+{
+  g_auto(GStrv) words = g_strsplit (line, " ", -1);
+
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < n_names && !found; i++)
+        {
+          g_auto(GStrv) name_words = g_strsplit (names[i], " ", -1);
+
+          found = g_strv_contains ((const char * const *) name_words, words[w]);
+        }
+      g_assert_true (found);
+    }
+}
+
+static void
+test_category_labels (void)
+{
+  static const char * const names[] = {
+    "یزد", "هرمزگان", "خراسان رضوی", "Kohgiluyeh and Boyer-Ahmad",
+    "Chaharmahal and Bakhtiari", "کهگیلویه و بویراحمد", "Qom", "سیستان و بلوچستان",
+  };
+  const GtkTextDirection directions[] = { GTK_TEXT_DIR_LTR, GTK_TEXT_DIR_RTL };
+  GtkWidget *chart = g_object_ref_sink (daftar_bar_chart_new ());
+  g_autoptr(DaftarChartSeries) series = daftar_chart_series_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    daftar_chart_series_append_category (series, i, names[i], 100.0 / (i + 1));
+  daftar_chart_set_series (DAFTAR_CHART (chart), series);
+
+  for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      graphene_rect_t plot, rect;
+      const char *text;
+      double band;
+      guint n;
+
+      allocate_at (chart, NARROW, directions[d]);
+      g_assert_true (daftar_chart_get_plot_area (DAFTAR_CHART (chart), &plot));
+      n = check_texts_inside (DAFTAR_CHART (chart), NARROW);
+      band = plot.size.width / G_N_ELEMENTS (names);
+
+      for (guint i = 0; i < n; i++)
+        {
+          text = daftar_chart_get_text (DAFTAR_CHART (chart), i, &rect);
+          if (rect.origin.y < plot.origin.y + plot.size.height)
+            continue;   /* a tick label */
+          check_whole_words (names, G_N_ELEMENTS (names), text);
+          /* A long word takes at most the room its neighbours leave, and is
+           * ellipsized beyond it (no two labels overlap: checked below). */
+          g_assert_cmpfloat (rect.size.width, <=, 2 * band);
+          g_ptr_array_add (labels, g_memdup2 (&rect, sizeof rect));
+        }
+      /* Every name is shown, in at most two lines each. */
+      g_assert_cmpuint (labels->len, >=, G_N_ELEMENTS (names));
+      g_assert_cmpuint (labels->len, <=, 2 * G_N_ELEMENTS (names));
+      for (guint i = 0; i < labels->len; i++)
+        for (guint j = 0; j < i; j++)
+          g_assert_false (graphene_rect_intersection (g_ptr_array_index (labels, i),
+                                                      g_ptr_array_index (labels, j), NULL));
+    }
+
+  g_assert_finalize_object (chart);
+}
+
+static void
+check_palette (DaftarChart *chart)
+{
+  DaftarChartPalette palette;
+
+  daftar_chart_lookup_palette (chart, &palette);
+  for (guint i = 0; i < 8; i++)
+    {
+      const GdkRGBA *a = daftar_chart_palette_series (&palette, i);
+
+      g_assert_cmpfloat (a->alpha, ==, 1);
+      /* Reference lines never share a series' colour. */
+      g_assert_false (gdk_rgba_equal (a, &palette.reference));
+      g_assert_false (gdk_rgba_equal (a, &palette.reference_muted));
+      for (guint j = 0; j < i; j++)
+        {
+          const GdkRGBA *b = daftar_chart_palette_series (&palette, j);
+          double distance = sqrt ((a->red - b->red) * (a->red - b->red) +
+                                  (a->green - b->green) * (a->green - b->green) +
+                                  (a->blue - b->blue) * (a->blue - b->blue));
+
+          /* Not merely different: far enough apart to tell in a stack. */
+          g_assert_cmpfloat (distance, >, 0.15);
+        }
+    }
+  g_assert_false (gdk_rgba_equal (&palette.reference, &palette.reference_muted));
+}
+
+static void
+test_palette (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chart = daftar_line_chart_new ();
+
+  g_object_ref (window);
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  check_palette (DAFTAR_CHART (chart));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  check_palette (DAFTAR_CHART (chart));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
 }
 
 static void
@@ -644,6 +877,9 @@ main (int   argc,
   g_test_add_func ("/charts/scale/negative-nan", test_scale_negative_nan);
   g_test_add_func ("/charts/layout/rtl-mirror", test_layout_rtl);
   g_test_add_func ("/charts/layout/bar-heights", test_bar_heights);
+  g_test_add_func ("/charts/layout/legend-wraps", test_legend_wraps);
+  g_test_add_func ("/charts/layout/category-labels", test_category_labels);
+  g_test_add_func ("/charts/palette", test_palette);
   g_test_add_func ("/charts/heatmap/rows", test_heatmap_rows);
   g_test_add_func ("/charts/description", test_description);
   g_test_add_func ("/charts/frame/table", test_frame_table);

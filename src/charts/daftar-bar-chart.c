@@ -69,6 +69,46 @@ daftar_bar_chart_collect_values (DaftarChart *chart,
     }
 }
 
+/* Every category name is shown, wrapped at words with a clear gap to the
+ * next name. A single long word ("هرمزگان") may spread into the room its
+ * neighbours leave unused, shifted off its bar's centre toward the roomier
+ * side if need be, and is ellipsized beyond that (the tooltip names it). */
+static void
+layout_category_labels (DaftarChart           *chart,
+                        const graphene_rect_t *plot,
+                        guint                  n,
+                        double                 band,
+                        double                 label_y)
+{
+  int wrap_w = MAX ((int) band - 2 * LABEL_GAP, 8);
+  /* What a label may take without looking at its neighbours; two labels
+   * that both need more get exactly this, and LABEL_GAP between them. */
+  int fit_w = MAX ((int) band - LABEL_GAP, 8);
+  g_autofree int *natural = g_new (int, n);
+
+  for (guint i = 0; i < n; i++)
+    natural[i] = daftar_chart_measure_wrapped (chart, category_label (chart, i), wrap_w, 2);
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* From this label's centre to the near edge of each neighbour, less
+       * the gap; at either end of the axis, no more than its own half. */
+      double room_before = i > 0 ? band - LABEL_GAP - MIN (natural[i - 1], fit_w) / 2.0 : fit_w / 2.0;
+      double room_after = i + 1 < n ? band - LABEL_GAP - MIN (natural[i + 1], fit_w) / 2.0 : fit_w / 2.0;
+      double w = MIN (natural[i], room_before + room_after);
+      double x = plot->origin.x + (i + 0.5) * band;
+
+      if (w / 2 > room_before)
+        x += w / 2 - room_before;
+      else if (w / 2 > room_after)
+        x -= w / 2 - room_after;
+
+      daftar_chart_add_text_wrapped (chart, category_label (chart, i), x, label_y,
+                                     DAFTAR_CHART_ALIGN_CENTER, 0, TRUE,
+                                     wrap_w, MAX ((int) floor (room_before + room_after), 8), 2);
+    }
+}
+
 static void
 daftar_bar_chart_layout_plot (DaftarChart           *chart,
                               const graphene_rect_t *plot)
@@ -129,7 +169,7 @@ daftar_bar_chart_layout_plot (DaftarChart           *chart,
     }
 
   /* Days can be inferred from their neighbours, so colliding day labels are
-   * thinned; a category cannot, so every name is shown, wrapped to its band. */
+   * thinned; a category cannot, so every name is shown. */
   if (daftar_chart_series_has_days (daftar_chart_get_series (chart, 0)))
     {
       for (guint i = 0; i < n; i++)
@@ -147,11 +187,7 @@ daftar_bar_chart_layout_plot (DaftarChart           *chart,
       return;
     }
 
-  for (guint i = 0; i < n; i++)
-    daftar_chart_add_text_wrapped (chart, category_label (chart, i),
-                                   plot->origin.x + (i + 0.5) * band, label_y,
-                                   DAFTAR_CHART_ALIGN_CENTER, 0, TRUE,
-                                   MAX ((int) band - 4, 8), 2);
+  layout_category_labels (chart, plot, n, band, label_y);
 }
 
 static guint

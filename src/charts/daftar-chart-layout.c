@@ -108,64 +108,6 @@ daftar_chart_add_mark (DaftarChart           *self,
   g_array_append_val (priv->marks, mark);
 }
 
-void
-daftar_chart_add_text_wrapped (DaftarChart      *self,
-                               const char       *text,
-                               double            logical_x,
-                               double            y,
-                               DaftarChartAlign  align,
-                               double            yalign,
-                               gboolean          muted,
-                               int               max_width,
-                               int               max_lines)
-{
-  DaftarChartPrivate *priv = daftar_chart_get_priv (self);
-  DaftarChartText item = { NULL };
-  double px = daftar_chart_flip_x (self, logical_x);
-  PangoRectangle logical;
-  int w, h;
-
-  item.layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  item.muted = muted;
-  if (max_width > 0)
-    {
-      pango_layout_set_width (item.layout, max_width * PANGO_SCALE);
-      pango_layout_set_wrap (item.layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_height (item.layout, -MAX (max_lines, 1));
-      pango_layout_set_ellipsize (item.layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_alignment (item.layout, PANGO_ALIGN_CENTER);
-    }
-  /* A wrapped layout centres its lines in a box max_width wide, so the
-   * text starts logical.x into the layout: place the text, not the box. */
-  pango_layout_get_pixel_extents (item.layout, NULL, &logical);
-  w = logical.width;
-  h = logical.height;
-
-  /* "Start" is the left edge in LTR and the right edge in RTL. */
-  if (align == DAFTAR_CHART_ALIGN_CENTER)
-    item.origin.x = px - w / 2.0;
-  else if ((align == DAFTAR_CHART_ALIGN_START) != priv->rtl)
-    item.origin.x = px;
-  else
-    item.origin.x = px - w;
-  item.origin.x -= logical.x;
-  item.origin.y = y - yalign * h;
-
-  g_array_append_val (priv->texts, item);
-}
-
-void
-daftar_chart_add_text (DaftarChart      *self,
-                       const char       *text,
-                       double            logical_x,
-                       double            y,
-                       DaftarChartAlign  align,
-                       double            yalign,
-                       gboolean          muted)
-{
-  daftar_chart_add_text_wrapped (self, text, logical_x, y, align, yalign, muted, -1, 1);
-}
-
 guint
 daftar_chart_label_stride (double band,
                            int    max_width)
@@ -223,27 +165,43 @@ daftar_chart_find_mark (DaftarChart *self,
   return best;
 }
 
-static void
+/* Lays the legend out in rows from the start edge, wrapping as often as the
+ * chart's width needs, and returns the height it takes. */
+static double
 layout_legend (DaftarChart *self,
                double       top,
                int          text_h)
 {
   DaftarChartPrivate *priv = daftar_chart_get_priv (self);
-  double x = MARGIN;
+  double end = priv->width - MARGIN;
+  double x = MARGIN, y = top;
+  /* A name wider than the whole row is ellipsized; its series is in the table. */
+  int max_name_w = MAX (priv->width - 2 * MARGIN - SWATCH - GAP / 2, 1);
 
   for (guint s = 0; s < priv->series->len; s++)
     {
       const char *name = daftar_chart_series_get_name (g_ptr_array_index (priv->series, s));
-      graphene_rect_t key = GRAPHENE_RECT_INIT (x, top + (text_h - SWATCH) / 2.0, SWATCH, SWATCH);
+      PangoLayout *layout = daftar_chart_create_line_layout (self, name, max_name_w);
       DaftarChartMark swatch = { s, 0 };
-      int w;
+      graphene_rect_t key;
+      PangoRectangle logical;
+      double item_w;
 
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      item_w = SWATCH + GAP / 2.0 + logical.width;
+      if (x > MARGIN && x + item_w > end)
+        {
+          x = MARGIN;
+          y += text_h + GAP / 2.0;
+        }
+
+      key = GRAPHENE_RECT_INIT (x, y + (text_h - SWATCH) / 2.0, SWATCH, SWATCH);
       daftar_chart_flip_rect (self, &key, &swatch.rect);
       g_array_append_val (priv->swatches, swatch);
-      daftar_chart_measure_text (self, name, &w, NULL);
-      daftar_chart_add_text (self, name, x + SWATCH + GAP / 2.0, top, DAFTAR_CHART_ALIGN_START, 0, FALSE);
-      x += SWATCH + GAP / 2.0 + w + 2 * GAP;
+      daftar_chart_add_layout (self, layout, x + SWATCH + GAP / 2.0, y, DAFTAR_CHART_ALIGN_START, 0, FALSE);
+      x += item_w + 2 * GAP;
     }
+  return y + text_h - top;
 }
 
 /* Lays out the value axis and returns the plot rectangle in logical x. */
@@ -315,8 +273,7 @@ daftar_chart_relayout (DaftarChart *self,
 
   if (klass->value_axis && priv->series->len > 1)
     {
-      layout_legend (self, top, text_h);
-      top += text_h + GAP;
+      top += layout_legend (self, top, text_h) + GAP;
     }
 
   if (klass->value_axis)
@@ -356,13 +313,19 @@ daftar_chart_lookup_palette (DaftarChart        *self,
                              DaftarChartPalette *palette)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  /* libadwaita's palette at mid shades, which hold up on both the light and
+   * the dark view background. Blue is named, not the accent, so a series
+   * never looks like a selection. The first six keep their places from
+   * before; the seventh is neutral, as a last "other" series usually is. */
   static const char * const series[DAFTAR_CHART_N_SERIES_COLORS][2] = {
-    { "accent_bg_color", "#3584e4" },
+    { "blue_3", "#3584e4" },
     { "green_4", "#2ec27e" },
     { "orange_3", "#ff7800" },
     { "purple_2", "#c061cb" },
     { "yellow_5", "#e5a50a" },
     { "brown_2", "#b5835a" },
+    { "dark_1", "#77767b" },
+    { "red_3", "#e01b24" },
   };
 
   gtk_style_context_get_color (context, &palette->foreground);
@@ -373,6 +336,10 @@ daftar_chart_lookup_palette (DaftarChart        *self,
   lookup_color (context, "error_color", "#c01c28", &palette->error);
   for (guint i = 0; i < DAFTAR_CHART_N_SERIES_COLORS; i++)
     lookup_color (context, series[i][0], series[i][1], &palette->series[i]);
+
+  palette->reference = palette->foreground;
+  palette->reference_muted = palette->foreground;
+  palette->reference_muted.alpha *= 0.55;
 }
 
 const GdkRGBA *

@@ -48,6 +48,19 @@ void                daftar_chart_snapshot_axes    (DaftarChart              *sel
 void                daftar_chart_snapshot_texts   (DaftarChart              *self,
                                                    GtkSnapshot              *snapshot,
                                                    const DaftarChartPalette *palette);
+/* Places a prepared layout (taking it); every text of the chart goes
+ * through here, which keeps it inside the widget when it fits. */
+void                daftar_chart_add_layout       (DaftarChart      *self,
+                                                   PangoLayout      *layout,
+                                                   double            logical_x,
+                                                   double            y,
+                                                   DaftarChartAlign  align,
+                                                   double            yalign,
+                                                   gboolean          muted);
+/* One line of at most @max_width pixels, ellipsized at its end if longer. */
+PangoLayout        *daftar_chart_create_line_layout (DaftarChart *self,
+                                                     const char  *text,
+                                                     int          max_width);
 int                 daftar_chart_find_mark        (DaftarChart *self,
                                                    double       x,
                                                    double       y);

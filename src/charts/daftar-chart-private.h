@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-#define DAFTAR_CHART_N_SERIES_COLORS 6
+#define DAFTAR_CHART_N_SERIES_COLORS 8
 
 struct _DaftarChartPalette
 {
@@ -15,6 +15,10 @@ struct _DaftarChartPalette
   GdkRGBA success;
   GdkRGBA warning;
   GdkRGBA error;
+  /* Reference lines (a target, a baseline) are drawn in the text colour, so
+   * they can never be mistaken for a series, whatever the series' hues. */
+  GdkRGBA reference;
+  GdkRGBA reference_muted;
   GdkRGBA series[DAFTAR_CHART_N_SERIES_COLORS];
 };
 
@@ -62,8 +66,10 @@ void     daftar_chart_add_text          (DaftarChart           *self,
                                          DaftarChartAlign       align,
                                          double                 yalign,
                                          gboolean               muted);
-/* As daftar_chart_add_text, wrapped to @max_width pixels in at most
- * @max_lines lines, the last ellipsized: for category names under bars. */
+/* As daftar_chart_add_text, wrapped at words to @wrap_width pixels in at
+ * most @max_lines lines, the last carrying the rest of the text; a line
+ * still wider than @max_width (one long word) is ellipsized to it: for
+ * category names under bars. */
 void     daftar_chart_add_text_wrapped  (DaftarChart           *self,
                                          const char            *text,
                                          double                 logical_x,
@@ -71,7 +77,13 @@ void     daftar_chart_add_text_wrapped  (DaftarChart           *self,
                                          DaftarChartAlign       align,
                                          double                 yalign,
                                          gboolean               muted,
+                                         int                    wrap_width,
                                          int                    max_width,
+                                         int                    max_lines);
+/* The widest line of @text as daftar_chart_add_text_wrapped breaks it. */
+int      daftar_chart_measure_wrapped   (DaftarChart           *self,
+                                         const char            *text,
+                                         int                    wrap_width,
                                          int                    max_lines);
 /* How many labels of @max_width fit in bands of @band pixels: show one in @stride. */
 guint    daftar_chart_label_stride      (double                 band,
@@ -84,6 +96,13 @@ const DaftarChartMark *daftar_chart_get_hover_mark (DaftarChart *self);
 
 const GdkRGBA *daftar_chart_palette_series (const DaftarChartPalette *palette,
                                             guint                     series);
+
+/* The texts the chart draws, in order (legend, ticks, then the plot's), for
+ * tests: text @index and its logical rectangle in widget pixels, or NULL
+ * past the last. */
+const char *daftar_chart_get_text       (DaftarChart           *self,
+                                         guint                  index,
+                                         graphene_rect_t       *out_rect);
 
 /* Appends "lowest … (label), highest … (label)" of @series to @description. */
 void     daftar_chart_describe_extremes (DaftarChart           *self,

@@ -235,16 +235,16 @@ static void
 stroke_reference (cairo_t               *cr,
                   const ReferenceLine   *line,
                   const graphene_rect_t *plot,
-                  const GdkRGBA         *color)
+                  const GdkRGBA         *color,
+                  const double          *dash,
+                  int                    n_dashes)
 {
-  static const double dash[] = { 6, 4 };
-
   if (!isfinite (line->value))
     return;
   cairo_save (cr);
   gdk_cairo_set_source_rgba (cr, color);
   cairo_set_line_width (cr, 1.5);
-  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_set_dash (cr, dash, n_dashes, 0);
   cairo_move_to (cr, plot->origin.x, line->y);
   cairo_line_to (cr, plot->origin.x + plot->size.width, line->y);
   cairo_stroke (cr);
@@ -256,6 +256,8 @@ daftar_line_chart_snapshot_plot (DaftarChart              *chart,
                                  GtkSnapshot              *snapshot,
                                  const DaftarChartPalette *palette)
 {
+  static const double target_dash[] = { 6, 4 };
+  static const double baseline_dash[] = { 2, 3 };
   DaftarLineChart *self = DAFTAR_LINE_CHART (chart);
   const DaftarChartMark *hover = daftar_chart_get_hover_mark (chart);
   const DaftarChartMark *marks;
@@ -273,8 +275,11 @@ daftar_line_chart_snapshot_plot (DaftarChart              *chart,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
-  stroke_reference (cr, &self->target, &plot, &palette->success);
-  stroke_reference (cr, &self->baseline, &plot, &muted);
+  /* Neither reference line takes a hue: a green target once passed for the
+   * green series. The target is long dashes in the text colour; the
+   * baseline, which matters less, short dashes dimmed. */
+  stroke_reference (cr, &self->target, &plot, &palette->reference, target_dash, G_N_ELEMENTS (target_dash));
+  stroke_reference (cr, &self->baseline, &plot, &palette->reference_muted, baseline_dash, G_N_ELEMENTS (baseline_dash));
 
   if (hover != NULL)
     {

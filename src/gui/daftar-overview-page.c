@@ -329,23 +329,10 @@ show (DaftarOverviewPage *self,
 }
 
 static void
-load_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+show_figures (DaftarPage *page,
+              gpointer    result)
 {
-  g_autoptr(DaftarOverviewPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  OverviewData *d = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
-
-  if (d == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not load the overview: %s", error->message);
-      return;
-    }
-  show (self, d);
-  overview_data_free (d);
-  daftar_page_emit_loaded (DAFTAR_PAGE (self));
+  show (DAFTAR_OVERVIEW_PAGE (page), result);
 }
 
 static void
@@ -354,22 +341,15 @@ daftar_overview_page_load (DaftarPage              *page,
                            const DaftarPageContext *context)
 {
   DaftarOverviewPage *self = DAFTAR_OVERVIEW_PAGE (page);
-  OverviewData *request;
+  OverviewData *request = g_new0 (OverviewData, 1);
 
-  /* A newer request makes the older one moot. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  request = g_new0 (OverviewData, 1);
   request->office_code = g_strdup (context->office_code);
   request->today = context->today;
   request->selected = context->period;
   request->now = g_get_real_time () / G_USEC_PER_SEC;
 
-  daftar_db_worker_run_async (worker, load_job, request, overview_data_free,
-                              overview_data_free, self->cancellable,
-                              load_done, g_object_ref (self));
+  daftar_page_run_job (page, &self->cancellable, worker, load_job, request, overview_data_free,
+                       overview_data_free, show_figures, "the overview");
 }
 
 static void

@@ -36,4 +36,22 @@ void daftar_page_load         (DaftarPage              *self,
 /* For implementations: announces that fresh figures are shown. */
 void daftar_page_emit_loaded  (DaftarPage              *self);
 
+/* Shows a job's result on the page (on the UI thread). */
+typedef void (*DaftarPageShowFunc) (DaftarPage *self,
+                                    gpointer    result);
+
+/* For implementations: the usual load. Cancels the page's previous load
+ * (whose cancellable @cancellable_slot holds), runs @job on @worker's
+ * thread, then — unless cancelled — calls @show with the result, frees it
+ * with @result_free and emits "loaded". A failure is logged with @what. */
+void daftar_page_run_job      (DaftarPage              *self,
+                               GCancellable           **cancellable_slot,
+                               DaftarDbWorker          *worker,
+                               DaftarDbJobFunc          job,
+                               gpointer                 job_data,
+                               GDestroyNotify           job_data_free,
+                               GDestroyNotify           result_free,
+                               DaftarPageShowFunc       show,
+                               const char              *what);
+
 G_END_DECLS

@@ -459,23 +459,10 @@ show (DaftarShiftsPage *self,
 }
 
 static void
-load_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+show_figures (DaftarPage *page,
+              gpointer    result)
 {
-  g_autoptr(DaftarShiftsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  ShiftsLoad *load = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
-
-  if (load == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not load the shifts: %s", error->message);
-      return;
-    }
-  show (self, load);
-  shifts_load_free (load);
-  daftar_page_emit_loaded (DAFTAR_PAGE (self));
+  show (DAFTAR_SHIFTS_PAGE (page), result);
 }
 
 static void
@@ -484,22 +471,15 @@ daftar_shifts_page_load (DaftarPage              *page,
                          const DaftarPageContext *context)
 {
   DaftarShiftsPage *self = DAFTAR_SHIFTS_PAGE (page);
-  ShiftsLoad *request;
+  ShiftsLoad *request = g_new0 (ShiftsLoad, 1);
 
-  /* A newer request makes the older one moot. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  request = g_new0 (ShiftsLoad, 1);
   request->office_code = g_strdup (context->office_code);
   request->from = context->period.from;
   request->to = context->period.to;
   request->bin = daftar_period_bin (&context->period);
 
-  daftar_db_worker_run_async (worker, load_job, request, shifts_load_free,
-                              shifts_load_free, self->cancellable,
-                              load_done, g_object_ref (self));
+  daftar_page_run_job (page, &self->cancellable, worker, load_job, request, shifts_load_free,
+                       shifts_load_free, show_figures, "the shifts");
   /* The advisor reads the same office and period, on its own job. */
   daftar_page_load (DAFTAR_PAGE (self->staffing_panel), worker, context);
 }

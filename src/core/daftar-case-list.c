@@ -9,54 +9,6 @@
 
 G_DEFINE_QUARK (daftar-case-list-error-quark, daftar_case_list_error)
 
-/* ?1 office, ?2..?3 the filed_at range [from, to), ?4 the LIKE pattern or
- * NULL. One office reads the (office_code, filed_at) index in order, so a
- * page costs its OFFSET in index steps and no sort. Every office finds the
- * office codes by a loose index scan and then walks the same index. */
-#define ALL_OFFICES \
-  "WITH RECURSIVE o(code) AS (SELECT min(office_code) FROM cases " \
-  "  UNION ALL SELECT (SELECT min(office_code) FROM cases WHERE office_code > o.code) " \
-  "  FROM o WHERE o.code IS NOT NULL) "
-#define WHERE_ONE "WHERE office_code = ?1 "
-#define WHERE_ALL "WHERE office_code IN (SELECT code FROM o) "
-#define WHERE_REST "AND filed_at >= ?2 AND filed_at < ?3 AND (?4 IS NULL OR search_key LIKE ?4 ESCAPE '\\') "
-#define PAGE_SELECT "SELECT " DAFTAR_CASE_ITEM_COLUMNS " FROM cases "
-/* rowid is the index's last column: ties of filed_at keep one order. */
-#define DESC "ORDER BY filed_at DESC, rowid DESC LIMIT ?5 OFFSET ?6"
-#define ASC "ORDER BY filed_at, rowid LIMIT ?5 OFFSET ?6"
-
-static const char * const count_sql[2] = {
-  "SELECT count(*) FROM cases " WHERE_ONE WHERE_REST,
-  ALL_OFFICES "SELECT count(*) FROM cases " WHERE_ALL WHERE_REST,
-};
-/* [all offices][descending] */
-static const char * const page_sql[2][2] = {
-  { PAGE_SELECT WHERE_ONE WHERE_REST ASC, PAGE_SELECT WHERE_ONE WHERE_REST DESC },
-  { ALL_OFFICES PAGE_SELECT WHERE_ALL WHERE_REST ASC, ALL_OFFICES PAGE_SELECT WHERE_ALL WHERE_REST DESC },
-};
-
-/* What a job needs: a copy of the generation's query, and which page. */
-typedef struct
-{
-  guint     generation;
-  char     *office_code;   /* nullable */
-  gint64    from;
-  gint64    to;
-  char     *pattern;       /* nullable: no search */
-  gboolean  descending;
-  guint     page_size;
-  guint     page;
-  gboolean  count;         /* also count the rows */
-} PageQuery;
-
-typedef struct
-{
-  guint      generation;
-  guint      page;
-  gint64     n_rows;       /* with count */
-  GPtrArray *items;        /* DaftarCaseItem */
-} PageResult;
-
 struct _DaftarCaseList
 {
   GObject         parent_instance;
@@ -65,7 +17,7 @@ struct _DaftarCaseList
   guint           page_size;
   guint           max_pages;
 
-  PageQuery       query;        /* the current generation's; its strings owned */
+  DaftarCaseListQuery query;    /* the current generation's; its strings owned */
   gboolean        scoped;       /* a scope was set: there is something to read */
   char           *search;       /* owned, nullable: as typed */
   guint           n_items;
@@ -92,93 +44,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-page_query_free (gpointer data)
-{
-  PageQuery *q = data;
-
-  g_free (q->office_code);
-  g_free (q->pattern);
-  g_free (q);
-}
-
-static void
-page_result_free (gpointer data)
-{
-  PageResult *r = data;
-
-  g_clear_pointer (&r->items, g_ptr_array_unref);
-  g_free (r);
-}
-
-static gboolean
-bind_query (DaftarDb         *db,
-            sqlite3_stmt     *stmt,
-            const PageQuery  *q)
-{
-  if (q->office_code != NULL)
-    sqlite3_bind_text (stmt, 1, q->office_code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, q->from);
-  sqlite3_bind_int64 (stmt, 3, q->to);
-  if (q->pattern != NULL)
-    sqlite3_bind_text (stmt, 4, q->pattern, -1, SQLITE_TRANSIENT);
-  return TRUE;
-}
-
-static gpointer
-page_job (DaftarDb      *db,
-          gpointer       job_data,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  const PageQuery *q = job_data;
-  gboolean all = q->office_code == NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  PageResult *result;
-  gint64 n_rows = 0;
-  int rc;
-
-  if (q->count)
-    {
-      if ((stmt = daftar_db_prepare (db, count_sql[all], error)) == NULL)
-        return NULL;
-      bind_query (db, stmt, q);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        n_rows = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW)
-        {
-          daftar_db_set_error (db, error, "Counting cases");
-          return NULL;
-        }
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-    }
-
-  if ((stmt = daftar_db_prepare (db, page_sql[all][q->descending], error)) == NULL)
-    return NULL;
-  bind_query (db, stmt, q);
-  sqlite3_bind_int64 (stmt, 5, q->page_size);
-  sqlite3_bind_int64 (stmt, 6, (gint64) q->page * q->page_size);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, daftar_case_item_new_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      daftar_db_set_error (db, error, "Reading a page of cases");
-      return NULL;
-    }
-
-  result = g_new0 (PageResult, 1);
-  result->generation = q->generation;
-  result->page = q->page;
-  result->n_rows = n_rows;
-  result->items = g_steal_pointer (&items);
-  return result;
-}
 
 static gboolean
 is_loading (DaftarCaseList *self)
@@ -224,7 +89,7 @@ page_done (GObject      *source,
 {
   g_autoptr(DaftarCaseList) self = user_data;
   g_autoptr(GError) error = NULL;
-  PageResult *result = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), res, &error);
+  DaftarCaseListPage *result = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), res, &error);
   gboolean was_loading = is_loading (self);
   guint position;
 
@@ -242,7 +107,7 @@ page_done (GObject      *source,
     }
   if (result->generation != self->query.generation)
     {
-      page_result_free (result);
+      daftar_case_list_page_free (result);
       return;
     }
 
@@ -252,6 +117,7 @@ page_done (GObject      *source,
       guint old = self->n_items;
 
       self->counting = FALSE;
+      self->query.route = result->route;
       self->n_items = (guint) MIN (result->n_rows, G_MAXUINT);
       store_page (self, 0, result->items);
       if (old != 0 || self->n_items != 0)
@@ -268,20 +134,21 @@ page_done (GObject      *source,
           g_list_model_items_changed (G_LIST_MODEL (self), position, n, n);
         }
     }
-  page_result_free (result);
+  daftar_case_list_page_free (result);
   set_loading_from (self, was_loading);
 }
 
-static PageQuery *
+static DaftarCaseListQuery *
 copy_query (DaftarCaseList *self,
             guint           page,
             gboolean        count)
 {
-  PageQuery *q = g_new (PageQuery, 1);
+  DaftarCaseListQuery *q = g_new (DaftarCaseListQuery, 1);
 
   *q = self->query;
   q->office_code = g_strdup (self->query.office_code);
   q->pattern = g_strdup (self->query.pattern);
+  q->fts_pattern = g_strdup (self->query.fts_pattern);
   q->page = page;
   q->count = count;
   return q;
@@ -296,8 +163,8 @@ request_page (DaftarCaseList *self,
   if (self->counting || g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)))
     return;
   g_hash_table_add (self->pending, GUINT_TO_POINTER (page));
-  daftar_db_worker_run_async (self->worker, page_job, copy_query (self, page, FALSE), page_query_free,
-                              page_result_free, self->cancellable, page_done, g_object_ref (self));
+  daftar_db_worker_run_async (self->worker, daftar_case_list_page_job, copy_query (self, page, FALSE), daftar_case_list_query_free,
+                              daftar_case_list_page_free, self->cancellable, page_done, g_object_ref (self));
   set_loading_from (self, was_loading);
 }
 
@@ -313,6 +180,7 @@ restart (DaftarCaseList *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->query.generation++;
+  self->query.route = DAFTAR_CASE_LIST_ROUTE_UNKNOWN;
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
   g_hash_table_remove_all (self->pending);
@@ -328,8 +196,8 @@ restart (DaftarCaseList *self)
   if (self->scoped)
     {
       self->counting = TRUE;
-      daftar_db_worker_run_async (self->worker, page_job, copy_query (self, 0, TRUE), page_query_free,
-                                  page_result_free, self->cancellable, page_done, g_object_ref (self));
+      daftar_db_worker_run_async (self->worker, daftar_case_list_page_job, copy_query (self, 0, TRUE), daftar_case_list_query_free,
+                                  daftar_case_list_page_free, self->cancellable, page_done, g_object_ref (self));
     }
   set_loading_from (self, was_loading);
 }
@@ -427,22 +295,6 @@ daftar_case_list_set_scope (DaftarCaseList *self,
   restart (self);
 }
 
-/* LIKE's own wildcards in the typed text match themselves. */
-static char *
-like_pattern (const char *key)
-{
-  GString *pattern = g_string_new ("%");
-
-  for (const char *p = key; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-  return g_string_free (pattern, FALSE);
-}
-
 void
 daftar_case_list_set_search (DaftarCaseList *self,
                              const char     *text)
@@ -458,8 +310,12 @@ daftar_case_list_set_search (DaftarCaseList *self,
 
   key = daftar_text_search_key (text);
   g_clear_pointer (&self->query.pattern, g_free);
+  g_clear_pointer (&self->query.fts_pattern, g_free);
   if (key != NULL && *key != '\0')
-    self->query.pattern = like_pattern (key);
+    self->query.pattern = daftar_case_list_like_pattern (key, TRUE);
+  /* Trigrams: fewer than three characters match no trigram at all. */
+  if (key != NULL && g_utf8_strlen (key, -1) >= 3)
+    self->query.fts_pattern = daftar_case_list_like_pattern (key, FALSE);
   restart (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }
@@ -511,6 +367,7 @@ daftar_case_list_finalize (GObject *object)
 
   g_free (self->query.office_code);
   g_free (self->query.pattern);
+  g_free (self->query.fts_pattern);
   g_free (self->search);
   g_hash_table_unref (self->pages);
   g_queue_clear (&self->lru);

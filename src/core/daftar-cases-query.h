@@ -75,8 +75,8 @@ void                daftar_cases_figures_free (DaftarCasesFigures *figures);
 
 /* Reads every figure of @office_code (NULL: every office) from @from to @to
  * (local days, both included), binned by @bin. Kinds, statuses, scopes and
- * bins come from daily_cases; places and staff loads from one indexed range
- * scan of cases (no rollup holds them). Checks @cancellable during the scan. */
+ * bins come from daily_cases; places from daily_case_places and staff loads
+ * from daily_case_staff. Checks @cancellable between the reads. */
 DaftarCasesFigures *daftar_query_cases        (DaftarDb      *db,
                                                const char    *office_code,
                                                const GDate   *from,

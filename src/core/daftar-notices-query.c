@@ -274,9 +274,36 @@ unviewed_cutoff (const GDate *today,
   return daftar_time_day_start (&day);
 }
 
-#define UNVIEWED_FROM "FROM o JOIN notices n ON n.office_code = o.code "
-#define UNVIEWED_WHERE \
-  "WHERE n.issued_at < ?2 AND n.channel = 'electronic' AND n.viewed_at IS NULL "
+/* The WHERE repeats notices_unviewed's own clause word for word, so that
+ * SQLite reads that partial index — only the notices still unviewed — and
+ * not the whole (office_code, issued_at) range. One office is one range of
+ * it; every office is one range per row of offices (ingest gives each
+ * office with records a row there). [0] one office, [1] every office. */
+#define UNVIEWED_WHERE(office) \
+  "WHERE " office " AND n.issued_at < ?2 " \
+  "AND n.channel = 'electronic' AND n.viewed_at IS NULL "
+#define ONE_OFFICE "n.office_code = ?1"
+#define ALL_OFFICES "n.office_code IN (SELECT code FROM offices)"
+
+static const char * const unviewed_count_sql[2] = {
+  "SELECT count(*) FROM notices n " UNVIEWED_WHERE (ONE_OFFICE),
+  "SELECT count(*) FROM notices n " UNVIEWED_WHERE (ALL_OFFICES),
+};
+
+/* The page is chosen before the join, so only its rows look up their case
+ * rather than every unviewed notice ahead of the sort. */
+#define UNVIEWED_LIST(office) \
+  "SELECT n.id, n.case_id, c.tracking_code, c.kind, c.client_name, n.issued_at " \
+  "FROM (SELECT n.id, n.case_id, n.issued_at FROM notices n " \
+  "      " UNVIEWED_WHERE (office) \
+  "      ORDER BY n.issued_at, n.id LIMIT ?3 OFFSET ?4) n " \
+  "LEFT JOIN cases c ON c.id = n.case_id " \
+  "ORDER BY n.issued_at, n.id"
+
+static const char * const unviewed_list_sql[2] = {
+  UNVIEWED_LIST (ONE_OFFICE),
+  UNVIEWED_LIST (ALL_OFFICES),
+};
 
 gboolean
 daftar_notices_query_unviewed_count (DaftarDb     *db,
@@ -286,7 +313,7 @@ daftar_notices_query_unviewed_count (DaftarDb     *db,
                                      gint64       *out_count,
                                      GError      **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (db, OFFICES_CTE "SELECT count(*) " UNVIEWED_FROM UNVIEWED_WHERE, error);
+  sqlite3_stmt *stmt = daftar_db_prepare (db, unviewed_count_sql[office_code == NULL], error);
   int rc;
 
   *out_count = 0;
@@ -324,12 +351,7 @@ daftar_notices_query_unviewed (DaftarDb     *db,
                                guint         limit,
                                GError      **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (db,
-    OFFICES_CTE
-    "SELECT n.id, n.case_id, c.tracking_code, c.kind, c.client_name, n.issued_at "
-    UNVIEWED_FROM "LEFT JOIN cases c ON c.id = n.case_id "
-    UNVIEWED_WHERE
-    "ORDER BY n.issued_at, n.id LIMIT ?3 OFFSET ?4", error);
+  sqlite3_stmt *stmt = daftar_db_prepare (db, unviewed_list_sql[office_code == NULL], error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_unviewed_notice_free);
   int rc;
 

@@ -115,9 +115,8 @@ void              daftar_shifts_data_free          (DaftarShiftsData *data);
 
 /* Reads every figure of the Shifts page for @office_code (NULL: every
  * office) from @from to @to (local days, inclusive), binned by @bin. Reads
- * the rollups, and the tickets table through its (office_code, issued_at)
- * index for the load per counter and per staff member, which no rollup
- * keeps. Checks @cancellable between offices. */
+ * only the rollups: the load per counter and per staff member comes from
+ * daily_ticket_load. Checks @cancellable between reads. */
 DaftarShiftsData *daftar_query_shifts              (DaftarDb          *db,
                                                     const char        *office_code,
                                                     const GDate       *from,

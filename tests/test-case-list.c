@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "daftar-case-list.h"
+#include "daftar-case-list-private.h"
 #include "daftar-db-worker.h"
 #include "daftar-demo.h"
 #include "daftar-test-util.h"
@@ -166,13 +167,17 @@ search_count (DaftarCaseList *list,
 }
 
 static void
-test_search_persian (void)
+test_search_persian (gconstpointer route)
 {
   g_autoptr(DaftarCaseList) list = new_list (office);
+  guint arabic, persian;
+  gint64 naive;
+
+  daftar_case_list_force_route (list, GPOINTER_TO_INT (route));
   /* Stored text uses ی; the query is typed with Arabic yeh ي. */
-  guint arabic = search_count (list, "علي");
-  guint persian = search_count (list, "علی");
-  gint64 naive = naive_count (office, "AND (client_name LIKE '%علی%' OR subject LIKE '%علی%' "
+  arabic = search_count (list, "علي");
+  persian = search_count (list, "علی");
+  naive = naive_count (office, "AND (client_name LIKE '%علی%' OR subject LIKE '%علی%' "
                                       "OR dest_court LIKE '%علی%' OR dest_city LIKE '%علی%' "
                                       "OR dest_province LIKE '%علی%')");
 
@@ -224,7 +229,7 @@ to_digits (const char *latin,
 }
 
 static void
-test_search_tracking_code (void)
+test_search_tracking_code (gconstpointer route)
 {
   g_autoptr(DaftarCaseList) list = new_list (office);
   g_autoptr(DaftarCaseItem) target = get_loaded (list, 7);
@@ -235,6 +240,7 @@ test_search_tracking_code (void)
 
   g_assert_nonnull (code);
   g_assert_cmpstr (persian, !=, code);
+  daftar_case_list_force_route (list, GPOINTER_TO_INT (route));
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
       gboolean found = FALSE;
@@ -391,8 +397,11 @@ main (int argc, char **argv)
 
   g_test_add_func ("/case-list/count", test_count);
   g_test_add_func ("/case-list/order-and-page-limit", test_order_and_page_limit);
-  g_test_add_func ("/case-list/search-persian", test_search_persian);
-  g_test_add_func ("/case-list/search-tracking-code", test_search_tracking_code);
+  /* Both routes a search can take: scanning the range, or the trigram index. */
+  g_test_add_data_func ("/case-list/search-persian/scan", GINT_TO_POINTER (DAFTAR_CASE_LIST_ROUTE_SCAN), test_search_persian);
+  g_test_add_data_func ("/case-list/search-persian/trigrams", GINT_TO_POINTER (DAFTAR_CASE_LIST_ROUTE_TRIGRAMS), test_search_persian);
+  g_test_add_data_func ("/case-list/search-tracking-code/scan", GINT_TO_POINTER (DAFTAR_CASE_LIST_ROUTE_SCAN), test_search_tracking_code);
+  g_test_add_data_func ("/case-list/search-tracking-code/trigrams", GINT_TO_POINTER (DAFTAR_CASE_LIST_ROUTE_TRIGRAMS), test_search_tracking_code);
   g_test_add_func ("/case-list/new-search-drops-pages", test_new_search_drops_pages);
   g_test_add_func ("/case-list/notices", test_notices);
 

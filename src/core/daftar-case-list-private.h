@@ -59,4 +59,9 @@ gpointer daftar_case_list_page_job     (DaftarDb      *db,
 char    *daftar_case_list_like_pattern (const char    *key,
                                         gboolean       escape);
 
+/* Tests: search by one route whatever the sizes (UNKNOWN restores the
+ * choice by size), so both routes are checked on a small database. */
+void daftar_case_list_force_route (DaftarCaseList      *self,
+                                   DaftarCaseListRoute  route);
+
 G_END_DECLS

@@ -28,6 +28,7 @@ struct _DaftarCaseList
   gboolean        counting;
   GCancellable   *cancellable;  /* owned: the current generation's reads */
   GError         *error;        /* owned, nullable */
+  DaftarCaseListRoute forced_route;  /* UNKNOWN: chosen per search by size */
 };
 
 static void daftar_case_list_model_init (GListModelInterface *iface);
@@ -180,7 +181,7 @@ restart (DaftarCaseList *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->query.generation++;
-  self->query.route = DAFTAR_CASE_LIST_ROUTE_UNKNOWN;
+  self->query.route = self->forced_route;
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
   g_hash_table_remove_all (self->pending);
@@ -434,4 +435,12 @@ daftar_case_list_init (DaftarCaseList *self)
   self->pending = g_hash_table_new (NULL, NULL);
   self->cancellable = g_cancellable_new ();
   self->query.descending = TRUE;
+}
+
+void
+daftar_case_list_force_route (DaftarCaseList      *self,
+                              DaftarCaseListRoute  route)
+{
+  g_return_if_fail (DAFTAR_IS_CASE_LIST (self));
+  self->forced_route = route;
 }

@@ -175,27 +175,6 @@ read_rollup (DaftarDb            *db,
   return TRUE;
 }
 
-/* Binds ?1 office (NULL stays NULL), ?2 and ?3 the period's days. */
-static sqlite3_stmt *
-prepare_range (DaftarDb                  *db,
-               const char                *sql,
-               const DaftarCasesFigures  *f,
-               GError                   **error)
-{
-  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
-  char from_text[11], to_text[11];
-
-  if (stmt == NULL)
-    return NULL;
-  daftar_time_format_day (&f->from, from_text);
-  daftar_time_format_day (&f->to, to_text);
-  if (f->office_code != NULL)
-    sqlite3_bind_text (stmt, 1, f->office_code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, from_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to_text, -1, SQLITE_TRANSIENT);
-  return stmt;
-}
-
 static GPtrArray *
 read_places (DaftarDb                  *db,
              const char                *sql,
@@ -203,7 +182,7 @@ read_places (DaftarDb                  *db,
              GError                   **error)
 {
   g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func (place_free);
-  sqlite3_stmt *stmt = prepare_range (db, sql, f, error);
+  sqlite3_stmt *stmt = daftar_sql_prepare_range (db, sql, f->office_code, &f->from, &f->to, error);
   int rc;
 
   if (stmt == NULL)
@@ -233,7 +212,7 @@ read_staff_shifts (DaftarDb                  *db,
                    GError                   **error)
 {
   g_autoptr(GPtrArray) loads = g_ptr_array_new_with_free_func (staff_shift_free);
-  sqlite3_stmt *stmt = prepare_range (db, STAFF_SQL, f, error);
+  sqlite3_stmt *stmt = daftar_sql_prepare_range (db, STAFF_SQL, f->office_code, &f->from, &f->to, error);
   int rc;
 
   if (stmt == NULL)

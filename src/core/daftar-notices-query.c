@@ -37,22 +37,6 @@ const gint64 daftar_view_bin_upper_s[DAFTAR_N_VIEW_BINS] = {
   "  SELECT (SELECT min(office_code) FROM notices WHERE office_code > o.code) " \
   "  FROM o WHERE ?1 IS NULL AND o.code IS NOT NULL) "
 
-static gboolean
-step_done (DaftarDb      *db,
-           sqlite3_stmt  *stmt,
-           int            rc,
-           const char    *what,
-           GError       **error)
-{
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      daftar_db_set_error (db, error, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 bind_office (sqlite3_stmt *stmt,
              const char   *office_code)
@@ -160,7 +144,7 @@ read_rollup (DaftarDb              *db,
       counts_add (&bin->channel[ch], &c);
       counts_add (&out->totals[ch], &c);
     }
-  if (!step_done (db, stmt, rc, "Reading notices per day", error))
+  if (!daftar_sql_finish (db, stmt, rc, "Reading notices per day", error))
     return FALSE;
 
   for (guint i = 0; i < out->bins->len; i++)
@@ -211,7 +195,7 @@ read_time_to_view (DaftarDb              *db,
       if (b >= 0 && b < DAFTAR_N_VIEW_BINS)
         out->time_to_view[b] = sqlite3_column_int64 (stmt, 1);
     }
-  return step_done (db, stmt, rc, "Reading times to view", error);
+  return daftar_sql_finish (db, stmt, rc, "Reading times to view", error);
 }
 
 gboolean
@@ -327,7 +311,7 @@ daftar_notices_query_unviewed_count (DaftarDb     *db,
       *out_count = sqlite3_column_int64 (stmt, 0);
       rc = SQLITE_DONE;
     }
-  if (!step_done (db, stmt, rc, "Counting unviewed notices", error))
+  if (!daftar_sql_finish (db, stmt, rc, "Counting unviewed notices", error))
     {
       g_prefix_error (error, "Reading unviewed notices: ");
       return FALSE;
@@ -377,7 +361,7 @@ daftar_notices_query_unviewed (DaftarDb     *db,
       notice->days_waiting = waiting > 0 ? (guint) waiting : 0;
       g_ptr_array_add (rows, notice);
     }
-  if (step_done (db, stmt, rc, "Listing unviewed notices", error))
+  if (daftar_sql_finish (db, stmt, rc, "Listing unviewed notices", error))
     return g_steal_pointer (&rows);
 
 failed:

@@ -27,43 +27,6 @@ daftar_office_info_free (DaftarOfficeInfo *info)
   g_free (info);
 }
 
-static sqlite3_stmt *
-prepare_range (DaftarDb     *db,
-               const char   *sql,
-               const char   *office_code,
-               const GDate  *from,
-               const GDate  *to,
-               GError      **error)
-{
-  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
-  char from_text[11], to_text[11];
-
-  if (stmt == NULL)
-    return NULL;
-  daftar_time_format_day (from, from_text);
-  daftar_time_format_day (to, to_text);
-  if (office_code != NULL)
-    sqlite3_bind_text (stmt, 1, office_code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, from_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to_text, -1, SQLITE_TRANSIENT);
-  return stmt;
-}
-
-static gboolean
-finish (DaftarDb      *db,
-        sqlite3_stmt  *stmt,
-        int            rc,
-        GError       **error)
-{
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      daftar_db_set_error (db, error, "Reading figures");
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 daftar_query_standards (DaftarDb         *db,
                         DaftarStandards  *out,
@@ -100,7 +63,7 @@ daftar_query_standards (DaftarDb         *db,
       else if (g_str_equal (key, "max_counters"))
         out->max_counters = value;
     }
-  return finish (db, stmt, rc, error);
+  return daftar_sql_finish (db, stmt, rc, "Reading figures", error);
 }
 
 GPtrArray *
@@ -122,7 +85,7 @@ daftar_query_offices (DaftarDb  *db,
       info->city = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       g_ptr_array_add (offices, info);
     }
-  if (!finish (db, stmt, rc, error))
+  if (!daftar_sql_finish (db, stmt, rc, "Reading figures", error))
     return NULL;
   return g_steal_pointer (&offices);
 }
@@ -156,7 +119,7 @@ daftar_query_data_span (DaftarDb    *db,
             daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 1), last);
   if (rc == SQLITE_ROW)
     rc = SQLITE_DONE;
-  if (!finish (db, stmt, rc, error))
+  if (!daftar_sql_finish (db, stmt, rc, "Reading figures", error))
     return FALSE;
   return found;
 }
@@ -167,7 +130,7 @@ sum_cases (DaftarDb             *db,
            DaftarPeriodSummary  *out,
            GError              **error)
 {
-  sqlite3_stmt *stmt = prepare_range (db,
+  sqlite3_stmt *stmt = daftar_sql_prepare_range (db,
     "SELECT kind, sum(n) FROM daily_cases WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3 GROUP BY kind",
     office_code, &out->from, &out->to, error);
   int rc;
@@ -186,7 +149,7 @@ sum_cases (DaftarDb             *db,
         out->sana_registrations += n;
       out->cases += n;
     }
-  return finish (db, stmt, rc, error);
+  return daftar_sql_finish (db, stmt, rc, "Reading figures", error);
 }
 
 static gboolean
@@ -195,7 +158,7 @@ sum_tickets (DaftarDb             *db,
              DaftarPeriodSummary  *out,
              GError              **error)
 {
-  sqlite3_stmt *stmt = prepare_range (db,
+  sqlite3_stmt *stmt = daftar_sql_prepare_range (db,
     "SELECT sum(issued), sum(served), sum(no_show), sum(wait_n), sum(wait_sum_s) "
     "FROM daily_tickets WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3",
     office_code, &out->from, &out->to, error);
@@ -215,7 +178,7 @@ sum_tickets (DaftarDb             *db,
       out->wait_mean_minutes = wait_n > 0 ? (double) wait_sum / wait_n / 60.0 : NAN;
       rc = SQLITE_DONE;
     }
-  return finish (db, stmt, rc, error);
+  return daftar_sql_finish (db, stmt, rc, "Reading figures", error);
 }
 
 /* The 90th percentile and the share within target, from the per-minute
@@ -226,7 +189,7 @@ wait_distribution (DaftarDb             *db,
                    DaftarPeriodSummary  *out,
                    GError              **error)
 {
-  sqlite3_stmt *stmt = prepare_range (db,
+  sqlite3_stmt *stmt = daftar_sql_prepare_range (db,
     "SELECT minute, sum(n) FROM daily_wait_hist WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3 "
     "GROUP BY minute ORDER BY minute",
     office_code, &out->from, &out->to, error);
@@ -246,7 +209,7 @@ wait_distribution (DaftarDb             *db,
       if (row[0] <= out->standards.target_wait_minutes)
         within += row[1];
     }
-  if (!finish (db, stmt, rc, error))
+  if (!daftar_sql_finish (db, stmt, rc, "Reading figures", error))
     return FALSE;
   if (total == 0)
     return TRUE;
@@ -272,7 +235,7 @@ sum_notices (DaftarDb             *db,
              DaftarPeriodSummary  *out,
              GError              **error)
 {
-  sqlite3_stmt *stmt = prepare_range (db,
+  sqlite3_stmt *stmt = daftar_sql_prepare_range (db,
     "SELECT channel, sum(issued), sum(viewed) FROM daily_notices "
     "WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3 GROUP BY channel",
     office_code, &out->from, &out->to, error);
@@ -299,7 +262,7 @@ sum_notices (DaftarDb             *db,
                        ? (double) out->e_notices_viewed / out->e_notices_issued : NAN;
   out->paper_read_rate = out->paper_notices_issued > 0
                            ? (double) out->paper_notices_viewed / out->paper_notices_issued : NAN;
-  return finish (db, stmt, rc, error);
+  return daftar_sql_finish (db, stmt, rc, "Reading figures", error);
 }
 
 gboolean

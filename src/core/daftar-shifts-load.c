@@ -50,7 +50,7 @@ read_counters (DaftarDb          *db,
                DaftarShiftsData  *data,
                GError           **error)
 {
-  sqlite3_stmt *stmt = shifts_prepare_range (db, COUNTERS_SQL, office_code, &data->from, &data->to, error);
+  sqlite3_stmt *stmt = daftar_sql_prepare_range (db, COUNTERS_SQL, office_code, &data->from, &data->to, error);
   DaftarCounterLoad *load = NULL;
   int rc;
 
@@ -73,7 +73,7 @@ read_counters (DaftarDb          *db,
       load->served[shift] += sqlite3_column_int64 (stmt, 3);
       load->service_sum_s += sqlite3_column_int64 (stmt, 4);
     }
-  return shifts_finish (db, stmt, rc, "Reading the load per counter", error);
+  return daftar_sql_finish (db, stmt, rc, "Reading the load per counter", error);
 }
 
 static gboolean
@@ -82,7 +82,7 @@ read_staff (DaftarDb          *db,
             DaftarShiftsData  *data,
             GError           **error)
 {
-  sqlite3_stmt *stmt = shifts_prepare_range (db, STAFF_SQL, office_code, &data->from, &data->to, error);
+  sqlite3_stmt *stmt = daftar_sql_prepare_range (db, STAFF_SQL, office_code, &data->from, &data->to, error);
   DaftarStaffLoad *load = NULL;
   int rc;
 
@@ -108,7 +108,7 @@ read_staff (DaftarDb          *db,
       load->shifts_worked[shift] += shifts_worked;
       data->staff_shifts[shift] += shifts_worked;
     }
-  return shifts_finish (db, stmt, rc, "Reading the load per staff member", error);
+  return daftar_sql_finish (db, stmt, rc, "Reading the load per staff member", error);
 }
 
 gboolean

@@ -12,19 +12,6 @@ G_BEGIN_DECLS
 #define OFFICE_FILTER DAFTAR_SQL_OFFICE_IN ("office_code")
 #define RANGE_FILTER OFFICE_FILTER " AND day BETWEEN ?2 AND ?3"
 
-/* Prepares @sql binding ?1 office (NULL stays NULL), ?2 and ?3 the days. */
-sqlite3_stmt *shifts_prepare_range (DaftarDb          *db,
-                                    const char        *sql,
-                                    const char        *office_code,
-                                    const GDate       *from,
-                                    const GDate       *to,
-                                    GError           **error);
-/* Resets @stmt; FALSE with an error naming @what unless @rc is SQLITE_DONE. */
-gboolean      shifts_finish        (DaftarDb          *db,
-                                    sqlite3_stmt      *stmt,
-                                    int                rc,
-                                    const char        *what,
-                                    GError           **error);
 /* Fills data->counters, data->staff and data->staff_shifts. */
 gboolean      shifts_read_load     (DaftarDb          *db,
                                     const char        *office_code,

@@ -120,44 +120,6 @@ daftar_shifts_cases_per_staff (const DaftarShiftsData *data,
   return (double) served / data->staff_shifts[shift];
 }
 
-sqlite3_stmt *
-shifts_prepare_range (DaftarDb     *db,
-               const char   *sql,
-               const char   *office_code,
-               const GDate  *from,
-               const GDate  *to,
-               GError      **error)
-{
-  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
-  char from_text[11], to_text[11];
-
-  if (stmt == NULL)
-    return NULL;
-  daftar_time_format_day (from, from_text);
-  daftar_time_format_day (to, to_text);
-  if (office_code != NULL)
-    sqlite3_bind_text (stmt, 1, office_code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, from_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to_text, -1, SQLITE_TRANSIENT);
-  return stmt;
-}
-
-gboolean
-shifts_finish (DaftarDb      *db,
-        sqlite3_stmt  *stmt,
-        int            rc,
-        const char    *what,
-        GError       **error)
-{
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      daftar_db_set_error (db, error, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The bins of the period, and a map from each bin's first day (Julian) to its index. */
 static void
 make_bins (DaftarShiftsData *data,
@@ -204,7 +166,7 @@ read_tickets (DaftarDb         *db,
               GHashTable       *bin_index,
               GError          **error)
 {
-  sqlite3_stmt *stmt = shifts_prepare_range (db,
+  sqlite3_stmt *stmt = daftar_sql_prepare_range (db,
     "SELECT day, shift, sum(issued), sum(served), sum(no_show), sum(cancelled), sum(wait_n), sum(wait_sum_s) "
     "FROM daily_tickets WHERE " RANGE_FILTER " GROUP BY day, shift",
     office_code, &data->from, &data->to, error);
@@ -232,10 +194,10 @@ read_tickets (DaftarDb         *db,
           targets[i]->wait_sum_s += sqlite3_column_int64 (stmt, 7);
         }
     }
-  if (!shifts_finish (db, stmt, rc, "Reading tickets per shift", error))
+  if (!daftar_sql_finish (db, stmt, rc, "Reading tickets per shift", error))
     return FALSE;
 
-  stmt = shifts_prepare_range (db,
+  stmt = daftar_sql_prepare_range (db,
     "SELECT service, shift, sum(service_n), sum(service_sum_s) "
     "FROM daily_tickets WHERE " RANGE_FILTER " GROUP BY service, shift",
     office_code, &data->from, &data->to, error);
@@ -251,7 +213,7 @@ read_tickets (DaftarDb         *db,
       data->service_n[service][shift] += sqlite3_column_int64 (stmt, 2);
       data->service_sum_s[service][shift] += sqlite3_column_int64 (stmt, 3);
     }
-  return shifts_finish (db, stmt, rc, "Reading service times", error);
+  return daftar_sql_finish (db, stmt, rc, "Reading service times", error);
 }
 
 /* Mean, 90th percentile and share within target from a histogram: exact to
@@ -291,7 +253,7 @@ read_waits (DaftarDb         *db,
             GHashTable       *bin_index,
             GError          **error)
 {
-  sqlite3_stmt *stmt = shifts_prepare_range (db,
+  sqlite3_stmt *stmt = daftar_sql_prepare_range (db,
     "SELECT day, shift, minute, sum(n) FROM daily_wait_hist WHERE " RANGE_FILTER
     " GROUP BY day, shift, minute",
     office_code, &data->from, &data->to, error);
@@ -313,7 +275,7 @@ read_waits (DaftarDb         *db,
       total->n[shift][minute] += n;
       per_bin[bin].n[shift][minute] += n;
     }
-  if (!shifts_finish (db, stmt, rc, "Reading waits per shift", error))
+  if (!daftar_sql_finish (db, stmt, rc, "Reading waits per shift", error))
     return FALSE;
 
   for (guint s = 0; s < DAFTAR_N_SHIFTS; s++)
@@ -334,7 +296,7 @@ read_hours (DaftarDb         *db,
 {
   /* strftime('%w') counts from Sunday = 0; the row is (w + 1) % 7 so that
    * Saturday (6) is row 0, as in daftar_shifts_weekday_row. */
-  sqlite3_stmt *stmt = shifts_prepare_range (db,
+  sqlite3_stmt *stmt = daftar_sql_prepare_range (db,
     "SELECT (CAST (strftime('%w', day) AS INTEGER) + 1) % 7 AS r, hour, "
     "  sum(arrivals), sum(served), sum(wait_sum_s) "
     "FROM hourly_tickets WHERE " RANGE_FILTER " GROUP BY r, hour",
@@ -363,12 +325,12 @@ read_hours (DaftarDb         *db,
           data->last_hour = MAX (data->last_hour, hour);
         }
     }
-  if (!shifts_finish (db, stmt, rc, "Reading tickets per hour", error))
+  if (!daftar_sql_finish (db, stmt, rc, "Reading tickets per hour", error))
     return FALSE;
 
   /* A day counts as open when it issued any ticket: Fridays and holidays
    * do not drag the means down. */
-  stmt = shifts_prepare_range (db,
+  stmt = daftar_sql_prepare_range (db,
     "SELECT (CAST (strftime('%w', day) AS INTEGER) + 1) % 7 AS r, count(*) FROM ("
     "  SELECT DISTINCT office_code, day FROM hourly_tickets WHERE " RANGE_FILTER " AND arrivals > 0"
     ") GROUP BY r",
@@ -382,7 +344,7 @@ read_hours (DaftarDb         *db,
       if (row >= 0 && row < DAFTAR_HEATMAP_ROWS)
         data->open_days[row] += sqlite3_column_int64 (stmt, 1);
     }
-  return shifts_finish (db, stmt, rc, "Counting open days", error);
+  return daftar_sql_finish (db, stmt, rc, "Counting open days", error);
 }
 
 static void

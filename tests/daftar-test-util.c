@@ -132,3 +132,24 @@ daftar_test_count (DaftarDb   *db,
   sqlite3_finalize (stmt);
   return n;
 }
+
+gboolean
+daftar_test_has_persian_digit (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c >= 0x06F0 && c <= 0x06F9)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+daftar_test_has_latin_digit (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      return TRUE;
+  return FALSE;
+}

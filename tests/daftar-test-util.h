@@ -28,6 +28,11 @@ JsonObject *daftar_test_page             (const char *office,
  * equal checksums hold equal data. */
 char       *daftar_test_table_checksum   (DaftarDb   *db,
                                           const char *table);
+/* Whether @text (nullable) holds a Persian digit (U+06F0–U+06F9), or an
+ * ASCII digit: what the Persian and English UI tests look for. */
+gboolean    daftar_test_has_persian_digit (const char *text);
+gboolean    daftar_test_has_latin_digit   (const char *text);
+
 gint64      daftar_test_count            (DaftarDb   *db,
                                           const char *sql);
 

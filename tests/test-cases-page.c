@@ -72,18 +72,6 @@ find_case_view (GtkWidget  *widget,
   return NULL;
 }
 
-static gboolean
-has_persian_digit (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0x06F0 && c <= 0x06F9)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Whether a mapped label inside @root reads exactly @text. */
 static gboolean
 shows_text (GtkWidget  *root,
@@ -194,7 +182,7 @@ test_page (void)
   g_assert_cmpint (gtk_widget_get_direction (page), ==, GTK_TEXT_DIR_RTL);
   collect_labels (page, labels);
   for (guint i = 0; i < labels->len; i++)
-    persian_labels += has_persian_digit (g_ptr_array_index (labels, i));
+    persian_labels += daftar_test_has_persian_digit (g_ptr_array_index (labels, i));
   g_assert_cmpuint (persian_labels, >=, 3);
 
   /* The column view shows the newest case. */

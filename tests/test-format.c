@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "config.h"
+
+#include "daftar-test-util.h"
 #include "daftar-format.h"
 
 static void
@@ -26,27 +28,6 @@ static GDate *
 gdate (int y, int m, int d)
 {
   return g_date_new_dmy (d, m, y);
-}
-
-static gboolean
-has_persian_digit (const char *s)
-{
-  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0x06F0 && c <= 0x06F9)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-has_ascii_digit (const char *s)
-{
-  for (const char *p = s; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p))
-      return TRUE;
-  return FALSE;
 }
 
 /* The given conversion vectors, checked both ways. */
@@ -311,15 +292,15 @@ test_mixed_configs (void)
   daftar_format_set_config (DAFTAR_FORMAT_LANGUAGE_PERSIAN, DAFTAR_FORMAT_DIGITS_LATIN,
                             DAFTAR_FORMAT_CALENDAR_JALALI);
   latin_persian = daftar_format_minutes (7, 0);
-  g_assert_true (has_ascii_digit (latin_persian));
-  g_assert_false (has_persian_digit (latin_persian));
+  g_assert_true (daftar_test_has_latin_digit (latin_persian));
+  g_assert_false (daftar_test_has_persian_digit (latin_persian));
   g_assert_nonnull (strstr (latin_persian, "دقیقه"));
 
   daftar_format_set_config (DAFTAR_FORMAT_LANGUAGE_ENGLISH, DAFTAR_FORMAT_DIGITS_PERSIAN,
                             DAFTAR_FORMAT_CALENDAR_JALALI);
   persian_english = daftar_format_int (12345);
-  g_assert_true (has_persian_digit (persian_english));
-  g_assert_false (has_ascii_digit (persian_english));
+  g_assert_true (daftar_test_has_persian_digit (persian_english));
+  g_assert_false (daftar_test_has_latin_digit (persian_english));
 }
 
 static void

@@ -107,27 +107,6 @@ find_unviewed_view (void)
   return NULL;
 }
 
-static gboolean
-has_ascii_digit (const char *text)
-{
-  for (const char *p = text; *p; p++)
-    if (g_ascii_isdigit (*p))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-has_persian_digit (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0x06F0 && c <= 0x06F9)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static DaftarKpiTile *
 find_tile (const char *title)
 {
@@ -165,8 +144,8 @@ test_page_loads_persian (void)
       const char *description = daftar_kpi_tile_get_description (tiles->pdata[i]);
 
       g_assert_nonnull (description);
-      g_assert_true (has_persian_digit (description));
-      g_assert_false (has_ascii_digit (description));
+      g_assert_true (daftar_test_has_persian_digit (description));
+      g_assert_false (daftar_test_has_latin_digit (description));
     }
   /* The titles are translated, not the English source. */
   g_assert_cmpstr (daftar_kpi_tile_get_title (find_tile (_("E-notice read rate"))), !=, "E-notice read rate");
@@ -189,14 +168,14 @@ test_rate_chart_references (void)
   g_assert_cmpuint (daftar_chart_get_n_series (DAFTAR_CHART (chart)), ==, 2);
   electronic = daftar_chart_get_series (DAFTAR_CHART (chart), 0);
   g_assert_cmpuint (daftar_chart_series_get_n_points (electronic), >, 3);
-  g_assert_true (has_persian_digit (daftar_chart_series_get_label (electronic, 0)));
+  g_assert_true (daftar_test_has_persian_digit (daftar_chart_series_get_label (electronic, 0)));
   for (guint i = 0; i < daftar_chart_series_get_n_points (electronic); i++)
     if (!isnan (daftar_chart_series_get_value (electronic, i)))
       sum += daftar_chart_series_get_value (electronic, i), n++;
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpfloat (sum / n, >, 0.5);
   /* The text alternative names the reference lines too. */
-  g_assert_true (has_persian_digit (daftar_chart_get_description (DAFTAR_CHART (chart))));
+  g_assert_true (daftar_test_has_persian_digit (daftar_chart_get_description (DAFTAR_CHART (chart))));
 }
 
 static void

@@ -115,27 +115,6 @@ child (Fixture *f, const char *name)
   return object;
 }
 
-static gboolean
-has_persian_digit (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0x06F0 && c <= 0x06F9)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-has_latin_digit (const char *text)
-{
-  for (const char *p = text; *p; p++)
-    if (g_ascii_isdigit (*p))
-      return TRUE;
-  return FALSE;
-}
-
 static GPtrArray *
 list_rows (GtkListBox *list)
 {
@@ -213,8 +192,8 @@ test_all_offices (Fixture *f, gconstpointer data)
 
       g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (rows, i)) || i > 0);
       /* Dates and figures in Persian digits, never Latin ones. */
-      g_assert_true (has_persian_digit (title));
-      g_assert_false (has_latin_digit (title));
+      g_assert_true (daftar_test_has_persian_digit (title));
+      g_assert_false (daftar_test_has_latin_digit (title));
       if (i < alerts->len)
         {
           g_autofree char *expected = daftar_overview_alert_title (g_ptr_array_index (alerts, i), 0);
@@ -249,9 +228,9 @@ test_all_offices (Fixture *f, gconstpointer data)
 
       g_assert_nonnull (name);
       g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name)), ==, o->name);
-      g_assert_true (has_persian_digit (gtk_label_get_label (GTK_LABEL (cases))));
+      g_assert_true (daftar_test_has_persian_digit (gtk_label_get_label (GTK_LABEL (cases))));
       for (int c = 1; c < 7; c++)
-        g_assert_false (has_latin_digit (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, c, i + 1)))));
+        g_assert_false (daftar_test_has_latin_digit (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, c, i + 1)))));
     }
   g_assert_null (gtk_grid_get_child_at (grid, 0, offices->len + 1));
   scroll_to (f, comparison_box);

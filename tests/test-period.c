@@ -1,6 +1,8 @@
 /* test-period.c: Jalali period presets, previous periods and chart bins against hand-checked calendar days. */
 #include "config.h"
 
+#include "daftar-test-util.h"
+
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -361,27 +363,6 @@ test_bin_start (void)
   assert_day (&start, 2025, 3, 21);
 }
 
-static gboolean
-has_persian_digit (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0x06F0 && c <= 0x06F9)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-has_latin_digit (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_bin_labels (void)
 {
@@ -402,8 +383,8 @@ test_bin_labels (void)
   /* The week is named by its Saturday, in Persian words around it. */
   g_assert_nonnull (strstr (fa_week, fa_date));
   g_assert_null (strstr (fa_week, "week"));
-  g_assert_true (has_persian_digit (fa_week));
-  g_assert_false (has_latin_digit (fa_week));
+  g_assert_true (daftar_test_has_persian_digit (fa_week));
+  g_assert_false (daftar_test_has_latin_digit (fa_week));
   g_assert_cmpstr (daftar_period_preset_label (DAFTAR_PERIOD_LAST_30_DAYS), ==, "۳۰ روز گذشته");
 
   use_english ();
@@ -415,7 +396,7 @@ test_bin_labels (void)
   g_assert_cmpstr (en_month, ==, "Azar 1405");
   g_assert_nonnull (strstr (en_week, en_date));
   g_assert_true (g_str_has_prefix (en_week, "week of "));
-  g_assert_false (has_persian_digit (en_week));
+  g_assert_false (daftar_test_has_persian_digit (en_week));
   g_assert_cmpstr (daftar_period_preset_label (DAFTAR_PERIOD_LAST_30_DAYS), ==, "Last 30 days");
 
   /* A month bin's label names the Jalali month of any day in it. */

@@ -125,27 +125,6 @@ child (Fixture *f, const char *name)
   return object;
 }
 
-static gboolean
-has_persian_digit (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0x06F0 && c <= 0x06F9)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-has_latin_digit (const char *text)
-{
-  for (const char *p = text; *p; p++)
-    if (g_ascii_isdigit (*p))
-      return TRUE;
-  return FALSE;
-}
-
 /* The tile titled @title among the children of @box. */
 static DaftarKpiTile *
 find_tile (GtkWidget *box, const char *title)
@@ -198,10 +177,10 @@ check_tiles (Fixture *f, const DaftarShiftsData *d)
       const char *description = daftar_kpi_tile_get_description (issued);
 
       /* The query's figure, in Persian digits and no Latin ones. */
-      g_assert_true (has_persian_digit (issued_text));
+      g_assert_true (daftar_test_has_persian_digit (issued_text));
       g_assert_nonnull (strstr (description, issued_text));
-      g_assert_false (has_latin_digit (description));
-      g_assert_false (has_latin_digit (daftar_kpi_tile_get_description (wait)));
+      g_assert_false (daftar_test_has_latin_digit (description));
+      g_assert_false (daftar_test_has_latin_digit (daftar_kpi_tile_get_description (wait)));
       g_assert_cmpint (daftar_kpi_tile_get_status (wait), ==,
                        expected_status (d->checks[s][DAFTAR_SHIFT_STANDARD_WAIT_MEAN].verdict));
       g_assert_cmpint (daftar_kpi_tile_get_status (level), ==,

@@ -53,15 +53,6 @@ settle (void)
     }
 }
 
-static gboolean
-has_persian_digit (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (g_utf8_get_char (p) >= 0x06F0 && g_utf8_get_char (p) <= 0x06F9)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_panel (void)
 {
@@ -120,7 +111,7 @@ test_panel (void)
   g_assert_cmpint (daftar_staffing_panel_get_capacity_shown (DAFTAR_STAFFING_PANEL (panel)), ==, s->capacity_reached);
 
   level_before = g_strdup (daftar_staffing_panel_get_level_text (DAFTAR_STAFFING_PANEL (panel)));
-  g_assert_true (has_persian_digit (level_before));
+  g_assert_true (daftar_test_has_persian_digit (level_before));
   evening = daftar_staffing_panel_get_counters_spin (DAFTAR_STAFFING_PANEL (panel), TRUE);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (evening), ==,
                    daftar_staffing_shift_counters (s, DAFTAR_STAFFING_EVENING));

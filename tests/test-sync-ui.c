@@ -1,6 +1,8 @@
 /* test-sync-ui.c: the sync indicator, history and connect dialog in Persian, against a real in-process central server. */
 #include "config.h"
 
+#include "daftar-test-util.h"
+
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -68,24 +70,6 @@ settle (void)
         ;
       g_usleep (10000);
     }
-}
-
-static gboolean
-has_latin_digit (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p++)
-    if (*p >= '0' && *p <= '9')
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-has_persian_digit (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (g_utf8_get_char (p) >= 0x06F0 && g_utf8_get_char (p) <= 0x06F9)
-      return TRUE;
-  return FALSE;
 }
 
 /* Persian (Arabic-script) letters, so an untranslated English message fails. */
@@ -351,8 +335,8 @@ test_as_of (Fixture       *f,
   daftar_time_local_date (daftar_sync_controller_get_last_success (f->controller), &day);
   today = daftar_format_date_long (&day);
   g_assert_nonnull (strstr (text, today));
-  g_assert_true (has_persian_digit (text));
-  g_assert_false (has_latin_digit (text));
+  g_assert_true (daftar_test_has_persian_digit (text));
+  g_assert_false (daftar_test_has_latin_digit (text));
   g_assert_false (gtk_widget_get_visible (find_child (GTK_WIDGET (f->indicator), GTK_TYPE_IMAGE)));
 
   /* The tooltip says how long ago: «همین حالا» or «… پیش». */
@@ -449,8 +433,8 @@ test_history (Fixture       *f,
         continue;
       runs++;
       g_assert_true (g_str_has_prefix (title, "۱۴"));
-      g_assert_true (has_persian_digit (title));
-      g_assert_false (has_latin_digit (title));
+      g_assert_true (daftar_test_has_persian_digit (title));
+      g_assert_false (daftar_test_has_latin_digit (title));
       g_assert_true (has_persian_letter (subtitle));
       if (strstr (subtitle, daftar_sync_controller_get_error_message (f->controller)) != NULL)
         auth_shown = TRUE;

@@ -81,27 +81,6 @@ fixture_teardown (Fixture *f, gconstpointer data)
   daftar_test_tmpdir_free (f->dir);
 }
 
-static gboolean
-has_persian_digit (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0x06F0 && c <= 0x06F9)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-has_latin_digit (const char *text)
-{
-  for (const char *p = text; *p; p++)
-    if (g_ascii_isdigit (*p))
-      return TRUE;
-  return FALSE;
-}
-
 /* A figure with a Persian digit other than zero. */
 static gboolean
 is_nonzero_persian_figure (const char *text)
@@ -146,8 +125,8 @@ test_persian_overview (Fixture *f, gconstpointer data)
       const char *text = g_ptr_array_index (labels, i);
 
       /* Figures and dates are written in Persian digits, never Latin ones. */
-      g_assert_false (has_latin_digit (text));
-      if (has_persian_digit (text))
+      g_assert_false (daftar_test_has_latin_digit (text));
+      if (daftar_test_has_persian_digit (text))
         persian++;
       if (is_nonzero_persian_figure (text))
         nonzero++;

@@ -3,6 +3,7 @@
 
 #include "daftar-db.h"
 #include "daftar-db-worker.h"
+#include "daftar-demo.h"
 #include "daftar-ingest.h"
 #include "daftar-test-util.h"
 
@@ -11,6 +12,116 @@ static const char * const design_tables[] = {
   "sync_state", "sync_log", "sync_rejects",
   "daily_cases", "daily_tickets", "daily_wait_hist", "hourly_tickets", "daily_notices",
 };
+
+/* The tables schema v3 adds (src/sql/003-months-and-network.sql). */
+static const char * const v3_tables[] = {
+  "daily_view_times", "monthly_cases", "monthly_tickets", "monthly_wait_hist", "monthly_hours",
+  "monthly_open_days", "monthly_notices", "monthly_view_times", "monthly_case_places",
+  "monthly_case_staff", "monthly_counter_load", "monthly_staff_load",
+};
+
+/* The daily rollups that held no network rows (office_code '') before v3. */
+static const char * const pre_v3_network_tables[] = {
+  "daily_cases", "daily_tickets", "daily_wait_hist", "hourly_tickets", "daily_notices",
+  "daily_case_places", "daily_case_staff",
+};
+
+/* Turns today's file back into one of schema v2: the tables of v3 dropped,
+ * its indexes back as v2 had them, and the network rows it added to the
+ * older daily rollups removed. */
+static void
+undo_v3 (DaftarDb *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (daftar_db_exec (db,
+                                 "DROP INDEX notices_unviewed_by_time; DROP INDEX notices_unviewed;"
+                                 "CREATE INDEX notices_unviewed ON notices (office_code, issued_at)"
+                                 "  WHERE channel = 'electronic' AND viewed_at IS NULL;", &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (v3_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP TABLE %s", v3_tables[i]);
+      g_assert_true (daftar_db_exec (db, sql, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (pre_v3_network_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE office_code = ''", pre_v3_network_tables[i]);
+      g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM %s WHERE office_code = ''", pre_v3_network_tables[i]);
+      g_assert_true (daftar_db_exec (db, sql, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (daftar_test_count (db, count), ==, 0);
+    }
+  /* Nothing of v3 is left: the migration must build all of it. */
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'monthly%' "
+                                          "OR name = 'daily_view_times'"), ==, 0);
+}
+
+/* The schema (every table, index and trigger with its SQL) of a migrated
+ * file is that of a fresh one. */
+static void
+assert_schema_as_fresh (DaftarDb *db)
+{
+  static const char * const schema = "(SELECT type, name, tbl_name, sql FROM sqlite_master)";
+  g_autofree char *fresh_dir = NULL;
+  g_autoptr(DaftarDb) fresh = daftar_test_db_new (&fresh_dir);
+  g_autofree char *expected = daftar_test_table_checksum (fresh, schema);
+  g_autofree char *actual = daftar_test_table_checksum (db, schema);
+
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM sqlite_master"), ==,
+                   daftar_test_count (fresh, "SELECT count(*) FROM sqlite_master"));
+  g_assert_cmpstr (actual, ==, expected);
+  g_clear_pointer (&fresh, daftar_db_close);
+  daftar_test_tmpdir_free (g_steal_pointer (&fresh_dir));
+}
+
+/* Every table whose content the v3 migration makes, with its checksum. */
+static GPtrArray *
+v3_checksums (DaftarDb *db)
+{
+  GPtrArray *sums = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (v3_tables); i++)
+    g_ptr_array_add (sums, daftar_test_table_checksum (db, v3_tables[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (pre_v3_network_tables); i++)
+    g_ptr_array_add (sums, daftar_test_table_checksum (db, pre_v3_network_tables[i]));
+  return sums;
+}
+
+static void
+assert_v3_tables_filled (DaftarDb *db)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (v3_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", v3_tables[i]);
+      g_test_message ("%s", sql);
+      g_assert_cmpint (daftar_test_count (db, sql), >, 0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (pre_v3_network_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE office_code = ''",
+                                              pre_v3_network_tables[i]);
+      g_test_message ("%s", sql);
+      g_assert_cmpint (daftar_test_count (db, sql), >, 0);
+    }
+}
+
+static void
+assert_same_checksums (GPtrArray *before,
+                       GPtrArray *after)
+{
+  g_assert_cmpuint (before->len, ==, G_N_ELEMENTS (v3_tables) + G_N_ELEMENTS (pre_v3_network_tables));
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      const char *table = i < G_N_ELEMENTS (v3_tables) ? v3_tables[i]
+                          : pre_v3_network_tables[i - G_N_ELEMENTS (v3_tables)];
+      g_test_message ("checksum of %s", table);
+      g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (before, i));
+    }
+}
 
 static void
 test_fresh (void)
@@ -272,9 +383,10 @@ test_worker_last_reference_in_job (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
-/* A database written by schema v1 (here: today's file with v2 undone)
- * opens as the latest version, with the derived tables of v2 built from the
- * records already there, exactly as ingest would have built them. */
+/* A database written by schema v1 (here: today's file with v3 and v2
+ * undone) opens as the latest version, with the derived tables of v2 and v3
+ * built from the records already there, exactly as ingest would have built
+ * them. */
 static void
 test_migrate_from_v1 (void)
 {
@@ -289,9 +401,13 @@ test_migrate_from_v1 (void)
     "  \"client_name\": \"زهرا احمدی\", \"dest_city\": \"شیراز\", \"dest_province\": \"فارس\"}},"
     " {\"entity\": \"ticket\", \"op\": \"upsert\", \"data\": {\"id\": \"T1\", \"office_code\": \"YZ-ABK-01\", \"service\": \"brief\", "
     "  \"issued_at\": \"2026-10-29T16:00:00+03:30\", \"called_at\": \"2026-10-29T16:20:00+03:30\", \"started_at\": \"2026-10-29T16:21:00+03:30\", "
-    "  \"finished_at\": \"2026-10-29T16:35:00+03:30\", \"counter\": 2, \"staff_id\": \"S1\", \"outcome\": \"served\"}}]");
+    "  \"finished_at\": \"2026-10-29T16:35:00+03:30\", \"counter\": 2, \"staff_id\": \"S1\", \"outcome\": \"served\"}},"
+    " {\"entity\": \"notice\", \"op\": \"upsert\", \"data\": {\"id\": \"N1\", \"office_code\": \"YZ-ABK-01\", \"case_id\": \"C1\", "
+    "  \"channel\": \"electronic\", \"issued_at\": \"2026-10-29T10:00:00+03:30\", \"viewed_at\": \"2026-10-29T18:00:00+03:30\"}}]");
   g_autofree char *path = g_strdup (daftar_db_get_path (db));
   char *before[G_N_ELEMENTS (derived)];
+  g_autoptr(GPtrArray) v3_before = NULL;
+  g_autoptr(GPtrArray) v3_after = NULL;
   DaftarIngestResult result;
 
   g_assert_true (daftar_ingest_page (db, "YZ-ABK-01", page, &result, &error));
@@ -303,8 +419,11 @@ test_migrate_from_v1 (void)
       g_assert_cmpint (daftar_test_count (db, sql), >, 0);
       before[i] = daftar_test_table_checksum (db, derived[i]);
     }
+  assert_v3_tables_filled (db);
+  v3_before = v3_checksums (db);
 
-  /* Undo v2 as a v1 file would be. */
+  /* Undo v3, then v2, as a v1 file would be. */
+  undo_v3 (db);
   g_assert_true (daftar_db_exec (db,
                                  "DROP TABLE daily_case_places; DROP TABLE daily_case_staff; DROP TABLE daily_ticket_load;"
                                  "DROP INDEX notices_unviewed; DROP TRIGGER cases_search_insert;"
@@ -322,8 +441,55 @@ test_migrate_from_v1 (void)
       g_assert_cmpstr (after, ==, before[i]);
       g_free (before[i]);
     }
+  v3_after = v3_checksums (db);
+  assert_same_checksums (v3_before, v3_after);
+  assert_schema_as_fresh (db);
   /* The search index covers the records that were there. */
   g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM cases_search WHERE search_key LIKE '%احمد%'"), ==, 1);
+
+  g_clear_pointer (&db, daftar_db_close);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* A database written by schema v2 (today's file with v3 undone) opens as
+ * the latest version, and every table v3 fills holds exactly what ingest
+ * wrote into the fresh file: months across a Jalali year end, network rows
+ * over two offices. */
+static void
+test_migrate_from_v2 (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DaftarDb) db = daftar_test_db_new (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (daftar_db_get_path (db));
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(DaftarDemo) demo = NULL;
+  GDate last_day;
+
+  /* 1403-12-20 … 1404-01-05: Esfand 30 of leap 1403 (2025-03-20) inside. */
+  g_date_clear (&last_day, 1);
+  g_date_set_dmy (&last_day, 25, G_DATE_MARCH, 2025);
+  demo = daftar_demo_new (7, 2, 16, &last_day);
+  g_assert_true (daftar_demo_fill_database (demo, db, 2000, NULL, &error));
+  g_assert_no_error (error);
+
+  assert_v3_tables_filled (db);
+  /* The months on both sides of the year end. */
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(DISTINCT day) FROM monthly_cases WHERE office_code = ''"), ==, 2);
+  before = v3_checksums (db);
+
+  undo_v3 (db);
+  g_assert_true (daftar_db_exec (db, "PRAGMA user_version = 2", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&db, daftar_db_close);
+
+  db = daftar_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (daftar_db_get_schema_version (db), ==, daftar_db_get_latest_version ());
+  after = v3_checksums (db);
+  assert_same_checksums (before, after);
+  assert_schema_as_fresh (db);
 
   g_clear_pointer (&db, daftar_db_close);
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
@@ -342,5 +508,6 @@ main (int argc, char **argv)
   g_test_add_func ("/db/worker-open-error", test_worker_open_error);
   g_test_add_func ("/db/worker-last-reference-in-job", test_worker_last_reference_in_job);
   g_test_add_func ("/db/migrate-from-v1", test_migrate_from_v1);
+  g_test_add_func ("/db/migrate-from-v2", test_migrate_from_v2);
   return g_test_run ();
 }

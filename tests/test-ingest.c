@@ -28,6 +28,23 @@ typedef struct
   DaftarDb *db;
 } Fixture;
 
+/* Asserts @expected for the office's own rows and for the network's rows
+ * (office_code ''), which must sum the offices' rows: here one office, so
+ * the two must agree. @sql_format holds one %s for the office condition. */
+static void
+assert_office_and_network (DaftarDb   *db,
+                           const char *office,
+                           const char *sql_format,
+                           gint64      expected)
+{
+  g_autofree char *own = g_strdup_printf ("office_code = '%s'", office);
+  g_autofree char *own_sql = g_strdup_printf (sql_format, own);
+  g_autofree char *network_sql = g_strdup_printf (sql_format, "office_code = ''");
+
+  g_assert_cmpint (daftar_test_count (db, own_sql), ==, expected);
+  g_assert_cmpint (daftar_test_count (db, network_sql), ==, expected);
+}
+
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
@@ -67,11 +84,13 @@ test_applied (Fixture *f, gconstpointer data)
 
   g_assert_cmpstr (c, ==, "c1");
   g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM cases"), ==, 3);
-  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE day = '2026-10-29'"), ==, 2);
-  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE day = '2026-10-30'"), ==, 1);
-  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(fee_total) FROM daily_cases"), ==, 450000);
-  g_assert_cmpint (daftar_test_count (f->db, "SELECT viewed FROM daily_notices WHERE day = '2026-10-29' AND channel = 'electronic'"), ==, 1);
-  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM daily_cases WHERE dest_scope = 'local'"), ==, 3);
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE %s AND day = '2026-10-29'", 2);
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE %s AND day = '2026-10-30'", 1);
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(fee_total) FROM daily_cases WHERE %s", 450000);
+  assert_office_and_network (f->db, OFFICE, "SELECT viewed FROM daily_notices WHERE %s AND day = '2026-10-29' AND channel = 'electronic'", 1);
+  assert_office_and_network (f->db, OFFICE, "SELECT count(*) FROM daily_cases WHERE %s AND dest_scope = 'local'", 3);
+  /* Nothing but the office's rows and the network's. */
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM daily_cases WHERE office_code NOT IN ('', '" OFFICE "')"), ==, 0);
 }
 
 static void
@@ -103,7 +122,7 @@ test_rejects_with_reasons (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM cases WHERE id IN ('C4', 'C8')"), ==, 2);
   g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM cases WHERE id IN ('C5', 'C6', 'C7')"), ==, 0);
-  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE day = '2026-10-31'"), ==, 2);
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE %s AND day = '2026-10-31'", 2);
   c = cursor (f);
   g_assert_cmpstr (c, ==, "c2");
 
@@ -133,7 +152,7 @@ assert_unchanged (Fixture *f, const char *checksum_before)
   g_assert_cmpstr (c, ==, "c1");
   g_assert_cmpstr (after, ==, checksum_before);
   g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM sync_rejects"), ==, 0);
-  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases"), ==, 3);
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE %s", 3);
 }
 
 static void
@@ -205,6 +224,7 @@ test_fails_part_way (Fixture *f, gconstpointer data)
 {
   g_autofree char *before = daftar_test_table_checksum (f->db, "cases");
   g_autofree char *rollups_before = daftar_test_table_checksum (f->db, "daily_cases");
+  g_autofree char *months_before = daftar_test_table_checksum (f->db, "monthly_cases");
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) page = daftar_test_page (OFFICE, "c2",
     "["
@@ -216,6 +236,7 @@ test_fails_part_way (Fixture *f, gconstpointer data)
   DaftarIngestResult result;
   g_autofree char *after = NULL;
   g_autofree char *rollups_after = NULL;
+  g_autofree char *months_after = NULL;
 
   /* A real database failure in the middle of the page (as a full disk
    * would give): the records before it must not survive either. */
@@ -231,6 +252,8 @@ test_fails_part_way (Fixture *f, gconstpointer data)
   rollups_after = daftar_test_table_checksum (f->db, "daily_cases");
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpstr (rollups_after, ==, rollups_before);
+  months_after = daftar_test_table_checksum (f->db, "monthly_cases");
+  g_assert_cmpstr (months_after, ==, months_before);
   assert_unchanged (f, before);
 }
 
@@ -252,10 +275,11 @@ test_delete_and_move (Fixture *f, gconstpointer data)
   g_assert_cmpuint (result.deleted, ==, 3);
   daftar_ingest_result_clear (&result);
 
-  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE day = '2026-10-29'"), ==, 1);
-  /* C3 moved from the 30th to 1 November: the old day is emptied. */
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE %s AND day = '2026-10-29'", 1);
+  /* C3 moved from the 30th to 1 November: the old day is emptied, the
+   * network's row too. */
   g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM daily_cases WHERE day = '2026-10-30'"), ==, 0);
-  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE day = '2026-11-01'"), ==, 1);
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE %s AND day = '2026-11-01'", 1);
   g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM daily_notices"), ==, 0);
 }
 
@@ -313,7 +337,7 @@ test_office_before_record (void)
   daftar_ingest_result_clear (&result);
   g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM offices"), ==, 1);
   g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM offices WHERE name = 'دفتر تهران'"), ==, 1);
-  g_assert_cmpint (daftar_test_count (db, "SELECT sum(n) FROM daily_cases WHERE dest_scope = 'local'"), ==, 1);
+  assert_office_and_network (db, "TH-02", "SELECT sum(n) FROM daily_cases WHERE %s AND dest_scope = 'local'", 1);
 
   g_clear_pointer (&db, daftar_db_close);
   daftar_test_tmpdir_free (g_steal_pointer (&dir));

@@ -1,7 +1,10 @@
 /* test-rollups.c: after random upserts and deletes, every rollup equals a naive recomputation in C. */
 #include "config.h"
 
+#include <string.h>
+
 #include "daftar-ingest.h"
+#include "daftar-notices-query.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
 
@@ -214,8 +217,9 @@ local (gint64 t, char day[11], int *hour)
 #define COL_NULL(i) (sqlite3_column_type (stmt, i) == SQLITE_NULL)
 #define COL_TEXT(i) ((const char *) sqlite3_column_text (stmt, i))
 
+/* @city, @province: where the office is, which makes a destination local. */
 static void
-check_cases (DaftarDb *db)
+check_cases (DaftarDb *db, const char *city, const char *province)
 {
   g_autoptr(GHashTable) t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_stmt *stmt = NULL;
@@ -232,9 +236,9 @@ check_cases (DaftarDb *db)
       gint64 v[2] = { 1, COL_INT (6) };
 
       local (COL_INT (0), day, &hour);
-      if (COL_NULL (4) || g_strcmp0 (COL_TEXT (4), "ابرکوه") == 0)
+      if (COL_NULL (4) || g_strcmp0 (COL_TEXT (4), city) == 0)
         scope = "local";
-      else if (g_strcmp0 (COL_TEXT (5), "یزد") == 0)
+      else if (g_strcmp0 (COL_TEXT (5), province) == 0)
         scope = "province";
       else
         scope = "other";
@@ -243,7 +247,7 @@ check_cases (DaftarDb *db)
   sqlite3_finalize (stmt);
 
   expected = render (t, 2);
-  actual = render_sql (db, "SELECT * FROM daily_cases");
+  actual = render_sql (db, "SELECT * FROM daily_cases WHERE office_code = '" OFFICE "'");
   assert_same_rows (expected, actual, "daily_cases");
 }
 
@@ -310,11 +314,11 @@ check_tickets (DaftarDb *db)
 
   {
     g_autoptr(GPtrArray) e1 = render (daily, 8);
-    g_autoptr(GPtrArray) a1 = render_sql (db, "SELECT * FROM daily_tickets");
+    g_autoptr(GPtrArray) a1 = render_sql (db, "SELECT * FROM daily_tickets WHERE office_code = '" OFFICE "'");
     g_autoptr(GPtrArray) e2 = render (hist, 1);
-    g_autoptr(GPtrArray) a2 = render_sql (db, "SELECT * FROM daily_wait_hist");
+    g_autoptr(GPtrArray) a2 = render_sql (db, "SELECT * FROM daily_wait_hist WHERE office_code = '" OFFICE "'");
     g_autoptr(GPtrArray) e3 = render (hourly, 5);
-    g_autoptr(GPtrArray) a3 = render_sql (db, "SELECT * FROM hourly_tickets");
+    g_autoptr(GPtrArray) a3 = render_sql (db, "SELECT * FROM hourly_tickets WHERE office_code = '" OFFICE "'");
 
     assert_same_rows (e1, a1, "daily_tickets");
     assert_same_rows (e2, a2, "daily_wait_hist");
@@ -365,9 +369,9 @@ check_loads_and_places (DaftarDb *db)
 
   {
     g_autoptr(GPtrArray) e1 = render (places, 1);
-    g_autoptr(GPtrArray) a1 = render_sql (db, "SELECT * FROM daily_case_places");
+    g_autoptr(GPtrArray) a1 = render_sql (db, "SELECT * FROM daily_case_places WHERE office_code = '" OFFICE "'");
     g_autoptr(GPtrArray) e2 = render (case_staff, 1);
-    g_autoptr(GPtrArray) a2 = render_sql (db, "SELECT * FROM daily_case_staff");
+    g_autoptr(GPtrArray) a2 = render_sql (db, "SELECT * FROM daily_case_staff WHERE office_code = '" OFFICE "'");
     g_autoptr(GPtrArray) e3 = render (load, 2);
     g_autoptr(GPtrArray) a3 = render_sql (db, "SELECT * FROM daily_ticket_load");
 
@@ -420,8 +424,83 @@ check_notices (DaftarDb *db)
   sqlite3_finalize (stmt);
 
   expected = render (t, 5);
-  actual = render_sql (db, "SELECT * FROM daily_notices");
+  actual = render_sql (db, "SELECT * FROM daily_notices WHERE office_code = '" OFFICE "'");
   assert_same_rows (expected, actual, "daily_notices");
+}
+
+/* Electronic notices by day of issue and time to view, binned by the
+ * bounds the Notices page shows (daftar_view_bin_lower_s/upper_s). */
+static void
+check_view_times (DaftarDb *db)
+{
+  g_autoptr(GHashTable) t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) actual = NULL;
+
+  sqlite3_prepare_v2 (daftar_db_get_handle (db),
+                      "SELECT issued_at, viewed_at FROM notices WHERE channel = 'electronic'", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char day[11];
+      int hour;
+      int bin = -1;
+      gint64 one = 1;
+
+      local (COL_INT (0), day, &hour);
+      if (COL_NULL (1))
+        bin = DAFTAR_VIEW_NEVER;
+      else
+        for (int b = 0; b < DAFTAR_VIEW_NEVER && bin < 0; b++)
+          {
+            gint64 delay = COL_INT (1) - COL_INT (0);
+            if (delay >= daftar_view_bin_lower_s[b] &&
+                (daftar_view_bin_upper_s[b] < 0 || delay < daftar_view_bin_upper_s[b]))
+              bin = b;
+          }
+      g_assert_cmpint (bin, >=, 0);
+      add_to (t, g_strdup_printf ("%s|%s|%d", OFFICE, day, bin), &one, 1);
+    }
+  sqlite3_finalize (stmt);
+
+  expected = render (t, 1);
+  g_assert_cmpuint (expected->len, >, 0);
+  actual = render_sql (db, "SELECT * FROM daily_view_times WHERE office_code = '" OFFICE "'");
+  assert_same_rows (expected, actual, "daily_view_times");
+}
+
+/* With one office, the network's rows (office_code '') are the office's
+ * rows under another code. */
+static void
+check_network (DaftarDb *db, const char *table)
+{
+  g_autofree char *own_sql = g_strdup_printf ("SELECT * FROM %s WHERE office_code = '" OFFICE "'", table);
+  g_autofree char *network_sql = g_strdup_printf ("SELECT * FROM %s WHERE office_code = ''", table);
+  g_autoptr(GPtrArray) own = render_sql (db, own_sql);
+  g_autoptr(GPtrArray) network = render_sql (db, network_sql);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *others = g_strdup_printf ("SELECT count(*) FROM %s WHERE office_code NOT IN ('', '" OFFICE "')", table);
+
+  g_assert_cmpuint (own->len, >, 0);
+  for (guint i = 0; i < own->len; i++)
+    g_ptr_array_add (expected, g_strconcat ("|", (char *) g_ptr_array_index (own, i) + strlen (OFFICE) + 1, NULL));
+  g_ptr_array_sort (expected, compare_rows);
+  assert_same_rows (expected, network, table);
+  g_assert_cmpint (daftar_test_count (db, others), ==, 0);
+}
+
+static void
+check_all_networks (DaftarDb *db)
+{
+  static const char * const tables[] = {
+    "daily_cases", "daily_tickets", "daily_wait_hist", "hourly_tickets", "daily_notices",
+    "daily_view_times", "daily_case_places", "daily_case_staff",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    check_network (db, tables[i]);
+  /* The counters and staff of one office have no network rows. */
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM daily_ticket_load WHERE office_code = ''"), ==, 0);
 }
 
 static void
@@ -467,10 +546,12 @@ test_random (gconstpointer data)
     }
 
   g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM tickets"), >, 10);
-  check_cases (db);
+  check_cases (db, "ابرکوه", "یزد");
   check_tickets (db);
   check_notices (db);
   check_loads_and_places (db);
+  check_view_times (db);
+  check_all_networks (db);
   check_search_index (db);
 
   /* The office moves: every case's destination scope is recomputed. */
@@ -481,8 +562,11 @@ test_random (gconstpointer data)
     daftar_ingest_result_clear (&result);
     g_assert_cmpint (daftar_test_count (db,
                      "SELECT count(*) FROM cases WHERE dest_city = 'شیراز'"), ==,
-                     daftar_test_count (db, "SELECT coalesce(sum(n), 0) FROM daily_cases WHERE dest_scope = 'local'") -
+                     daftar_test_count (db, "SELECT coalesce(sum(n), 0) FROM daily_cases "
+                                        "WHERE office_code = '" OFFICE "' AND dest_scope = 'local'") -
                      daftar_test_count (db, "SELECT count(*) FROM cases WHERE dest_city IS NULL"));
+    check_cases (db, "شیراز", "فارس");
+    check_network (db, "daily_cases");
   }
 
   g_clear_pointer (&db, daftar_db_close);

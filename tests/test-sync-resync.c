@@ -1,6 +1,9 @@
 /* test-sync-resync.c: 410 — the client copies the office afresh while the old data stays readable, then swaps. */
 #include "config.h"
 
+#include "daftar-rollup-levels.h"
+#include "daftar-rollups.h"
+#include "daftar-time.h"
 #include "test-sync-common.h"
 
 #define DAYS 30
@@ -35,11 +38,29 @@ insert_stray_job (DaftarDb      *db,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  /* A row the server no longer has: the fresh copy must not keep it. */
+  g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *office = NULL;
+  GDate day;
+
+  /* A row the server no longer has: the fresh copy must not keep it, nor
+   * its office's rollups, nor the network's rows that add it up. */
   if (!daftar_db_exec (db, "INSERT INTO cases (id, office_code, kind, filed_at, shift, status) "
                            "VALUES ('STRAY-1', (SELECT code FROM offices LIMIT 1), 'other', 0, 'morning', 'closed')",
                        error))
     return NULL;
+  g_assert_cmpint (sqlite3_prepare_v2 (daftar_db_get_handle (db), "SELECT office_code FROM cases WHERE id = 'STRAY-1'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  office = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  daftar_time_local_date (0, &day);
+  daftar_rollup_levels_add (levels, office, &day);
+  if (!daftar_rollups_recompute_day (db, office, &day, error) ||
+      !daftar_rollup_levels_refresh (levels, db, error))
+    return NULL;
+  g_assert_cmpint (daftar_test_count (db, "SELECT sum(n) FROM daily_cases WHERE office_code = '' AND day = '1970-01-01'"),
+                   ==, 1);
   return GINT_TO_POINTER (TRUE);
 }
 

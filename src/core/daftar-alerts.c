@@ -8,9 +8,12 @@
 #include "daftar-alerts.h"
 #include "daftar-queries.h"
 #include "daftar-records.h"
+#include "daftar-sql.h"
 #include "daftar-time.h"
 
-#define OFFICE_FILTER "(?1 IS NULL OR office_code = ?1)"
+/* Alerts name their office, so they read each office's own rows, never the
+ * network's. */
+#define OFFICE_FILTER DAFTAR_SQL_OFFICE_IN ("office_code")
 
 /* Breaches of the wait standards per (office, day, shift), read from the
  * rollups: ?4 the standard wait in minutes, ?5 the target share served
@@ -32,9 +35,10 @@ static const char breaches_sql[] =
   "ORDER BY day DESC, late DESC, office_code, kind";
 
 static const char read_rate_sql[] =
-  "SELECT office_code, sum(issued), sum(viewed) FROM daily_notices "
-  "WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3 AND channel = 'electronic' "
-  "GROUP BY office_code HAVING sum(issued) > 0 ORDER BY office_code";
+  "SELECT office_code, sum(issued), sum(viewed) FROM ("
+  DAFTAR_SQL_SPANS_OF (OFFICE_FILTER, "office_code, issued, viewed", "daily_notices",
+                       "office_code, issued, viewed", "monthly_notices", " AND channel = 'electronic'")
+  ") GROUP BY office_code HAVING sum(issued) > 0 ORDER BY office_code";
 
 void
 daftar_alert_free (DaftarAlert *alert)
@@ -201,10 +205,9 @@ read_rate_alerts (DaftarDb               *db,
   if (g_date_compare (&last, from) < 0)
     return TRUE;
 
-  stmt = daftar_db_prepare (db, read_rate_sql, error);
+  stmt = daftar_sql_prepare_spans (db, read_rate_sql, office_code, from, &last, TRUE, error);
   if (stmt == NULL)
     return FALSE;
-  bind_range (stmt, office_code, from, &last);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 issued = sqlite3_column_int64 (stmt, 1);

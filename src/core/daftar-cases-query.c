@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "daftar-sql.h"
 #include "daftar-cases-query.h"
 #include "daftar-records.h"
@@ -12,39 +14,45 @@ G_STATIC_ASSERT (DAFTAR_N_CASE_STATUSES == 5);
 
 const char * const daftar_dest_scopes[] = { "local", "province", "other", NULL };
 
-/* Kinds, statuses and scopes per local day, all from the rollup in one read. */
+/* Kinds, statuses and scopes per local day (or per Jalali month, when the
+ * period is binned by month), all from the rollups in one read. The rows
+ * are added to their bins in C, so SQL need not group them. */
 #define ROLLUP_SQL \
-  "SELECT day, kind, status, dest_scope, sum(n) FROM daily_cases " \
-  "WHERE " DAFTAR_SQL_OFFICE_IN ("office_code") " AND day BETWEEN ?2 AND ?3 " \
-  "GROUP BY day, kind, status, dest_scope"
+  DAFTAR_SQL_SPANS ("day, kind, status, dest_scope, n", "cases", "")
 
-/* Destinations from daily_case_places: '' stands for an unknown province
- * or city, which the figures leave out. A city keeps its province, so two
- * cities of one name stay apart; ties go by name as the page lists them. */
+/* Destinations from the case_places rollups: '' stands for an unknown
+ * province or city, which the figures leave out. A city keeps its province,
+ * so two cities of one name stay apart; ties go by name as the page lists
+ * them. ?8 is how many to list. */
 #define PROVINCES_SQL \
-  "SELECT dest_province, NULL, sum(n) AS total FROM daily_case_places " \
-  "WHERE " DAFTAR_SQL_OFFICE_IN ("office_code") " AND day BETWEEN ?2 AND ?3 " \
-  "  AND dest_province <> '' " \
-  "GROUP BY dest_province ORDER BY total DESC, dest_province LIMIT ?4"
+  "SELECT dest_province, NULL, sum(n) AS total FROM (" \
+  DAFTAR_SQL_SPANS ("dest_province, n", "case_places", " AND dest_province <> ''") \
+  ") GROUP BY dest_province ORDER BY total DESC, dest_province LIMIT ?8"
 #define CITIES_SQL \
-  "SELECT dest_city, nullif(dest_province, ''), sum(n) AS total FROM daily_case_places " \
-  "WHERE " DAFTAR_SQL_OFFICE_IN ("office_code") " AND day BETWEEN ?2 AND ?3 " \
-  "  AND dest_city <> '' " \
-  "GROUP BY dest_city, dest_province ORDER BY total DESC, dest_city, dest_province LIMIT ?4"
+  "SELECT dest_city, nullif(dest_province, ''), sum(n) AS total FROM (" \
+  DAFTAR_SQL_SPANS ("dest_city, dest_province, n", "case_places", " AND dest_city <> ''") \
+  ") GROUP BY dest_city, dest_province ORDER BY total DESC, dest_city, dest_province LIMIT ?8"
 
-/* Filings per staff member and shift from daily_case_staff (staff_id ''
- * is a filing nobody is named for). The inner query makes one row per
- * (staff, shift, day) — a shift worked — adding up offices, as a staff
- * member's day is one shift wherever they filed; ?4 is the standard's
- * most filings in one shift. */
+/* Filings per staff member and shift (staff_id '' is a filing nobody is
+ * named for): filings, shifts worked, the most in one shift and the shifts
+ * over ?8, the standard's most filings in one shift. A daily row is one
+ * shift worked — the network's rows add up offices, as a staff member's
+ * day is one shift wherever they filed; a monthly row has counted its
+ * shifts, against the standard it records (STAFF_STALE_SQL). The rows are
+ * added up in read_staff_shifts: over five years of the network they are
+ * some fifteen thousand, which a GROUP BY would sort first. */
 #define STAFF_SQL \
-  "SELECT d.staff_id, (SELECT name FROM staff WHERE id = d.staff_id), d.shift, " \
-  "  sum(d.n), count(*), max(d.n), sum(d.n > ?4) " \
-  "FROM (SELECT staff_id, shift, day, sum(n) AS n FROM daily_case_staff " \
-  "      WHERE " DAFTAR_SQL_OFFICE_IN ("office_code") " AND day BETWEEN ?2 AND ?3 " \
-  "        AND staff_id <> '' " \
-  "      GROUP BY staff_id, shift, day) d " \
-  "GROUP BY d.staff_id, d.shift ORDER BY d.staff_id, d.shift"
+  DAFTAR_SQL_SPANS_OF (DAFTAR_SQL_NETWORK_OR_OFFICE ("office_code"), \
+                       "staff_id, shift, n, 1, n, n > ?8", "daily_case_staff", \
+                       "staff_id, shift, n, days, max_n, over_n", "monthly_case_staff", \
+                       " AND staff_id <> ''")
+
+/* Whether a month of the period counted its shifts over another standard
+ * than ?8; then the period is read day by day. */
+#define STAFF_STALE_SQL \
+  "SELECT EXISTS (SELECT 1 FROM monthly_case_staff " \
+  "  WHERE " DAFTAR_SQL_NETWORK_OR_OFFICE ("office_code") " AND day BETWEEN ?6 AND ?7 " \
+  "    AND over_limit IS NOT ?8)"
 
 static void
 place_free (gpointer data)
@@ -98,15 +106,15 @@ make_bins (DaftarCasesFigures *f,
   guint *bin_of = g_new (guint, n_days);
   GDate day = f->from;
 
-  for (guint d = 0; d < n_days; d++, g_date_add_days (&day, 1))
+  for (guint d = 0; d < n_days; )
     {
       DaftarCasesBin bin = { 0 };
+      GDate last;
 
-      daftar_bin_start (f->bin, &day, &bin.start);
-      if (f->bins->len == 0 ||
-          g_date_compare (&g_array_index (f->bins, DaftarCasesBin, f->bins->len - 1).start, &bin.start) != 0)
-        g_array_append_val (f->bins, bin);
-      bin_of[d] = f->bins->len - 1;
+      daftar_bin_bounds (f->bin, &day, &bin.start, &last);
+      g_array_append_val (f->bins, bin);
+      for (; d < n_days && g_date_compare (&day, &last) <= 0; d++, g_date_add_days (&day, 1))
+        bin_of[d] = f->bins->len - 1;
     }
   return bin_of;
 }
@@ -118,21 +126,14 @@ read_rollup (DaftarDb            *db,
              guint                n_days,
              GError             **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (db, ROLLUP_SQL, error);
-  char from_text[11], to_text[11];
+  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db, ROLLUP_SQL, f->office_code, &f->from, &f->to,
+                                                 f->bin == DAFTAR_BIN_MONTH, error);
   guint32 from_julian = g_date_get_julian (&f->from);
   int sana = index_of (daftar_case_kinds, "sana_registration");
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  daftar_time_format_day (&f->from, from_text);
-  daftar_time_format_day (&f->to, to_text);
-  if (f->office_code != NULL)
-    sqlite3_bind_text (stmt, 1, f->office_code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, from_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to_text, -1, SQLITE_TRANSIENT);
-
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       GDate day;
@@ -182,12 +183,12 @@ read_places (DaftarDb                  *db,
              GError                   **error)
 {
   g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func (place_free);
-  sqlite3_stmt *stmt = daftar_sql_prepare_range (db, sql, f->office_code, &f->from, &f->to, error);
+  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db, sql, f->office_code, &f->from, &f->to, TRUE, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 4, DAFTAR_CASES_TOP_PLACES);
+  sqlite3_bind_int (stmt, 8, DAFTAR_CASES_TOP_PLACES);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DaftarCasesPlace *place = g_new0 (DaftarCasesPlace, 1);
@@ -206,37 +207,89 @@ read_places (DaftarDb                  *db,
   return g_steal_pointer (&places);
 }
 
+/* By staff id, then shift, as SQLite's BINARY collation would. */
+static int
+compare_staff_shifts (gconstpointer a,
+                      gconstpointer b)
+{
+  const DaftarCasesStaffShift *x = *(DaftarCasesStaffShift **) a, *y = *(DaftarCasesStaffShift **) b;
+  int c = strcmp (x->staff_id, y->staff_id);
+
+  return c != 0 ? c : strcmp (x->shift, y->shift);
+}
+
 static GPtrArray *
 read_staff_shifts (DaftarDb                  *db,
                    const DaftarCasesFigures  *f,
                    GError                   **error)
 {
   g_autoptr(GPtrArray) loads = g_ptr_array_new_with_free_func (staff_shift_free);
-  sqlite3_stmt *stmt = daftar_sql_prepare_range (db, STAFF_SQL, f->office_code, &f->from, &f->to, error);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  double limit = f->standards.max_cases_per_staff_shift;
+  gboolean months = TRUE;
+  sqlite3_stmt *stmt;
   int rc;
 
+  stmt = daftar_sql_prepare_spans (db, STAFF_STALE_SQL, f->office_code, &f->from, &f->to, TRUE, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_double (stmt, 4, f->standards.max_cases_per_staff_shift);
+  sqlite3_bind_double (stmt, 8, limit);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      months = sqlite3_column_int (stmt, 0) == 0;
+      rc = SQLITE_DONE;
+    }
+  if (!daftar_sql_finish (db, stmt, rc, "Reading filings per staff member", error))
+    return NULL;
+
+  stmt = daftar_sql_prepare_spans (db, STAFF_SQL, f->office_code, &f->from, &f->to, months, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_double (stmt, 8, limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DaftarCasesStaffShift *s = g_new0 (DaftarCasesStaffShift, 1);
+      const char *staff_id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *shift = (const char *) sqlite3_column_text (stmt, 1);
+      char key[160];
+      DaftarCasesStaffShift *s;
 
-      s->staff_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      s->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      s->shift = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      s->cases = sqlite3_column_int64 (stmt, 3);
-      s->shifts_worked = sqlite3_column_int64 (stmt, 4);
-      s->busiest_shift = sqlite3_column_int64 (stmt, 5);
-      s->shifts_over = sqlite3_column_int64 (stmt, 6);
-      s->per_shift = (double) s->cases / s->shifts_worked;
-      g_ptr_array_add (loads, s);
+      g_snprintf (key, sizeof key, "%s\x1f%s", staff_id, shift);
+      s = g_hash_table_lookup (by_key, key);
+      if (s == NULL)
+        {
+          s = g_new0 (DaftarCasesStaffShift, 1);
+          s->staff_id = g_strdup (staff_id);
+          s->shift = g_strdup (shift);
+          g_ptr_array_add (loads, s);
+          g_hash_table_insert (by_key, g_strdup (key), s);
+        }
+      s->cases += sqlite3_column_int64 (stmt, 2);
+      s->shifts_worked += sqlite3_column_int64 (stmt, 3);
+      s->busiest_shift = MAX (s->busiest_shift, sqlite3_column_int64 (stmt, 4));
+      s->shifts_over += sqlite3_column_int64 (stmt, 5);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!daftar_sql_finish (db, stmt, rc, "Reading filings per staff member", error))
+    return NULL;
+
+  g_ptr_array_sort (loads, compare_staff_shifts);
+  stmt = daftar_db_prepare (db, "SELECT name FROM staff WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < loads->len; i++)
     {
-      daftar_db_set_error (db, error, "Reading filings per staff member");
-      return NULL;
+      DaftarCasesStaffShift *s = g_ptr_array_index (loads, i);
+
+      s->per_shift = (double) s->cases / s->shifts_worked;
+      sqlite3_bind_text (stmt, 1, s->staff_id, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          s->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          rc = SQLITE_DONE;
+        }
+      if (!daftar_sql_finish (db, stmt, rc, "Reading staff names", error))
+        return NULL;
     }
   return g_steal_pointer (&loads);
 }

@@ -179,7 +179,9 @@ daftar_db_get_latest_version (void)
 static gboolean
 apply_migration (DaftarDb    *db,
                  const char  *name,
+                 int          first,
                  int          version,
+                 int          latest,
                  GError     **error)
 {
   g_autofree char *resource = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
@@ -196,7 +198,7 @@ apply_migration (DaftarDb    *db,
   if (!daftar_db_begin (db, error))
     return FALSE;
   if (!daftar_db_exec (db, sql, error) ||
-      !daftar_migration_after_step (db, version, error) ||
+      !daftar_migration_after_step (db, first, version, latest, error) ||
       !daftar_db_exec (db, set_version, error) ||
       !daftar_db_commit (db, error))
     {
@@ -234,7 +236,7 @@ migrate (DaftarDb  *db,
       const char *name = g_ptr_array_index (files, i);
       int version = atoi (name);
 
-      if (version > current && !apply_migration (db, name, version, error))
+      if (version > current && !apply_migration (db, name, current + 1, version, latest, error))
         return FALSE;
     }
   return TRUE;

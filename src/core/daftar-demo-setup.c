@@ -15,11 +15,39 @@ daftar_demo_setup_default_path (void)
   return g_build_filename (g_get_user_cache_dir (), "daftar", "demo.db", NULL);
 }
 
+/* The base tables; the rollups are every daily_, hourly_ and monthly_
+ * table, whatever the schema version adds. */
 static const char * const data_tables[] = {
   "offices", "staff", "cases", "tickets", "notices", "standards", "holidays", "sync_state",
-  "sync_log", "sync_rejects", "daily_cases", "daily_tickets", "daily_wait_hist",
-  "hourly_tickets", "daily_notices",
+  "sync_log", "sync_rejects",
 };
+
+static gboolean
+clear_rollups (DaftarDb  *db,
+               GError   **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db,
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND ("
+    "  name LIKE 'daily\\_%' ESCAPE '\\' OR name LIKE 'hourly\\_%' ESCAPE '\\' OR "
+    "  name LIKE 'monthly\\_%' ESCAPE '\\')", error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup_printf ("DELETE FROM %s", sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (db, error, "Listing the rollups");
+      return FALSE;
+    }
+  for (guint i = 0; i < names->len; i++)
+    if (!daftar_db_exec (db, g_ptr_array_index (names, i), error))
+      return FALSE;
+  return TRUE;
+}
 
 gboolean
 daftar_demo_setup_database (DaftarDb      *db,
@@ -54,6 +82,11 @@ daftar_demo_setup_database (DaftarDb      *db,
           daftar_db_rollback (db);
           return FALSE;
         }
+    }
+  if (!clear_rollups (db, error))
+    {
+      daftar_db_rollback (db);
+      return FALSE;
     }
   if (!daftar_db_commit (db, error))
     return FALSE;

@@ -8,6 +8,7 @@
 
 #include "daftar-ingest.h"
 #include "daftar-records.h"
+#include "daftar-rollup-levels.h"
 #include "daftar-rollups.h"
 #include "daftar-text.h"
 #include "daftar-time.h"
@@ -21,6 +22,7 @@ typedef struct
   gint64      received_at;
   GHashTable *touched;   /* owned: "office\x1fYYYY-MM-DD" keys */
   GHashTable *all_days;  /* owned: office codes whose every day must be recomputed */
+  gboolean    standards_changed;
   DaftarIngestResult *result;
 } Ingest;
 
@@ -371,6 +373,9 @@ apply_change (Ingest    *ingest,
   op = json_object_get_string_member_with_default (object, "op", NULL);
   if (entity_name == NULL || !daftar_entity_from_name (entity_name, &entity))
     return store_reject (ingest, entity_name, change, "unknown entity", error);
+  /* Rollups that count against a standard recount after any change of one. */
+  if (entity == DAFTAR_ENTITY_STANDARD)
+    ingest->standards_changed = TRUE;
 
   if (g_strcmp0 (op, "delete") == 0)
     {
@@ -448,6 +453,7 @@ static gboolean
 recompute_touched (Ingest  *ingest,
                    GError **error)
 {
+  g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
   GHashTableIter iter;
   gpointer key;
 
@@ -472,8 +478,10 @@ recompute_touched (Ingest  *ingest,
       if (!daftar_time_parse_day (parts[1], &day) ||
           !daftar_rollups_recompute_day (ingest->db, parts[0], &day, error))
         return FALSE;
+      daftar_rollup_levels_add (levels, parts[0], &day);
     }
-  return TRUE;
+  /* Then the network's rows and the months above those days. */
+  return daftar_rollup_levels_refresh (levels, ingest->db, error);
 }
 
 /* Checks the page's envelope; a page that fails here is refused whole. */
@@ -588,6 +596,7 @@ daftar_ingest_page (DaftarDb            *db,
       ok = i == n &&
            (g_hash_table_size (ingest.touched) == 0 || ensure_office (&ingest, &local_error)) &&
            recompute_touched (&ingest, &local_error) &&
+           (!ingest.standards_changed || daftar_rollup_levels_restandard (db, &local_error)) &&
            daftar_db_set_state (db, key, json_object_get_string_member (page, "cursor"), &local_error) &&
            daftar_db_commit (db, &local_error);
       if (!ok)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "daftar-migrations.h"
+#include "daftar-rollup-levels.h"
 #include "daftar-rollups.h"
 #include "daftar-time.h"
 
@@ -15,7 +16,8 @@ rebuild_rollups (DaftarDb  *db,
   sqlite3_stmt *stmt = daftar_db_prepare (db,
                                           "SELECT office_code FROM daily_cases UNION "
                                           "SELECT office_code FROM daily_tickets UNION "
-                                          "SELECT office_code FROM daily_notices",
+                                          "SELECT office_code FROM daily_notices "
+                                          "EXCEPT SELECT '' /* the network */",
                                           error);
   g_autoptr(GPtrArray) offices = g_ptr_array_new_with_free_func (g_free);
   int rc;
@@ -46,19 +48,37 @@ rebuild_rollups (DaftarDb  *db,
             return FALSE;
         }
     }
-  return TRUE;
+  return daftar_rollup_levels_rebuild (db, error);
 }
 
-gboolean
-daftar_migration_after_step (DaftarDb  *db,
-                             int        version,
-                             GError   **error)
+/* The steps whose new rollups are filled from the data already there. */
+static gboolean
+step_adds_rollups (int version)
 {
   switch (version)
     {
     case 2:   /* destinations, staff and counter load */
-      return rebuild_rollups (db, error);
-    default:
+    case 3:   /* times to view, months and the network */
       return TRUE;
+    default:
+      return FALSE;
     }
+}
+
+gboolean
+daftar_migration_after_step (DaftarDb  *db,
+                             int        first,
+                             int        version,
+                             int        latest,
+                             GError   **error)
+{
+  /* The rollups are recomputed with the statements of the newest schema,
+   * so only the last step of a migration can run them, for every step of
+   * it that asked. */
+  if (version < latest)
+    return TRUE;
+  for (int v = first; v <= latest; v++)
+    if (step_adds_rollups (v))
+      return rebuild_rollups (db, error);
+  return TRUE;
 }

@@ -26,17 +26,6 @@ const gint64 daftar_view_bin_upper_s[DAFTAR_N_VIEW_BINS] = {
   HOUR_S, 6 * HOUR_S, DAY_S, 2 * DAY_S, 3 * DAY_S, 7 * DAY_S, 10 * DAY_S, -1, -1,
 };
 
-/* The offices to read from the base table. With one office it is that one;
- * with every office it walks the distinct codes of the (office_code,
- * issued_at) index one seek at a time, so the scans below still run on the
- * index, range by range, instead of over the whole table. */
-#define OFFICES_CTE \
-  "WITH RECURSIVE o(code) AS (" \
-  "  SELECT coalesce(?1, (SELECT min(office_code) FROM notices)) " \
-  "  UNION ALL " \
-  "  SELECT (SELECT min(office_code) FROM notices WHERE office_code > o.code) " \
-  "  FROM o WHERE ?1 IS NULL AND o.code IS NOT NULL) "
-
 static void
 bind_office (sqlite3_stmt *stmt,
              const char   *office_code)
@@ -83,18 +72,12 @@ make_bins (DaftarNoticesFigures *out)
   while (g_date_compare (&day, &out->to) <= 0)
     {
       DaftarNoticesBin b = { 0 };
-      DaftarNoticesBin *last = out->bins->len > 0
-                                 ? &g_array_index (out->bins, DaftarNoticesBin, out->bins->len - 1)
-                                 : NULL;
 
-      daftar_bin_start (out->bin, &day, &b.start);
-      if (last != NULL && g_date_compare (&last->start, &b.start) == 0)
-        last->end = day;
-      else
-        {
-          b.end = day;
-          g_array_append_val (out->bins, b);
-        }
+      daftar_bin_bounds (out->bin, &day, &b.start, &b.end);
+      if (g_date_compare (&b.end, &out->to) > 0)
+        b.end = out->to;
+      g_array_append_val (out->bins, b);
+      day = b.end;
       g_date_add_days (&day, 1);
     }
 }
@@ -105,21 +88,16 @@ read_rollup (DaftarDb              *db,
              DaftarNoticesFigures  *out,
              GError               **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (db,
-    "SELECT day, channel, sum(issued), sum(delivered), sum(viewed), sum(deemed), sum(view_sum_s) "
-    "FROM daily_notices WHERE " DAFTAR_SQL_OFFICE_IN ("office_code") " AND day BETWEEN ?2 AND ?3 "
-    "GROUP BY day, channel ORDER BY day", error);
-  char from_text[11], to_text[11];
+  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db,
+    "SELECT day, channel, sum(issued), sum(delivered), sum(viewed), sum(deemed), sum(view_sum_s) FROM ("
+    DAFTAR_SQL_SPANS ("day, channel, issued, delivered, viewed, deemed, view_sum_s", "notices", "")
+    ") GROUP BY day, channel ORDER BY day",
+    office_code, &out->from, &out->to, out->bin == DAFTAR_BIN_MONTH, error);
   guint b = 0;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  daftar_time_format_day (&out->from, from_text);
-  daftar_time_format_day (&out->to, to_text);
-  bind_office (stmt, office_code);
-  sqlite3_bind_text (stmt, 2, from_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to_text, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -155,39 +133,22 @@ read_rollup (DaftarDb              *db,
   return TRUE;
 }
 
-/* The rollup keeps only the sum of delays; the distribution needs each
- * notice, read from the base table over the period's index range. */
+/* Electronic notices by time to view, from the view_times rollups (bins
+ * as in daftar_view_bin_lower_s/upper_s, DAFTAR_VIEW_NEVER last). */
 static gboolean
 read_time_to_view (DaftarDb              *db,
                    const char            *office_code,
                    DaftarNoticesFigures  *out,
                    GError               **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (db,
-    OFFICES_CTE
-    "SELECT CASE "
-    "  WHEN n.viewed_at IS NULL THEN 8 "
-    "  WHEN n.viewed_at - n.issued_at < 3600 THEN 0 "
-    "  WHEN n.viewed_at - n.issued_at < 21600 THEN 1 "
-    "  WHEN n.viewed_at - n.issued_at < 86400 THEN 2 "
-    "  WHEN n.viewed_at - n.issued_at < 172800 THEN 3 "
-    "  WHEN n.viewed_at - n.issued_at < 259200 THEN 4 "
-    "  WHEN n.viewed_at - n.issued_at < 604800 THEN 5 "
-    "  WHEN n.viewed_at - n.issued_at < 864000 THEN 6 "
-    "  ELSE 7 END AS b, count(*) "
-    "FROM o JOIN notices n ON n.office_code = o.code "
-    "WHERE n.issued_at >= ?2 AND n.issued_at < ?3 AND n.channel = 'electronic' "
-    "GROUP BY b", error);
-  GDate after_end = out->to;
+  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db,
+    "SELECT bin, sum(n) FROM (" DAFTAR_SQL_SPANS ("bin, n", "view_times", "") ") GROUP BY bin",
+    office_code, &out->from, &out->to, TRUE, error);
   int rc;
 
   G_STATIC_ASSERT (DAFTAR_VIEW_NEVER == 8);
   if (stmt == NULL)
     return FALSE;
-  g_date_add_days (&after_end, 1);
-  bind_office (stmt, office_code);
-  sqlite3_bind_int64 (stmt, 2, daftar_time_day_start (&out->from));
-  sqlite3_bind_int64 (stmt, 3, daftar_time_day_start (&after_end));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int b = sqlite3_column_int (stmt, 0);
@@ -258,21 +219,18 @@ unviewed_cutoff (const GDate *today,
   return daftar_time_day_start (&day);
 }
 
-/* The WHERE repeats notices_unviewed's own clause word for word, so that
- * SQLite reads that partial index — only the notices still unviewed — and
+/* The WHERE repeats the partial indexes' own clause word for word, so
+ * that SQLite reads one of them — only the notices still unviewed — and
  * not the whole (office_code, issued_at) range. One office is one range of
- * it; every office is one range per row of offices (ingest gives each
- * office with records a row there). [0] one office, [1] every office. */
+ * notices_unviewed, already in (issued_at, id) order; every office walks
+ * notices_unviewed_by_time in that order and stops after the page, with no
+ * office filter (every notice is some office's). [0] one office, [1] every
+ * office. */
 #define UNVIEWED_WHERE(office) \
   "WHERE " office " AND n.issued_at < ?2 " \
   "AND n.channel = 'electronic' AND n.viewed_at IS NULL "
 #define ONE_OFFICE "n.office_code = ?1"
-#define ALL_OFFICES "n.office_code IN (SELECT code FROM offices)"
-
-static const char * const unviewed_count_sql[2] = {
-  "SELECT count(*) FROM notices n " UNVIEWED_WHERE (ONE_OFFICE),
-  "SELECT count(*) FROM notices n " UNVIEWED_WHERE (ALL_OFFICES),
-};
+#define ALL_OFFICES "?1 IS NULL"
 
 /* The page is chosen before the join, so only its rows look up their case
  * rather than every unviewed notice ahead of the sort. */
@@ -289,6 +247,10 @@ static const char * const unviewed_list_sql[2] = {
   UNVIEWED_LIST (ALL_OFFICES),
 };
 
+/* Counted from the view_times rollups: their bin DAFTAR_VIEW_NEVER holds
+ * the electronic notices not viewed yet, per day of issue, and the cutoff
+ * is the start of a local day, so the notices issued before it are whole
+ * days' rows — the network's own rows, and whole months, over the years. */
 gboolean
 daftar_notices_query_unviewed_count (DaftarDb     *db,
                                      const char   *office_code,
@@ -297,26 +259,34 @@ daftar_notices_query_unviewed_count (DaftarDb     *db,
                                      gint64       *out_count,
                                      GError      **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (db, unviewed_count_sql[office_code == NULL], error);
+  sqlite3_stmt *stmt;
+  GDate first, last = *today;
   int rc;
 
+  G_STATIC_ASSERT (DAFTAR_VIEW_NEVER == 8);
   *out_count = 0;
+  /* The last day of issue that waited @days days or more (unviewed_cutoff). */
+  g_date_subtract_days (&last, days);
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, G_DATE_JANUARY, 1900);
+  if (g_date_compare (&last, &first) < 0)
+    return TRUE;
+  stmt = daftar_sql_prepare_spans (db,
+    "SELECT sum(n) FROM (" DAFTAR_SQL_SPANS ("n", "view_times", " AND bin = 8") ")",
+    office_code, &first, &last, TRUE, error);
   if (stmt == NULL)
-    return FALSE;
-  bind_office (stmt, office_code);
-  sqlite3_bind_int64 (stmt, 2, unviewed_cutoff (today, days));
+    goto failed;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
       *out_count = sqlite3_column_int64 (stmt, 0);
       rc = SQLITE_DONE;
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Counting unviewed notices", error))
-    {
-      g_prefix_error (error, "Reading unviewed notices: ");
-      return FALSE;
-    }
-  return TRUE;
+  if (daftar_sql_finish (db, stmt, rc, "Counting unviewed notices", error))
+    return TRUE;
+failed:
+  g_prefix_error (error, "Reading unviewed notices: ");
+  return FALSE;
 }
 
 static char *

@@ -7,23 +7,30 @@
 
 #include "daftar-office-comparison.h"
 #include "daftar-queries.h"
+#include "daftar-sql.h"
 #include "daftar-time.h"
 
 /* One GROUP BY office_code per rollup: the cost does not grow with the
- * number of offices, unlike one period summary per office. ?1 is the
- * target wait in minutes where a query needs it. */
+ * number of offices, unlike one period summary per office. Each office's
+ * own rows, whole months from the monthly rollups (never the network's
+ * rows, office_code ''). ?8 is the target wait in minutes where a query
+ * needs it. */
+#define PER_OFFICE(cols, name, where) \
+  DAFTAR_SQL_SPANS_OF (DAFTAR_SQL_OFFICE_IN ("office_code"), \
+                       "office_code, " cols, "daily_" name, "office_code, " cols, "monthly_" name, where)
+
 static const char cases_sql[] =
   "SELECT office_code, sum(n), sum(CASE WHEN kind = 'sana_registration' THEN n ELSE 0 END) "
-  "FROM daily_cases WHERE day BETWEEN ?2 AND ?3 GROUP BY office_code";
+  "FROM (" PER_OFFICE ("kind, n", "cases", "") ") GROUP BY office_code";
 static const char tickets_sql[] =
   "SELECT office_code, sum(issued), sum(served), sum(wait_n), sum(wait_sum_s) "
-  "FROM daily_tickets WHERE day BETWEEN ?2 AND ?3 GROUP BY office_code";
+  "FROM (" PER_OFFICE ("issued, served, wait_n, wait_sum_s", "tickets", "") ") GROUP BY office_code";
 static const char hist_sql[] =
-  "SELECT office_code, sum(n), sum(CASE WHEN minute <= ?1 THEN n ELSE 0 END) "
-  "FROM daily_wait_hist WHERE day BETWEEN ?2 AND ?3 GROUP BY office_code";
+  "SELECT office_code, sum(n), sum(CASE WHEN minute <= ?8 THEN n ELSE 0 END) "
+  "FROM (" PER_OFFICE ("minute, n", "wait_hist", "") ") GROUP BY office_code";
 static const char notices_sql[] =
   "SELECT office_code, sum(issued), sum(viewed) "
-  "FROM daily_notices WHERE day BETWEEN ?2 AND ?3 AND channel = 'electronic' GROUP BY office_code";
+  "FROM (" PER_OFFICE ("issued, viewed", "notices", " AND channel = 'electronic'") ") GROUP BY office_code";
 
 void
 daftar_office_figures_free (DaftarOfficeFigures *figures)
@@ -112,29 +119,22 @@ read_rollup (DaftarDb      *db,
              Comparison    *c,
              const char    *sql,
              RowFunc        func,
-             const char    *from,
-             const char    *to,
+             const GDate   *from,
+             const GDate   *to,
              double         target_wait_minutes,
              GError       **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
+  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db, sql, NULL, from, to, TRUE, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  /* Statements without ?1 still count it (their highest is ?3). */
-  sqlite3_bind_double (stmt, 1, target_wait_minutes);
-  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  /* Statements without ?8 still count it (their highest is ?7). */
+  if (sqlite3_bind_parameter_count (stmt) >= 8)
+    sqlite3_bind_double (stmt, 8, target_wait_minutes);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     func (lookup (c, (const char *) sqlite3_column_text (stmt, 0)), stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      daftar_db_set_error (db, error, "Reading figures per office");
-      return FALSE;
-    }
-  return TRUE;
+  return daftar_sql_finish (db, stmt, rc, "Reading figures per office", error);
 }
 
 GPtrArray *
@@ -148,7 +148,6 @@ daftar_query_office_comparison (DaftarDb     *db,
   g_autoptr(GPtrArray) infos = NULL;
   Comparison c = { offices, by_code };
   DaftarStandards standards;
-  char from_text[11], to_text[11];
 
   g_return_val_if_fail (g_date_valid (from) && g_date_valid (to), NULL);
 
@@ -167,12 +166,10 @@ daftar_query_office_comparison (DaftarDb     *db,
       g_hash_table_insert (by_code, f->code, f);
     }
 
-  daftar_time_format_day (from, from_text);
-  daftar_time_format_day (to, to_text);
-  if (!read_rollup (db, &c, cases_sql, cases_row, from_text, to_text, standards.target_wait_minutes, error) ||
-      !read_rollup (db, &c, tickets_sql, tickets_row, from_text, to_text, standards.target_wait_minutes, error) ||
-      !read_rollup (db, &c, hist_sql, hist_row, from_text, to_text, standards.target_wait_minutes, error) ||
-      !read_rollup (db, &c, notices_sql, notices_row, from_text, to_text, standards.target_wait_minutes, error))
+  if (!read_rollup (db, &c, cases_sql, cases_row, from, to, standards.target_wait_minutes, error) ||
+      !read_rollup (db, &c, tickets_sql, tickets_row, from, to, standards.target_wait_minutes, error) ||
+      !read_rollup (db, &c, hist_sql, hist_row, from, to, standards.target_wait_minutes, error) ||
+      !read_rollup (db, &c, notices_sql, notices_row, from, to, standards.target_wait_minutes, error))
     {
       g_prefix_error (error, "Comparing offices: ");
       return NULL;

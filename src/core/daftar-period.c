@@ -161,6 +161,30 @@ daftar_bin_start (DaftarBin    bin,
     }
 }
 
+void
+daftar_bin_bounds (DaftarBin    bin,
+                   const GDate *day,
+                   GDate       *first,
+                   GDate       *last)
+{
+  switch (bin)
+    {
+    case DAFTAR_BIN_DAY:
+      *first = *last = *day;
+      break;
+    case DAFTAR_BIN_WEEK:
+      daftar_week_start (day, first);
+      *last = *first;
+      g_date_add_days (last, 6);
+      break;
+    case DAFTAR_BIN_MONTH:
+      jalali_month_of (day, first, last);
+      break;
+    default:
+      g_return_if_reached ();
+    }
+}
+
 char *
 daftar_bin_label (DaftarBin    bin,
                   const GDate *start)

@@ -47,6 +47,12 @@ DaftarBin   daftar_period_bin           (const DaftarPeriod *period);
 void        daftar_bin_start            (DaftarBin           bin,
                                          const GDate        *day,
                                          GDate              *out);
+/* First and last day of the bin that holds @day (one calendar lookup for
+ * both, so a caller can walk a long period bin by bin). */
+void        daftar_bin_bounds           (DaftarBin           bin,
+                                         const GDate        *day,
+                                         GDate              *first,
+                                         GDate              *last);
 /* Label of the bin starting at @start, for axes and tables: a short Jalali
  * date, "week of ۷ آذر", or "آذر ۱۴۰۵". */
 char       *daftar_bin_label            (DaftarBin           bin,

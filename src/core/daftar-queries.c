@@ -14,7 +14,7 @@
 G_STATIC_ASSERT (DAFTAR_N_CASE_KINDS == 7);
 
 /* One statement serves both one office and the whole network. */
-#define OFFICE_FILTER DAFTAR_SQL_OFFICE_IN ("office_code")
+#define OFFICE_FILTER DAFTAR_SQL_NETWORK_OR_OFFICE ("office_code")
 
 void
 daftar_office_info_free (DaftarOfficeInfo *info)
@@ -130,9 +130,9 @@ sum_cases (DaftarDb             *db,
            DaftarPeriodSummary  *out,
            GError              **error)
 {
-  sqlite3_stmt *stmt = daftar_sql_prepare_range (db,
-    "SELECT kind, sum(n) FROM daily_cases WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3 GROUP BY kind",
-    office_code, &out->from, &out->to, error);
+  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db,
+    "SELECT kind, sum(n) FROM (" DAFTAR_SQL_SPANS ("kind, n", "cases", "") ") GROUP BY kind",
+    office_code, &out->from, &out->to, TRUE, error);
   int rc;
 
   if (stmt == NULL)
@@ -158,10 +158,10 @@ sum_tickets (DaftarDb             *db,
              DaftarPeriodSummary  *out,
              GError              **error)
 {
-  sqlite3_stmt *stmt = daftar_sql_prepare_range (db,
-    "SELECT sum(issued), sum(served), sum(no_show), sum(wait_n), sum(wait_sum_s) "
-    "FROM daily_tickets WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3",
-    office_code, &out->from, &out->to, error);
+  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db,
+    "SELECT sum(issued), sum(served), sum(no_show), sum(wait_n), sum(wait_sum_s) FROM ("
+    DAFTAR_SQL_SPANS ("issued, served, no_show, wait_n, wait_sum_s", "tickets", "") ")",
+    office_code, &out->from, &out->to, TRUE, error);
   gint64 wait_n, wait_sum;
   int rc;
 
@@ -189,10 +189,10 @@ wait_distribution (DaftarDb             *db,
                    DaftarPeriodSummary  *out,
                    GError              **error)
 {
-  sqlite3_stmt *stmt = daftar_sql_prepare_range (db,
-    "SELECT minute, sum(n) FROM daily_wait_hist WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3 "
+  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db,
+    "SELECT minute, sum(n) FROM (" DAFTAR_SQL_SPANS ("minute, n", "wait_hist", "") ") "
     "GROUP BY minute ORDER BY minute",
-    office_code, &out->from, &out->to, error);
+    office_code, &out->from, &out->to, TRUE, error);
   g_autoptr(GArray) minutes = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
   gint64 total = 0, within = 0, running = 0;
   int rc;
@@ -235,10 +235,10 @@ sum_notices (DaftarDb             *db,
              DaftarPeriodSummary  *out,
              GError              **error)
 {
-  sqlite3_stmt *stmt = daftar_sql_prepare_range (db,
-    "SELECT channel, sum(issued), sum(viewed) FROM daily_notices "
-    "WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3 GROUP BY channel",
-    office_code, &out->from, &out->to, error);
+  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db,
+    "SELECT channel, sum(issued), sum(viewed) FROM ("
+    DAFTAR_SQL_SPANS ("channel, issued, viewed", "notices", "") ") GROUP BY channel",
+    office_code, &out->from, &out->to, TRUE, error);
   int rc;
 
   if (stmt == NULL)

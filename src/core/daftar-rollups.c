@@ -19,6 +19,7 @@ static const char * const delete_sql[] = {
   "DELETE FROM daily_case_places WHERE office_code = ?1 AND day = ?2",
   "DELETE FROM daily_case_staff WHERE office_code = ?1 AND day = ?2",
   "DELETE FROM daily_ticket_load WHERE office_code = ?1 AND day = ?2",
+  "DELETE FROM daily_view_times WHERE office_code = ?1 AND day = ?2",
 };
 
 static const char * const insert_sql[] = {
@@ -87,6 +88,22 @@ static const char * const insert_sql[] = {
   "FROM tickets WHERE office_code = ?1 AND issued_at >= ?3 AND issued_at < ?4 "
   "  AND outcome = 'served' "
   "GROUP BY sh, c, s",
+
+  /* The bins of daftar_view_bin_lower_s/upper_s; 8: not viewed yet. */
+  "INSERT INTO daily_view_times (office_code, day, bin, n) "
+  "SELECT ?1, ?2, CASE "
+  "  WHEN viewed_at IS NULL THEN 8 "
+  "  WHEN viewed_at - issued_at < 3600 THEN 0 "
+  "  WHEN viewed_at - issued_at < 21600 THEN 1 "
+  "  WHEN viewed_at - issued_at < 86400 THEN 2 "
+  "  WHEN viewed_at - issued_at < 172800 THEN 3 "
+  "  WHEN viewed_at - issued_at < 259200 THEN 4 "
+  "  WHEN viewed_at - issued_at < 604800 THEN 5 "
+  "  WHEN viewed_at - issued_at < 864000 THEN 6 "
+  "  ELSE 7 END AS b, count(*) "
+  "FROM notices WHERE office_code = ?1 AND issued_at >= ?3 AND issued_at < ?4 "
+  "  AND channel = 'electronic' "
+  "GROUP BY b",
 };
 
 static gboolean

@@ -1,8 +1,9 @@
-/* daftar-shifts-load.c: load per counter and per staff member for the Shifts page, from daily_ticket_load. */
+/* daftar-shifts-load.c: load per counter and per staff member for the Shifts page, from the ticket load rollups. */
 #define G_LOG_DOMAIN "daftar-shifts"
 
 #include "config.h"
 
+#include <string.h>
 #include <gio/gio.h>
 
 #include "daftar-shifts-private.h"
@@ -27,22 +28,44 @@ staff_load_free (gpointer data)
   g_free (load);
 }
 
+/* The rows are added up here rather than grouped in SQL: a five-year
+ * period over twenty offices is some twenty thousand rows, which SQLite's
+ * GROUP BY, count(DISTINCT) and ORDER BY would each sort again. */
+
 /* Served tickets and their service time per counter and shift; counter -1
  * is a ticket served at no known counter, which no counter row counts. */
 #define COUNTERS_SQL \
-  "SELECT office_code, counter, shift = 'evening', sum(served), sum(service_sum_s) " \
-  "FROM daily_ticket_load WHERE " RANGE_FILTER " AND counter <> -1 " \
-  "GROUP BY office_code, counter, shift ORDER BY office_code, counter"
+  DAFTAR_SQL_SPANS_OF (OFFICE_FILTER, "office_code, counter, shift, served, service_sum_s", "daily_ticket_load", \
+                       "office_code, counter, shift, served, service_sum_s", "monthly_counter_load", \
+                       " AND counter <> -1")
 
 /* Served tickets per staff member and shift, and the shifts they worked:
- * the rollup has a row per counter, so a staff member who moved counters
- * within a shift is counted once per distinct day. staff_id '' is a ticket
- * nobody is named for. */
+ * the daily rollup has a row per counter, so a staff member who moved
+ * counters within a shift is counted once per distinct day (column 4); a
+ * monthly row has already counted its days (column 5). staff_id '' is a
+ * ticket nobody is named for. */
 #define STAFF_SQL \
-  "SELECT office_code, staff_id, shift = 'evening', sum(served), count(DISTINCT day), " \
-  "  (SELECT name FROM staff WHERE id = staff_id) " \
-  "FROM daily_ticket_load WHERE " RANGE_FILTER " AND staff_id <> '' " \
-  "GROUP BY office_code, staff_id, shift ORDER BY office_code, staff_id"
+  DAFTAR_SQL_SPANS_OF (OFFICE_FILTER, "office_code, staff_id, shift, served, day, 0", "daily_ticket_load", \
+                       "office_code, staff_id, shift, served, NULL, days", "monthly_staff_load", \
+                       " AND staff_id <> ''")
+
+static int
+shift_of (sqlite3_stmt *stmt,
+          int           column)
+{
+  return g_strcmp0 ((const char *) sqlite3_column_text (stmt, column), "evening") == 0
+           ? DAFTAR_SHIFT_EVENING : DAFTAR_SHIFT_MORNING;
+}
+
+static int
+compare_counters (gconstpointer a,
+                  gconstpointer b)
+{
+  const DaftarCounterLoad *x = *(DaftarCounterLoad **) a, *y = *(DaftarCounterLoad **) b;
+  int c = strcmp (x->office_code, y->office_code);
+
+  return c != 0 ? c : (x->counter > y->counter) - (x->counter < y->counter);
+}
 
 static gboolean
 read_counters (DaftarDb          *db,
@@ -50,8 +73,9 @@ read_counters (DaftarDb          *db,
                DaftarShiftsData  *data,
                GError           **error)
 {
-  sqlite3_stmt *stmt = daftar_sql_prepare_range (db, COUNTERS_SQL, office_code, &data->from, &data->to, error);
-  DaftarCounterLoad *load = NULL;
+  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db, COUNTERS_SQL, office_code, &data->from, &data->to,
+                                                 TRUE, error);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   int rc;
 
   if (stmt == NULL)
@@ -60,20 +84,64 @@ read_counters (DaftarDb          *db,
     {
       const char *office = (const char *) sqlite3_column_text (stmt, 0);
       int counter = sqlite3_column_int (stmt, 1);
-      int shift = sqlite3_column_int (stmt, 2) ? DAFTAR_SHIFT_EVENING : DAFTAR_SHIFT_MORNING;
+      char key[96];
+      DaftarCounterLoad *load;
 
-      /* Rows come by office then counter: a counter's shifts are adjacent. */
-      if (load == NULL || load->counter != counter || g_strcmp0 (load->office_code, office) != 0)
+      g_snprintf (key, sizeof key, "%s\x1f%d", office, counter);
+      load = g_hash_table_lookup (by_key, key);
+      if (load == NULL)
         {
           load = g_new0 (DaftarCounterLoad, 1);
           load->office_code = g_strdup (office);
           load->counter = counter;
           g_ptr_array_add (data->counters, load);
+          g_hash_table_insert (by_key, g_strdup (key), load);
         }
-      load->served[shift] += sqlite3_column_int64 (stmt, 3);
+      load->served[shift_of (stmt, 2)] += sqlite3_column_int64 (stmt, 3);
       load->service_sum_s += sqlite3_column_int64 (stmt, 4);
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading the load per counter", error);
+  if (!daftar_sql_finish (db, stmt, rc, "Reading the load per counter", error))
+    return FALSE;
+  g_ptr_array_sort (data->counters, compare_counters);
+  return TRUE;
+}
+
+static int
+compare_staff (gconstpointer a,
+               gconstpointer b)
+{
+  const DaftarStaffLoad *x = *(DaftarStaffLoad **) a, *y = *(DaftarStaffLoad **) b;
+  int c = strcmp (x->office_code, y->office_code);
+
+  return c != 0 ? c : strcmp (x->staff_id, y->staff_id);
+}
+
+/* Names afterwards, one lookup per staff member rather than per row. */
+static gboolean
+read_staff_names (DaftarDb          *db,
+                  DaftarShiftsData  *data,
+                  GError           **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db, "SELECT name FROM staff WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < data->staff->len; i++)
+    {
+      DaftarStaffLoad *load = g_ptr_array_index (data->staff, i);
+      int rc;
+
+      sqlite3_bind_text (stmt, 1, load->staff_id, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          load->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          rc = SQLITE_DONE;
+        }
+      if (!daftar_sql_finish (db, stmt, rc, "Reading staff names", error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -82,8 +150,10 @@ read_staff (DaftarDb          *db,
             DaftarShiftsData  *data,
             GError           **error)
 {
-  sqlite3_stmt *stmt = daftar_sql_prepare_range (db, STAFF_SQL, office_code, &data->from, &data->to, error);
-  DaftarStaffLoad *load = NULL;
+  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db, STAFF_SQL, office_code, &data->from, &data->to,
+                                                 TRUE, error);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) days_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   int rc;
 
   if (stmt == NULL)
@@ -92,23 +162,40 @@ read_staff (DaftarDb          *db,
     {
       const char *office = (const char *) sqlite3_column_text (stmt, 0);
       const char *staff_id = (const char *) sqlite3_column_text (stmt, 1);
-      int shift = sqlite3_column_int (stmt, 2) ? DAFTAR_SHIFT_EVENING : DAFTAR_SHIFT_MORNING;
-      gint64 shifts_worked = sqlite3_column_int64 (stmt, 4);
+      const char *day = (const char *) sqlite3_column_text (stmt, 4);
+      int shift = shift_of (stmt, 2);
+      char key[160];
+      DaftarStaffLoad *load;
+      gint64 shifts_worked = sqlite3_column_int64 (stmt, 5);
 
-      if (load == NULL || g_strcmp0 (load->staff_id, staff_id) != 0 ||
-          g_strcmp0 (load->office_code, office) != 0)
+      g_snprintf (key, sizeof key, "%s\x1f%s", office, staff_id);
+      load = g_hash_table_lookup (by_key, key);
+      if (load == NULL)
         {
           load = g_new0 (DaftarStaffLoad, 1);
           load->office_code = g_strdup (office);
           load->staff_id = g_strdup (staff_id);
-          load->name = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
           g_ptr_array_add (data->staff, load);
+          g_hash_table_insert (by_key, g_strdup (key), load);
+        }
+      /* A day's row, once per (staff member, shift, day) whatever the counter. */
+      if (day != NULL)
+        {
+          char day_key[192];
+
+          g_snprintf (day_key, sizeof day_key, "%s\x1f%d\x1f%s", key, shift, day);
+          shifts_worked = g_hash_table_contains (days_seen, day_key) ? 0 : 1;
+          if (shifts_worked)
+            g_hash_table_add (days_seen, g_strdup (day_key));
         }
       load->served[shift] += sqlite3_column_int64 (stmt, 3);
       load->shifts_worked[shift] += shifts_worked;
       data->staff_shifts[shift] += shifts_worked;
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading the load per staff member", error);
+  if (!daftar_sql_finish (db, stmt, rc, "Reading the load per staff member", error))
+    return FALSE;
+  g_ptr_array_sort (data->staff, compare_staff);
+  return read_staff_names (db, data, error);
 }
 
 gboolean

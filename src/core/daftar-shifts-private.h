@@ -8,9 +8,11 @@
 
 G_BEGIN_DECLS
 
-/* One statement serves one office (?1) and the network (?1 NULL) alike. */
+/* One statement serves one office (?1) and the network (?1 NULL) alike:
+ * the network's own rows where offices are not listed one by one, each
+ * office's rows where they are (counters, staff, open days). */
+#define NETWORK_FILTER DAFTAR_SQL_NETWORK_OR_OFFICE ("office_code")
 #define OFFICE_FILTER DAFTAR_SQL_OFFICE_IN ("office_code")
-#define RANGE_FILTER OFFICE_FILTER " AND day BETWEEN ?2 AND ?3"
 
 /* Fills data->counters, data->staff and data->staff_shifts. */
 gboolean      shifts_read_load     (DaftarDb          *db,

@@ -120,7 +120,9 @@ daftar_shifts_cases_per_staff (const DaftarShiftsData *data,
   return (double) served / data->staff_shifts[shift];
 }
 
-/* The bins of the period, and a map from each bin's first day (Julian) to its index. */
+/* The bins of the period, and a map from each day of it (Julian) to the
+ * index of its bin: rows then find their bin without a calendar
+ * computation each (a five-year period reads tens of thousands). */
 static void
 make_bins (DaftarShiftsData *data,
            GHashTable       *bin_index)
@@ -131,30 +133,27 @@ make_bins (DaftarShiftsData *data,
   while (g_date_compare (&day, &data->to) <= 0)
     {
       DaftarShiftsBin bin = { 0 };
+      GDate last;
 
-      daftar_bin_start (data->bin, &day, &bin.start);
-      if (!g_hash_table_contains (bin_index, GUINT_TO_POINTER (g_date_get_julian (&bin.start))))
-        {
-          g_hash_table_insert (bin_index, GUINT_TO_POINTER (g_date_get_julian (&bin.start)),
-                               GUINT_TO_POINTER (data->bins->len));
-          g_array_append_val (data->bins, bin);
-        }
-      g_date_add_days (&day, 1);
+      daftar_bin_bounds (data->bin, &day, &bin.start, &last);
+      g_array_append_val (data->bins, bin);
+      for (; g_date_compare (&day, &last) <= 0 && g_date_compare (&day, &data->to) <= 0;
+           g_date_add_days (&day, 1))
+        g_hash_table_insert (bin_index, GUINT_TO_POINTER (g_date_get_julian (&day)),
+                             GUINT_TO_POINTER (data->bins->len - 1));
     }
 }
 
+/* A day's bin; a monthly row is filed under its month's first day. */
 static int
-bin_of_day (DaftarShiftsData *data,
-            GHashTable       *bin_index,
-            const char       *day_text)
+bin_of_day (GHashTable *bin_index,
+            const char *day_text)
 {
-  GDate day, start;
+  GDate day;
   gpointer index;
 
-  if (!daftar_time_parse_day (day_text, &day))
-    return -1;
-  daftar_bin_start (data->bin, &day, &start);
-  if (!g_hash_table_lookup_extended (bin_index, GUINT_TO_POINTER (g_date_get_julian (&start)), NULL, &index))
+  if (!daftar_time_parse_day (day_text, &day) ||
+      !g_hash_table_lookup_extended (bin_index, GUINT_TO_POINTER (g_date_get_julian (&day)), NULL, &index))
     return -1;
   return GPOINTER_TO_INT (index);
 }
@@ -166,17 +165,18 @@ read_tickets (DaftarDb         *db,
               GHashTable       *bin_index,
               GError          **error)
 {
-  sqlite3_stmt *stmt = daftar_sql_prepare_range (db,
-    "SELECT day, shift, sum(issued), sum(served), sum(no_show), sum(cancelled), sum(wait_n), sum(wait_sum_s) "
-    "FROM daily_tickets WHERE " RANGE_FILTER " GROUP BY day, shift",
-    office_code, &data->from, &data->to, error);
+  /* Each row is added to its bin here, so SQL need not group (or sort)
+   * them first; by month, the middle of the period is monthly rows. */
+  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db,
+    DAFTAR_SQL_SPANS ("day, shift, issued, served, no_show, cancelled, wait_n, wait_sum_s", "tickets", ""),
+    office_code, &data->from, &data->to, data->bin == DAFTAR_BIN_MONTH, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int bin = bin_of_day (data, bin_index, (const char *) sqlite3_column_text (stmt, 0));
+      int bin = bin_of_day (bin_index, (const char *) sqlite3_column_text (stmt, 0));
       int shift = shift_from_name ((const char *) sqlite3_column_text (stmt, 1));
       DaftarShiftFigures *targets[2];
 
@@ -197,10 +197,11 @@ read_tickets (DaftarDb         *db,
   if (!daftar_sql_finish (db, stmt, rc, "Reading tickets per shift", error))
     return FALSE;
 
-  stmt = daftar_sql_prepare_range (db,
+  stmt = daftar_sql_prepare_spans (db,
     "SELECT service, shift, sum(service_n), sum(service_sum_s) "
-    "FROM daily_tickets WHERE " RANGE_FILTER " GROUP BY service, shift",
-    office_code, &data->from, &data->to, error);
+    "FROM (" DAFTAR_SQL_SPANS ("service, shift, service_n, service_sum_s", "tickets", "") ") "
+    "GROUP BY service, shift",
+    office_code, &data->from, &data->to, TRUE, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -253,10 +254,10 @@ read_waits (DaftarDb         *db,
             GHashTable       *bin_index,
             GError          **error)
 {
-  sqlite3_stmt *stmt = daftar_sql_prepare_range (db,
-    "SELECT day, shift, minute, sum(n) FROM daily_wait_hist WHERE " RANGE_FILTER
-    " GROUP BY day, shift, minute",
-    office_code, &data->from, &data->to, error);
+  /* Ungrouped, like the tickets: each row goes to its bin here. */
+  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db,
+    DAFTAR_SQL_SPANS ("day, shift, minute, n", "wait_hist", ""),
+    office_code, &data->from, &data->to, data->bin == DAFTAR_BIN_MONTH, error);
   g_autofree WaitHist *total = g_new0 (WaitHist, 1);
   g_autofree WaitHist *per_bin = g_new0 (WaitHist, data->bins->len);
   int rc;
@@ -265,7 +266,7 @@ read_waits (DaftarDb         *db,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int bin = bin_of_day (data, bin_index, (const char *) sqlite3_column_text (stmt, 0));
+      int bin = bin_of_day (bin_index, (const char *) sqlite3_column_text (stmt, 0));
       int shift = shift_from_name ((const char *) sqlite3_column_text (stmt, 1));
       gint64 minute = CLAMP (sqlite3_column_int64 (stmt, 2), 0, N_MINUTES - 1);
       gint64 n = sqlite3_column_int64 (stmt, 3);
@@ -288,19 +289,21 @@ read_waits (DaftarDb         *db,
   return TRUE;
 }
 
+/* strftime('%w') counts from Sunday = 0; the row is (w + 1) % 7 so that
+ * Saturday (6) is row 0, as in daftar_shifts_weekday_row and monthly_hours. */
+#define WEEKDAY "(CAST (strftime('%w', day) AS INTEGER) + 1) % 7"
+
 static gboolean
 read_hours (DaftarDb         *db,
             const char       *office_code,
             DaftarShiftsData *data,
             GError          **error)
 {
-  /* strftime('%w') counts from Sunday = 0; the row is (w + 1) % 7 so that
-   * Saturday (6) is row 0, as in daftar_shifts_weekday_row. */
-  sqlite3_stmt *stmt = daftar_sql_prepare_range (db,
-    "SELECT (CAST (strftime('%w', day) AS INTEGER) + 1) % 7 AS r, hour, "
-    "  sum(arrivals), sum(served), sum(wait_sum_s) "
-    "FROM hourly_tickets WHERE " RANGE_FILTER " GROUP BY r, hour",
-    office_code, &data->from, &data->to, error);
+  /* Each row is added to its (weekday, hour) cell here. */
+  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db,
+    DAFTAR_SQL_SPANS_OF (NETWORK_FILTER, WEEKDAY ", hour, arrivals, served, wait_sum_s", "hourly_tickets",
+                         "weekday, hour, arrivals, served, wait_sum_s", "monthly_hours", ""),
+    office_code, &data->from, &data->to, TRUE, error);
   int rc;
 
   data->first_hour = data->last_hour = -1;
@@ -329,12 +332,16 @@ read_hours (DaftarDb         *db,
     return FALSE;
 
   /* A day counts as open when it issued any ticket: Fridays and holidays
-   * do not drag the means down. */
-  stmt = daftar_sql_prepare_range (db,
-    "SELECT (CAST (strftime('%w', day) AS INTEGER) + 1) % 7 AS r, count(*) FROM ("
-    "  SELECT DISTINCT office_code, day FROM hourly_tickets WHERE " RANGE_FILTER " AND arrivals > 0"
-    ") GROUP BY r",
-    office_code, &data->from, &data->to, error);
+   * do not drag the means down. Each office's days are counted (the
+   * network's means are per office-day), grouped in the primary key's
+   * order so no sort is needed. */
+  stmt = daftar_sql_prepare_spans (db,
+    "SELECT " WEEKDAY ", 1 FROM hourly_tickets WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3 "
+    "  GROUP BY office_code, day HAVING max(arrivals) > 0 "
+    "UNION ALL SELECT " WEEKDAY ", 1 FROM hourly_tickets WHERE " OFFICE_FILTER " AND day BETWEEN ?4 AND ?5 "
+    "  GROUP BY office_code, day HAVING max(arrivals) > 0 "
+    "UNION ALL SELECT weekday, n FROM monthly_open_days WHERE " NETWORK_FILTER " AND day BETWEEN ?6 AND ?7",
+    office_code, &data->from, &data->to, TRUE, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

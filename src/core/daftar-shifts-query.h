@@ -1,7 +1,7 @@
 /* daftar-shifts-query.h: the Shifts page's figures — morning against evening, waits, service times, heatmaps, load and standards. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "daftar-db.h"
 #include "daftar-period.h"

@@ -8,7 +8,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "daftar-rollup-levels.h"
+#include "daftar-rollups.h"
 #include "daftar-sync-private.h"
+#include "daftar-time.h"
 
 void
 daftar_sync_ingest_job_free (gpointer data)
@@ -434,6 +437,42 @@ swap_tables (sqlite3     *handle,
                    NULL, error);
 }
 
+static void
+add_days (DaftarRollupLevels *levels,
+          const char         *office,
+          GPtrArray          *days)
+{
+  for (guint i = 0; i < days->len; i++)
+    {
+      GDate day;
+
+      if (daftar_time_parse_day (g_ptr_array_index (days, i), &day))
+        daftar_rollup_levels_add (levels, office, &day);
+    }
+}
+
+/* The swap copies the office's own rollups, but the network's rows add up
+ * every office: they are recomputed for each day the office had data
+ * before the swap or has after it. */
+static gboolean
+swap_office (DaftarDb     *db,
+             const char   *office,
+             GError      **error)
+{
+  g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
+  g_autoptr(GPtrArray) before = daftar_rollups_list_days (db, office, error);
+  g_autoptr(GPtrArray) after = NULL;
+
+  if (before == NULL || !swap_tables (daftar_db_get_handle (db), office, error))
+    return FALSE;
+  after = daftar_rollups_list_days (db, office, error);
+  if (after == NULL)
+    return FALSE;
+  add_days (levels, office, before);
+  add_days (levels, office, after);
+  return daftar_rollup_levels_refresh (levels, db, error);
+}
+
 gpointer
 daftar_sync_swap_job (DaftarDb      *db,
                       gpointer       job_data,
@@ -461,7 +500,7 @@ daftar_sync_swap_job (DaftarDb      *db,
     }
   if (!daftar_db_begin (db, error))
     ok = FALSE;
-  else if (!swap_tables (handle, office, error))
+  else if (!swap_office (db, office, error))
     {
       daftar_db_rollback (db);
       ok = FALSE;

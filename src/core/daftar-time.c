@@ -1,7 +1,6 @@
 /* daftar-time.c: the office's clock — Asia/Tehran days, hours and RFC 3339 times. */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "daftar-time.h"
@@ -129,13 +128,19 @@ gboolean
 daftar_time_parse_day (const char *day,
                        GDate      *out_date)
 {
+  static const int digits[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
   unsigned y, m, d;
-  char tail;
 
+  /* Digit by digit rather than sscanf: the dashboards parse every row's
+   * day, tens of thousands per page over five years. */
   if (day == NULL || strlen (day) != 10 || day[4] != '-' || day[7] != '-')
     return FALSE;
-  if (sscanf (day, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    if (!g_ascii_isdigit (day[digits[i]]))
+      return FALSE;
+  y = (day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + (day[3] - '0');
+  m = (day[5] - '0') * 10 + (day[6] - '0');
+  d = (day[8] - '0') * 10 + (day[9] - '0');
   if (!g_date_valid_dmy (d, m, y))
     return FALSE;
   g_date_clear (out_date, 1);

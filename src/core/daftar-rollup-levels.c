@@ -1,0 +1,430 @@
+/* daftar-rollup-levels.c: keeps the network rows and the monthly rollups in step with the daily rollups of the offices. */
+#define G_LOG_DOMAIN "daftar-rollups"
+
+#include "config.h"
+
+#include "daftar-format.h"
+#include "daftar-rollup-levels.h"
+#include "daftar-rollups.h"
+#include "daftar-sql.h"
+#include "daftar-time.h"
+
+/* Everything here is derived from the offices' daily rollups (never from
+ * the base tables), so it is right as soon as they are: a network row sums
+ * the offices' rows, a monthly row sums the month's daily rows. See
+ * sql/003-months-and-network.sql for the tables. */
+
+#define OFFICES "office_code IN (SELECT code FROM offices)"
+
+/* The network's daily rows for the days ?1 … ?2. */
+static const char * const network_day_delete[] = {
+  "DELETE FROM daily_cases WHERE office_code = '' AND day BETWEEN ?1 AND ?2",
+  "DELETE FROM daily_tickets WHERE office_code = '' AND day BETWEEN ?1 AND ?2",
+  "DELETE FROM daily_wait_hist WHERE office_code = '' AND day BETWEEN ?1 AND ?2",
+  "DELETE FROM hourly_tickets WHERE office_code = '' AND day BETWEEN ?1 AND ?2",
+  "DELETE FROM daily_notices WHERE office_code = '' AND day BETWEEN ?1 AND ?2",
+  "DELETE FROM daily_view_times WHERE office_code = '' AND day BETWEEN ?1 AND ?2",
+  "DELETE FROM daily_case_places WHERE office_code = '' AND day BETWEEN ?1 AND ?2",
+  "DELETE FROM daily_case_staff WHERE office_code = '' AND day BETWEEN ?1 AND ?2",
+};
+
+static const char * const network_day_insert[] = {
+  "INSERT INTO daily_cases (office_code, day, shift, kind, status, dest_scope, n, fee_total) "
+  "SELECT '', day, shift, kind, status, dest_scope, sum(n), sum(fee_total) FROM daily_cases "
+  "WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, shift, kind, status, dest_scope",
+
+  "INSERT INTO daily_tickets (office_code, day, shift, service, issued, served, no_show, "
+  "  cancelled, wait_n, wait_sum_s, service_n, service_sum_s) "
+  "SELECT '', day, shift, service, sum(issued), sum(served), sum(no_show), sum(cancelled), "
+  "  sum(wait_n), sum(wait_sum_s), sum(service_n), sum(service_sum_s) FROM daily_tickets "
+  "WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, shift, service",
+
+  "INSERT INTO daily_wait_hist (office_code, day, shift, minute, n) "
+  "SELECT '', day, shift, minute, sum(n) FROM daily_wait_hist "
+  "WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, shift, minute",
+
+  "INSERT INTO hourly_tickets (office_code, day, hour, arrivals, served, wait_sum_s, "
+  "  service_sum_s, counters_open) "
+  "SELECT '', day, hour, sum(arrivals), sum(served), sum(wait_sum_s), sum(service_sum_s), "
+  "  sum(counters_open) FROM hourly_tickets "
+  "WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, hour",
+
+  "INSERT INTO daily_notices (office_code, day, channel, issued, delivered, viewed, deemed, view_sum_s) "
+  "SELECT '', day, channel, sum(issued), sum(delivered), sum(viewed), sum(deemed), sum(view_sum_s) "
+  "FROM daily_notices WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, channel",
+
+  "INSERT INTO daily_view_times (office_code, day, bin, n) "
+  "SELECT '', day, bin, sum(n) FROM daily_view_times "
+  "WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, bin",
+
+  "INSERT INTO daily_case_places (office_code, day, dest_province, dest_city, n) "
+  "SELECT '', day, dest_province, dest_city, sum(n) FROM daily_case_places "
+  "WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, dest_province, dest_city",
+
+  "INSERT INTO daily_case_staff (office_code, day, shift, staff_id, n) "
+  "SELECT '', day, shift, staff_id, sum(n) FROM daily_case_staff "
+  "WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, shift, staff_id",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (network_day_delete) == G_N_ELEMENTS (network_day_insert));
+
+/* The strftime weekday counts from Sunday = 0; + 1 mod 7 makes Saturday 0. */
+#define WEEKDAY "(CAST (strftime('%w', day) AS INTEGER) + 1) % 7"
+
+/* Shifts over the standard are counted against the standard in force,
+ * which the row records (sql/003-months-and-network.sql). */
+#define CASE_STAFF_DELETE "DELETE FROM monthly_case_staff WHERE office_code = ?1 AND day = ?2"
+#define CASE_STAFF_INSERT \
+  "INSERT INTO monthly_case_staff (office_code, day, shift, staff_id, n, days, max_n, over_n, over_limit) " \
+  "SELECT ?1, ?2, shift, staff_id, sum(n), count(*), max(n), coalesce(sum(n > l.v), 0), l.v " \
+  "FROM daily_case_staff, (SELECT (SELECT value FROM standards WHERE key = 'max_cases_per_staff_shift') AS v) l " \
+  "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY shift, staff_id"
+
+typedef struct
+{
+  const char *delete;    /* ?1 office, ?2 the month's first day */
+  const char *insert;    /* ?1 office, ?2 first day, ?3 last day */
+  /* How the network's row of the month is made: NETWORK_FROM_DAYS runs
+   * insert for office '' (the network's daily rows), NETWORK_FROM_OFFICES
+   * runs network_insert over the offices' monthly rows, NETWORK_NONE has
+   * no network row. */
+  enum { NETWORK_FROM_DAYS, NETWORK_FROM_OFFICES, NETWORK_NONE } network;
+  const char *network_insert;   /* ?1 '', ?2 first day */
+} MonthlyTable;
+
+static const MonthlyTable monthly_tables[] = {
+  { "DELETE FROM monthly_cases WHERE office_code = ?1 AND day = ?2",
+    "INSERT INTO monthly_cases (office_code, day, shift, kind, status, dest_scope, n, fee_total) "
+    "SELECT ?1, ?2, shift, kind, status, dest_scope, sum(n), sum(fee_total) FROM daily_cases "
+    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY shift, kind, status, dest_scope",
+    NETWORK_FROM_DAYS, NULL },
+
+  { "DELETE FROM monthly_tickets WHERE office_code = ?1 AND day = ?2",
+    "INSERT INTO monthly_tickets (office_code, day, shift, service, issued, served, no_show, "
+    "  cancelled, wait_n, wait_sum_s, service_n, service_sum_s) "
+    "SELECT ?1, ?2, shift, service, sum(issued), sum(served), sum(no_show), sum(cancelled), "
+    "  sum(wait_n), sum(wait_sum_s), sum(service_n), sum(service_sum_s) FROM daily_tickets "
+    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY shift, service",
+    NETWORK_FROM_DAYS, NULL },
+
+  { "DELETE FROM monthly_wait_hist WHERE office_code = ?1 AND day = ?2",
+    "INSERT INTO monthly_wait_hist (office_code, day, shift, minute, n) "
+    "SELECT ?1, ?2, shift, minute, sum(n) FROM daily_wait_hist "
+    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY shift, minute",
+    NETWORK_FROM_DAYS, NULL },
+
+  { "DELETE FROM monthly_hours WHERE office_code = ?1 AND day = ?2",
+    "INSERT INTO monthly_hours (office_code, day, weekday, hour, arrivals, served, wait_sum_s, "
+    "  service_sum_s, counters_open) "
+    "SELECT ?1, ?2, " WEEKDAY " AS w, hour, sum(arrivals), sum(served), sum(wait_sum_s), "
+    "  sum(service_sum_s), sum(counters_open) FROM hourly_tickets "
+    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY w, hour",
+    NETWORK_FROM_DAYS, NULL },
+
+  { "DELETE FROM monthly_open_days WHERE office_code = ?1 AND day = ?2",
+    "INSERT INTO monthly_open_days (office_code, day, weekday, n) "
+    "SELECT ?1, ?2, " WEEKDAY " AS w, count(DISTINCT day) FROM hourly_tickets "
+    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 AND arrivals > 0 GROUP BY w",
+    NETWORK_FROM_OFFICES,
+    "INSERT INTO monthly_open_days (office_code, day, weekday, n) "
+    "SELECT ?1, ?2, weekday, sum(n) FROM monthly_open_days "
+    "WHERE " OFFICES " AND day = ?2 GROUP BY weekday" },
+
+  { "DELETE FROM monthly_notices WHERE office_code = ?1 AND day = ?2",
+    "INSERT INTO monthly_notices (office_code, day, channel, issued, delivered, viewed, deemed, view_sum_s) "
+    "SELECT ?1, ?2, channel, sum(issued), sum(delivered), sum(viewed), sum(deemed), sum(view_sum_s) "
+    "FROM daily_notices WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY channel",
+    NETWORK_FROM_DAYS, NULL },
+
+  { "DELETE FROM monthly_view_times WHERE office_code = ?1 AND day = ?2",
+    "INSERT INTO monthly_view_times (office_code, day, bin, n) "
+    "SELECT ?1, ?2, bin, sum(n) FROM daily_view_times "
+    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY bin",
+    NETWORK_FROM_DAYS, NULL },
+
+  { "DELETE FROM monthly_case_places WHERE office_code = ?1 AND day = ?2",
+    "INSERT INTO monthly_case_places (office_code, day, dest_province, dest_city, n) "
+    "SELECT ?1, ?2, dest_province, dest_city, sum(n) FROM daily_case_places "
+    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY dest_province, dest_city",
+    NETWORK_FROM_DAYS, NULL },
+
+  /* A staff member works in one office, so the network's days of a staff
+   * member are that office's days. */
+  { CASE_STAFF_DELETE, CASE_STAFF_INSERT, NETWORK_FROM_DAYS, NULL },
+
+  { "DELETE FROM monthly_counter_load WHERE office_code = ?1 AND day = ?2",
+    "INSERT INTO monthly_counter_load (office_code, day, shift, counter, served, service_sum_s) "
+    "SELECT ?1, ?2, shift, counter, sum(served), sum(service_sum_s) FROM daily_ticket_load "
+    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY shift, counter",
+    NETWORK_NONE, NULL },
+
+  { "DELETE FROM monthly_staff_load WHERE office_code = ?1 AND day = ?2",
+    "INSERT INTO monthly_staff_load (office_code, day, shift, staff_id, served, days) "
+    "SELECT ?1, ?2, shift, staff_id, sum(served), count(DISTINCT day) FROM daily_ticket_load "
+    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY shift, staff_id",
+    NETWORK_NONE, NULL },
+};
+
+struct _DaftarRollupLevels
+{
+  GHashTable *days;            /* Julian day numbers */
+  GHashTable *office_months;   /* "office\x1fJulian of the month's first day" */
+  GHashTable *months;          /* Julian of the month's first day */
+};
+
+static gboolean
+run (DaftarDb     *db,
+     const char   *sql,
+     const char   *a,
+     const char   *b,
+     const char   *c,
+     GError      **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare_static (db, sql, error);
+  const char *values[] = { a, b, c };
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (int i = 0; i < sqlite3_bind_parameter_count (stmt) && i < 3; i++)
+    sqlite3_bind_text (stmt, i + 1, values[i], -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (db, error, "Recomputing the network and monthly rollups");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+refresh_network_days (DaftarDb    *db,
+                      const char  *first,
+                      const char  *last,
+                      GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (network_day_delete); i++)
+    if (!run (db, network_day_delete[i], first, last, NULL, error) ||
+        !run (db, network_day_insert[i], first, last, NULL, error))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+month_of (const GDate *day,
+          GDate       *first,
+          GDate       *last)
+{
+  DaftarJalaliDate j;
+
+  daftar_jalali_from_gdate (day, &j);
+  daftar_jalali_month_bounds (j.year, j.month, first, last);
+}
+
+/* The monthly rows of @office_code ('' for the network) for the month that
+ * starts on @first. The network's rows need the offices' rows of the month
+ * first (NETWORK_FROM_OFFICES). */
+static gboolean
+refresh_month (DaftarDb     *db,
+               const char   *office_code,
+               const GDate  *first,
+               GError      **error)
+{
+  gboolean network = office_code[0] == '\0';
+  char first_text[11], last_text[11];
+  GDate start, last;
+
+  month_of (first, &start, &last);
+  daftar_time_format_day (&start, first_text);
+  daftar_time_format_day (&last, last_text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (monthly_tables); i++)
+    {
+      const MonthlyTable *t = &monthly_tables[i];
+      const char *insert = t->insert;
+
+      if (network && t->network == NETWORK_NONE)
+        continue;
+      if (network && t->network == NETWORK_FROM_OFFICES)
+        insert = t->network_insert;
+      if (!run (db, t->delete, office_code, first_text, NULL, error) ||
+          !run (db, insert, office_code, first_text, last_text, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+DaftarRollupLevels *
+daftar_rollup_levels_new (void)
+{
+  DaftarRollupLevels *levels = g_new0 (DaftarRollupLevels, 1);
+
+  levels->days = g_hash_table_new (NULL, NULL);
+  levels->office_months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  levels->months = g_hash_table_new (NULL, NULL);
+  return levels;
+}
+
+void
+daftar_rollup_levels_free (DaftarRollupLevels *levels)
+{
+  if (levels == NULL)
+    return;
+  g_hash_table_unref (levels->days);
+  g_hash_table_unref (levels->office_months);
+  g_hash_table_unref (levels->months);
+  g_free (levels);
+}
+
+void
+daftar_rollup_levels_add (DaftarRollupLevels *levels,
+                          const char         *office_code,
+                          const GDate        *day)
+{
+  GDate first, last;
+  guint32 month;
+
+  g_return_if_fail (office_code != NULL && office_code[0] != '\0');
+  g_return_if_fail (g_date_valid (day));
+
+  month_of (day, &first, &last);
+  month = g_date_get_julian (&first);
+  g_hash_table_add (levels->days, GUINT_TO_POINTER (g_date_get_julian (day)));
+  g_hash_table_add (levels->months, GUINT_TO_POINTER (month));
+  g_hash_table_add (levels->office_months, g_strdup_printf ("%s\x1f%u", office_code, month));
+}
+
+static void
+julian_to_text (gpointer julian,
+                char     out[11])
+{
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_julian (&day, GPOINTER_TO_UINT (julian));
+  daftar_time_format_day (&day, out);
+}
+
+gboolean
+daftar_rollup_levels_refresh (DaftarRollupLevels *levels,
+                              DaftarDb           *db,
+                              GError            **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, levels->days);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      char day[11];
+
+      julian_to_text (key, day);
+      if (!refresh_network_days (db, day, day, error))
+        return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, levels->office_months);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_auto(GStrv) parts = g_strsplit (key, "\x1f", 2);
+      GDate first;
+
+      g_date_clear (&first, 1);
+      g_date_set_julian (&first, (guint32) g_ascii_strtoull (parts[1], NULL, 10));
+      if (!refresh_month (db, parts[0], &first, error))
+        return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, levels->months);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GDate first;
+
+      g_date_clear (&first, 1);
+      g_date_set_julian (&first, GPOINTER_TO_UINT (key));
+      if (!refresh_month (db, DAFTAR_NETWORK_OFFICE, &first, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+daftar_rollup_levels_restandard (DaftarDb  *db,
+                                 GError   **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db,
+    "SELECT DISTINCT office_code, day FROM monthly_case_staff "
+    "WHERE over_limit IS NOT (SELECT value FROM standards WHERE key = 'max_cases_per_staff_shift')",
+    error);
+  g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (stale, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (stale, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (!daftar_sql_finish (db, stmt, rc, "Listing months to recount", error))
+    return FALSE;
+
+  for (guint i = 0; i + 1 < stale->len; i += 2)
+    {
+      GDate first, start, last;
+      char last_text[11];
+
+      if (!daftar_time_parse_day (g_ptr_array_index (stale, i + 1), &first))
+        continue;
+      month_of (&first, &start, &last);
+      daftar_time_format_day (&last, last_text);
+      if (!run (db, CASE_STAFF_DELETE, g_ptr_array_index (stale, i), g_ptr_array_index (stale, i + 1),
+                NULL, error) ||
+          !run (db, CASE_STAFF_INSERT, g_ptr_array_index (stale, i), g_ptr_array_index (stale, i + 1),
+                last_text, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+daftar_rollup_levels_rebuild (DaftarDb  *db,
+                              GError   **error)
+{
+  g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) offices = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  stmt = daftar_db_prepare (db, "SELECT code FROM offices", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (offices, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (!daftar_sql_finish (db, stmt, rc, "Listing offices", error))
+    return FALSE;
+
+  /* The network's days in one statement per table; months one by one, as
+   * SQL cannot tell a day's Jalali month. */
+  if (!refresh_network_days (db, "0000-00-00", "9999-99-99", error))
+    return FALSE;
+  for (guint i = 0; i < offices->len; i++)
+    {
+      const char *office = g_ptr_array_index (offices, i);
+      g_autoptr(GPtrArray) days = daftar_rollups_list_days (db, office, error);
+
+      if (days == NULL)
+        return FALSE;
+      for (guint d = 0; d < days->len; d++)
+        {
+          GDate day;
+
+          if (daftar_time_parse_day (g_ptr_array_index (days, d), &day))
+            daftar_rollup_levels_add (levels, office, &day);
+        }
+    }
+  /* Every day is already done above. */
+  g_hash_table_remove_all (levels->days);
+  return daftar_rollup_levels_refresh (levels, db, error);
+}

@@ -306,22 +306,45 @@ julian_to_text (gpointer julian,
   daftar_time_format_day (&day, out);
 }
 
+static int
+compare_julian (gconstpointer a,
+                gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return (x > y) - (x < y);
+}
+
 gboolean
 daftar_rollup_levels_refresh (DaftarRollupLevels *levels,
                               DaftarDb           *db,
                               GError            **error)
 {
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (guint32));
   GHashTableIter iter;
   gpointer key;
 
+  /* Days in runs: a page of a sync is mostly consecutive days, and one
+   * statement per run and table costs far less than one per day. */
   g_hash_table_iter_init (&iter, levels->days);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      char day[11];
+      guint32 julian = GPOINTER_TO_UINT (key);
+      g_array_append_val (days, julian);
+    }
+  g_array_sort (days, compare_julian);
+  for (guint i = 0; i < days->len; )
+    {
+      guint j = i + 1;
+      char first[11], last[11];
 
-      julian_to_text (key, day);
-      if (!refresh_network_days (db, day, day, error))
+      while (j < days->len && g_array_index (days, guint32, j) == g_array_index (days, guint32, j - 1) + 1)
+        j++;
+      julian_to_text (GUINT_TO_POINTER (g_array_index (days, guint32, i)), first);
+      julian_to_text (GUINT_TO_POINTER (g_array_index (days, guint32, j - 1)), last);
+      if (!refresh_network_days (db, first, last, error))
         return FALSE;
+      i = j;
     }
 
   g_hash_table_iter_init (&iter, levels->office_months);

@@ -120,15 +120,25 @@ daftar_shifts_cases_per_staff (const DaftarShiftsData *data,
   return (double) served / data->staff_shifts[shift];
 }
 
-/* The bins of the period, and a map from each day of it (Julian) to the
- * index of its bin: rows then find their bin without a calendar
- * computation each (a five-year period reads tens of thousands). */
+/* A map from each day of the period (Julian) to the index of its bin, so
+ * rows find their bin without a calendar computation each (a five-year
+ * period reads tens of thousands); and the last day looked up, as rows
+ * come day by day. */
+typedef struct
+{
+  GHashTable *by_day;
+  char        last_day[11];
+  int         last_bin;
+} BinIndex;
+
 static void
 make_bins (DaftarShiftsData *data,
-           GHashTable       *bin_index)
+           BinIndex         *index)
 {
   GDate day = data->from;
 
+  index->by_day = g_hash_table_new (NULL, NULL);
+  index->last_day[0] = '\0';
   data->bins = g_array_new (FALSE, TRUE, sizeof (DaftarShiftsBin));
   while (g_date_compare (&day, &data->to) <= 0)
     {
@@ -139,30 +149,37 @@ make_bins (DaftarShiftsData *data,
       g_array_append_val (data->bins, bin);
       for (; g_date_compare (&day, &last) <= 0 && g_date_compare (&day, &data->to) <= 0;
            g_date_add_days (&day, 1))
-        g_hash_table_insert (bin_index, GUINT_TO_POINTER (g_date_get_julian (&day)),
+        g_hash_table_insert (index->by_day, GUINT_TO_POINTER (g_date_get_julian (&day)),
                              GUINT_TO_POINTER (data->bins->len - 1));
     }
 }
 
-/* A day's bin; a monthly row is filed under its month's first day. */
+/* A day's bin, -1 outside the period; a monthly row is filed under its
+ * month's first day. */
 static int
-bin_of_day (GHashTable *bin_index,
+bin_of_day (BinIndex   *index,
             const char *day_text)
 {
   GDate day;
-  gpointer index;
+  gpointer bin;
 
-  if (!daftar_time_parse_day (day_text, &day) ||
-      !g_hash_table_lookup_extended (bin_index, GUINT_TO_POINTER (g_date_get_julian (&day)), NULL, &index))
+  if (day_text == NULL)
     return -1;
-  return GPOINTER_TO_INT (index);
+  if (strcmp (day_text, index->last_day) == 0)
+    return index->last_bin;
+  if (!daftar_time_parse_day (day_text, &day) ||
+      !g_hash_table_lookup_extended (index->by_day, GUINT_TO_POINTER (g_date_get_julian (&day)), NULL, &bin))
+    return -1;
+  g_strlcpy (index->last_day, day_text, sizeof index->last_day);
+  index->last_bin = GPOINTER_TO_INT (bin);
+  return index->last_bin;
 }
 
 static gboolean
 read_tickets (DaftarDb         *db,
               const char       *office_code,
               DaftarShiftsData *data,
-              GHashTable       *bin_index,
+              BinIndex         *bin_index,
               GError          **error)
 {
   /* Each row is added to its bin here, so SQL need not group (or sort)
@@ -251,7 +268,7 @@ static gboolean
 read_waits (DaftarDb         *db,
             const char       *office_code,
             DaftarShiftsData *data,
-            GHashTable       *bin_index,
+            BinIndex         *bin_index,
             GError          **error)
 {
   /* Ungrouped, like the tickets: each row goes to its bin here. */
@@ -398,7 +415,8 @@ daftar_query_shifts (DaftarDb      *db,
                      GError       **error)
 {
   g_autoptr(DaftarShiftsData) data = g_new0 (DaftarShiftsData, 1);
-  g_autoptr(GHashTable) bin_index = g_hash_table_new (NULL, NULL);
+  BinIndex bin_index;
+  gboolean ok;
 
   g_return_val_if_fail (g_date_valid (from) && g_date_valid (to), NULL);
 
@@ -411,11 +429,13 @@ daftar_query_shifts (DaftarDb      *db,
       data->shift[s].within_target_share = NAN;
       data->shift[s].wait_p90_minutes = -1;
     }
-  make_bins (data, bin_index);
+  make_bins (data, &bin_index);
 
-  if (!daftar_query_standards (db, &data->standards, error) ||
-      !read_tickets (db, office_code, data, bin_index, error) ||
-      !read_waits (db, office_code, data, bin_index, error) ||
+  ok = daftar_query_standards (db, &data->standards, error) &&
+       read_tickets (db, office_code, data, &bin_index, error) &&
+       read_waits (db, office_code, data, &bin_index, error);
+  g_hash_table_unref (bin_index.by_day);
+  if (!ok ||
       !read_hours (db, office_code, data, error) ||
       !shifts_read_load (db, office_code, data, cancellable, error))
     {

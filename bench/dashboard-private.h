@@ -19,6 +19,7 @@ typedef struct
   int             warmups;
   JsonBuilder    *json;        /* owned: the figures, for --json */
   gboolean        explain;     /* profile pages over budget and print their plans */
+  glong           pages_rss_kib;  /* peak RSS once every page has run, before any naive scan */
 } Bench;
 
 /* p50 and p95 (nearest rank) of @n times in microseconds, in ms. */

@@ -394,11 +394,28 @@ json_row (Bench *bench, const char *page, const char *period, const char *scope,
   json_builder_end_object (b);
 }
 
+static glong max_rss_kib (void);
+
 static gboolean
 bench_pages (Bench *bench, const char * const *scopes, guint n_scopes, const DaftarPeriod *periods,
              const char * const *period_names, guint n_periods, GError **error)
 {
   g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Every page once before any naive scan, whose temporary B-trees over
+   * millions of rows would otherwise set the peak: this is what the
+   * application's own queries need. */
+  for (guint s = 0; s < n_scopes; s++)
+    for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+      for (guint i = 0; i < n_periods; i++)
+        {
+          Request page = { scopes[s], periods[i] };
+          Timed tp = { pages[p].page, &page };
+
+          if (!run_timed (bench, &tp, error))
+            return FALSE;
+        }
+  bench->pages_rss_kib = max_rss_kib ();
 
   json_builder_set_member_name (bench->json, "pages");
   json_builder_begin_array (bench->json);
@@ -571,8 +588,10 @@ main (int argc, char **argv)
       g_clear_object (&bench.worker);
     }
 
-  g_print ("\npeak resident memory: %.1f MiB after the pages, %.1f MiB at the end (budget 150 MiB)\n",
-           rss_pages / 1024.0, max_rss_kib () / 1024.0);
+  g_print ("\npeak resident memory: %.1f MiB running every page (budget 150 MiB); with the naive scans "
+           "beside them %.1f MiB, at the end %.1f MiB\n",
+           bench.pages_rss_kib / 1024.0, rss_pages / 1024.0, max_rss_kib () / 1024.0);
+  json_builder_set_member_name (json, "max_rss_kib_pages_only"), json_builder_add_int_value (json, bench.pages_rss_kib);
   json_builder_set_member_name (json, "max_rss_kib"), json_builder_add_int_value (json, max_rss_kib ());
   json_builder_end_object (json);
 

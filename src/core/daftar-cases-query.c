@@ -272,23 +272,14 @@ read_staff_shifts (DaftarDb                  *db,
   if (!daftar_sql_finish (db, stmt, rc, "Reading filings per staff member", error))
     return NULL;
 
+  /* Names afterwards, one lookup per staff member rather than per row. */
   g_ptr_array_sort (loads, compare_staff_shifts);
-  stmt = daftar_db_prepare (db, "SELECT name FROM staff WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
   for (guint i = 0; i < loads->len; i++)
     {
       DaftarCasesStaffShift *s = g_ptr_array_index (loads, i);
 
       s->per_shift = (double) s->cases / s->shifts_worked;
-      sqlite3_bind_text (stmt, 1, s->staff_id, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          s->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          rc = SQLITE_DONE;
-        }
-      if (!daftar_sql_finish (db, stmt, rc, "Reading staff names", error))
+      if (!daftar_query_staff_name (db, s->staff_id, &s->name, error))
         return NULL;
     }
   return g_steal_pointer (&loads);

@@ -91,6 +91,28 @@ daftar_query_offices (DaftarDb  *db,
 }
 
 gboolean
+daftar_query_staff_name (DaftarDb     *db,
+                         const char   *staff_id,
+                         char        **out_name,
+                         GError      **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db, "SELECT name FROM staff WHERE id = ?1", error);
+  int rc;
+
+  *out_name = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, staff_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      rc = SQLITE_DONE;
+    }
+  return daftar_sql_finish (db, stmt, rc, "Reading staff names", error);
+}
+
+gboolean
 daftar_query_data_span (DaftarDb    *db,
                         const char  *office_code,
                         GDate       *first,

@@ -62,6 +62,13 @@ gboolean   daftar_query_standards        (DaftarDb             *db,
                                           DaftarStandards      *out,
                                           GError              **error);
 
+/* The name of staff member @staff_id in *@out_name (NULL when the staff
+ * record has not come yet). */
+gboolean   daftar_query_staff_name       (DaftarDb             *db,
+                                          const char           *staff_id,
+                                          char                **out_name,
+                                          GError              **error);
+
 /* Offices in the database, by name. */
 GPtrArray *daftar_query_offices          (DaftarDb             *db,
                                           GError              **error);

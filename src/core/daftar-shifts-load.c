@@ -135,23 +135,11 @@ read_staff_names (DaftarDb          *db,
                   DaftarShiftsData  *data,
                   GError           **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (db, "SELECT name FROM staff WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
   for (guint i = 0; i < data->staff->len; i++)
     {
       DaftarStaffLoad *load = g_ptr_array_index (data->staff, i);
-      int rc;
 
-      sqlite3_bind_text (stmt, 1, load->staff_id, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          load->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          rc = SQLITE_DONE;
-        }
-      if (!daftar_sql_finish (db, stmt, rc, "Reading staff names", error))
+      if (!daftar_query_staff_name (db, load->staff_id, &load->name, error))
         return FALSE;
     }
   return TRUE;

@@ -35,7 +35,7 @@ undo_v3 (DaftarDb *db)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (daftar_db_exec (db,
-                                 "DROP INDEX notices_unviewed_by_time; DROP INDEX notices_unviewed;"
+                                 "DROP INDEX cases_by_time; DROP INDEX notices_unviewed_by_time; DROP INDEX notices_unviewed;"
                                  "CREATE INDEX notices_unviewed ON notices (office_code, issued_at)"
                                  "  WHERE channel = 'electronic' AND viewed_at IS NULL;", &error));
   g_assert_no_error (error);

@@ -9,6 +9,26 @@
 
 G_DEFINE_QUARK (daftar-case-list-error-quark, daftar_case_list_error)
 
+/* A search goes on counting in the background, a stretch at a time (see
+ * daftar-case-list-query.c), until it has looked at COUNT_CASES cases of
+ * the scope or found COUNT_MATCHES matches; then the count stands as "at
+ * least". Every office's five years (2.7 million cases) would keep the
+ * worker busy for some two seconds per search typed; one office's five
+ * years (145,000) are counted in full. Reaching the end of the list walks
+ * on until RESUME_PAGES more pages are found or the scope ends. */
+#define COUNT_CASES 250000
+#define COUNT_MATCHES 10000
+#define RESUME_PAGES 5
+
+/* A stretch of a search looks at about this many cases: at about a
+ * microsecond each (the row read and instr()), the first answers within
+ * some 5 ms, and a later stretch keeps the worker from a newer search for
+ * no more than that. A rare term, which stretches would seldom find, is
+ * looked up through the trigram index instead when it has at most
+ * TRIGRAM_AT_MOST candidates (1–2.5 µs apiece to check). */
+#define STRETCH 5000
+#define TRIGRAM_AT_MOST 5000
+
 struct _DaftarCaseList
 {
   GObject         parent_instance;
@@ -21,14 +41,26 @@ struct _DaftarCaseList
   gboolean        scoped;       /* a scope was set: there is something to read */
   char           *search;       /* owned, nullable: as typed */
   guint           n_items;
+  gboolean        count_exact;
 
   GHashTable     *pages;        /* owned: page number → GPtrArray of items */
   GQueue          lru;          /* page numbers, most recently used first */
   GHashTable     *pending;      /* owned: page numbers being read */
-  gboolean        counting;
+  gboolean        first_pending;
   GCancellable   *cancellable;  /* owned: the current generation's reads */
   GError         *error;        /* owned, nullable */
   DaftarCaseListRoute forced_route;  /* UNKNOWN: chosen per search by size */
+
+  /* A search's matches so far, found stretch by stretch. */
+  GArray         *rowids;       /* owned: gint64, in the list's order */
+  DaftarCaseListCursor cursor;  /* where the next stretch starts */
+  gboolean        walking;      /* a stretch is being read */
+  gboolean        complete;     /* every match is in rowids */
+  gint64          n_examined;
+  gint64          examine_goal;
+  guint           match_goal;
+  guint           count_cases;  /* COUNT_CASES but in tests */
+  guint           count_matches;
 };
 
 static void daftar_case_list_model_init (GListModelInterface *iface);
@@ -41,6 +73,7 @@ enum {
   PROP_SEARCH,
   PROP_DESCENDING,
   PROP_LOADING,
+  PROP_COUNT_EXACT,
   N_PROPS
 };
 
@@ -49,7 +82,7 @@ static GParamSpec *properties[N_PROPS];
 static gboolean
 is_loading (DaftarCaseList *self)
 {
-  return self->counting || g_hash_table_size (self->pending) > 0;
+  return self->first_pending || self->walking || g_hash_table_size (self->pending) > 0;
 }
 
 static void
@@ -58,6 +91,16 @@ set_loading_from (DaftarCaseList *self,
 {
   if (was_loading != is_loading (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+set_count_exact (DaftarCaseList *self,
+                 gboolean        exact)
+{
+  if (self->count_exact == exact)
+    return;
+  self->count_exact = exact;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT_EXACT]);
 }
 
 static void
@@ -77,10 +120,99 @@ store_page (DaftarCaseList *self,
             guint           page,
             GPtrArray      *items)
 {
+  if (g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
+    g_queue_remove (&self->lru, GUINT_TO_POINTER (page));
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), g_ptr_array_ref (items));
   g_queue_push_head (&self->lru, GUINT_TO_POINTER (page));
   while (g_queue_get_length (&self->lru) > self->max_pages)
     g_hash_table_remove (self->pages, g_queue_pop_tail (&self->lru));
+}
+
+static void
+forget_page (DaftarCaseList *self,
+             guint           page)
+{
+  if (g_hash_table_remove (self->pages, GUINT_TO_POINTER (page)))
+    g_queue_remove (&self->lru, GUINT_TO_POINTER (page));
+}
+
+static DaftarCaseListQuery *
+copy_query (DaftarCaseList    *self,
+            DaftarCaseListJob  job)
+{
+  DaftarCaseListQuery *q = g_new (DaftarCaseListQuery, 1);
+
+  *q = self->query;
+  q->office_code = g_strdup (self->query.office_code);
+  q->key = g_strdup (self->query.key);
+  q->job = job;
+  q->page = 0;
+  q->rowids = NULL;
+  q->wanted = self->n_items < self->page_size ? self->page_size - self->n_items : 0;
+  return q;
+}
+
+static void page_done (GObject *source, GAsyncResult *res, gpointer user_data);
+
+static void
+run_job (DaftarCaseList      *self,
+         DaftarCaseListQuery *q)
+{
+  daftar_db_worker_run_async (self->worker, daftar_case_list_page_job, q, daftar_case_list_query_free,
+                              daftar_case_list_page_free, self->cancellable, page_done, g_object_ref (self));
+}
+
+/* Reads the search's next stretch unless it is complete or has counted
+ * enough for now; page 0 is always filled. */
+static void
+walk_on (DaftarCaseList *self)
+{
+  DaftarCaseListQuery *q;
+
+  if (self->query.key == NULL || self->complete || self->walking || self->first_pending || self->error != NULL)
+    return;
+  if (self->n_items >= self->page_size &&
+      (self->n_items >= self->match_goal || self->n_examined >= self->examine_goal))
+    return;
+  self->walking = TRUE;
+  q = copy_query (self, DAFTAR_CASE_LIST_JOB_WALK);
+  q->cursor = self->cursor;
+  run_job (self, q);
+}
+
+/* A search's rows found by a FIRST or WALK job: appended to the list,
+ * the next stretch asked for and the count marked before anyone hears of
+ * them, so that "loading" and "count-exact" tell the truth to whoever
+ * listens to "items-changed". */
+static void
+add_matches (DaftarCaseList     *self,
+             DaftarCaseListPage *result)
+{
+  guint old = self->n_items;
+
+  if (result->items->len > 0)
+    {
+      /* Page 0 is filled as its rows are found: it is the one on screen. */
+      GPtrArray *page0 = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0));
+
+      if (page0 == NULL)
+        {
+          g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+          store_page (self, 0, items);
+          page0 = items;
+        }
+      for (guint i = 0; i < result->items->len; i++)
+        g_ptr_array_add (page0, g_object_ref (g_ptr_array_index (result->items, i)));
+    }
+  g_array_append_vals (self->rowids, result->rowids->data, result->rowids->len);
+  self->cursor = result->cursor;
+  self->complete = result->complete;
+  self->n_examined += result->n_examined;
+  self->n_items = self->rowids->len;
+  walk_on (self);
+  set_count_exact (self, self->complete);
+  if (self->n_items > old)
+    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->n_items - old);
 }
 
 static void
@@ -92,7 +224,6 @@ page_done (GObject      *source,
   g_autoptr(GError) error = NULL;
   DaftarCaseListPage *result = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), res, &error);
   gboolean was_loading = is_loading (self);
-  guint position;
 
   if (result == NULL)
     {
@@ -100,7 +231,8 @@ page_done (GObject      *source,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           set_error (self, g_steal_pointer (&error));
-          self->counting = FALSE;
+          self->first_pending = FALSE;
+          self->walking = FALSE;
           g_hash_table_remove_all (self->pending);
           set_loading_from (self, was_loading);
         }
@@ -112,20 +244,10 @@ page_done (GObject      *source,
       return;
     }
 
-  position = result->page * self->page_size;
-  if (self->counting && result->page == 0)
+  if (result->job == DAFTAR_CASE_LIST_JOB_PAGE)
     {
-      guint old = self->n_items;
+      guint position = result->page * self->page_size;
 
-      self->counting = FALSE;
-      self->query.route = result->route;
-      self->n_items = (guint) MIN (result->n_rows, G_MAXUINT);
-      store_page (self, 0, result->items);
-      if (old != 0 || self->n_items != 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
-    }
-  else
-    {
       g_hash_table_remove (self->pending, GUINT_TO_POINTER (result->page));
       store_page (self, result->page, result->items);
       /* Rows may have been added since the count; show what the count promised. */
@@ -135,24 +257,28 @@ page_done (GObject      *source,
           g_list_model_items_changed (G_LIST_MODEL (self), position, n, n);
         }
     }
+  else if (self->query.key == NULL)
+    {
+      self->first_pending = FALSE;
+      self->n_items = (guint) MIN (result->n_rows, G_MAXUINT);
+      store_page (self, 0, result->items);
+      set_count_exact (self, TRUE);
+      if (self->n_items != 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
+    }
+  else
+    {
+      if (result->job == DAFTAR_CASE_LIST_JOB_FIRST)
+        {
+          self->first_pending = FALSE;
+          self->query.route = result->route;
+        }
+      else
+        self->walking = FALSE;
+      add_matches (self, result);
+    }
   daftar_case_list_page_free (result);
   set_loading_from (self, was_loading);
-}
-
-static DaftarCaseListQuery *
-copy_query (DaftarCaseList *self,
-            guint           page,
-            gboolean        count)
-{
-  DaftarCaseListQuery *q = g_new (DaftarCaseListQuery, 1);
-
-  *q = self->query;
-  q->office_code = g_strdup (self->query.office_code);
-  q->pattern = g_strdup (self->query.pattern);
-  q->fts_pattern = g_strdup (self->query.fts_pattern);
-  q->page = page;
-  q->count = count;
-  return q;
 }
 
 static void
@@ -160,12 +286,22 @@ request_page (DaftarCaseList *self,
               guint           page)
 {
   gboolean was_loading = is_loading (self);
+  DaftarCaseListQuery *q;
 
-  if (self->counting || g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)))
+  if (self->first_pending || g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)))
     return;
   g_hash_table_add (self->pending, GUINT_TO_POINTER (page));
-  daftar_db_worker_run_async (self->worker, daftar_case_list_page_job, copy_query (self, page, FALSE), daftar_case_list_query_free,
-                              daftar_case_list_page_free, self->cancellable, page_done, g_object_ref (self));
+  q = copy_query (self, DAFTAR_CASE_LIST_JOB_PAGE);
+  q->page = page;
+  if (self->query.key != NULL)
+    {
+      guint first = page * self->page_size;
+      guint n = MIN (self->page_size, self->rowids->len - first);
+
+      q->rowids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+      g_array_append_vals (q->rowids, &g_array_index (self->rowids, gint64, first), n);
+    }
+  run_job (self, q);
   set_loading_from (self, was_loading);
 }
 
@@ -186,20 +322,28 @@ restart (DaftarCaseList *self)
   g_queue_clear (&self->lru);
   g_hash_table_remove_all (self->pending);
   g_clear_error (&self->error);
-  self->counting = FALSE;
+  self->first_pending = FALSE;
+
+  g_array_set_size (self->rowids, 0);
+  self->walking = FALSE;
+  self->complete = FALSE;
+  self->n_examined = 0;
+  self->examine_goal = self->count_cases;
+  self->match_goal = self->count_matches;
+  self->cursor.filed_at = self->query.descending ? self->query.to : self->query.from;
+  self->cursor.rowid = G_MININT64;
 
   /* The old rows are gone now, not when the new count arrives: get_item
    * must not answer for rows the model no longer has. */
   self->n_items = 0;
-  if (old > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
-
+  set_count_exact (self, FALSE);
   if (self->scoped)
     {
-      self->counting = TRUE;
-      daftar_db_worker_run_async (self->worker, daftar_case_list_page_job, copy_query (self, 0, TRUE), daftar_case_list_query_free,
-                                  daftar_case_list_page_free, self->cancellable, page_done, g_object_ref (self));
+      self->first_pending = TRUE;
+      run_job (self, copy_query (self, DAFTAR_CASE_LIST_JOB_FIRST));
     }
+  if (old > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
   set_loading_from (self, was_loading);
 }
 
@@ -225,7 +369,25 @@ daftar_case_list_get_item (GListModel *model,
 
   if (position >= self->n_items)
     return NULL;
+
+  /* Near the end of a search counted only so far: find some more. */
+  if (self->query.key != NULL && !self->complete && position + self->page_size >= self->n_items)
+    {
+      gboolean was_loading = is_loading (self);
+
+      self->match_goal = MAX (self->match_goal, self->n_items + RESUME_PAGES * self->page_size);
+      self->examine_goal = G_MAXINT64;
+      walk_on (self);
+      set_loading_from (self, was_loading);
+    }
+
   items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  /* A search's page read before more of its rows were found lacks them. */
+  if (items != NULL && self->query.key != NULL && position % self->page_size >= items->len)
+    {
+      forget_page (self, page);
+      items = NULL;
+    }
   if (items != NULL && position % self->page_size < items->len)
     {
       /* Most recently used first. */
@@ -283,15 +445,23 @@ daftar_case_list_set_scope (DaftarCaseList *self,
 
   g_free (self->query.office_code);
   self->query.office_code = g_strdup (office_code);
-  self->query.from = from ? daftar_time_day_start (from) : G_MININT64;
+  g_date_clear (&self->query.first_day, 1);
+  g_date_clear (&self->query.last_day, 1);
+  self->query.from = G_MININT64;
+  self->query.to = G_MAXINT64;
+  if (from != NULL)
+    {
+      self->query.first_day = *from;
+      self->query.from = daftar_time_day_start (from);
+    }
   if (to != NULL)
     {
       GDate next = *to;
+
+      self->query.last_day = *to;
       g_date_add_days (&next, 1);
       self->query.to = daftar_time_day_start (&next);
     }
-  else
-    self->query.to = G_MAXINT64;
   self->scoped = TRUE;
   restart (self);
 }
@@ -310,13 +480,9 @@ daftar_case_list_set_search (DaftarCaseList *self,
   self->search = g_strdup (text);
 
   key = daftar_text_search_key (text);
-  g_clear_pointer (&self->query.pattern, g_free);
-  g_clear_pointer (&self->query.fts_pattern, g_free);
+  g_clear_pointer (&self->query.key, g_free);
   if (key != NULL && *key != '\0')
-    self->query.pattern = daftar_case_list_like_pattern (key, TRUE);
-  /* Trigrams: fewer than three characters match no trigram at all. */
-  if (key != NULL && g_utf8_strlen (key, -1) >= 3)
-    self->query.fts_pattern = daftar_case_list_like_pattern (key, FALSE);
+    self->query.key = g_steal_pointer (&key);
   restart (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }
@@ -343,6 +509,7 @@ daftar_case_list_set_descending (DaftarCaseList *self,
 
 gboolean daftar_case_list_get_descending (DaftarCaseList *self) { return self->query.descending; }
 gboolean daftar_case_list_get_loading (DaftarCaseList *self) { return is_loading (self); }
+gboolean daftar_case_list_get_count_exact (DaftarCaseList *self) { return self->count_exact; }
 guint daftar_case_list_get_generation (DaftarCaseList *self) { return self->query.generation; }
 guint daftar_case_list_get_page_size (DaftarCaseList *self) { return self->page_size; }
 guint daftar_case_list_get_max_pages (DaftarCaseList *self) { return self->max_pages; }
@@ -367,12 +534,12 @@ daftar_case_list_finalize (GObject *object)
   DaftarCaseList *self = DAFTAR_CASE_LIST (object);
 
   g_free (self->query.office_code);
-  g_free (self->query.pattern);
-  g_free (self->query.fts_pattern);
+  g_free (self->query.key);
   g_free (self->search);
   g_hash_table_unref (self->pages);
   g_queue_clear (&self->lru);
   g_hash_table_unref (self->pending);
+  g_array_unref (self->rowids);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (daftar_case_list_parent_class)->finalize (object);
@@ -388,10 +555,11 @@ daftar_case_list_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SEARCH:     g_value_set_string (value, self->search); break;
-    case PROP_DESCENDING: g_value_set_boolean (value, self->query.descending); break;
-    case PROP_LOADING:    g_value_set_boolean (value, is_loading (self)); break;
-    default:              G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_SEARCH:      g_value_set_string (value, self->search); break;
+    case PROP_DESCENDING:  g_value_set_boolean (value, self->query.descending); break;
+    case PROP_LOADING:     g_value_set_boolean (value, is_loading (self)); break;
+    case PROP_COUNT_EXACT: g_value_set_boolean (value, self->count_exact); break;
+    default:               G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -425,6 +593,7 @@ daftar_case_list_class_init (DaftarCaseListClass *klass)
   properties[PROP_SEARCH] = g_param_spec_string ("search", NULL, NULL, NULL, G_PARAM_READWRITE | flags);
   properties[PROP_DESCENDING] = g_param_spec_boolean ("descending", NULL, NULL, TRUE, G_PARAM_READWRITE | flags);
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | flags);
+  properties[PROP_COUNT_EXACT] = g_param_spec_boolean ("count-exact", NULL, NULL, FALSE, G_PARAM_READABLE | flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -434,7 +603,14 @@ daftar_case_list_init (DaftarCaseList *self)
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->pending = g_hash_table_new (NULL, NULL);
   self->cancellable = g_cancellable_new ();
+  self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->query.descending = TRUE;
+  self->query.stretch = STRETCH;
+  self->query.trigram_at_most = TRIGRAM_AT_MOST;
+  self->count_cases = COUNT_CASES;
+  self->count_matches = COUNT_MATCHES;
+  g_date_clear (&self->query.first_day, 1);
+  g_date_clear (&self->query.last_day, 1);
 }
 
 void
@@ -443,4 +619,25 @@ daftar_case_list_force_route (DaftarCaseList      *self,
 {
   g_return_if_fail (DAFTAR_IS_CASE_LIST (self));
   self->forced_route = route;
+}
+
+DaftarCaseListRoute
+daftar_case_list_get_route (DaftarCaseList *self)
+{
+  return self->query.route;
+}
+
+void
+daftar_case_list_set_limits (DaftarCaseList *self,
+                             guint           stretch,
+                             guint           count_cases,
+                             guint           count_matches,
+                             guint           trigram_at_most)
+{
+  g_return_if_fail (DAFTAR_IS_CASE_LIST (self));
+  g_return_if_fail (stretch > 0);
+  self->query.stretch = stretch;
+  self->count_cases = count_cases;
+  self->count_matches = count_matches;
+  self->query.trigram_at_most = trigram_at_most;
 }

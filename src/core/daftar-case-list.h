@@ -64,13 +64,22 @@ GPtrArray   *daftar_case_item_load_notices_finish (DaftarCaseItem  *self,
                                                    GAsyncResult    *result,
                                                    GError         **error);
 
-/* The list: a GListModel of DaftarCaseItem whose length comes from a COUNT
- * query and whose rows come in pages read on the DaftarDbWorker thread.
- * get_item() of a row whose page is not in memory returns a placeholder and
- * asks for the page; "items-changed" announces it when it arrives. At most
- * max_pages pages stay in memory (least recently used go first). Changing
- * the scope, the search or the order starts a new generation: pages and
- * answers of the older one are dropped. */
+/* The list: a GListModel of DaftarCaseItem whose rows come in pages read
+ * on the DaftarDbWorker thread. get_item() of a row whose page is not in
+ * memory returns a placeholder and asks for the page; "items-changed"
+ * announces it when it arrives. At most max_pages pages stay in memory
+ * (least recently used go first). Changing the scope, the search or the
+ * order starts a new generation: pages and answers of the older one are
+ * dropped.
+ *
+ * Without a search the length is every case of the scope, known with the
+ * first page. A search shows its first matches (a page, or all there are)
+ * as soon as they are found, then grows as it goes on counting in the
+ * background: the length is the matches found so far, in their final
+ * order, and "count-exact" turns TRUE once they are all found. A search
+ * over a large scope stops counting after some 250,000 cases looked at or
+ * 10,000 matches, with "loading" FALSE and "count-exact" FALSE: there are
+ * at least that many. Reaching the end of the list counts on. */
 #define DAFTAR_TYPE_CASE_LIST (daftar_case_list_get_type ())
 G_DECLARE_FINAL_TYPE (DaftarCaseList, daftar_case_list, DAFTAR, CASE_LIST, GObject)
 
@@ -97,6 +106,9 @@ gboolean        daftar_case_list_get_descending    (DaftarCaseList *self);
 
 /* TRUE while the count or a page of the current generation is being read. */
 gboolean        daftar_case_list_get_loading       (DaftarCaseList *self);
+/* TRUE when the length is the number of cases that match; FALSE while a
+ * search is still counting, or has stopped counting: at least that many. */
+gboolean        daftar_case_list_get_count_exact   (DaftarCaseList *self);
 guint           daftar_case_list_get_generation    (DaftarCaseList *self);
 guint           daftar_case_list_get_page_size     (DaftarCaseList *self);
 guint           daftar_case_list_get_max_pages     (DaftarCaseList *self);

@@ -202,12 +202,20 @@ update_status (DaftarCasesPage *self)
   g_autofree char *count = daftar_format_int (n);
   g_autofree char *text = NULL;
 
-  if (daftar_case_list_get_loading (self->case_list) && n == 0)
+  gboolean loading = daftar_case_list_get_loading (self->case_list);
+
+  /* A search shows its newest matches first and goes on counting; over a
+   * long period of many offices it stops at a cap (daftar-case-list.h). */
+  if (loading && n == 0)
     text = g_strdup (_("Searching…"));
   else if (n == 0)
     text = g_strdup (_("No cases match."));
-  else
+  else if (daftar_case_list_get_count_exact (self->case_list))
     text = g_strdup_printf (g_dngettext (NULL, "%s case", "%s cases", n), count);
+  else if (loading)
+    text = g_strdup_printf (g_dngettext (NULL, "%s case so far…", "%s cases so far…", n), count);
+  else
+    text = g_strdup_printf (g_dngettext (NULL, "At least %s case", "At least %s cases", n), count);
   gtk_label_set_label (self->list_status, text);
 }
 
@@ -231,6 +239,8 @@ daftar_cases_page_list_load (DaftarCasesPage    *self,
       self->case_list = daftar_case_list_new (worker, PAGE_SIZE, MAX_PAGES);
       g_signal_connect_object (self->case_list, "items-changed", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->case_list, "notify::loading", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->case_list, "notify::count-exact", G_CALLBACK (update_status), self,
+                               G_CONNECT_SWAPPED);
       daftar_case_list_set_search (self->case_list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       on_sorter_changed (self);
 

@@ -22,7 +22,8 @@
 --
 -- 4. The follow-up list of unviewed notices reads pages in (issued_at, id)
 --    order: one office from notices_unviewed, now ending in id so no page
---    needs a sort, and every office from notices_unviewed_by_time.
+--    needs a sort, and every office from notices_unviewed_by_time. The case
+--    list of every office reads cases newest first from cases_by_time.
 --
 -- The rollups of an (office, day) are written by daftar-rollups.c, the
 -- network rows and months after them by daftar-rollups-levels.c; this
@@ -177,3 +178,4 @@ CREATE INDEX notices_unviewed ON notices (office_code, issued_at, id)
   WHERE channel = 'electronic' AND viewed_at IS NULL;
 CREATE INDEX notices_unviewed_by_time ON notices (issued_at, id)
   WHERE channel = 'electronic' AND viewed_at IS NULL;
+CREATE INDEX cases_by_time ON cases (filed_at);

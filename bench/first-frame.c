@@ -54,7 +54,9 @@ on_ready (DaftarWindow *window, Launch *l)
 }
 
 /* One launch in this process: prints "main init presented first_frame ready
- * ready_frame max_rss_kib" as absolute monotonic microseconds. */
+ * ready_frame max_rss_kib renderer", times as absolute monotonic
+ * microseconds, renderer as the type name of the window's GskRenderer (GTK
+ * picks one unless GSK_RENDERER says, and the figures depend on it). */
 static int
 launch_once (const char *db_path, const GDate *today, gint64 t_main)
 {
@@ -62,6 +64,7 @@ launch_once (const char *db_path, const GDate *today, gint64 t_main)
   g_autoptr(DaftarDbWorker) worker = NULL;
   gint64 deadline;
   struct rusage usage;
+  GskRenderer *renderer;
 
   daftar_i18n_init ();
   adw_init ();
@@ -91,13 +94,35 @@ launch_once (const char *db_path, const GDate *today, gint64 t_main)
     }
 
   getrusage (RUSAGE_SELF, &usage);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (l.window));
   g_print ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-           " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %ld\n",
-           l.main, l.init, l.presented, l.first_frame, l.ready, l.ready_frame, usage.ru_maxrss);
+           " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %ld %s\n",
+           l.main, l.init, l.presented, l.first_frame, l.ready, l.ready_frame, usage.ru_maxrss,
+           renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none");
   if (l.clock != NULL)
     g_signal_handlers_disconnect_by_func (l.clock, on_after_paint, &l);
   gtk_window_destroy (GTK_WINDOW (l.window));
   return 0;
+}
+
+/* The schema version of the database at @path, read without writing a byte
+ * (immutable: no lock, no -wal or -shm); -1 if it cannot be read. */
+static int
+read_schema_version (const char *path)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return version;
 }
 
 static int
@@ -130,14 +155,15 @@ int
 main (int argc, char **argv)
 {
   gint64 t_main = g_get_monotonic_time ();
-  g_autofree char *db_path = NULL, *last = NULL, *json_path = NULL;
-  gboolean once = FALSE;
-  int runs = 10;
+  g_autofree char *db_path = NULL, *last = NULL, *json_path = NULL, *renderer = NULL;
+  gboolean once = FALSE, migrate = FALSE;
+  int runs = 10, version, latest;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "Database file (e.g. the dashboard benchmark's)", "FILE" },
     { "last-day", 0, 0, G_OPTION_ARG_STRING, &last, "\"Today\" for the window (default 2025-11-18; \"real\": today)", "DAY" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Launches (default 10)", "N" },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Also write the figures as JSON", "FILE" },
+    { "migrate", 0, 0, G_OPTION_ARG_NONE, &migrate, "Migrate an older database first, in an untimed launch", NULL },
     { "once", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &once, NULL, NULL },
     { NULL }
   };
@@ -164,11 +190,29 @@ main (int argc, char **argv)
   day = last != NULL ? last : "2025-11-18";
   if (db_path == NULL || runs < 1 || (!g_str_equal (day, "real") && !daftar_time_parse_day (day, &today)))
     {
-      g_printerr ("Usage: first-frame --db FILE [--runs N] [--last-day YYYY-MM-DD|real] [--json FILE]\n");
+      g_printerr ("Usage: first-frame --db FILE [--runs N] [--last-day YYYY-MM-DD|real] [--json FILE] [--migrate]\n");
       return 2;
     }
   if (once)
     return launch_once (db_path, g_str_equal (day, "real") ? NULL : &today, t_main);
+
+  /* Opening a database older than this build migrates it: that would
+   * change a file that other benchmarks share, and time a migration as if
+   * it were a launch. */
+  version = read_schema_version (db_path);
+  latest = daftar_db_get_latest_version ();
+  if (version < 0)
+    {
+      g_printerr ("Cannot read the schema version of %s\n", db_path);
+      return 2;
+    }
+  if (version < latest && !migrate)
+    {
+      g_printerr ("%s is at schema version %d, this build at %d: a launch would migrate it.\n"
+                  "Run on a copy with --migrate, or on a database made by this build.\n",
+                  db_path, version, latest);
+      return 2;
+    }
 
   /* Each launch in a fresh process, as the user starts the program. */
   g_ptr_array_add (child_argv, argv[0]);
@@ -181,12 +225,28 @@ main (int argc, char **argv)
   for (int f = 0; f < N_FIGURES; f++)
     figures[f] = g_new (double, runs);
 
+  if (version < latest)
+    {
+      g_autofree char *out = NULL;
+      int status;
+
+      g_print ("migrating %s from schema version %d to %d (not timed)\n", db_path, version, latest);
+      if (!g_spawn_sync (NULL, (char **) child_argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                         &out, NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, &error))
+        {
+          g_printerr ("Migrating launch failed: %s\n", error->message);
+          return 1;
+        }
+    }
+
   g_print ("first frame: %s, today %s, %d launches, display %s, GSK_RENDERER %s\n", db_path, day, runs,
            g_getenv ("DISPLAY") ? g_getenv ("DISPLAY") : g_getenv ("WAYLAND_DISPLAY"),
            g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "(default)");
   for (int i = 0; i < runs; i++)
     {
       g_autofree char *out = NULL;
+      char name[64] = "";
       gint64 t[6], t_spawn = g_get_monotonic_time ();
       long rss;
       int status;
@@ -195,7 +255,8 @@ main (int argc, char **argv)
                          &out, NULL, &status, &error) ||
           !g_spawn_check_wait_status (status, &error) ||
           sscanf (out, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-                  " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %ld", &t[0], &t[1], &t[2], &t[3], &t[4], &t[5], &rss) != 7)
+                  " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %ld %63s", &t[0], &t[1], &t[2], &t[3], &t[4], &t[5], &rss,
+                  name) != 8)
         {
           g_printerr ("Launch %d failed: %s\n", i + 1, error ? error->message : out);
           return 1;
@@ -207,13 +268,19 @@ main (int argc, char **argv)
       figures[SPAWN_TO_READY][i] = (t[4] - t_spawn) / 1000.0;
       figures[SPAWN_TO_READY_FRAME][i] = (t[5] - t_spawn) / 1000.0;
       figures[RSS_MIB][i] = rss / 1024.0;
+      if (renderer == NULL)
+        renderer = g_strdup (name);
+      else if (!g_str_equal (renderer, name))
+        g_printerr ("Launch %d drew with %s, launch 1 with %s\n", i + 1, name, renderer);
     }
+  g_print ("renderer: %s\n", renderer);
 
   {
     g_autoptr(JsonBuilder) json = json_builder_new ();
 
     json_builder_begin_object (json);
     json_builder_set_member_name (json, "runs"), json_builder_add_int_value (json, runs);
+    json_builder_set_member_name (json, "renderer"), json_builder_add_string_value (json, renderer);
     g_print ("%-32s %10s %10s %10s\n", "", "p50", "p95", "max");
     for (int f = 0; f < N_FIGURES; f++)
       {

@@ -204,9 +204,27 @@ typedef struct
 {
   DaftarApplication *app;
   DaftarWindow      *window;
+  GdkFrameClock     *clock;
   guint              page;
   gboolean           settled;
+  guint              paints;           /* frames painted so far */
+  guint              paints_settled;   /* ... when the page was first seen current */
 } ScreenshotRun;
+
+static void
+on_screenshot_paint (GdkFrameClock *clock,
+                     ScreenshotRun *run)
+{
+  run->paints++;
+}
+
+static void
+finish_screenshots (ScreenshotRun *run)
+{
+  g_signal_handlers_disconnect_by_func (run->clock, on_screenshot_paint, run);
+  g_application_quit (G_APPLICATION (run->app));
+  g_free (run);
+}
 
 static gboolean
 take_next_screenshot (gpointer data)
@@ -219,12 +237,13 @@ take_next_screenshot (gpointer data)
 
   if (pages[run->page] == NULL)
     {
-      g_application_quit (G_APPLICATION (run->app));
-      g_free (run);
+      finish_screenshots (run);
       return G_SOURCE_REMOVE;
     }
 
-  /* Wait for the page's figures, then give it a frame to draw them. */
+  /* Wait for the page's figures, then for a frame painted after them: a
+   * page built on its first visit, on a busy machine, may need longer than
+   * one tick before the switcher and the figures are drawn. */
   if (!daftar_window_page_is_current (run->window, pages[run->page]))
     {
       run->settled = FALSE;
@@ -233,8 +252,12 @@ take_next_screenshot (gpointer data)
   if (!run->settled)
     {
       run->settled = TRUE;
+      run->paints_settled = run->paints;
+      gtk_widget_queue_draw (GTK_WIDGET (run->window));
       return G_SOURCE_CONTINUE;
     }
+  if (run->paints == run->paints_settled)
+    return G_SOURCE_CONTINUE;
 
   file = g_strconcat (pages[run->page], ".png", NULL);
   path = g_build_filename (run->app->screenshots_dir, file, NULL);
@@ -242,8 +265,7 @@ take_next_screenshot (gpointer data)
     {
       g_printerr ("%s\n", error->message);
       run->app->exit_status = 1;
-      g_application_quit (G_APPLICATION (run->app));
-      g_free (run);
+      finish_screenshots (run);
       return G_SOURCE_REMOVE;
     }
   g_print ("%s\n", path);
@@ -269,6 +291,9 @@ on_window_ready (DaftarWindow      *window,
   run = g_new0 (ScreenshotRun, 1);
   run->app = self;
   run->window = window;
+  /* The window was presented before it could be ready, so it has a clock. */
+  run->clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (run->clock, "after-paint", G_CALLBACK (on_screenshot_paint), run);
   pages = daftar_window_list_pages (window);
   daftar_window_show_page (window, pages[0]);
   g_timeout_add (300, take_next_screenshot, run);

@@ -115,7 +115,10 @@ update_day (DaftarMonthGrid *self,
 
   gtk_button_set_label (GTK_BUTTON (button), number);
   gtk_widget_set_css_classes (button, classes);
-  gtk_widget_set_tooltip_text (button, holiday);
+  /* GTK 4.8 asks the display server where the pointer is on every
+   * set_tooltip_text, even one that changes nothing. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (button), holiday) != 0)
+    gtk_widget_set_tooltip_text (button, holiday);
   g_object_set_data (G_OBJECT (button), "julian", GUINT_TO_POINTER (julian));
 
   /* The button shows a bare number; a screen reader hears the whole day. */

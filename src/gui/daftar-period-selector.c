@@ -28,12 +28,14 @@ struct _DaftarPeriodSelector
   GtkPopover      *popover;
   GtkStack        *stack;
   GtkListBox      *preset_list;
-  DaftarMonthGrid *month_grid;
+  GtkBox          *grid_slot;
+  DaftarMonthGrid *month_grid;   /* nullable: built when first needed */
   GtkLabel        *hint_label;
   GtkWidget       *checks[DAFTAR_PERIOD_CUSTOM + 1];   /* the mark on the current row */
 
   GDate            today;
   DaftarPeriod     period;
+  GPtrArray       *holidays;     /* owned, nullable: DaftarHoliday, for the grid */
 };
 
 enum {
@@ -85,7 +87,7 @@ change_period (DaftarPeriodSelector *self,
 static void
 update_hint (DaftarPeriodSelector *self)
 {
-  if (daftar_month_grid_get_picking (self->month_grid))
+  if (self->month_grid != NULL && daftar_month_grid_get_picking (self->month_grid))
     gtk_label_set_label (self->hint_label, _("Now choose the last day."));
   else
     gtk_label_set_label (self->hint_label, _("Choose the first day, then the last."));
@@ -101,6 +103,27 @@ on_range_selected (DaftarPeriodSelector *self,
   daftar_period_custom (from, to, &chosen);
   change_period (self, &chosen);
   gtk_popover_popdown (self->popover);
+}
+
+/* The month grid is built when "Custom…" is first chosen, not with the
+ * window: it is some fifty widgets whose day cells are filled through ICU,
+ * and most starts never open it. */
+static DaftarMonthGrid *
+ensure_month_grid (DaftarPeriodSelector *self)
+{
+  if (self->month_grid != NULL)
+    return self->month_grid;
+
+  self->month_grid = DAFTAR_MONTH_GRID (daftar_month_grid_new ());
+  daftar_month_grid_set_today (self->month_grid, &self->today);
+  if (self->holidays != NULL)
+    daftar_month_grid_set_holidays (self->month_grid, self->holidays);
+  g_signal_connect_object (self->month_grid, "range-selected", G_CALLBACK (on_range_selected),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->month_grid, "notify::picking", G_CALLBACK (update_hint),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->grid_slot, GTK_WIDGET (self->month_grid));
+  return self->month_grid;
 }
 
 static void
@@ -134,6 +157,7 @@ custom_activated (GtkWidget  *widget,
   DaftarPeriodSelector *self = DAFTAR_PERIOD_SELECTOR (widget);
   DaftarJalaliDate end;
 
+  ensure_month_grid (self);
   /* The grid opens on the month where the current period ends, with a
    * custom range already drawn so that it can be adjusted. */
   daftar_jalali_from_gdate (&self->period.to, &end);
@@ -203,7 +227,11 @@ add_rows (DaftarPeriodSelector *self)
 static void
 daftar_period_selector_dispose (GObject *object)
 {
+  DaftarPeriodSelector *self = DAFTAR_PERIOD_SELECTOR (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), DAFTAR_TYPE_PERIOD_SELECTOR);
+  self->month_grid = NULL;   /* went with the template */
+  g_clear_pointer (&self->holidays, g_ptr_array_unref);
 
   G_OBJECT_CLASS (daftar_period_selector_parent_class)->dispose (object);
 }
@@ -229,17 +257,14 @@ daftar_period_selector_class_init (DaftarPeriodSelectorClass *klass)
   gtk_widget_class_install_action (widget_class, "period.custom", NULL, custom_activated);
   gtk_widget_class_install_action (widget_class, "period.presets", NULL, presets_activated);
 
-  g_type_ensure (DAFTAR_TYPE_MONTH_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-period-selector.ui");
   gtk_widget_class_bind_template_child (widget_class, DaftarPeriodSelector, button);
   gtk_widget_class_bind_template_child (widget_class, DaftarPeriodSelector, popover);
   gtk_widget_class_bind_template_child (widget_class, DaftarPeriodSelector, stack);
   gtk_widget_class_bind_template_child (widget_class, DaftarPeriodSelector, preset_list);
-  gtk_widget_class_bind_template_child (widget_class, DaftarPeriodSelector, month_grid);
+  gtk_widget_class_bind_template_child (widget_class, DaftarPeriodSelector, grid_slot);
   gtk_widget_class_bind_template_child (widget_class, DaftarPeriodSelector, hint_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_range_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_popover_closed);
-  gtk_widget_class_bind_template_callback (widget_class, update_hint);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -250,7 +275,6 @@ daftar_period_selector_init (DaftarPeriodSelector *self)
 
   daftar_time_local_date (g_get_real_time () / G_USEC_PER_SEC, &self->today);
   daftar_period_from_preset (DAFTAR_PERIOD_LAST_30_DAYS, &self->today, &self->period);
-  daftar_month_grid_set_today (self->month_grid, &self->today);
   add_rows (self);
   update_button (self);
   update_hint (self);
@@ -272,7 +296,8 @@ daftar_period_selector_set_today (DaftarPeriodSelector *self,
   g_return_if_fail (today != NULL && g_date_valid (today));
 
   self->today = *today;
-  daftar_month_grid_set_today (self->month_grid, today);
+  if (self->month_grid != NULL)
+    daftar_month_grid_set_today (self->month_grid, today);
   if (self->period.preset == DAFTAR_PERIOD_CUSTOM)
     return;
   daftar_period_from_preset (self->period.preset, &self->today, &moved);
@@ -285,7 +310,16 @@ daftar_period_selector_set_holidays (DaftarPeriodSelector *self,
 {
   g_return_if_fail (DAFTAR_IS_PERIOD_SELECTOR (self));
 
-  daftar_month_grid_set_holidays (self->month_grid, holidays);
+  g_clear_pointer (&self->holidays, g_ptr_array_unref);
+  self->holidays = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_holiday_free);
+  for (guint i = 0; holidays != NULL && i < holidays->len; i++)
+    {
+      const DaftarHoliday *holiday = g_ptr_array_index (holidays, i);
+
+      g_ptr_array_add (self->holidays, daftar_holiday_new (&holiday->date, holiday->name));
+    }
+  if (self->month_grid != NULL)
+    daftar_month_grid_set_holidays (self->month_grid, self->holidays);
 }
 
 const DaftarPeriod *
@@ -311,5 +345,5 @@ daftar_period_selector_get_month_grid (DaftarPeriodSelector *self)
 {
   g_return_val_if_fail (DAFTAR_IS_PERIOD_SELECTOR (self), NULL);
 
-  return self->month_grid;
+  return ensure_month_grid (self);
 }

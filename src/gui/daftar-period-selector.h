@@ -25,7 +25,8 @@ const DaftarPeriod *daftar_period_selector_get_period   (DaftarPeriodSelector *s
 /* Emits "changed" when the period differs from the current one. */
 void                daftar_period_selector_set_period   (DaftarPeriodSelector *self,
                                                          const DaftarPeriod   *period);
-/* The grid of the "Custom…" page, for tests and screenshots. */
+/* The grid of the "Custom…" page, for tests and screenshots; built on the
+ * first call if "Custom…" has not been chosen yet. */
 DaftarMonthGrid    *daftar_period_selector_get_month_grid (DaftarPeriodSelector *self);
 
 G_END_DECLS

@@ -93,16 +93,64 @@ update_title (DaftarWindow *self)
     }
 }
 
+static void
+on_page_loaded (DaftarWindow *self,
+                GtkWidget    *page)
+{
+  g_hash_table_add (self->current, page);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "dashboards") != 0)
+    gtk_stack_set_visible_child_name (self->stack, "dashboards");
+  if (!self->ready)
+    set_ready (self);
+}
+
+/* The page in @slot, the view stack's child, if it has been built. */
+static GtkWidget *
+built_page (GtkWidget *slot)
+{
+  return slot != NULL ? adw_bin_get_child (ADW_BIN (slot)) : NULL;
+}
+
+/* The page in @slot, built on first need. The view stack holds one empty
+ * slot per page, enough for the switcher's titles and icons; a page's
+ * widgets, charts and lists are built when it is first shown, so the first
+ * frame lays out and styles only the header and the loading state, and the
+ * pages the manager never opens cost no memory. */
+static GtkWidget *
+ensure_page (DaftarWindow *self,
+             GtkWidget    *slot)
+{
+  GtkWidget *page = built_page (slot);
+  const char *name;
+
+  if (page != NULL)
+    return page;
+
+  name = adw_view_stack_page_get_name (adw_view_stack_get_page (self->view_stack, slot));
+  for (const DaftarWindowPage *p = daftar_window_pages; p->name != NULL; p++)
+    if (g_str_equal (p->name, name))
+      {
+        page = g_object_new (p->get_type (), NULL);
+        g_signal_connect_object (page, "loaded", G_CALLBACK (on_page_loaded), self, G_CONNECT_SWAPPED);
+        adw_bin_set_child (ADW_BIN (slot), page);
+        break;
+      }
+  return page;
+}
+
 /* Pages load when shown: the visible one now, the others when the manager
  * turns to them, so a change of office or period costs one page's queries. */
 static void
 load_visible_page (DaftarWindow *self)
 {
-  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *slot = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *page;
   DaftarPageContext context;
 
-  if (self->worker == NULL || self->offices == NULL || self->offices->len == 0 ||
-      page == NULL || g_hash_table_contains (self->fresh, page))
+  if (self->worker == NULL || self->offices == NULL || self->offices->len == 0 || slot == NULL)
+    return;
+  page = ensure_page (self, slot);
+  if (page == NULL || g_hash_table_contains (self->fresh, page))
     return;
 
   context.office_code = selected_office (self);
@@ -125,17 +173,6 @@ static void
 on_page_shown (DaftarWindow *self)
 {
   load_visible_page (self);
-}
-
-static void
-on_page_loaded (DaftarWindow *self,
-                GtkWidget    *page)
-{
-  g_hash_table_add (self->current, page);
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "dashboards") != 0)
-    gtk_stack_set_visible_child_name (self->stack, "dashboards");
-  if (!self->ready)
-    set_ready (self);
 }
 
 static void
@@ -405,8 +442,11 @@ GtkWidget *
 daftar_window_get_page (DaftarWindow *self,
                         const char   *name)
 {
+  GtkWidget *slot;
+
   g_return_val_if_fail (DAFTAR_IS_WINDOW (self), NULL);
-  return adw_view_stack_get_child_by_name (self->view_stack, name);
+  slot = adw_view_stack_get_child_by_name (self->view_stack, name);
+  return slot != NULL ? ensure_page (self, slot) : NULL;
 }
 
 gboolean
@@ -416,7 +456,7 @@ daftar_window_page_is_current (DaftarWindow *self,
   GtkWidget *page;
 
   g_return_val_if_fail (DAFTAR_IS_WINDOW (self), FALSE);
-  page = adw_view_stack_get_child_by_name (self->view_stack, name);
+  page = built_page (adw_view_stack_get_child_by_name (self->view_stack, name));
   /* Also wait for the crossfade from the loading page to end. */
   return page != NULL && g_hash_table_contains (self->current, page) &&
          !gtk_stack_get_transition_running (self->stack);
@@ -516,12 +556,10 @@ daftar_window_init (DaftarWindow *self)
 
   for (const DaftarWindowPage *p = daftar_window_pages; p->name != NULL; p++)
     {
-      GtkWidget *page = g_object_new (p->get_type (), NULL);
-      AdwViewStackPage *stack_page = adw_view_stack_add_titled (self->view_stack, page, p->name,
+      AdwViewStackPage *stack_page = adw_view_stack_add_titled (self->view_stack, adw_bin_new (), p->name,
                                                                 _(p->title));
 
       adw_view_stack_page_set_icon_name (stack_page, p->icon_name);
-      g_signal_connect_object (page, "loaded", G_CALLBACK (on_page_loaded), self, G_CONNECT_SWAPPED);
       g_strv_builder_add (names, p->name);
     }
   self->page_names = g_strv_builder_end (names);

@@ -38,6 +38,8 @@ void          daftar_window_set_period    (DaftarWindow       *self,
 const char * const *daftar_window_list_pages (DaftarWindow *self);
 void          daftar_window_show_page     (DaftarWindow   *self,
                                            const char     *name);
+/* Page @name (NULL if none has that name). Pages are built when first
+ * shown; asking for one that has not been shown yet builds it. */
 GtkWidget    *daftar_window_get_page      (DaftarWindow   *self,
                                            const char     *name);
 /* Restores size, maximized state and last page from @settings, and saves

@@ -39,6 +39,9 @@ struct _DaftarWindow
   DaftarPeriod          period;
   GDate                 today;
   gboolean              ready;
+  gboolean              painted;        /* the first frame is on screen */
+  gboolean              reload_pending; /* the first page waits for it */
+  GdkFrameClock        *clock;          /* unowned: the clock watched for it */
 };
 
 enum {
@@ -301,7 +304,65 @@ list_offices_done (GObject      *source,
   g_signal_handlers_unblock_by_func (self->office_dropdown, on_office_selected, self);
   gtk_widget_set_visible (GTK_WIDGET (self->office_dropdown), offices->len > 1);
 
-  reload (self);
+  /* The first frame shows the window with its loading state at once: a
+   * page built and filled before it would hold it back by the page's whole
+   * layout (some 300 ms for the Overview). A window not on screen yet
+   * loads now. */
+  if (gtk_widget_get_realized (GTK_WIDGET (self)) && !self->painted)
+    self->reload_pending = TRUE;
+  else
+    reload (self);
+}
+
+static gboolean
+reload_after_first_frame (gpointer data)
+{
+  DaftarWindow *self = data;
+
+  if (self->reload_pending)
+    {
+      self->reload_pending = FALSE;
+      reload (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                DaftarWindow  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
+  self->clock = NULL;
+  self->painted = TRUE;
+  /* Outside the frame clock's paint cycle. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, reload_after_first_frame, g_object_ref (self), g_object_unref);
+}
+
+/* The clock goes with the surface. */
+static void
+daftar_window_unrealize (GtkWidget *widget)
+{
+  DaftarWindow *self = DAFTAR_WINDOW (widget);
+
+  if (self->clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->clock, on_after_paint, self);
+      self->clock = NULL;
+    }
+  GTK_WIDGET_CLASS (daftar_window_parent_class)->unrealize (widget);
+}
+
+static void
+daftar_window_realize (GtkWidget *widget)
+{
+  DaftarWindow *self = DAFTAR_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (daftar_window_parent_class)->realize (widget);
+  if (!self->painted && self->clock == NULL)
+    {
+      self->clock = gtk_widget_get_frame_clock (widget);
+      g_signal_connect (self->clock, "after-paint", G_CALLBACK (on_after_paint), self);
+    }
 }
 
 static void
@@ -513,6 +574,8 @@ daftar_window_class_init (DaftarWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = daftar_window_dispose;
+  widget_class->realize = daftar_window_realize;
+  widget_class->unrealize = daftar_window_unrealize;
 
   /* Emitted when the window first shows figures, the empty state or an error. */
   signals[READY] = g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -88,24 +88,6 @@ step_error (DaftarDb      *db,
   return TRUE;
 }
 
-static void
-bind_range (sqlite3_stmt *stmt,
-            const char   *office_code,
-            const GDate  *from,
-            const GDate  *to)
-{
-  char from_text[11], to_text[11];
-
-  daftar_time_format_day (from, from_text);
-  daftar_time_format_day (to, to_text);
-  if (office_code != NULL)
-    sqlite3_bind_text (stmt, 1, office_code, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 1);
-  sqlite3_bind_text (stmt, 2, from_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to_text, -1, SQLITE_TRANSIENT);
-}
-
 /* A sync is a sync of the whole database, so its alerts name no office.
  * A database filled without sync (the demo, an import) has no sync_log row
  * and so no sync that could be stale. */
@@ -240,13 +222,12 @@ breach_alerts (DaftarDb               *db,
                guint                  *n_omitted,
                GError                **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (db, breaches_sql, error);
+  sqlite3_stmt *stmt = daftar_sql_prepare_range (db, breaches_sql, office_code, from, to, error);
   guint shown = 0;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  bind_range (stmt, office_code, from, to);
   sqlite3_bind_double (stmt, 4, standards->target_wait_minutes);
   sqlite3_bind_double (stmt, 5, standards->target_service_level);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

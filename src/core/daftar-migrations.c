@@ -20,6 +20,7 @@ rebuild_rollups (DaftarDb  *db,
                                           "EXCEPT SELECT '' /* the network */",
                                           error);
   g_autoptr(GPtrArray) offices = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
   int rc;
 
   if (stmt == NULL)
@@ -46,9 +47,11 @@ rebuild_rollups (DaftarDb  *db,
           if (!daftar_time_parse_day (g_ptr_array_index (days, d), &day) ||
               !daftar_rollups_recompute_day (db, office, &day, error))
             return FALSE;
+          daftar_rollup_levels_add (levels, office, &day);
         }
     }
-  return daftar_rollup_levels_rebuild (db, error);
+  /* Then the network's rows and the months, as after an ingest. */
+  return daftar_rollup_levels_refresh (levels, db, error);
 }
 
 /* The steps whose new rollups are filled from the data already there. */

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "daftar-format.h"
+#include "daftar-period.h"
 #include "daftar-rollup-levels.h"
 #include "daftar-rollups.h"
 #include "daftar-sql.h"
@@ -211,17 +211,6 @@ refresh_network_days (DaftarDb    *db,
   return TRUE;
 }
 
-static void
-month_of (const GDate *day,
-          GDate       *first,
-          GDate       *last)
-{
-  DaftarJalaliDate j;
-
-  daftar_jalali_from_gdate (day, &j);
-  daftar_jalali_month_bounds (j.year, j.month, first, last);
-}
-
 /* The monthly rows of @office_code ('' for the network) for the month that
  * starts on @first. The network's rows need the offices' rows of the month
  * first (NETWORK_FROM_OFFICES). */
@@ -235,7 +224,7 @@ refresh_month (DaftarDb     *db,
   char first_text[11], last_text[11];
   GDate start, last;
 
-  month_of (first, &start, &last);
+  daftar_bin_bounds (DAFTAR_BIN_MONTH, first, &start, &last);
   daftar_time_format_day (&start, first_text);
   daftar_time_format_day (&last, last_text);
 
@@ -288,7 +277,7 @@ daftar_rollup_levels_add (DaftarRollupLevels *levels,
   g_return_if_fail (office_code != NULL && office_code[0] != '\0');
   g_return_if_fail (g_date_valid (day));
 
-  month_of (day, &first, &last);
+  daftar_bin_bounds (DAFTAR_BIN_MONTH, day, &first, &last);
   month = g_date_get_julian (&first);
   g_hash_table_add (levels->days, GUINT_TO_POINTER (g_date_get_julian (day)));
   g_hash_table_add (levels->months, GUINT_TO_POINTER (month));
@@ -400,7 +389,7 @@ daftar_rollup_levels_restandard (DaftarDb  *db,
 
       if (!daftar_time_parse_day (g_ptr_array_index (stale, i + 1), &first))
         continue;
-      month_of (&first, &start, &last);
+      daftar_bin_bounds (DAFTAR_BIN_MONTH, &first, &start, &last);
       daftar_time_format_day (&last, last_text);
       if (!run (db, CASE_STAFF_DELETE, g_ptr_array_index (stale, i), g_ptr_array_index (stale, i + 1),
                 NULL, error) ||
@@ -409,45 +398,4 @@ daftar_rollup_levels_restandard (DaftarDb  *db,
         return FALSE;
     }
   return TRUE;
-}
-
-gboolean
-daftar_rollup_levels_rebuild (DaftarDb  *db,
-                              GError   **error)
-{
-  g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) offices = g_ptr_array_new_with_free_func (g_free);
-  int rc;
-
-  stmt = daftar_db_prepare (db, "SELECT code FROM offices", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (offices, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  if (!daftar_sql_finish (db, stmt, rc, "Listing offices", error))
-    return FALSE;
-
-  /* The network's days in one statement per table; months one by one, as
-   * SQL cannot tell a day's Jalali month. */
-  if (!refresh_network_days (db, "0000-00-00", "9999-99-99", error))
-    return FALSE;
-  for (guint i = 0; i < offices->len; i++)
-    {
-      const char *office = g_ptr_array_index (offices, i);
-      g_autoptr(GPtrArray) days = daftar_rollups_list_days (db, office, error);
-
-      if (days == NULL)
-        return FALSE;
-      for (guint d = 0; d < days->len; d++)
-        {
-          GDate day;
-
-          if (daftar_time_parse_day (g_ptr_array_index (days, d), &day))
-            daftar_rollup_levels_add (levels, office, &day);
-        }
-    }
-  /* Every day is already done above. */
-  g_hash_table_remove_all (levels->days);
-  return daftar_rollup_levels_refresh (levels, db, error);
 }

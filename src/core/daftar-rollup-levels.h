@@ -31,11 +31,6 @@ gboolean            daftar_rollup_levels_refresh (DaftarRollupLevels *levels,
 gboolean            daftar_rollup_levels_restandard (DaftarDb        *db,
                                                      GError         **error);
 
-/* Rebuilds every network row and every monthly row from the offices' daily
- * rollups (for a migration). */
-gboolean            daftar_rollup_levels_rebuild (DaftarDb           *db,
-                                                  GError            **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftarRollupLevels, daftar_rollup_levels_free)
 
 G_END_DECLS

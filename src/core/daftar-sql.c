@@ -1,31 +1,9 @@
 /* daftar-sql.c: statement helpers shared by the query modules. */
 #include "config.h"
 
-#include "daftar-format.h"
+#include "daftar-period.h"
 #include "daftar-sql.h"
 #include "daftar-time.h"
-
-sqlite3_stmt *
-daftar_sql_prepare_range (DaftarDb     *db,
-                          const char   *sql,
-                          const char   *office_code,
-                          const GDate  *from,
-                          const GDate  *to,
-                          GError      **error)
-{
-  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
-  char from_text[11], to_text[11];
-
-  if (stmt == NULL)
-    return NULL;
-  daftar_time_format_day (from, from_text);
-  daftar_time_format_day (to, to_text);
-  if (office_code != NULL)
-    sqlite3_bind_text (stmt, 1, office_code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, from_text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to_text, -1, SQLITE_TRANSIENT);
-  return stmt;
-}
 
 static void
 bind_days (sqlite3_stmt *stmt,
@@ -48,15 +26,22 @@ bind_days (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, index + 1, text, -1, SQLITE_TRANSIENT);
 }
 
-static void
-month_bounds (const GDate *day,
-              GDate       *first,
-              GDate       *last)
+sqlite3_stmt *
+daftar_sql_prepare_range (DaftarDb     *db,
+                          const char   *sql,
+                          const char   *office_code,
+                          const GDate  *from,
+                          const GDate  *to,
+                          GError      **error)
 {
-  DaftarJalaliDate j;
+  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
 
-  daftar_jalali_from_gdate (day, &j);
-  daftar_jalali_month_bounds (j.year, j.month, first, last);
+  if (stmt == NULL)
+    return NULL;
+  if (office_code != NULL)
+    sqlite3_bind_text (stmt, 1, office_code, -1, SQLITE_TRANSIENT);
+  bind_days (stmt, 2, from, to);
+  return stmt;
 }
 
 sqlite3_stmt *
@@ -79,19 +64,19 @@ daftar_sql_prepare_spans (DaftarDb     *db,
   if (whole_months)
     {
       /* The first month that starts on or after @from … */
-      month_bounds (from, &first_month, &ignored);
+      daftar_bin_bounds (DAFTAR_BIN_MONTH, from, &first_month, &ignored);
       if (g_date_compare (&first_month, from) < 0)
         {
           first_month = ignored;
           g_date_add_days (&first_month, 1);
         }
       /* … and the last that ends on or before @to. */
-      month_bounds (to, &last_month_start, &last_month);
+      daftar_bin_bounds (DAFTAR_BIN_MONTH, to, &last_month_start, &last_month);
       if (g_date_compare (&last_month, to) > 0)
         {
           last_month = last_month_start;
           g_date_subtract_days (&last_month, 1);
-          month_bounds (&last_month, &last_month_start, &ignored);
+          daftar_bin_bounds (DAFTAR_BIN_MONTH, &last_month, &last_month_start, &ignored);
         }
       whole_months = g_date_compare (&first_month, &last_month) < 0;
     }

@@ -20,11 +20,31 @@ static const char * const v3_tables[] = {
   "monthly_case_staff", "monthly_counter_load", "monthly_staff_load",
 };
 
+/* The tables schema v4 added, all derived from the monthly rollups. */
+static const char * const v4_tables[] = {
+  "yearly_tickets", "yearly_hours", "yearly_open_days", "yearly_counter_load", "yearly_staff_load",
+};
+
 /* The daily rollups that held no network rows (office_code '') before v3. */
 static const char * const pre_v3_network_tables[] = {
   "daily_cases", "daily_tickets", "daily_wait_hist", "hourly_tickets", "daily_notices",
   "daily_case_places", "daily_case_staff",
 };
+
+/* Turns today's file back into one of schema v3: the yearly tables dropped. */
+static void
+undo_v4 (DaftarDb *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (v4_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP TABLE %s", v4_tables[i]);
+      g_assert_true (daftar_db_exec (db, sql, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'yearly%'"), ==, 0);
+}
 
 /* Turns today's file back into one of schema v2: the tables of v3 dropped,
  * its indexes back as v2 had them, and the network rows it added to the
@@ -34,6 +54,7 @@ undo_v3 (DaftarDb *db)
 {
   g_autoptr(GError) error = NULL;
 
+  undo_v4 (db);
   g_assert_true (daftar_db_exec (db,
                                  "DROP INDEX cases_by_time; DROP INDEX notices_unviewed_by_time; DROP INDEX notices_unviewed;"
                                  "CREATE INDEX notices_unviewed ON notices (office_code, issued_at)"
@@ -77,7 +98,8 @@ assert_schema_as_fresh (DaftarDb *db)
   daftar_test_tmpdir_free (g_steal_pointer (&fresh_dir));
 }
 
-/* Every table whose content the v3 migration makes, with its checksum. */
+/* Every table whose content the v3 and v4 migrations make, with its
+ * checksum. */
 static GPtrArray *
 v3_checksums (DaftarDb *db)
 {
@@ -87,6 +109,8 @@ v3_checksums (DaftarDb *db)
     g_ptr_array_add (sums, daftar_test_table_checksum (db, v3_tables[i]));
   for (guint i = 0; i < G_N_ELEMENTS (pre_v3_network_tables); i++)
     g_ptr_array_add (sums, daftar_test_table_checksum (db, pre_v3_network_tables[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (v4_tables); i++)
+    g_ptr_array_add (sums, daftar_test_table_checksum (db, v4_tables[i]));
   return sums;
 }
 
@@ -106,18 +130,27 @@ assert_v3_tables_filled (DaftarDb *db)
       g_test_message ("%s", sql);
       g_assert_cmpint (daftar_test_count (db, sql), >, 0);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (v4_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", v4_tables[i]);
+      g_test_message ("%s", sql);
+      g_assert_cmpint (daftar_test_count (db, sql), >, 0);
+    }
 }
 
 static void
 assert_same_checksums (GPtrArray *before,
                        GPtrArray *after)
 {
-  g_assert_cmpuint (before->len, ==, G_N_ELEMENTS (v3_tables) + G_N_ELEMENTS (pre_v3_network_tables));
+  const guint n3 = G_N_ELEMENTS (v3_tables), n_pre = G_N_ELEMENTS (pre_v3_network_tables);
+
+  g_assert_cmpuint (before->len, ==, n3 + n_pre + G_N_ELEMENTS (v4_tables));
   g_assert_cmpuint (after->len, ==, before->len);
   for (guint i = 0; i < before->len; i++)
     {
-      const char *table = i < G_N_ELEMENTS (v3_tables) ? v3_tables[i]
-                          : pre_v3_network_tables[i - G_N_ELEMENTS (v3_tables)];
+      const char *table = i < n3 ? v3_tables[i]
+                          : i < n3 + n_pre ? pre_v3_network_tables[i - n3]
+                          : v4_tables[i - n3 - n_pre];
       g_test_message ("checksum of %s", table);
       g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (before, i));
     }
@@ -495,6 +528,48 @@ test_migrate_from_v2 (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A database written by schema v3 (today's file without its yearly tables)
+ * opens as the latest version, with yearly rows exactly as ingest wrote
+ * them: two Jalali years (1403 and 1404), two offices and the network. */
+static void
+test_migrate_from_v3 (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DaftarDb) db = daftar_test_db_new (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (daftar_db_get_path (db));
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(DaftarDemo) demo = NULL;
+  GDate last_day;
+
+  g_date_clear (&last_day, 1);
+  g_date_set_dmy (&last_day, 25, G_DATE_MARCH, 2025);
+  demo = daftar_demo_new (11, 2, 16, &last_day);
+  g_assert_true (daftar_demo_fill_database (demo, db, 2000, NULL, &error));
+  g_assert_no_error (error);
+
+  assert_v3_tables_filled (db);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(DISTINCT day) FROM yearly_tickets WHERE office_code = ''"), ==, 2);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(DISTINCT office_code) FROM yearly_staff_load"), ==, 2);
+  before = v3_checksums (db);
+
+  undo_v4 (db);
+  g_assert_true (daftar_db_exec (db, "PRAGMA user_version = 3", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&db, daftar_db_close);
+
+  db = daftar_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (daftar_db_get_schema_version (db), ==, daftar_db_get_latest_version ());
+  after = v3_checksums (db);
+  assert_same_checksums (before, after);
+  assert_schema_as_fresh (db);
+
+  g_clear_pointer (&db, daftar_db_close);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -509,5 +584,6 @@ main (int argc, char **argv)
   g_test_add_func ("/db/worker-last-reference-in-job", test_worker_last_reference_in_job);
   g_test_add_func ("/db/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/db/migrate-from-v2", test_migrate_from_v2);
+  g_test_add_func ("/db/migrate-from-v3", test_migrate_from_v3);
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* test-rollup-levels.c: the network rows and the Jalali monthly rollups equal the offices' daily rows summed, after ingest and after changes. */
+/* test-rollup-levels.c: the network rows and the Jalali monthly and yearly rollups equal the offices' daily rows summed, after ingest and after changes. */
 #include "config.h"
 
 #include <string.h>
@@ -164,8 +164,8 @@ assert_same_rows (DaftarDb *db, const char *what, const char *expected, const ch
   g_assert_cmpint (count_fmt (db, "SELECT count(*) FROM (%s)", actual), ==, n_expected);
 }
 
-/* The day → Jalali month (and weekday, Saturday = 0) of every day of
- * 1403 and 1404, computed here. */
+/* The day → Jalali month, Jalali year (each by its first day) and weekday
+ * (Saturday = 0) of every day of 1403 and 1404, computed here. */
 static void
 create_month_map (DaftarDb *db)
 {
@@ -173,13 +173,14 @@ create_month_map (DaftarDb *db)
   sqlite3_stmt *stmt = NULL;
 
   g_assert_true (daftar_db_exec (db, "CREATE TEMP TABLE test_month (day TEXT PRIMARY KEY, "
-                                     "month_start TEXT NOT NULL, weekday INTEGER NOT NULL)", &error));
+                                     "month_start TEXT NOT NULL, weekday INTEGER NOT NULL, "
+                                     "year_start TEXT NOT NULL)", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_prepare_v2 (daftar_db_get_handle (db), "INSERT INTO test_month VALUES (?, ?, ?)",
+  g_assert_cmpint (sqlite3_prepare_v2 (daftar_db_get_handle (db), "INSERT INTO test_month VALUES (?, ?, ?, ?)",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   for (guint32 j = julian (20, 3, 2024); j < julian (21, 3, 2026); j++)
     {
-      char day[11], start[11];
+      char day[11], start[11], year_start[11];
       int year, month;
       GDate date;
 
@@ -187,10 +188,14 @@ create_month_map (DaftarDb *db)
       g_date_set_julian (&date, j);
       day_text (j, day);
       day_text (month_start_by_hand (j, &year, &month), start);
+      for (guint i = 0; i < G_N_ELEMENTS (nowruz); i++)
+        if (nowruz[i].year == year)
+          day_text (julian (nowruz[i].d, nowruz[i].m, nowruz[i].y), year_start);
       sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, start, -1, SQLITE_TRANSIENT);
       /* GLib: Monday 1 … Sunday 7; Saturday 6 becomes 0. */
       sqlite3_bind_int (stmt, 3, (g_date_get_weekday (&date) + 1) % 7);
+      sqlite3_bind_text (stmt, 4, year_start, -1, SQLITE_TRANSIENT);
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
       sqlite3_reset (stmt);
     }
@@ -284,11 +289,12 @@ static const MonthlyTable monthly_tables[] = {
     "served, days", "sum(d.served), count(DISTINCT d.day)" },
 };
 
-/* Days the office issued a ticket, per office, month and weekday. */
-#define OPEN_DAYS \
-  "SELECT o.office_code, m.month_start, m.weekday FROM " \
+/* Days the office issued a ticket, per office, month (or year) and weekday. */
+#define OPEN_DAYS_BY(start) \
+  "SELECT o.office_code, m." start ", m.weekday FROM " \
   "(SELECT office_code, day FROM hourly_tickets WHERE office_code <> '' " \
   " GROUP BY office_code, day HAVING sum(arrivals) > 0) o JOIN test_month m ON m.day = o.day"
+#define OPEN_DAYS OPEN_DAYS_BY ("month_start")
 
 /* b. Each monthly row sums the daily rows of its office (the network's
  * daily rows for the network) over the Jalali month starting on its day. */
@@ -332,12 +338,51 @@ check_months (DaftarDb *db)
                     "SELECT office_code, day, weekday, n FROM monthly_open_days");
 }
 
+/* e. Each yearly row sums the daily rows of its office (the network's for
+ * the network) over the Jalali year starting on its day: straight from the
+ * days, not from the months it is made of. */
+static void
+check_years (DaftarDb *db)
+{
+  static const char * const with_years[] = {
+    "monthly_tickets", "monthly_hours", "monthly_counter_load", "monthly_staff_load",
+  };
+  guint checked = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (monthly_tables); i++)
+    {
+      const MonthlyTable *t = &monthly_tables[i];
+      g_autofree char *yearly = NULL, *expected = NULL, *actual = NULL;
+
+      if (!g_strv_contains (with_years, t->monthly))
+        continue;
+      yearly = g_strconcat ("yearly_", t->monthly + strlen ("monthly_"), NULL);
+      expected = g_strdup_printf ("SELECT d.office_code, m.year_start, %s, %s FROM %s d "
+                                  "JOIN test_month m ON m.day = d.day GROUP BY d.office_code, m.year_start, %s",
+                                  t->daily_keys, t->aggregates, t->daily, t->daily_keys);
+      actual = g_strdup_printf ("SELECT office_code, day, %s, %s FROM %s", t->keys, t->values, yearly);
+      assert_same_rows (db, yearly, expected, actual);
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, G_N_ELEMENTS (with_years));
+  /* Two Jalali years, 1403 and 1404, for the offices and the network. */
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(DISTINCT day) FROM yearly_tickets WHERE office_code = ''"), ==, 2);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM yearly_staff_load WHERE office_code = ''"), ==, 0);
+  assert_same_rows (db, "yearly_open_days",
+                    "SELECT office_code, year_start, weekday, count(*) FROM (" OPEN_DAYS_BY ("year_start") ") "
+                    "GROUP BY office_code, year_start, weekday "
+                    "UNION ALL SELECT '', year_start, weekday, count(*) FROM (" OPEN_DAYS_BY ("year_start") ") "
+                    "GROUP BY year_start, weekday",
+                    "SELECT office_code, day, weekday, n FROM yearly_open_days");
+}
+
 static void
 check_all (DaftarDb *db, const char *stage)
 {
   g_test_message ("checking after %s", stage);
   check_network_days (db);
   check_months (db);
+  check_years (db);
 }
 
 /* --- Changes ------------------------------------------------------------ */

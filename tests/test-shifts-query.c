@@ -11,7 +11,7 @@
 #include "daftar-test-util.h"
 #include "daftar-time.h"
 
-#define N_DAYS 120
+#define N_DAYS 120   /* unless the fixture says */
 #define MAX_MINUTE 600
 
 enum { OUT_WAITING, OUT_SERVED, OUT_NO_SHOW, OUT_CANCELLED };
@@ -35,6 +35,7 @@ typedef struct
 {
   guint64     seed;
   guint       n_offices;
+  guint       n_days;      /* 0: N_DAYS to 2025-04-30 */
   char       *dir;
   DaftarDb   *db;
   DaftarDemo *demo;
@@ -42,10 +43,13 @@ typedef struct
   double      target_wait, target_level, max_cases;
 } Fixture;
 
-static Fixture fixtures[3] = {
+static Fixture fixtures[4] = {
   { .seed = 1, .n_offices = 2 },
   { .seed = 2024 , .n_offices = 1 },
   { .seed = 77777, .n_offices = 1 },
+  /* 2024-01-28 (1402-11-08) … 2025-06-10 (1404-03-20): the whole Jalali
+   * year 1403 with months and days on both sides of it. */
+  { .seed = 1403, .n_offices = 2, .n_days = 500 },
 };
 
 static void
@@ -150,9 +154,9 @@ fixture (guint i)
 
   if (f->db != NULL)
     return f;
-  parse_day ("2025-04-30", &last);
+  parse_day (f->n_days ? "2025-06-10" : "2025-04-30", &last);
   f->db = daftar_test_db_new (&f->dir);
-  f->demo = daftar_demo_new (f->seed, f->n_offices, N_DAYS, &last);
+  f->demo = daftar_demo_new (f->seed, f->n_offices, f->n_days ? f->n_days : N_DAYS, &last);
   g_assert_true (daftar_demo_fill_database (f->demo, f->db, 2000, NULL, &error));
   g_assert_no_error (error);
   f->target_wait = standard (f->db, "target_wait_minutes");
@@ -526,6 +530,13 @@ test_figures (gconstpointer data)
       daftar_shifts_data_free (check_period (f, office, "2025-02-15", "2025-04-10", DAFTAR_BIN_WEEK));
       /* Jalali months: Dey 1403 to Ordibehesht 1404. */
       daftar_shifts_data_free (check_period (f, office, "2025-01-01", "2025-04-30", DAFTAR_BIN_MONTH));
+      if (f->n_days == 0)
+        continue;
+      /* Totals read whole Jalali years: days, Esfand 1402, the year 1403,
+       * Farvardin and Ordibehesht 1404, days; then with no months before
+       * the year and none but whole ones after it. */
+      daftar_shifts_data_free (check_period (f, office, "2024-01-28", "2025-06-10", DAFTAR_BIN_MONTH));
+      daftar_shifts_data_free (check_period (f, office, "2024-03-18", "2025-05-21", DAFTAR_BIN_MONTH));
     }
   /* One day alone: the last of 1403, and the first of 1404. */
   daftar_shifts_data_free (check_period (f, office0, "2025-03-20", "2025-03-20", DAFTAR_BIN_DAY));
@@ -754,7 +765,9 @@ main (int argc, char *argv[])
       g_autofree char *understaffed = g_strdup_printf ("/shifts/query/understaffed/seed-%" G_GUINT64_FORMAT, fixtures[i].seed);
 
       g_test_add_data_func (figures, GUINT_TO_POINTER (i), test_figures);
-      g_test_add_data_func (understaffed, GUINT_TO_POINTER (i), test_understaffed);
+      /* The understaffed weeks are those of the demo's 120 days. */
+      if (fixtures[i].n_days == 0)
+        g_test_add_data_func (understaffed, GUINT_TO_POINTER (i), test_understaffed);
     }
   g_test_add_data_func ("/shifts/report/rows", GUINT_TO_POINTER (0), test_report_rows);
 

@@ -83,5 +83,8 @@ daftar_migration_after_step (DaftarDb  *db,
   for (int v = first; v <= latest; v++)
     if (step_adds_rollups (v))
       return rebuild_rollups (db, error);
+  /* The years (step 4) only sum the months already there. */
+  if (first <= 4 && latest >= 4)
+    return daftar_rollup_levels_rebuild_years (db, error);
   return TRUE;
 }

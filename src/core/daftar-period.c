@@ -185,6 +185,19 @@ daftar_bin_bounds (DaftarBin    bin,
     }
 }
 
+void
+daftar_jalali_year_bounds (const GDate *day,
+                           GDate       *first,
+                           GDate       *last)
+{
+  DaftarJalaliDate j;
+  GDate ignored;
+
+  daftar_jalali_from_gdate (day, &j);
+  daftar_jalali_month_bounds (j.year, 1, first, &ignored);
+  daftar_jalali_month_bounds (j.year, 12, &ignored, last);
+}
+
 char *
 daftar_bin_label (DaftarBin    bin,
                   const GDate *start)

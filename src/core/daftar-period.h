@@ -53,6 +53,11 @@ void        daftar_bin_bounds           (DaftarBin           bin,
                                          const GDate        *day,
                                          GDate              *first,
                                          GDate              *last);
+/* First and last day of the Jalali year that holds @day (1 Farvardin to
+ * 29 or 30 Esfand): the yearly rollups are filed under its first day. */
+void        daftar_jalali_year_bounds   (const GDate        *day,
+                                         GDate              *first,
+                                         GDate              *last);
 /* Label of the bin starting at @start, for axes and tables: a short Jalali
  * date, "week of ۷ آذر", or "آذر ۱۴۰۵". */
 char       *daftar_bin_label            (DaftarBin           bin,

@@ -1,7 +1,9 @@
-/* daftar-rollup-levels.c: keeps the network rows and the monthly rollups in step with the daily rollups of the offices. */
+/* daftar-rollup-levels.c: keeps the network rows and the monthly and yearly rollups in step with the daily rollups of the offices. */
 #define G_LOG_DOMAIN "daftar-rollups"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "daftar-period.h"
 #include "daftar-rollup-levels.h"
@@ -11,8 +13,9 @@
 
 /* Everything here is derived from the offices' daily rollups (never from
  * the base tables), so it is right as soon as they are: a network row sums
- * the offices' rows, a monthly row sums the month's daily rows. See
- * sql/003-months-and-network.sql for the tables. */
+ * the offices' rows, a monthly row sums the month's daily rows and a yearly
+ * row the year's monthly rows. See sql/003-months-and-network.sql and
+ * sql/004-years.sql for the tables. */
 
 #define OFFICES "office_code IN (SELECT code FROM offices)"
 
@@ -165,11 +168,40 @@ static const MonthlyTable monthly_tables[] = {
     NETWORK_NONE, NULL },
 };
 
+/* A yearly table sums its monthly table over a Jalali year, for each
+ * office_code the monthly table has (the network's too, where it has them):
+ * ?1 office, ?2 the year's first day, ?3 its last. */
+typedef struct
+{
+  const char *delete;
+  const char *insert;
+} YearlyTable;
+
+#define YEARLY(name, keys, values, sums) \
+  { "DELETE FROM yearly_" name " WHERE office_code = ?1 AND day = ?2", \
+    "INSERT INTO yearly_" name " (office_code, day, " keys ", " values ") " \
+    "SELECT ?1, ?2, " keys ", " sums " FROM monthly_" name " " \
+    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY " keys }
+
+static const YearlyTable yearly_tables[] = {
+  YEARLY ("tickets", "shift, service",
+          "issued, served, no_show, cancelled, wait_n, wait_sum_s, service_n, service_sum_s",
+          "sum(issued), sum(served), sum(no_show), sum(cancelled), sum(wait_n), sum(wait_sum_s), "
+          "sum(service_n), sum(service_sum_s)"),
+  YEARLY ("hours", "weekday, hour", "arrivals, served, wait_sum_s, service_sum_s, counters_open",
+          "sum(arrivals), sum(served), sum(wait_sum_s), sum(service_sum_s), sum(counters_open)"),
+  YEARLY ("open_days", "weekday", "n", "sum(n)"),
+  YEARLY ("counter_load", "shift, counter", "served, service_sum_s", "sum(served), sum(service_sum_s)"),
+  /* The months' days never overlap, so their sum is the year's. */
+  YEARLY ("staff_load", "shift, staff_id", "served, days", "sum(served), sum(days)"),
+};
+
 struct _DaftarRollupLevels
 {
   GHashTable *days;            /* Julian day numbers */
   GHashTable *office_months;   /* "office\x1fJulian of the month's first day" */
   GHashTable *months;          /* Julian of the month's first day */
+  GHashTable *office_years;    /* "office\x1fJulian of the year's first day", the network's too */
 };
 
 static gboolean
@@ -244,6 +276,62 @@ refresh_month (DaftarDb     *db,
   return TRUE;
 }
 
+/* The yearly rows of @office_code ('' for the network) for the Jalali year
+ * that starts on @first, after its monthly rows. */
+static gboolean
+refresh_year (DaftarDb     *db,
+              const char   *office_code,
+              const GDate  *first,
+              GError      **error)
+{
+  char first_text[11], last_text[11];
+  GDate start, last;
+
+  daftar_jalali_year_bounds (first, &start, &last);
+  daftar_time_format_day (&start, first_text);
+  daftar_time_format_day (&last, last_text);
+  for (guint i = 0; i < G_N_ELEMENTS (yearly_tables); i++)
+    if (!run (db, yearly_tables[i].delete, office_code, first_text, NULL, error) ||
+        !run (db, yearly_tables[i].insert, office_code, first_text, last_text, error))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+add_year (GHashTable  *office_years,
+          const char  *office_code,
+          const GDate *day)
+{
+  GDate first, last;
+
+  daftar_jalali_year_bounds (day, &first, &last);
+  g_hash_table_add (office_years, g_strdup_printf ("%s\x1f%u", office_code, g_date_get_julian (&first)));
+}
+
+/* Refreshes every "office\x1fJulian" of @office_years. */
+static gboolean
+refresh_years (DaftarDb    *db,
+               GHashTable  *office_years,
+               GError     **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, office_years);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *sep = strchr (key, '\x1f');
+      g_autofree char *office = g_strndup (key, sep - (const char *) key);
+      GDate first;
+
+      g_date_clear (&first, 1);
+      g_date_set_julian (&first, (guint32) g_ascii_strtoull (sep + 1, NULL, 10));
+      if (!refresh_year (db, office, &first, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 DaftarRollupLevels *
 daftar_rollup_levels_new (void)
 {
@@ -252,6 +340,7 @@ daftar_rollup_levels_new (void)
   levels->days = g_hash_table_new (NULL, NULL);
   levels->office_months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   levels->months = g_hash_table_new (NULL, NULL);
+  levels->office_years = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return levels;
 }
 
@@ -263,6 +352,7 @@ daftar_rollup_levels_free (DaftarRollupLevels *levels)
   g_hash_table_unref (levels->days);
   g_hash_table_unref (levels->office_months);
   g_hash_table_unref (levels->months);
+  g_hash_table_unref (levels->office_years);
   g_free (levels);
 }
 
@@ -282,6 +372,8 @@ daftar_rollup_levels_add (DaftarRollupLevels *levels,
   g_hash_table_add (levels->days, GUINT_TO_POINTER (g_date_get_julian (day)));
   g_hash_table_add (levels->months, GUINT_TO_POINTER (month));
   g_hash_table_add (levels->office_months, g_strdup_printf ("%s\x1f%u", office_code, month));
+  add_year (levels->office_years, office_code, day);
+  add_year (levels->office_years, DAFTAR_NETWORK_OFFICE, day);
 }
 
 static void
@@ -358,7 +450,35 @@ daftar_rollup_levels_refresh (DaftarRollupLevels *levels,
       if (!refresh_month (db, DAFTAR_NETWORK_OFFICE, &first, error))
         return FALSE;
     }
-  return TRUE;
+
+  /* The years last: they sum the months, the network's included. */
+  return refresh_years (db, levels->office_years, error);
+}
+
+gboolean
+daftar_rollup_levels_rebuild_years (DaftarDb  *db,
+                                    GError   **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db,
+    "SELECT office_code, day FROM monthly_tickets UNION SELECT office_code, day FROM monthly_hours "
+    "UNION SELECT office_code, day FROM monthly_open_days UNION SELECT office_code, day FROM monthly_counter_load "
+    "UNION SELECT office_code, day FROM monthly_staff_load",
+    error);
+  g_autoptr(GHashTable) office_years = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GDate month;
+
+      if (daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 1), &month))
+        add_year (office_years, (const char *) sqlite3_column_text (stmt, 0), &month);
+    }
+  if (!daftar_sql_finish (db, stmt, rc, "Listing the years to sum", error))
+    return FALSE;
+  return refresh_years (db, office_years, error);
 }
 
 gboolean

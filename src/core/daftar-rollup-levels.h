@@ -1,4 +1,4 @@
-/* daftar-rollup-levels.h: keeps the network rows and the monthly rollups in step with the daily rollups of the offices. */
+/* daftar-rollup-levels.h: keeps the network rows and the monthly and yearly rollups in step with the daily rollups of the offices. */
 #pragma once
 
 #include <glib.h>
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* The (office, day) pairs whose daily rollups changed, gathered while a
  * page is stored, then carried up in one go: each day's network rows, each
- * office's Jalali month, the network's month. */
+ * office's Jalali month, the network's month, then their Jalali years. */
 typedef struct _DaftarRollupLevels DaftarRollupLevels;
 
 DaftarRollupLevels *daftar_rollup_levels_new     (void);
@@ -25,6 +25,11 @@ void                daftar_rollup_levels_add     (DaftarRollupLevels *levels,
 gboolean            daftar_rollup_levels_refresh (DaftarRollupLevels *levels,
                                                   DaftarDb           *db,
                                                   GError            **error);
+
+/* Writes every yearly row from the monthly rows already there (after the
+ * migration that adds the yearly tables). */
+gboolean            daftar_rollup_levels_rebuild_years (DaftarDb     *db,
+                                                        GError      **error);
 
 /* Rewrites the monthly rows that count shifts over a standard other than
  * the one now in force (after a standard was stored). */

@@ -35,19 +35,20 @@ staff_load_free (gpointer data)
 /* Served tickets and their service time per counter and shift; counter -1
  * is a ticket served at no known counter, which no counter row counts. */
 #define COUNTERS_SQL \
-  DAFTAR_SQL_SPANS_OF (OFFICE_FILTER, "office_code, counter, shift, served, service_sum_s", "daily_ticket_load", \
-                       "office_code, counter, shift, served, service_sum_s", "monthly_counter_load", \
-                       " AND counter <> -1")
+  DAFTAR_SQL_YEAR_SPANS_OF (OFFICE_FILTER, "office_code, counter, shift, served, service_sum_s", \
+                            "daily_ticket_load", "office_code, counter, shift, served, service_sum_s", \
+                            "monthly_counter_load", "yearly_counter_load", " AND counter <> -1")
 
 /* Served tickets per staff member and shift, and the shifts they worked:
  * the daily rollup has a row per counter, so a staff member who moved
  * counters within a shift is counted once per distinct day (column 4); a
  * monthly row has already counted its days (column 5). staff_id '' is a
- * ticket nobody is named for. */
+ * ticket nobody is named for. A yearly row, like a monthly one, has counted
+ * its days. */
 #define STAFF_SQL \
-  DAFTAR_SQL_SPANS_OF (OFFICE_FILTER, "office_code, staff_id, shift, served, day, 0", "daily_ticket_load", \
-                       "office_code, staff_id, shift, served, NULL, days", "monthly_staff_load", \
-                       " AND staff_id <> ''")
+  DAFTAR_SQL_YEAR_SPANS_OF (OFFICE_FILTER, "office_code, staff_id, shift, served, day, 0", "daily_ticket_load", \
+                            "office_code, staff_id, shift, served, NULL, days", "monthly_staff_load", \
+                            "yearly_staff_load", " AND staff_id <> ''")
 
 static int
 shift_of (sqlite3_stmt *stmt,
@@ -86,8 +87,8 @@ read_counters (DaftarDb          *db,
                DaftarShiftsData  *data,
                GError           **error)
 {
-  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db, COUNTERS_SQL, office_code, &data->from, &data->to,
-                                                 TRUE, error);
+  sqlite3_stmt *stmt = daftar_sql_prepare_year_spans (db, COUNTERS_SQL, office_code, &data->from, &data->to,
+                                                      error);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) key = g_string_new (NULL);
   int rc;
@@ -151,8 +152,8 @@ read_staff (DaftarDb          *db,
             DaftarShiftsData  *data,
             GError           **error)
 {
-  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db, STAFF_SQL, office_code, &data->from, &data->to,
-                                                 TRUE, error);
+  sqlite3_stmt *stmt = daftar_sql_prepare_year_spans (db, STAFF_SQL, office_code, &data->from, &data->to,
+                                                      error);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) days_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) key = g_string_new (NULL);

@@ -214,11 +214,11 @@ read_tickets (DaftarDb         *db,
   if (!daftar_sql_finish (db, stmt, rc, "Reading tickets per shift", error))
     return FALSE;
 
-  stmt = daftar_sql_prepare_spans (db,
+  stmt = daftar_sql_prepare_year_spans (db,
     "SELECT service, shift, sum(service_n), sum(service_sum_s) "
-    "FROM (" DAFTAR_SQL_SPANS ("service, shift, service_n, service_sum_s", "tickets", "") ") "
+    "FROM (" DAFTAR_SQL_YEAR_SPANS ("service, shift, service_n, service_sum_s", "tickets", "") ") "
     "GROUP BY service, shift",
-    office_code, &data->from, &data->to, TRUE, error);
+    office_code, &data->from, &data->to, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -317,10 +317,10 @@ read_hours (DaftarDb         *db,
             GError          **error)
 {
   /* Each row is added to its (weekday, hour) cell here. */
-  sqlite3_stmt *stmt = daftar_sql_prepare_spans (db,
-    DAFTAR_SQL_SPANS_OF (NETWORK_FILTER, WEEKDAY ", hour, arrivals, served, wait_sum_s", "hourly_tickets",
-                         "weekday, hour, arrivals, served, wait_sum_s", "monthly_hours", ""),
-    office_code, &data->from, &data->to, TRUE, error);
+  sqlite3_stmt *stmt = daftar_sql_prepare_year_spans (db,
+    DAFTAR_SQL_YEAR_SPANS_OF (NETWORK_FILTER, WEEKDAY ", hour, arrivals, served, wait_sum_s", "hourly_tickets",
+                              "weekday, hour, arrivals, served, wait_sum_s", "monthly_hours", "yearly_hours", ""),
+    office_code, &data->from, &data->to, error);
   int rc;
 
   data->first_hour = data->last_hour = -1;
@@ -352,13 +352,15 @@ read_hours (DaftarDb         *db,
    * do not drag the means down. Each office's days are counted (the
    * network's means are per office-day), grouped in the primary key's
    * order so no sort is needed. */
-  stmt = daftar_sql_prepare_spans (db,
+  stmt = daftar_sql_prepare_year_spans (db,
     "SELECT " WEEKDAY ", 1 FROM hourly_tickets WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3 "
     "  GROUP BY office_code, day HAVING max(arrivals) > 0 "
     "UNION ALL SELECT " WEEKDAY ", 1 FROM hourly_tickets WHERE " OFFICE_FILTER " AND day BETWEEN ?4 AND ?5 "
     "  GROUP BY office_code, day HAVING max(arrivals) > 0 "
-    "UNION ALL SELECT weekday, n FROM monthly_open_days WHERE " NETWORK_FILTER " AND day BETWEEN ?6 AND ?7",
-    office_code, &data->from, &data->to, TRUE, error);
+    "UNION ALL SELECT weekday, n FROM monthly_open_days WHERE " NETWORK_FILTER " AND day BETWEEN ?6 AND ?7 "
+    "UNION ALL SELECT weekday, n FROM monthly_open_days WHERE " NETWORK_FILTER " AND day BETWEEN ?8 AND ?9 "
+    "UNION ALL SELECT weekday, n FROM yearly_open_days WHERE " NETWORK_FILTER " AND day BETWEEN ?10 AND ?11",
+    office_code, &data->from, &data->to, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

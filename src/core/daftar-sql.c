@@ -44,6 +44,106 @@ daftar_sql_prepare_range (DaftarDb     *db,
   return stmt;
 }
 
+/* The Jalali months that lie wholly inside @from … @to: the first starts
+ * on @first_month, the last starts on @last_start and ends on @last_month.
+ * FALSE when there is none. */
+static gboolean
+whole_months_of (const GDate *from,
+                 const GDate *to,
+                 GDate       *first_month,
+                 GDate       *last_start,
+                 GDate       *last_month)
+{
+  GDate ignored;
+
+  /* The first month that starts on or after @from … */
+  daftar_bin_bounds (DAFTAR_BIN_MONTH, from, first_month, &ignored);
+  if (g_date_compare (first_month, from) < 0)
+    {
+      *first_month = ignored;
+      g_date_add_days (first_month, 1);
+    }
+  /* … and the last that ends on or before @to. */
+  daftar_bin_bounds (DAFTAR_BIN_MONTH, to, last_start, last_month);
+  if (g_date_compare (last_month, to) > 0)
+    {
+      *last_month = *last_start;
+      g_date_subtract_days (last_month, 1);
+      daftar_bin_bounds (DAFTAR_BIN_MONTH, last_month, last_start, &ignored);
+    }
+  return g_date_compare (first_month, last_month) < 0;
+}
+
+/* Binds the spans of @from … @to: the days ?2 … ?3 and ?4 … ?5, the months
+ * ?6 … ?7 and, with @whole_years, the months ?8 … ?9 after the years
+ * ?10 … ?11. Months and years are filed under their first day. */
+static void
+bind_spans (sqlite3_stmt *stmt,
+            const GDate  *from,
+            const GDate  *to,
+            gboolean      whole_months,
+            gboolean      whole_years)
+{
+  GDate first_month, last_start, last_month, head_end, tail_start;
+  GDate first_year, ignored, last_year_start, last_year;
+
+  if (!whole_months || !whole_months_of (from, to, &first_month, &last_start, &last_month))
+    {
+      bind_days (stmt, 2, from, to);
+      bind_days (stmt, 4, NULL, NULL);
+      bind_days (stmt, 6, NULL, NULL);
+      if (whole_years)
+        {
+          bind_days (stmt, 8, NULL, NULL);
+          bind_days (stmt, 10, NULL, NULL);
+        }
+      return;
+    }
+  head_end = first_month;
+  g_date_subtract_days (&head_end, 1);
+  tail_start = last_month;
+  g_date_add_days (&tail_start, 1);
+  bind_days (stmt, 2, from, &head_end);
+  bind_days (stmt, 4, &tail_start, to);
+  if (!whole_years)
+    {
+      bind_days (stmt, 6, &first_month, &last_start);
+      return;
+    }
+
+  /* The first Jalali year that starts on or after the first month and the
+   * last that ends on or before the last month, as for the months. */
+  daftar_jalali_year_bounds (&first_month, &first_year, &ignored);
+  if (g_date_compare (&first_year, &first_month) < 0)
+    {
+      first_year = ignored;
+      g_date_add_days (&first_year, 1);
+    }
+  daftar_jalali_year_bounds (&last_month, &last_year_start, &last_year);
+  if (g_date_compare (&last_year, &last_month) > 0)
+    {
+      last_year = last_year_start;
+      g_date_subtract_days (&last_year, 1);
+      daftar_jalali_year_bounds (&last_year, &last_year_start, &ignored);
+    }
+  if (g_date_compare (&first_year, &last_year) > 0)
+    {
+      bind_days (stmt, 6, &first_month, &last_start);
+      bind_days (stmt, 8, NULL, NULL);
+      bind_days (stmt, 10, NULL, NULL);
+      return;
+    }
+  /* The months before the first year and after the last: a day range over
+   * the months' first days, empty when the years reach that end. */
+  head_end = first_year;
+  g_date_subtract_days (&head_end, 1);
+  tail_start = last_year;
+  g_date_add_days (&tail_start, 1);
+  bind_days (stmt, 6, &first_month, &head_end);
+  bind_days (stmt, 8, &tail_start, &last_start);
+  bind_days (stmt, 10, &first_year, &last_year_start);
+}
+
 sqlite3_stmt *
 daftar_sql_prepare_spans (DaftarDb     *db,
                           const char   *sql,
@@ -54,48 +154,30 @@ daftar_sql_prepare_spans (DaftarDb     *db,
                           GError      **error)
 {
   sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
-  GDate first_month, ignored, last_month_start, last_month, head_end, tail_start;
 
   if (stmt == NULL)
     return NULL;
   if (office_code != NULL)
     sqlite3_bind_text (stmt, 1, office_code, -1, SQLITE_TRANSIENT);
+  bind_spans (stmt, from, to, whole_months, FALSE);
+  return stmt;
+}
 
-  if (whole_months)
-    {
-      /* The first month that starts on or after @from … */
-      daftar_bin_bounds (DAFTAR_BIN_MONTH, from, &first_month, &ignored);
-      if (g_date_compare (&first_month, from) < 0)
-        {
-          first_month = ignored;
-          g_date_add_days (&first_month, 1);
-        }
-      /* … and the last that ends on or before @to. */
-      daftar_bin_bounds (DAFTAR_BIN_MONTH, to, &last_month_start, &last_month);
-      if (g_date_compare (&last_month, to) > 0)
-        {
-          last_month = last_month_start;
-          g_date_subtract_days (&last_month, 1);
-          daftar_bin_bounds (DAFTAR_BIN_MONTH, &last_month, &last_month_start, &ignored);
-        }
-      whole_months = g_date_compare (&first_month, &last_month) < 0;
-    }
+sqlite3_stmt *
+daftar_sql_prepare_year_spans (DaftarDb     *db,
+                               const char   *sql,
+                               const char   *office_code,
+                               const GDate  *from,
+                               const GDate  *to,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
 
-  if (!whole_months)
-    {
-      bind_days (stmt, 2, from, to);
-      bind_days (stmt, 4, NULL, NULL);
-      bind_days (stmt, 6, NULL, NULL);
-      return stmt;
-    }
-  head_end = first_month;
-  g_date_subtract_days (&head_end, 1);
-  tail_start = last_month;
-  g_date_add_days (&tail_start, 1);
-  bind_days (stmt, 2, from, &head_end);
-  bind_days (stmt, 4, &tail_start, to);
-  /* Monthly rows are filed under their month's first day. */
-  bind_days (stmt, 6, &first_month, &last_month_start);
+  if (stmt == NULL)
+    return NULL;
+  if (office_code != NULL)
+    sqlite3_bind_text (stmt, 1, office_code, -1, SQLITE_TRANSIENT);
+  bind_spans (stmt, from, to, TRUE, TRUE);
   return stmt;
 }
 

@@ -35,6 +35,22 @@
   DAFTAR_SQL_SPANS_OF (DAFTAR_SQL_NETWORK_OR_OFFICE ("office_code"), \
                        cols, "daily_" name, cols, "monthly_" name, where)
 
+/* A period read as its spans with whole Jalali years too, for figures that
+ * are totals of the period (not per chart bin): the days ?2 … ?3 and
+ * ?4 … ?5 from @daily, the whole months ?6 … ?7 and ?8 … ?9 before and
+ * after the whole years from @monthly, and the years ?10 … ?11 from
+ * @yearly, which has @mcols too (sql/004-years.sql). Prepare with
+ * daftar_sql_prepare_year_spans; extra parameters from ?12. */
+#define DAFTAR_SQL_YEAR_SPANS_OF(office, dcols, daily, mcols, monthly, yearly, where) \
+  DAFTAR_SQL_SPANS_OF (office, dcols, daily, mcols, monthly, where) \
+  " UNION ALL SELECT " mcols " FROM " monthly " WHERE " office " AND day BETWEEN ?8 AND ?9" where \
+  " UNION ALL SELECT " mcols " FROM " yearly " WHERE " office " AND day BETWEEN ?10 AND ?11" where
+
+/* The same over daily_@name, monthly_@name and yearly_@name. */
+#define DAFTAR_SQL_YEAR_SPANS(cols, name, where) \
+  DAFTAR_SQL_YEAR_SPANS_OF (DAFTAR_SQL_NETWORK_OR_OFFICE ("office_code"), \
+                            cols, "daily_" name, cols, "monthly_" name, "yearly_" name, where)
+
 G_BEGIN_DECLS
 
 /* Prepares @sql (cached) binding ?1 the office (NULL stays NULL: every
@@ -59,6 +75,17 @@ sqlite3_stmt *daftar_sql_prepare_spans (DaftarDb     *db,
                                         const GDate  *to,
                                         gboolean      whole_months,
                                         GError      **error);
+
+/* Prepares @sql, written with DAFTAR_SQL_YEAR_SPANS_OF, for the days
+ * @from … @to: ?1 the office (NULL: every office), and the spans, reading
+ * whole Jalali years from the yearly rollups wherever the period holds
+ * them. */
+sqlite3_stmt *daftar_sql_prepare_year_spans (DaftarDb     *db,
+                                             const char   *sql,
+                                             const char   *office_code,
+                                             const GDate  *from,
+                                             const GDate  *to,
+                                             GError      **error);
 
 /* Resets @stmt after its last step; FALSE with an error naming @what
  * unless @rc is SQLITE_DONE. */

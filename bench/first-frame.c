@@ -9,6 +9,7 @@
 
 #include "daftar-db-worker.h"
 #include "daftar-i18n.h"
+#include "daftar-renderer.h"
 #include "daftar-style.h"
 #include "daftar-time.h"
 #include "daftar-window.h"
@@ -55,8 +56,9 @@ on_ready (DaftarWindow *window, Launch *l)
 
 /* One launch in this process: prints "main init presented first_frame ready
  * ready_frame max_rss_kib renderer", times as absolute monotonic
- * microseconds, renderer as the type name of the window's GskRenderer (GTK
- * picks one unless GSK_RENDERER says, and the figures depend on it). */
+ * microseconds, renderer as the type name of the window's GskRenderer
+ * (GSK_RENDERER if set, else cairo where no GPU serves the display,
+ * else GTK's choice: the figures depend on it). */
 static int
 launch_once (const char *db_path, const GDate *today, gint64 t_main)
 {
@@ -66,7 +68,9 @@ launch_once (const char *db_path, const GDate *today, gint64 t_main)
   struct rusage usage;
   GskRenderer *renderer;
 
+  /* As main() does. */
   daftar_i18n_init ();
+  daftar_renderer_choose ();
   adw_init ();
   daftar_style_init ();
   l.init = g_get_monotonic_time ();
@@ -273,7 +277,10 @@ main (int argc, char **argv)
       else if (!g_str_equal (renderer, name))
         g_printerr ("Launch %d drew with %s, launch 1 with %s\n", i + 1, name, renderer);
     }
-  g_print ("renderer: %s\n", renderer);
+  g_print ("renderer: %s (%s)\n", renderer,
+           g_getenv ("GSK_RENDERER") != NULL ? "named by GSK_RENDERER"
+           : daftar_renderer_gpu_available () ? "GTK's choice: a GPU serves this display"
+           : "Daftar's choice: no GPU serves this display");
 
   {
     g_autoptr(JsonBuilder) json = json_builder_new ();

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "daftar-case-search-index.h"
 #include "daftar-ingest.h"
 #include "daftar-records.h"
 #include "daftar-rollup-levels.h"
@@ -597,6 +598,7 @@ daftar_ingest_page (DaftarDb            *db,
            (g_hash_table_size (ingest.touched) == 0 || ensure_office (&ingest, &local_error)) &&
            recompute_touched (&ingest, &local_error) &&
            (!ingest.standards_changed || daftar_rollup_levels_restandard (db, &local_error)) &&
+           daftar_case_search_index_apply (db, &local_error) &&
            daftar_db_set_state (db, key, json_object_get_string_member (page, "cursor"), &local_error) &&
            daftar_db_commit (db, &local_error);
       if (!ok)

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "daftar-case-search-index.h"
 #include "daftar-rollup-levels.h"
 #include "daftar-rollups.h"
 #include "daftar-sync-private.h"
@@ -353,7 +354,8 @@ table_columns (sqlite3    *handle,
 /* Tables to carry over: every ordinary table of the schema except the
  * sync bookkeeping ones, found at run time so that columns and rollup tables
  * added by later migrations are copied without touching this file. Virtual
- * tables and their shadow tables are skipped: triggers keep them in step. */
+ * tables and their shadow tables are skipped (and so is cases_search_queue):
+ * the triggers queue what the swap changes, and swap_office indexes it. */
 static GPtrArray *
 data_tables (sqlite3 *handle)
 {
@@ -463,7 +465,8 @@ swap_office (DaftarDb     *db,
   g_autoptr(GPtrArray) before = daftar_rollups_list_days (db, office, error);
   g_autoptr(GPtrArray) after = NULL;
 
-  if (before == NULL || !swap_tables (daftar_db_get_handle (db), office, error))
+  if (before == NULL || !swap_tables (daftar_db_get_handle (db), office, error) ||
+      !daftar_case_search_index_apply (db, error))
     return FALSE;
   after = daftar_rollups_list_days (db, office, error);
   if (after == NULL)

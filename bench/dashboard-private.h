@@ -74,4 +74,14 @@ gboolean  bench_search         (Bench              *bench,
                                 guint               n_periods,
                                 GError            **error);
 
+/* Runs bench/first-frame (beside @self, this program) @runs times on
+ * @db_path and adds "first_frame" to the JSON; without a display it only
+ * says so. */
+gboolean  bench_first_frame    (Bench              *bench,
+                                const char         *self,
+                                const char         *db_path,
+                                const char         *last_day,
+                                int                 runs,
+                                GError            **error);
+
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* daftar-sync-fetch.c: one run's HTTP side — requests, streamed bodies with a size limit, retries, and 410. */
+/* daftar-sync-fetch.c: one run's HTTP side — requests, streamed bodies with a size limit, retries, redirects; each fetch ends in the pipeline. */
 #define G_LOG_DOMAIN "daftar-sync"
 
 #include "config.h"
@@ -53,6 +53,12 @@ daftar_sync_run_free (gpointer data)
   g_clear_object (&run->msg);
   g_clear_object (&run->stream);
   g_clear_pointer (&run->body, g_byte_array_unref);
+  g_free (run->fetch_since);
+  g_clear_pointer (&run->fetched, daftar_sync_page_free);
+  g_clear_pointer (&run->ingested, daftar_sync_page_free);
+  g_clear_pointer (&run->spent, g_ptr_array_unref);
+  g_clear_error (&run->fetch_error);
+  g_clear_error (&run->end_error);
   g_free (run);
 }
 
@@ -67,8 +73,8 @@ is_cancelled (GTask        *task,
          (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !run->deadline_hit);
 }
 
-static GError *
-cancelled_error (void)
+GError *
+daftar_sync_cancelled_error (void)
 {
   return g_error_new_literal (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_CANCELLED,
                               _("The sync was cancelled"));
@@ -82,10 +88,23 @@ wait_done (gpointer user_data)
 
   daftar_sync_run_clear_wait (run);
   if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-    daftar_sync_run_finish (task, cancelled_error ());
+    daftar_sync_run_fetch_failed (task, daftar_sync_cancelled_error ());
   else
     daftar_sync_run_fetch_page (task);
   return G_SOURCE_REMOVE;
+}
+
+/* The fetch of the page ends with @error (owned), without another try. */
+static void
+fail (GTask  *task,
+      GError *error)
+{
+  Run *run = g_task_get_task_data (task);
+
+  end_try (run);
+  g_clear_object (&run->stream);
+  g_clear_pointer (&run->body, g_byte_array_unref);
+  daftar_sync_run_fetch_failed (task, error);
 }
 
 /* A failed try of the current page: wait and try again, or give up after
@@ -108,7 +127,7 @@ retry_or_fail (GTask  *task,
   if (run->tries >= self->max_tries)
     {
       g_prefix_error (&error, _("Gave up after %u tries: "), run->tries);
-      daftar_sync_run_finish (task, error);
+      daftar_sync_run_fetch_failed (task, error);
       return;
     }
 
@@ -145,32 +164,14 @@ parse_retry_after (SoupMessage *msg)
                                                                       "Retry-After"));
 }
 
-static void
-swap_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GTask *task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error) == NULL)
-    {
-      GError *wrapped = g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_DATABASE,
-                                     "%s", error->message);
-      daftar_sync_run_finish (task, wrapped);
-      return;
-    }
-  daftar_sync_run_finish (task, NULL);
-}
-
-static GError *
-ingest_error (GTask        *task,
-              const GError *error)
+GError *
+daftar_sync_run_page_error (GTask        *task,
+                            const GError *error)
 {
   DaftarSyncClient *self = g_task_get_source_object (task);
 
   if (is_cancelled (task, error))
-    return cancelled_error ();
+    return daftar_sync_cancelled_error ();
   if (error->domain == DAFTAR_SYNC_ERROR)
     return g_error_copy (error);   /* the client's own checks of the page */
   if (error->domain == DAFTAR_INGEST_ERROR)
@@ -195,103 +196,25 @@ ingest_error (GTask        *task,
 }
 
 static void
-ingest_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GTask *task = user_data;
-  DaftarSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  DaftarIngestResult *page;
-  guint changed;
-
-  page = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
-  if (page == NULL)
-    {
-      daftar_sync_run_finish (task, ingest_error (task, error));
-      return;
-    }
-
-  changed = page->upserted + page->deleted;
-  run->empty_pages = changed + page->rejected == 0 ? run->empty_pages + 1 : 0;
-  run->summary.pages++;
-  run->summary.records += changed;
-  run->summary.rejected += page->rejected;
-  run->tries = 0;
-  g_free (run->since);
-  run->since = g_steal_pointer (&page->cursor);
-
-  daftar_sync_client_page_applied (self, run->summary.pages, run->summary.records);
-
-  /* A cursor that does not move on was refused before it was applied; a
-   * server can still move it on for ever with nothing, or with the same
-   * records again, so a run has bounds. What was applied stays. */
-  if (page->has_more && run->empty_pages >= self->max_empty_pages)
-    {
-      daftar_sync_ingest_result_free (page);
-      daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
-                                                 _("The central server sent %u pages in a row that say more data follows but hold none; the sync stopped"),
-                                                 run->empty_pages));
-      return;
-    }
-  if (page->has_more && run->summary.pages >= self->max_pages)
-    {
-      daftar_sync_ingest_result_free (page);
-      daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
-                                                 _("The central server still had more data after %u pages; the sync stopped, and the next one goes on from there"),
-                                                 run->summary.pages));
-      return;
-    }
-  if (page->has_more)
-    {
-      daftar_sync_ingest_result_free (page);
-      daftar_sync_run_fetch_page (task);
-      return;
-    }
-  daftar_sync_ingest_result_free (page);
-
-  if (run->resyncing)
-    {
-      /* The fresh copy is complete: only now does it replace the live data. */
-      run->target = self->worker;
-      daftar_sync_release_worker (g_steal_pointer (&run->fresh));
-      daftar_db_worker_run_async (self->worker, daftar_sync_swap_job, g_strdup (self->office),
-                                  g_free, NULL, NULL, swap_cb, task);
-      return;
-    }
-  daftar_sync_run_finish (task, NULL);
-}
-
-static void
 apply_body (GTask *task)
 {
-  DaftarSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
   SoupMessageHeaders *headers = soup_message_get_response_headers (run->msg);
   const char *content_type = soup_message_headers_get_content_type (headers, NULL);
   const char *encoding = soup_message_headers_get_one (headers, "Content-Encoding");
-  DaftarSyncIngestJob *job;
 
   if (run->body->len == 0 && encoding != NULL && g_ascii_strcasecmp (encoding, "identity") != 0)
     {
       /* libsoup ends a broken gzip stream as if it were empty. */
-      daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
-                                 _("The central server sent a page that could not be decompressed (%s); nothing of it was applied"),
-                                 encoding));
+      fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
+                               _("The central server sent a page that could not be decompressed (%s); nothing of it was applied"),
+                               encoding));
       return;
     }
-  job = g_new0 (DaftarSyncIngestJob, 1);
-
   end_try (run);
   g_clear_object (&run->stream);
-  job->office = g_strdup (self->office);
-  job->since = g_strdup (run->since);
-  job->content_type = g_strdup (content_type);
-  job->body = g_byte_array_free_to_bytes (g_steal_pointer (&run->body));
-  daftar_db_worker_run_async (run->target, daftar_sync_ingest_job, job,
-                              daftar_sync_ingest_job_free, daftar_sync_ingest_result_free,
-                              g_task_get_cancellable (task), ingest_cb, task);
+  daftar_sync_run_body_fetched (task, g_byte_array_free_to_bytes (g_steal_pointer (&run->body)),
+                                content_type);
 }
 
 static GError *
@@ -327,18 +250,20 @@ read_cb (GObject      *source,
   gssize n;
 
   n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, &error);
+  if (daftar_sync_run_fetch_returned (task))
+    return;
   if (n < 0)
     {
       g_byte_array_set_size (run->body, before);
       if (is_cancelled (task, error))
-        daftar_sync_run_finish (task, cancelled_error ());
+        fail (task, daftar_sync_cancelled_error ());
       else if (run->deadline_hit)
         retry_or_fail (task, deadline_error (self), -1);
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
         /* The compressed stream itself is broken: the same bytes would come again. */
-        daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
-                                   _("The central server sent a page that could not be decompressed; nothing of it was applied: %s"),
-                                   error->message));
+        fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
+                                 _("The central server sent a page that could not be decompressed; nothing of it was applied: %s"),
+                                 error->message));
       else
         retry_or_fail (task,
                        g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_NETWORK,
@@ -357,7 +282,7 @@ read_cb (GObject      *source,
     {
       /* Stop here: dropping the stream closes the connection, so the rest of
        * the page is never read. */
-      daftar_sync_run_finish (task, too_large_error (self));
+      fail (task, too_large_error (self));
       return;
     }
   read_more (task);
@@ -372,55 +297,10 @@ read_more (GTask *task)
   /* The array does not move while the read is pending: nothing else
    * touches it until read_cb. */
   g_byte_array_set_size (run->body, len + READ_CHUNK);
+  run->fetch_pending = TRUE;
   g_input_stream_read_async (run->stream, run->body->data + len, READ_CHUNK,
                              G_PRIORITY_DEFAULT, run->try_cancellable,
                              read_cb, task);
-}
-
-static void
-prepare_side_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GTask *task = user_data;
-  Run *run = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *side = NULL;
-
-  side = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
-  if (side == NULL)
-    {
-      daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_DATABASE,
-                                 "%s", error->message));
-      return;
-    }
-  run->fresh = daftar_db_worker_new (side);
-  run->target = run->fresh;
-  run->resyncing = TRUE;
-  run->summary.resynced = TRUE;
-  run->tries = 0;
-  g_clear_pointer (&run->since, g_free);
-  daftar_sync_run_fetch_page (task);
-}
-
-/* 410: the server no longer knows our cursor. Copy everything afresh into a
- * side file through the same ingest, and swap it in only when complete, so
- * the manager keeps seeing the old data meanwhile. */
-static void
-start_resync (GTask *task)
-{
-  DaftarSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-
-  if (run->resyncing || run->since == NULL)
-    {
-      daftar_sync_run_finish (task, g_error_new_literal (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
-                                         _("The central server refuses even a sync from the beginning")));
-      return;
-    }
-  g_debug ("cursor of %s expired; copying afresh", self->office);
-  daftar_db_worker_run_async (self->worker, daftar_sync_prepare_side_job, NULL, NULL, g_free,
-                              g_task_get_cancellable (task), prepare_side_cb, task);
 }
 
 static void follow_redirect (GTask *task);
@@ -437,16 +317,18 @@ send_cb (GObject      *source,
   guint status;
 
   run->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (daftar_sync_run_fetch_returned (task))
+    return;
   if (run->stream == NULL)
     {
       if (is_cancelled (task, error))
-        daftar_sync_run_finish (task, cancelled_error ());
+        fail (task, daftar_sync_cancelled_error ());
       else if (run->deadline_hit)
         retry_or_fail (task, deadline_error (self), -1);
       else if (error->domain == G_TLS_ERROR)
-        daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_TLS,
-                                   _("The central server's security certificate was not accepted: %s"),
-                                   error->message));
+        fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_TLS,
+                                 _("The central server's security certificate was not accepted: %s"),
+                                 error->message));
       else
         retry_or_fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_NETWORK,
                                           _("Could not reach the central server: %s"),
@@ -467,7 +349,7 @@ send_cb (GObject      *source,
             soup_message_headers_get_one (headers, "Content-Encoding") == NULL &&
             (guint64) soup_message_headers_get_content_length (headers) > self->max_body_size)
           {
-            daftar_sync_run_finish (task, too_large_error (self));
+            fail (task, too_large_error (self));
             return;
           }
         run->body = g_byte_array_sized_new (READ_CHUNK);
@@ -476,14 +358,14 @@ send_cb (GObject      *source,
       }
     case SOUP_STATUS_UNAUTHORIZED:
     case SOUP_STATUS_FORBIDDEN:
-      daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_AUTH,
-                                 _("The central server did not accept the access token (HTTP %u); check the token and sync again"),
-                                 status));
+      fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_AUTH,
+                               _("The central server did not accept the access token (HTTP %u); check the token and sync again"),
+                               status));
       return;
     case SOUP_STATUS_NOT_FOUND:
-      daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_UNKNOWN_OFFICE,
-                                 _("The central server does not know office %s; check the office code"),
-                                 self->office));
+      fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_UNKNOWN_OFFICE,
+                               _("The central server does not know office %s; check the office code"),
+                               self->office));
       return;
     case SOUP_STATUS_MOVED_PERMANENTLY:
     case SOUP_STATUS_FOUND:
@@ -493,8 +375,9 @@ send_cb (GObject      *source,
       follow_redirect (task);
       return;
     case SOUP_STATUS_GONE:
+      end_try (run);
       g_clear_object (&run->stream);
-      start_resync (task);
+      daftar_sync_run_fetch_gone (task);
       return;
     case 429: /* Too Many Requests: libsoup 3.2 has no name for it */
     case SOUP_STATUS_SERVICE_UNAVAILABLE:
@@ -509,9 +392,9 @@ send_cb (GObject      *source,
                                           status),
                        -1);
       else
-        daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
-                                   _("The central server gave an unexpected answer (HTTP %u)"),
-                                   status));
+        fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
+                                 _("The central server gave an unexpected answer (HTTP %u)"),
+                                 status));
       return;
     }
 }
@@ -575,6 +458,7 @@ send_request (GTask *task,
       g_source_attach (run->deadline_source, g_task_get_context (task));
     }
 
+  run->fetch_pending = TRUE;
   soup_session_send_async (self->session, run->msg, G_PRIORITY_DEFAULT,
                            run->try_cancellable, send_cb, task);
 }
@@ -593,14 +477,14 @@ follow_redirect (GTask *task)
   if (!daftar_sync_check_redirect (self->server, soup_message_get_uri (run->msg), location,
                                    &target, &error))
     {
-      daftar_sync_run_finish (task, error);
+      fail (task, error);
       return;
     }
   if (++run->redirects > DAFTAR_SYNC_MAX_REDIRECTS)
     {
-      daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
-                                 _("The central server redirected more than %d times; the sync stopped"),
-                                 DAFTAR_SYNC_MAX_REDIRECTS));
+      fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
+                               _("The central server redirected more than %d times; the sync stopped"),
+                               DAFTAR_SYNC_MAX_REDIRECTS));
       return;
     }
   send_request (task, target);
@@ -612,7 +496,7 @@ daftar_sync_run_fetch_page (GTask *task)
   DaftarSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
   g_autofree char *office = g_uri_escape_string (self->office, NULL, FALSE);
-  g_autofree char *since = g_uri_escape_string (run->since != NULL ? run->since : "", NULL, FALSE);
+  g_autofree char *since = g_uri_escape_string (run->fetch_since != NULL ? run->fetch_since : "", NULL, FALSE);
   g_autofree char *url = NULL;
   g_autoptr(GUri) uri = NULL;
 
@@ -621,9 +505,9 @@ daftar_sync_run_fetch_page (GTask *task)
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
   if (uri == NULL)
     {
-      daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_INSECURE,
-                                 _("The server address “%s” is not a valid web address"),
-                                 self->server));
+      fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_INSECURE,
+                               _("The server address “%s” is not a valid web address"),
+                               self->server));
       return;
     }
   /* Each try starts at the configured server, with a fresh deadline. */

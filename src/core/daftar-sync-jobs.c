@@ -1,4 +1,4 @@
-/* daftar-sync-jobs.c: the sync client's work on the database thread — ingest, sync_log, and the 410 swap. */
+/* daftar-sync-jobs.c: the sync client's work on the database thread — ingest of a parsed page, sync_log, and the 410 swap. */
 #define G_LOG_DOMAIN "daftar-sync"
 
 #include "config.h"
@@ -13,18 +13,6 @@
 #include "daftar-rollups.h"
 #include "daftar-sync-private.h"
 #include "daftar-time.h"
-
-void
-daftar_sync_ingest_job_free (gpointer data)
-{
-  DaftarSyncIngestJob *job = data;
-
-  g_free (job->office);
-  g_bytes_unref (job->body);
-  g_free (job->since);
-  g_free (job->content_type);
-  g_free (job);
-}
 
 void
 daftar_sync_log_job_free (gpointer data)
@@ -54,21 +42,6 @@ daftar_sync_ingest_result_free (gpointer data)
 
   daftar_ingest_result_clear (result);
   g_free (result);
-}
-
-static GError *
-not_json_error (const DaftarSyncIngestJob *job,
-                const char                *detail)
-{
-  /* An HTML login page or a proxy's notice: say what came, not just that
-   * it does not parse, since the usual cause is a wrong server address. */
-  if (job->content_type != NULL && strstr (job->content_type, "json") == NULL)
-    return g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
-                        _("The central server answered with %s instead of JSON; check the server address. Nothing was applied"),
-                        job->content_type);
-  return g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
-                      _("The central server sent a page that is not valid; nothing of it was applied: %s"),
-                      detail);
 }
 
 /* Stores the changes the scan took out of an applied page. They are kept
@@ -119,68 +92,24 @@ daftar_sync_ingest_job (DaftarDb      *db,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  DaftarSyncIngestJob *job = job_data;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) parse_error = NULL;
-  g_autoptr(GPtrArray) rejects = NULL;
+  DaftarSyncPage *page = job_data;
   g_autoptr(GError) reject_error = NULL;
   DaftarIngestResult *result;
-  JsonNode *root;
-  JsonObject *page;
-  guint marked = 0;
-  gsize size;
-  const char *data;
 
-  /* Everything here runs before ingest begins its transaction, so a page
-   * refused here leaves the database and the cursor as they were. */
-  if (!daftar_sync_scan_body (job->body, &body, &marked, error))
-    return NULL;
-  data = g_bytes_get_data (body, &size);
-  while (size > 0 && g_ascii_isspace (data[size - 1]))
-    size--;
-  if (size == 0)
-    {
-      if (job->content_type != NULL && strstr (job->content_type, "json") == NULL)
-        g_propagate_error (error, not_json_error (job, NULL));
-      else
-        g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
-                     _("The central server sent an empty page; nothing was applied"));
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, data, size, &parse_error))
-    {
-      g_propagate_error (error, not_json_error (job, parse_error->message));
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_propagate_error (error, not_json_error (job, _("it is not a JSON object")));
-      return NULL;
-    }
-  page = json_node_get_object (root);
-
-  /* A page of another protocol version is ingest's to name; the cursor
-   * checks only make sense for a v1 page. */
-  if (json_object_get_int_member_with_default (page, "protocol", 0) == DAFTAR_PROTOCOL_VERSION &&
-      !daftar_sync_check_cursor (page, job->since, error))
-    return NULL;
-  if (marked > 0)
-    rejects = daftar_sync_take_marked_changes (page);
-
+  /* The page was parsed and checked off this thread (daftar_sync_parse_page):
+   * what is left is what needs the database. */
   result = g_new0 (DaftarIngestResult, 1);
-  if (!daftar_ingest_page (db, job->office, page, result, error))
+  if (!daftar_ingest_page (db, page->office, json_node_get_object (page->root), result, error))
     {
       daftar_sync_ingest_result_free (result);
       return NULL;
     }
-  if (rejects != NULL && rejects->len > 0)
+  if (page->rejects != NULL && page->rejects->len > 0)
     {
-      if (store_rejects (db, rejects, &reject_error))
-        result->rejected += rejects->len;
+      if (store_rejects (db, page->rejects, &reject_error))
+        result->rejected += page->rejects->len;
       else
-        g_warning ("Could not store %u rejected records: %s", rejects->len, reject_error->message);
+        g_warning ("Could not store %u rejected records: %s", page->rejects->len, reject_error->message);
     }
   return result;
 }

@@ -1,4 +1,4 @@
-/* daftar-sync-private.h: shared by the sync client's files — the worker-thread jobs a run queues. */
+/* daftar-sync-private.h: shared by the sync client's files — a run's state, its pipeline and the worker-thread jobs it queues. */
 #pragma once
 
 #include <libsoup/soup.h>
@@ -32,7 +32,7 @@ struct _DaftarSyncClient
 /* One run's state, the task data of the run's GTask (whose source object is
  * the client). */
 typedef struct {
-  char              *since;         /* owned, nullable: the cursor to ask from */
+  char              *since;         /* owned, nullable: the cursor after the last page applied */
   DaftarDbWorker    *target;        /* unowned: where pages go, the client's worker or fresh */
   DaftarDbWorker    *fresh;         /* owned, nullable: the fresh copy after a 410 */
   gboolean           resyncing;
@@ -52,12 +52,46 @@ typedef struct {
   GSource           *wait_source;   /* owned, nullable */
   GSource           *cancel_source; /* owned, nullable */
   GSource           *deadline_source; /* owned, nullable */
+
+  /* The pipeline (daftar-sync-pipeline.c): while one page is ingested, the
+   * next is fetched and parsed; pages are ingested strictly in order. */
+  char              *fetch_since;   /* owned, nullable: the cursor the page being fetched is asked from */
+  gboolean           fetch_active;  /* the next page is being fetched, or how that ended waits below */
+  gboolean           fetch_pending; /* a request, read, parse or side-file job of the fetch has its callback to come */
+  struct _DaftarSyncPage *fetched;  /* owned, nullable: parsed, waiting for the ingest before it */
+  GError            *fetch_error;   /* owned, nullable: how the fetch failed, waiting likewise */
+  gboolean           fetch_gone;    /* the fetch got 410, waiting likewise */
+  struct _DaftarSyncPage *ingested; /* owned, nullable: the page on the worker, which only borrows it */
+  GPtrArray         *spent;         /* owned, nullable: applied pages, for the next parse to free */
+  gboolean           ending;        /* the run's outcome is decided; the callbacks still to come end it */
+  GError            *end_error;     /* owned, nullable: that outcome */
 } Run;
 
-/* daftar-sync-fetch.c: the HTTP side of a run. */
+/* daftar-sync-fetch.c: the HTTP side of a run. fetch_page makes one try
+ * at the page asked from run->fetch_since; it ends in one of the pipeline's
+ * fetch calls below. page_error turns a parse or ingest error into the
+ * run's error. */
 void     daftar_sync_run_free         (gpointer data);
 void     daftar_sync_run_clear_wait   (Run     *run);
 void     daftar_sync_run_fetch_page   (GTask   *task);
+GError  *daftar_sync_cancelled_error  (void);
+GError  *daftar_sync_run_page_error   (GTask        *task,
+                                       const GError *error);
+
+/* daftar-sync-pipeline.c: the order of a run's work. fetch_next starts
+ * fetching the page after @since; the fetch ends with body_fetched (@body
+ * owned), fetch_failed (@error owned) or fetch_gone (410). Each callback of
+ * the fetch calls fetch_returned first and stops there if it returns TRUE:
+ * the run is ending and wanted only that callback to come back. */
+void     daftar_sync_run_fetch_next     (GTask      *task,
+                                         const char *since);
+void     daftar_sync_run_body_fetched   (GTask      *task,
+                                         GBytes     *body,
+                                         const char *content_type);
+void     daftar_sync_run_fetch_failed   (GTask      *task,
+                                         GError     *error);
+void     daftar_sync_run_fetch_gone     (GTask      *task);
+gboolean daftar_sync_run_fetch_returned (GTask      *task);
 
 /* daftar-sync.c: ends the run with @error (owned; NULL for success) once
  * its sync_log row is written. */
@@ -67,13 +101,31 @@ void     daftar_sync_client_page_applied (DaftarSyncClient *self,
                                           guint             pages,
                                           guint64           records);
 
-/* Job data of ingest_job: one response body for one office. */
+/* One response body for one office, to parse off the database thread. */
 typedef struct {
   char   *office;        /* owned */
   GBytes *body;          /* owned */
   char   *since;         /* owned, nullable: the cursor the page was asked from */
   char   *content_type;  /* owned, nullable: for a clearer message when it is not JSON */
-} DaftarSyncIngestJob;
+  GPtrArray *spent;      /* owned, nullable: applied pages, freed on the parse's thread first */
+} DaftarSyncBody;
+
+/* A parsed page that passed the client's own checks, with the changes the
+ * scan marked taken out; the job data of ingest_job, which only borrows it. */
+typedef struct _DaftarSyncPage {
+  char      *office;      /* owned */
+  JsonNode  *root;        /* owned: holds the page object */
+  GPtrArray *rejects;     /* owned, nullable: DaftarSyncReject, stored after the page */
+  char      *next_since;  /* owned, nullable: the cursor to ask the next page from */
+  gboolean   empty;       /* no change and no reject: one more has_more page that holds nothing */
+} DaftarSyncPage;
+
+void            daftar_sync_body_free  (gpointer              data);
+void            daftar_sync_page_free  (gpointer              data);
+/* The scan, the JSON parse and the cursor checks: everything the client
+ * refuses a page for before ingest sees it. Needs no database. */
+DaftarSyncPage *daftar_sync_parse_page (const DaftarSyncBody *body,
+                                        GError              **error);
 
 /* A change taken out of a page before ingest, to store in sync_rejects. */
 typedef struct {
@@ -124,7 +176,6 @@ typedef struct {
   char   *cursor;    /* owned, nullable */
 } DaftarSyncStart;
 
-void     daftar_sync_ingest_job_free  (gpointer data);
 void     daftar_sync_log_job_free     (gpointer data);
 void     daftar_sync_start_free       (gpointer data);
 void     daftar_sync_ingest_result_free (gpointer data);

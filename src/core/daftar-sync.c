@@ -205,7 +205,7 @@ log_started_cb (GObject      *source,
     }
   if (self->session == NULL)
     self->session = daftar_soup_session_new (self->timeout_s);
-  daftar_sync_run_fetch_page (task);
+  daftar_sync_run_fetch_next (task, run->since);
 }
 
 void

@@ -484,36 +484,39 @@ test_migrate_from_v1 (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
-/* A database written by schema v2 (today's file with v3 undone) opens as
- * the latest version, and every table v3 fills holds exactly what ingest
- * wrote into the fresh file: months across a Jalali year end, network rows
- * over two offices. */
+/* Demo data over the Jalali year end 1403/1404 (Esfand 30 of leap 1403,
+ * 2025-03-20, inside), two offices; then the file is taken back to schema
+ * @version with @undo and reopened: it opens as the latest version, every
+ * derived table holding exactly what ingest wrote into the fresh file. */
 static void
-test_migrate_from_v2 (void)
+check_migration_from (guint64 seed, void (*undo) (DaftarDb *db), int version)
 {
   g_autofree char *dir = NULL;
   g_autoptr(DaftarDb) db = daftar_test_db_new (&dir);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_strdup (daftar_db_get_path (db));
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(DaftarDemo) demo = NULL;
   GDate last_day;
 
-  /* 1403-12-20 … 1404-01-05: Esfand 30 of leap 1403 (2025-03-20) inside. */
+  /* 1403-12-20 … 1404-01-05. */
   g_date_clear (&last_day, 1);
   g_date_set_dmy (&last_day, 25, G_DATE_MARCH, 2025);
-  demo = daftar_demo_new (7, 2, 16, &last_day);
+  demo = daftar_demo_new (seed, 2, 16, &last_day);
   g_assert_true (daftar_demo_fill_database (demo, db, 2000, NULL, &error));
   g_assert_no_error (error);
 
   assert_v3_tables_filled (db);
-  /* The months on both sides of the year end. */
+  /* The months and the years on both sides of the year end. */
   g_assert_cmpint (daftar_test_count (db, "SELECT count(DISTINCT day) FROM monthly_cases WHERE office_code = ''"), ==, 2);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(DISTINCT day) FROM yearly_tickets WHERE office_code = ''"), ==, 2);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(DISTINCT office_code) FROM yearly_staff_load"), ==, 2);
   before = v3_checksums (db);
 
-  undo_v3 (db);
-  g_assert_true (daftar_db_exec (db, "PRAGMA user_version = 2", &error));
+  undo (db);
+  g_assert_true (daftar_db_exec (db, set_version, &error));
   g_assert_no_error (error);
   g_clear_pointer (&db, daftar_db_close);
 
@@ -528,46 +531,20 @@ test_migrate_from_v2 (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
-/* A database written by schema v3 (today's file without its yearly tables)
- * opens as the latest version, with yearly rows exactly as ingest wrote
- * them: two Jalali years (1403 and 1404), two offices and the network. */
+/* A v2 file (today's with v3 undone): months, network rows and years are
+ * all built by the migration. */
+static void
+test_migrate_from_v2 (void)
+{
+  check_migration_from (7, undo_v3, 2);
+}
+
+/* A v3 file (today's without its yearly tables): the years are summed
+ * from the months already there. */
 static void
 test_migrate_from_v3 (void)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(DaftarDb) db = daftar_test_db_new (&dir);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup (daftar_db_get_path (db));
-  g_autoptr(GPtrArray) before = NULL;
-  g_autoptr(GPtrArray) after = NULL;
-  g_autoptr(DaftarDemo) demo = NULL;
-  GDate last_day;
-
-  g_date_clear (&last_day, 1);
-  g_date_set_dmy (&last_day, 25, G_DATE_MARCH, 2025);
-  demo = daftar_demo_new (11, 2, 16, &last_day);
-  g_assert_true (daftar_demo_fill_database (demo, db, 2000, NULL, &error));
-  g_assert_no_error (error);
-
-  assert_v3_tables_filled (db);
-  g_assert_cmpint (daftar_test_count (db, "SELECT count(DISTINCT day) FROM yearly_tickets WHERE office_code = ''"), ==, 2);
-  g_assert_cmpint (daftar_test_count (db, "SELECT count(DISTINCT office_code) FROM yearly_staff_load"), ==, 2);
-  before = v3_checksums (db);
-
-  undo_v4 (db);
-  g_assert_true (daftar_db_exec (db, "PRAGMA user_version = 3", &error));
-  g_assert_no_error (error);
-  g_clear_pointer (&db, daftar_db_close);
-
-  db = daftar_db_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (daftar_db_get_schema_version (db), ==, daftar_db_get_latest_version ());
-  after = v3_checksums (db);
-  assert_same_checksums (before, after);
-  assert_schema_as_fresh (db);
-
-  g_clear_pointer (&db, daftar_db_close);
-  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+  check_migration_from (11, undo_v4, 3);
 }
 
 int

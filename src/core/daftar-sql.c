@@ -26,6 +26,21 @@ bind_days (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, index + 1, text, -1, SQLITE_TRANSIENT);
 }
 
+/* Prepares @sql (cached) and binds ?1 to the office; NULL stays NULL,
+ * which the statements read as every office. */
+static sqlite3_stmt *
+prepare_for_office (DaftarDb    *db,
+                    const char  *sql,
+                    const char  *office_code,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
+
+  if (stmt != NULL && office_code != NULL)
+    sqlite3_bind_text (stmt, 1, office_code, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
 sqlite3_stmt *
 daftar_sql_prepare_range (DaftarDb     *db,
                           const char   *sql,
@@ -34,13 +49,10 @@ daftar_sql_prepare_range (DaftarDb     *db,
                           const GDate  *to,
                           GError      **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
+  sqlite3_stmt *stmt = prepare_for_office (db, sql, office_code, error);
 
-  if (stmt == NULL)
-    return NULL;
-  if (office_code != NULL)
-    sqlite3_bind_text (stmt, 1, office_code, -1, SQLITE_TRANSIENT);
-  bind_days (stmt, 2, from, to);
+  if (stmt != NULL)
+    bind_days (stmt, 2, from, to);
   return stmt;
 }
 
@@ -153,13 +165,10 @@ daftar_sql_prepare_spans (DaftarDb     *db,
                           gboolean      whole_months,
                           GError      **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
+  sqlite3_stmt *stmt = prepare_for_office (db, sql, office_code, error);
 
-  if (stmt == NULL)
-    return NULL;
-  if (office_code != NULL)
-    sqlite3_bind_text (stmt, 1, office_code, -1, SQLITE_TRANSIENT);
-  bind_spans (stmt, from, to, whole_months, FALSE);
+  if (stmt != NULL)
+    bind_spans (stmt, from, to, whole_months, FALSE);
   return stmt;
 }
 
@@ -171,13 +180,10 @@ daftar_sql_prepare_year_spans (DaftarDb     *db,
                                const GDate  *to,
                                GError      **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
+  sqlite3_stmt *stmt = prepare_for_office (db, sql, office_code, error);
 
-  if (stmt == NULL)
-    return NULL;
-  if (office_code != NULL)
-    sqlite3_bind_text (stmt, 1, office_code, -1, SQLITE_TRANSIENT);
-  bind_spans (stmt, from, to, TRUE, TRUE);
+  if (stmt != NULL)
+    bind_spans (stmt, from, to, TRUE, TRUE);
   return stmt;
 }
 

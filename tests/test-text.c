@@ -202,6 +202,27 @@ test_fast_path_matches_full (void)
   g_array_unref (alphabet);
 }
 
+/* Server text on its way to a terminal or a log: controls become visible
+ * replacement characters, bidi overrides vanish, Persian and ZWNJ stay. */
+static void
+test_printable (void)
+{
+  g_autofree char *escape = daftar_text_printable ("A\x1b[2JB\aC\r\nD\t\x7f", -1);
+  g_autofree char *c1 = daftar_text_printable ("x\xc2\x9by", -1);
+  g_autofree char *bidi = daftar_text_printable ("\u202Eabc\u202C\u2066d\u2069", -1);
+  g_autofree char *persian = daftar_text_printable ("می\u200cخواهم «دفتر» ۱۲", -1);
+  g_autofree char *broken = daftar_text_printable ("ok\xff", -1);
+  g_autofree char *cut = daftar_text_printable ("abcdef", 3);
+
+  g_assert_cmpstr (escape, ==, "A\uFFFD[2JB\uFFFDC\uFFFD\uFFFDD\uFFFD\uFFFD");
+  g_assert_cmpstr (c1, ==, "x\uFFFDy");
+  g_assert_cmpstr (bidi, ==, "abcd");
+  g_assert_cmpstr (persian, ==, "می\u200cخواهم «دفتر» ۱۲");
+  g_assert_cmpstr (broken, ==, "ok\uFFFD");
+  g_assert_cmpstr (cut, ==, "abc");
+  g_assert_null (daftar_text_printable (NULL, -1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +241,7 @@ main (int   argc,
   g_test_add_func ("/text/key/idempotent", test_key_idempotent);
   g_test_add_func ("/text/null-empty", test_null_empty);
   g_test_add_func ("/text/key/fast-path-matches-full", test_fast_path_matches_full);
+  g_test_add_func ("/text/printable", test_printable);
 
   return g_test_run ();
 }

@@ -200,3 +200,27 @@ daftar_text_search_key (const char *text)
     }
   return g_string_free (builder.out, FALSE);
 }
+
+char *
+daftar_text_printable (const char *text,
+                       gssize      max_bytes)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  valid = g_utf8_make_valid (text, max_bytes < 0 ? -1 : (gssize) strnlen (text, max_bytes));
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        continue;
+      if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+        c = 0xFFFD;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -21,4 +21,15 @@ char *daftar_text_normalize  (const char *text);
  * «می خواهم» with a space stays distinct from «میخواهم». NULL in, NULL out. */
 char *daftar_text_search_key (const char *text);
 
+/* For text from outside (a server, a file, the command line) on its way to a
+ * terminal, a log, an error message or a spreadsheet: invalid UTF-8 is
+ * repaired, every C0 and C1 control character (ESC, BEL, CR, LF, TAB…) and
+ * DEL becomes U+FFFD, and the bidi embedding, override and isolate controls
+ * (U+202A–U+202E, U+2066–U+2069), which could reorder what is printed
+ * around them, are dropped. At most @max_bytes bytes of the input are read
+ * (-1: all), so a hostile header cannot make a long message. NULL in, NULL
+ * out. */
+char *daftar_text_printable  (const char *text,
+                              gssize      max_bytes);
+
 G_END_DECLS

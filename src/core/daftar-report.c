@@ -4,10 +4,10 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "daftar-csv.h"
 #include "daftar-report.h"
 #include "daftar-time.h"
 
@@ -108,43 +108,21 @@ daftar_report_row_end (DaftarReportTable *table)
 }
 
 static void
-csv_field (GString    *out,
-           const char *text)
-{
-  /* RFC 4180: quote fields holding separators, quotes or line breaks. */
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 csv_value (GString  *out,
            JsonNode *node)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
   if (JSON_NODE_HOLDS_NULL (node))
     return;
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      csv_field (out, json_node_get_string (node));
+      daftar_csv_append_text (out, json_node_get_string (node));
       break;
     case G_TYPE_INT64:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      daftar_csv_append_int (out, json_node_get_int (node));
       break;
     case G_TYPE_DOUBLE:
-      g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.6g", json_node_get_double (node)));
+      daftar_csv_append_double (out, json_node_get_double (node));
       break;
     default:
       break;
@@ -167,7 +145,7 @@ write_csv (DaftarReport *report,
       for (guint c = 0; table->columns[c]; c++)
         {
           g_string_append_c (out, ',');
-          csv_field (out, table->columns[c]);
+          daftar_csv_append_text (out, table->columns[c]);
         }
       g_string_append (out, "\r\n");
 
@@ -175,7 +153,7 @@ write_csv (DaftarReport *report,
         {
           JsonArray *row = json_array_get_array_element (table->rows, r);
 
-          csv_field (out, table->name);
+          daftar_csv_append_text (out, table->name);
           for (guint c = 0; c < json_array_get_length (row); c++)
             {
               g_string_append_c (out, ',');
@@ -262,6 +240,37 @@ office_exists (DaftarDb    *db,
   return found;
 }
 
+DaftarReport *
+daftar_report_new (void)
+{
+  DaftarReport *report = g_new0 (DaftarReport, 1);
+
+  report->tables = g_ptr_array_new_with_free_func (table_free);
+  return report;
+}
+
+void
+daftar_report_free (DaftarReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->tables);
+  g_free (report);
+}
+
+void
+daftar_report_write (DaftarReport              *report,
+                     const char                *kind,
+                     const DaftarReportRequest *request,
+                     DaftarReportFormat         format,
+                     GString                   *out)
+{
+  if (format == DAFTAR_REPORT_JSON)
+    write_json (report, kind, request, out);
+  else
+    write_csv (report, out);
+}
+
 gboolean
 daftar_report_run (DaftarDb                  *db,
                    const char                *kind,
@@ -270,9 +279,8 @@ daftar_report_run (DaftarDb                  *db,
                    GString                   *out,
                    GError                   **error)
 {
-  DaftarReport report = { 0 };
+  g_autoptr(DaftarReport) report = NULL;
   const DaftarReportKind *found = NULL;
-  gboolean ok;
 
   for (const DaftarReportKind *k = daftar_report_kinds; k->kind != NULL; k++)
     if (g_strcmp0 (k->kind, kind) == 0)
@@ -295,15 +303,9 @@ daftar_report_run (DaftarDb                  *db,
   if (request->office_code != NULL && !office_exists (db, request->office_code, error))
     return FALSE;
 
-  report.tables = g_ptr_array_new_with_free_func (table_free);
-  ok = found->func (db, request, &report, error);
-  if (ok)
-    {
-      if (format == DAFTAR_REPORT_JSON)
-        write_json (&report, kind, request, out);
-      else
-        write_csv (&report, out);
-    }
-  g_ptr_array_unref (report.tables);
-  return ok;
+  report = daftar_report_new ();
+  if (!found->func (db, request, report, error))
+    return FALSE;
+  daftar_report_write (report, kind, request, format, out);
+  return TRUE;
 }

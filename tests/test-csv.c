@@ -214,7 +214,7 @@ test_cell (void)
 
 /* A report built by hand, with a text cell per trigger beside real
  * negative numbers: text is neutralised, numbers are not, in CSV; JSON
- * keeps numbers as numbers. */
+ * keeps numbers as numbers and text as the filtered text. */
 static void
 test_report_writer (void)
 {
@@ -271,6 +271,9 @@ test_report_writer (void)
   for (guint i = 0; i < n; i++)
     {
       JsonArray *row = json_array_get_array_element (json_rows, i);
+      g_autofree char *want = daftar_text_printable (triggers[i], -1);
+
+      g_assert_cmpstr (json_array_get_string_element (row, 0), ==, want);
       g_assert_cmpint (json_array_get_int_element (row, 1), ==, -3 - (gint64) i);
       g_assert_cmpfloat (json_array_get_double_element (row, 2), ==, -0.25 - i);
     }

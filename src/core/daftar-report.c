@@ -9,6 +9,7 @@
 
 #include "daftar-csv.h"
 #include "daftar-report.h"
+#include "daftar-text.h"
 #include "daftar-time.h"
 
 G_DEFINE_QUARK (daftar-report-error-quark, daftar_report_error)
@@ -164,6 +165,34 @@ write_csv (DaftarReport *report,
     }
 }
 
+/* Text cells are names and codes from the server, and a report is printed
+ * to a terminal, which would obey an ESC or a BEL in them and let a bidi
+ * override reorder the line. JSON would escape C0 controls by itself, but
+ * it writes C1 controls and bidi overrides as they are, and invalid UTF-8
+ * as invalid JSON; filtered, the output is valid JSON whose strings hold
+ * nothing a terminal obeys. Honest text round-trips unchanged: stored text
+ * has its whitespace collapsed to spaces and holds no controls, so only
+ * hostile characters are replaced (the CSV cells get the same filter). */
+static void
+json_rows_add (JsonBuilder *b,
+               JsonArray   *row)
+{
+  json_builder_begin_array (b);
+  for (guint c = 0; c < json_array_get_length (row); c++)
+    {
+      JsonNode *node = json_array_get_element (row, c);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          g_autofree char *shown = daftar_text_printable (json_node_get_string (node), -1);
+          json_builder_add_string_value (b, shown);
+        }
+      else
+        json_builder_add_value (b, json_node_copy (node));
+    }
+  json_builder_end_array (b);
+}
+
 static void
 write_json (DaftarReport              *report,
             const char                *kind,
@@ -181,7 +210,10 @@ write_json (DaftarReport              *report,
   json_builder_add_string_value (b, kind);
   json_builder_set_member_name (b, "office");
   if (request->office_code)
-    json_builder_add_string_value (b, request->office_code);
+    {
+      g_autofree char *office = daftar_text_printable (request->office_code, -1);
+      json_builder_add_string_value (b, office);
+    }
   else
     json_builder_add_null_value (b);
   daftar_time_format_day (&request->from, day);
@@ -196,7 +228,6 @@ write_json (DaftarReport              *report,
   for (guint t = 0; t < report->tables->len; t++)
     {
       DaftarReportTable *table = g_ptr_array_index (report->tables, t);
-      JsonNode *rows = json_node_new (JSON_NODE_ARRAY);
 
       json_builder_set_member_name (b, table->name);
       json_builder_begin_object (b);
@@ -206,8 +237,10 @@ write_json (DaftarReport              *report,
         json_builder_add_string_value (b, table->columns[c]);
       json_builder_end_array (b);
       json_builder_set_member_name (b, "rows");
-      json_node_set_array (rows, table->rows);
-      json_builder_add_value (b, rows);
+      json_builder_begin_array (b);
+      for (guint r = 0; r < json_array_get_length (table->rows); r++)
+        json_rows_add (b, json_array_get_array_element (table->rows, r));
+      json_builder_end_array (b);
       json_builder_end_object (b);
     }
   json_builder_end_object (b);

@@ -1,4 +1,4 @@
-/* test-standards.c: standards from the server validated by key and range. */
+/* test-standards.c: standards from the server validated by key and range, and the staffing search bounded whatever an old database holds. */
 #include "config.h"
 
 #include <math.h>
@@ -6,7 +6,9 @@
 
 #include "daftar-ingest.h"
 #include "daftar-records.h"
+#include "daftar-staffing.h"
 #include "daftar-test-util.h"
+#include "daftar-time.h"
 
 #define OFFICE "YZ-STD-01"
 
@@ -143,6 +145,122 @@ test_ingest_rejects (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* One week of an office taking 30 clients an hour from 8:00 to 12:00, each
+ * served ten minutes, ingested as a protocol page. */
+static DaftarDb *
+busy_office (char  **out_dir,
+             GDate  *out_to)
+{
+  g_autoptr(GString) changes = g_string_new ("[");
+  g_autoptr(JsonObject) page = NULL;
+  g_autoptr(GError) error = NULL;
+  DaftarDb *db = daftar_test_db_new (out_dir);
+  DaftarIngestResult result;
+  GDate day;
+
+  g_date_clear (out_to, 1);
+  g_date_set_dmy (out_to, 20, G_DATE_MARCH, 2025);
+  day = *out_to;
+  g_date_subtract_days (&day, 6);
+  for (guint d = 0; d < 7; d++, g_date_add_days (&day, 1))
+    for (guint k = 0; k < 120; k++)
+      {
+        gint64 issued = daftar_time_day_start (&day) + 8 * 3600 + k * 120;
+        g_autofree char *t_issued = daftar_time_format_rfc3339 (issued);
+        g_autofree char *t_started = daftar_time_format_rfc3339 (issued + 60);
+        g_autofree char *t_done = daftar_time_format_rfc3339 (issued + 660);
+
+        g_string_append_printf (changes,
+                                "%s{\"entity\":\"ticket\",\"op\":\"upsert\",\"data\":{\"id\":\"T%u-%u\","
+                                "\"office_code\":\"" OFFICE "\",\"service\":\"petition\",\"issued_at\":\"%s\","
+                                "\"called_at\":\"%s\",\"started_at\":\"%s\",\"finished_at\":\"%s\","
+                                "\"counter\":%u,\"outcome\":\"served\"}}",
+                                changes->len > 1 ? "," : "", d, k, t_issued, t_started, t_started, t_done, k % 6 + 1);
+      }
+  g_string_append (changes, "]");
+  page = daftar_test_page (OFFICE, "c1", changes->str);
+  g_assert_true (daftar_ingest_page (db, OFFICE, page, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.rejected, ==, 0);
+  daftar_ingest_result_clear (&result);
+  return db;
+}
+
+/* Standards written into the database as an old Daftar stored them,
+ * before ranges were checked. */
+static void
+store_standards (DaftarDb   *db,
+                 const char *max_counters,
+                 const char *occupancy_cap)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("INSERT OR REPLACE INTO standards (key, value) VALUES "
+                                          "('max_counters', %s), ('occupancy_cap', %s)",
+                                          max_counters, occupancy_cap);
+
+  g_assert_true (daftar_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_bounded (const DaftarStaffing *s,
+                guint                 max_counters)
+{
+  guint bound = MIN (max_counters + DAFTAR_STAFFING_SEARCH_MARGIN, DAFTAR_STAFFING_SEARCH_CEILING) + 1;
+
+  g_assert_cmpuint (s->max_counters, ==, max_counters);
+  g_assert_cmpuint (s->hours->len, >, 0);
+  for (guint i = 0; i < s->hours->len; i++)
+    {
+      const DaftarStaffingHour *h = &g_array_index (s->hours, DaftarStaffingHour, i);
+      g_assert_cmpuint (h->counters_needed, >=, 1);
+      g_assert_cmpuint (h->counters_needed, <=, bound);
+    }
+  for (guint w = 0; w < s->week_checks->len; w++)
+    g_assert_cmpuint (g_array_index (s->week_checks, DaftarStaffingWeek, w).peak_counters_needed, <=, bound);
+  g_assert_cmpuint (s->peak_counters_needed, <=, bound);
+}
+
+/* Whatever the database holds, the advisor reads the standards within
+ * their ranges and searches no further than max_counters and the margin:
+ * N is asserted, not time. The cases come smallest first, so a search
+ * without bounds fails on an assertion before it meets the billion. */
+static void
+test_staffing_bounded (void)
+{
+  static const struct {
+    const char *max_counters, *occupancy_cap;
+    guint       read_max;
+    double      read_cap;
+  } cases[] = {
+    { "1000000", "1e-9", 50, 0.5 },
+    { "1e9", "0.85", 50, 0.85 },
+    { "1e9", "1e-9", 50, 0.5 },
+    { "-5", "7", 1, 1 },
+    { "6.7", "0", 6, 0.5 },
+    { "1e300", "-1e300", 50, 0.5 },
+  };
+  g_autofree char *dir = NULL;
+  GDate to;
+  DaftarDb *db = busy_office (&dir, &to);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DaftarStaffing) s = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("max_counters %s, occupancy_cap %s", cases[i].max_counters, cases[i].occupancy_cap);
+      store_standards (db, cases[i].max_counters, cases[i].occupancy_cap);
+      s = daftar_staffing_compute (db, OFFICE, &to, 1, 1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpfloat (s->standards.occupancy_cap, ==, cases[i].read_cap);
+      assert_bounded (s, cases[i].read_max);
+    }
+
+  daftar_db_close (db);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -150,5 +268,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/standards/ranges", test_ranges);
   g_test_add_func ("/standards/ingest-rejects", test_ingest_rejects);
+  g_test_add_func ("/standards/staffing-bounded", test_staffing_bounded);
   return g_test_run ();
 }

@@ -10,6 +10,17 @@
 #include "daftar-db.h"
 #include "daftar-format.h"
 #include "daftar-report.h"
+#include "daftar-text.h"
+
+/* Messages quote the command line, the database path and office codes
+ * from the server: nothing in them may steer the terminal. */
+static void
+print_error (const char *message)
+{
+  g_autofree char *shown = daftar_text_printable (message, -1);
+
+  g_printerr ("%s\n", shown);
+}
 
 static gboolean
 parse_date (const char  *text,
@@ -55,7 +66,7 @@ daftar_cli_report (const DaftarCliReport *options)
   if (!parse_date (options->from, "--from", &request.from, &error) ||
       !parse_date (options->to, "--to", &request.to, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error->message);
       return 2;
     }
   request.office_code = options->office;
@@ -67,13 +78,13 @@ daftar_cli_report (const DaftarCliReport *options)
     {
       g_autofree char *message = g_strdup_printf (_("There is no database at %s"),
                                                   options->db_path ? options->db_path : default_path);
-      g_printerr ("%s\n", message);
+      print_error (message);
       return 1;
     }
   db = daftar_db_open (options->db_path ? options->db_path : default_path, &error);
   if (db == NULL || !daftar_report_run (db, options->kind, &request, format, out, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error->message);
       return 1;
     }
 

@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 #include <glib/gi18n.h>
 
+#include "daftar-csv.h"
 #include "daftar-format.h"
 #include "daftar-notices-query.h"
 #include "daftar-notices-report.h"
@@ -167,28 +167,12 @@ daftar_notices_report (DaftarDb                  *db,
   return TRUE;
 }
 
-/* RFC 4180: quote a field holding a separator, a quote or a line break,
- * doubling the quotes inside. */
 static void
-csv_field (GString    *line,
-           const char *text,
-           gboolean    last)
+csv_text (GString    *line,
+          const char *text,
+          gboolean    last)
 {
-  if (text == NULL)
-    text = "";
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    g_string_append (line, text);
-  else
-    {
-      g_string_append_c (line, '"');
-      for (const char *p = text; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (line, '"');
-          g_string_append_c (line, *p);
-        }
-      g_string_append_c (line, '"');
-    }
+  daftar_csv_append_text (line, text);
   g_string_append (line, last ? "\r\n" : ",");
 }
 
@@ -221,7 +205,7 @@ daftar_notices_export_unviewed_csv (DaftarDb       *db,
    * without it they read Persian names as mojibake. */
   g_string_append (text, "\xEF\xBB\xBF");
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-    csv_field (text, headers[c], c + 1 == G_N_ELEMENTS (headers));
+    csv_text (text, headers[c], c + 1 == G_N_ELEMENTS (headers));
 
   for (guint offset = 0;; offset += PAGE_ROWS)
     {
@@ -232,19 +216,21 @@ daftar_notices_export_unviewed_csv (DaftarDb       *db,
       for (guint i = 0; i < rows->len; i++)
         {
           const DaftarUnviewedNotice *n = g_ptr_array_index (rows, i);
-          char iso[11], jalali[16], waiting[16];
+          char iso[11], jalali[16];
 
           daftar_time_format_day (&n->issued_day, iso);
           jalali_text (&n->issued_day, jalali);
-          g_snprintf (waiting, sizeof waiting, "%u", n->days_waiting);
-          csv_field (text, n->tracking_code, FALSE);
-          csv_field (text, n->client_name, FALSE);
-          csv_field (text, n->kind, FALSE);
-          csv_field (text, iso, FALSE);
-          csv_field (text, jalali, FALSE);
-          csv_field (text, waiting, FALSE);
-          csv_field (text, n->notice_id, FALSE);
-          csv_field (text, n->case_id, TRUE);
+          /* Codes, names and ids come from the server; a client named
+           * "=HYPERLINK(…)" stays text in the spreadsheet. */
+          csv_text (text, n->tracking_code, FALSE);
+          csv_text (text, n->client_name, FALSE);
+          csv_text (text, n->kind, FALSE);
+          csv_text (text, iso, FALSE);
+          csv_text (text, jalali, FALSE);
+          daftar_csv_append_int (text, n->days_waiting);
+          g_string_append_c (text, ',');
+          csv_text (text, n->notice_id, FALSE);
+          csv_text (text, n->case_id, TRUE);
         }
       if (!flush (out, text, error))
         {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "daftar-records.h"
+#include "daftar-text.h"
 #include "daftar-time.h"
 
 #define MAX_TEXT_BYTES 1024
@@ -23,9 +24,33 @@ const char * const daftar_case_statuses[] = {
 };
 const char * const daftar_ticket_outcomes[] = { "waiting", "served", "no_show", "cancelled", NULL };
 const char * const daftar_notice_channels[] = { "electronic", "paper", NULL };
-const char * const daftar_standard_keys[] = {
-  "target_wait_minutes", "target_service_level", "target_read_rate",
-  "max_cases_per_staff_shift", "occupancy_cap", "max_counters", NULL
+
+/* What a server may set as a standard. A value outside its range is no
+ * office's, and some would cost the advisor dearly: max_counters 1e9 with
+ * occupancy_cap 1e-9 made the staffing search walk a billion counters for
+ * every hour. A new standard is one more line here (max_out_of_turn_share
+ * 0..1, waiting_room_seats a whole number, target_rating 1..5, as DESIGN §5
+ * plans), and a field in DaftarStandards where it is read. */
+const DaftarStandardRange daftar_standard_ranges[] = {
+  /* A target under a minute cannot be told from the ticket clock's
+   * rounding; four hours is most of a shift, past which "within the
+   * target" says nothing. */
+  { "target_wait_minutes", 1, 240, FALSE },
+  /* Shares of clients or notices: any share is a target someone may set,
+   * 0 included (no target). */
+  { "target_service_level", 0, 1, FALSE },
+  { "target_read_rate", 0, 1, FALSE },
+  /* Cases one person files in a shift of about six hours: the judiciary's
+   * 25, and room up to one every two minutes. */
+  { "max_cases_per_staff_shift", 1, 200, TRUE },
+  /* A counter busy less than half the time by design is no office's
+   * standard (contact centres cap at 85–90 %); 1 is no cap beyond keeping
+   * up. The floor also bounds how many counters the cap can ask for. */
+  { "occupancy_cap", 0.5, 1, FALSE },
+  /* The largest offices run a couple of dozen counters; 50 leaves room and
+   * keeps the staffing search to a few dozen steps an hour. */
+  { "max_counters", 1, 50, TRUE },
+  { NULL }
 };
 
 #define F(name, type, required) { name, DAFTAR_FIELD_##type, required, NULL }
@@ -358,6 +383,58 @@ check_time_order (const DaftarRecord  *record,
     }
 }
 
+const DaftarStandardRange *
+daftar_standard_range (const char *key)
+{
+  for (const DaftarStandardRange *range = daftar_standard_ranges; range->key != NULL; range++)
+    if (g_strcmp0 (range->key, key) == 0)
+      return range;
+  return NULL;
+}
+
+double
+daftar_standard_clamp (const DaftarStandardRange *range,
+                       double                     value)
+{
+  if (isnan (value))
+    return range->min;
+  value = CLAMP (value, range->min, range->max);
+  return range->integer ? floor (value) : value;
+}
+
+/* Only a standard Daftar knows, within its range: a reject, with the
+ * reason, like any other bad record. */
+static gboolean
+check_standard (const DaftarRecord  *record,
+                GError             **error)
+{
+  const char *key = daftar_record_key (record);
+  double value = daftar_record_get (record, "value")->d;
+  const DaftarStandardRange *range = daftar_standard_range (key);
+
+  if (range == NULL)
+    {
+      g_autofree char *shown = daftar_text_printable (key, -1);
+      g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_ENUM,
+                   "standard “%s” is not one Daftar knows", shown);
+      return FALSE;
+    }
+  /* Written so that NaN fails too. */
+  if (!(value >= range->min && value <= range->max))
+    {
+      g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_RANGE,
+                   "standard %s %.15g is outside its range %g to %g", key, value, range->min, range->max);
+      return FALSE;
+    }
+  if (range->integer && value != floor (value))
+    {
+      g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_RANGE,
+                   "standard %s must be a whole number, not %.15g", key, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 DaftarRecord *
 daftar_record_from_json (DaftarEntity   entity,
                          JsonObject    *data,
@@ -395,6 +472,8 @@ daftar_record_from_json (DaftarEntity   entity,
     }
 
   if (!check_time_order (record, error))
+    return NULL;
+  if (entity == DAFTAR_ENTITY_STANDARD && !check_standard (record, error))
     return NULL;
 
   return g_steal_pointer (&record);

@@ -69,7 +69,19 @@ extern const char * const daftar_shifts[];         /* morning, evening */
 extern const char * const daftar_case_statuses[];  /* registered, sent, received, returned, closed */
 extern const char * const daftar_ticket_outcomes[];/* waiting, served, no_show, cancelled */
 extern const char * const daftar_notice_channels[];/* electronic, paper */
-extern const char * const daftar_standard_keys[];  /* target_wait_minutes, target_service_level, ... */
+
+/* A service standard the server may set, and the values an office could
+ * really have; a standard upsert outside them, or with another key, is
+ * rejected. */
+typedef struct {
+  const char *key;
+  double      min;
+  double      max;
+  gboolean    integer;   /* a count: 6.5 counters means nothing */
+} DaftarStandardRange;
+
+/* Terminated by a NULL key; see daftar-records.c for why each range. */
+extern const DaftarStandardRange daftar_standard_ranges[];
 
 GQuark             daftar_record_error_quark     (void);
 
@@ -94,6 +106,14 @@ void               daftar_record_free            (DaftarRecord *record);
 const char        *daftar_record_key             (const DaftarRecord *record);
 const DaftarValue *daftar_record_get             (const DaftarRecord *record,
                                                   const char         *field);
+
+/* The range of standard @key, NULL when Daftar knows no such standard. */
+const DaftarStandardRange *daftar_standard_range (const char *key);
+/* @value brought within @range (NaN: the minimum), for a value stored
+ * before ranges were checked: an old database must not cost more than a
+ * new one. */
+double             daftar_standard_clamp         (const DaftarStandardRange *range,
+                                                  double                     value);
 
 /* Checks an id as used by deletes: non-empty, at most 64 bytes. */
 gboolean           daftar_record_check_id        (const char  *id,

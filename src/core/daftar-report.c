@@ -4,11 +4,12 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "daftar-csv.h"
 #include "daftar-report.h"
+#include "daftar-text.h"
 #include "daftar-time.h"
 
 G_DEFINE_QUARK (daftar-report-error-quark, daftar_report_error)
@@ -108,43 +109,21 @@ daftar_report_row_end (DaftarReportTable *table)
 }
 
 static void
-csv_field (GString    *out,
-           const char *text)
-{
-  /* RFC 4180: quote fields holding separators, quotes or line breaks. */
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 csv_value (GString  *out,
            JsonNode *node)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
   if (JSON_NODE_HOLDS_NULL (node))
     return;
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      csv_field (out, json_node_get_string (node));
+      daftar_csv_append_text (out, json_node_get_string (node));
       break;
     case G_TYPE_INT64:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      daftar_csv_append_int (out, json_node_get_int (node));
       break;
     case G_TYPE_DOUBLE:
-      g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.6g", json_node_get_double (node)));
+      daftar_csv_append_double (out, json_node_get_double (node));
       break;
     default:
       break;
@@ -167,7 +146,7 @@ write_csv (DaftarReport *report,
       for (guint c = 0; table->columns[c]; c++)
         {
           g_string_append_c (out, ',');
-          csv_field (out, table->columns[c]);
+          daftar_csv_append_text (out, table->columns[c]);
         }
       g_string_append (out, "\r\n");
 
@@ -175,7 +154,7 @@ write_csv (DaftarReport *report,
         {
           JsonArray *row = json_array_get_array_element (table->rows, r);
 
-          csv_field (out, table->name);
+          daftar_csv_append_text (out, table->name);
           for (guint c = 0; c < json_array_get_length (row); c++)
             {
               g_string_append_c (out, ',');
@@ -184,6 +163,34 @@ write_csv (DaftarReport *report,
           g_string_append (out, "\r\n");
         }
     }
+}
+
+/* Text cells are names and codes from the server, and a report is printed
+ * to a terminal, which would obey an ESC or a BEL in them and let a bidi
+ * override reorder the line. JSON would escape C0 controls by itself, but
+ * it writes C1 controls and bidi overrides as they are, and invalid UTF-8
+ * as invalid JSON; filtered, the output is valid JSON whose strings hold
+ * nothing a terminal obeys. Honest text round-trips unchanged: stored text
+ * has its whitespace collapsed to spaces and holds no controls, so only
+ * hostile characters are replaced (the CSV cells get the same filter). */
+static void
+json_rows_add (JsonBuilder *b,
+               JsonArray   *row)
+{
+  json_builder_begin_array (b);
+  for (guint c = 0; c < json_array_get_length (row); c++)
+    {
+      JsonNode *node = json_array_get_element (row, c);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          g_autofree char *shown = daftar_text_printable (json_node_get_string (node), -1);
+          json_builder_add_string_value (b, shown);
+        }
+      else
+        json_builder_add_value (b, json_node_copy (node));
+    }
+  json_builder_end_array (b);
 }
 
 static void
@@ -203,7 +210,10 @@ write_json (DaftarReport              *report,
   json_builder_add_string_value (b, kind);
   json_builder_set_member_name (b, "office");
   if (request->office_code)
-    json_builder_add_string_value (b, request->office_code);
+    {
+      g_autofree char *office = daftar_text_printable (request->office_code, -1);
+      json_builder_add_string_value (b, office);
+    }
   else
     json_builder_add_null_value (b);
   daftar_time_format_day (&request->from, day);
@@ -218,7 +228,6 @@ write_json (DaftarReport              *report,
   for (guint t = 0; t < report->tables->len; t++)
     {
       DaftarReportTable *table = g_ptr_array_index (report->tables, t);
-      JsonNode *rows = json_node_new (JSON_NODE_ARRAY);
 
       json_builder_set_member_name (b, table->name);
       json_builder_begin_object (b);
@@ -228,8 +237,10 @@ write_json (DaftarReport              *report,
         json_builder_add_string_value (b, table->columns[c]);
       json_builder_end_array (b);
       json_builder_set_member_name (b, "rows");
-      json_node_set_array (rows, table->rows);
-      json_builder_add_value (b, rows);
+      json_builder_begin_array (b);
+      for (guint r = 0; r < json_array_get_length (table->rows); r++)
+        json_rows_add (b, json_array_get_array_element (table->rows, r));
+      json_builder_end_array (b);
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
@@ -262,6 +273,37 @@ office_exists (DaftarDb    *db,
   return found;
 }
 
+DaftarReport *
+daftar_report_new (void)
+{
+  DaftarReport *report = g_new0 (DaftarReport, 1);
+
+  report->tables = g_ptr_array_new_with_free_func (table_free);
+  return report;
+}
+
+void
+daftar_report_free (DaftarReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->tables);
+  g_free (report);
+}
+
+void
+daftar_report_write (DaftarReport              *report,
+                     const char                *kind,
+                     const DaftarReportRequest *request,
+                     DaftarReportFormat         format,
+                     GString                   *out)
+{
+  if (format == DAFTAR_REPORT_JSON)
+    write_json (report, kind, request, out);
+  else
+    write_csv (report, out);
+}
+
 gboolean
 daftar_report_run (DaftarDb                  *db,
                    const char                *kind,
@@ -270,9 +312,8 @@ daftar_report_run (DaftarDb                  *db,
                    GString                   *out,
                    GError                   **error)
 {
-  DaftarReport report = { 0 };
+  g_autoptr(DaftarReport) report = NULL;
   const DaftarReportKind *found = NULL;
-  gboolean ok;
 
   for (const DaftarReportKind *k = daftar_report_kinds; k->kind != NULL; k++)
     if (g_strcmp0 (k->kind, kind) == 0)
@@ -295,15 +336,9 @@ daftar_report_run (DaftarDb                  *db,
   if (request->office_code != NULL && !office_exists (db, request->office_code, error))
     return FALSE;
 
-  report.tables = g_ptr_array_new_with_free_func (table_free);
-  ok = found->func (db, request, &report, error);
-  if (ok)
-    {
-      if (format == DAFTAR_REPORT_JSON)
-        write_json (&report, kind, request, out);
-      else
-        write_csv (&report, out);
-    }
-  g_ptr_array_unref (report.tables);
-  return ok;
+  report = daftar_report_new ();
+  if (!found->func (db, request, report, error))
+    return FALSE;
+  daftar_report_write (report, kind, request, format, out);
+  return TRUE;
 }

@@ -53,6 +53,8 @@ DaftarReportTable *daftar_report_add_table   (DaftarReport       *report,
                                               const char         *name,
                                               const char * const *columns);
 void               daftar_report_row_begin   (DaftarReportTable  *table);
+/* Text from the server, as stored: the writers filter it for a terminal
+ * and a spreadsheet. NULL is an empty cell (null in JSON). */
 void               daftar_report_add_string  (DaftarReportTable  *table,
                                               const char         *value);
 void               daftar_report_add_int     (DaftarReportTable  *table,
@@ -64,6 +66,18 @@ void               daftar_report_add_date    (DaftarReportTable  *table,
                                               const GDate        *value);
 void               daftar_report_row_end     (DaftarReportTable  *table);
 
+/* A report filled by the caller rather than by a kind: what
+ * daftar_report_run does inside, open for tests of the writers. */
+DaftarReport      *daftar_report_new         (void);
+void               daftar_report_free        (DaftarReport              *report);
+/* Appends @report to @out as CSV (RFC 4180, CRLF, text cells safe for a
+ * spreadsheet) or as JSON; @kind and @request name it in the JSON. */
+void               daftar_report_write       (DaftarReport              *report,
+                                              const char                *kind,
+                                              const DaftarReportRequest *request,
+                                              DaftarReportFormat         format,
+                                              GString                   *out);
+
 /* Runs report @kind and writes it to @out. */
 gboolean           daftar_report_run         (DaftarDb                  *db,
                                               const char                *kind,
@@ -71,5 +85,7 @@ gboolean           daftar_report_run         (DaftarDb                  *db,
                                               DaftarReportFormat         format,
                                               GString                   *out,
                                               GError                   **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftarReport, daftar_report_free)
 
 G_END_DECLS

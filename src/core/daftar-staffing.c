@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "daftar-erlang.h"
+#include "daftar-records.h"
 #include "daftar-staffing.h"
 #include "daftar-time.h"
 
@@ -61,9 +62,11 @@ daftar_staffing_free (DaftarStaffing *staffing)
   g_free (staffing);
 }
 
-/* The counters the standards need at this load. The search bound is far
- * above max_counters on purpose: the capacity verdict must say by how much
- * an hour exceeds the allowed counters, not only that it does. */
+/* The counters the standards need at this load. The search goes past
+ * max_counters on purpose, so the capacity verdict can say by how much an
+ * hour exceeds the allowed counters, not only that it does; but only by
+ * DAFTAR_STAFFING_SEARCH_MARGIN and never past the ceiling, since every
+ * step is work on the database thread for every hour of the window. */
 static guint
 counters_needed (const DaftarStaffing *s,
                  double                arrivals_per_hour,
@@ -75,7 +78,8 @@ counters_needed (const DaftarStaffing *s,
     .target_wait_seconds = s->standards.target_wait_minutes * 60.0,
     .target_service_level = s->standards.target_service_level,
     .occupancy_cap = s->standards.occupancy_cap,
-    .max_counters = MAX (s->max_counters, 1u) * 4 + 16,
+    .max_counters = MIN (MAX (s->max_counters, 1u) + DAFTAR_STAFFING_SEARCH_MARGIN,
+                         DAFTAR_STAFFING_SEARCH_CEILING),
   };
   g_autoptr(GError) error = NULL;
   guint n = 0;
@@ -119,6 +123,26 @@ forecast (const DaftarStaffing *s,
       out->average_wait_seconds = INFINITY;
       out->occupancy = counters > 0 ? out->traffic_erlangs / counters : INFINITY;
     }
+}
+
+/* Ingest keeps standards within their ranges now, but a database filled
+ * before may hold anything: max_counters 1e9 with occupancy_cap 1e-9 would
+ * make every hour's search walk the whole bound. The advisor works with
+ * the values brought within range. */
+static void
+clamp_standards (DaftarStandards *std)
+{
+  const struct { const char *key; double *value; } fields[] = {
+    { "target_wait_minutes", &std->target_wait_minutes },
+    { "target_service_level", &std->target_service_level },
+    { "target_read_rate", &std->target_read_rate },
+    { "max_cases_per_staff_shift", &std->max_cases_per_staff_shift },
+    { "occupancy_cap", &std->occupancy_cap },
+    { "max_counters", &std->max_counters },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    *fields[i].value = daftar_standard_clamp (daftar_standard_range (fields[i].key), *fields[i].value);
 }
 
 static gboolean
@@ -453,7 +477,8 @@ daftar_staffing_compute (DaftarDb    *db,
       g_prefix_error (error, "Staffing: ");
       return NULL;
     }
-  s->max_counters = s->standards.max_counters >= 1 ? (guint) floor (s->standards.max_counters) : 1;
+  clamp_standards (&s->standards);
+  s->max_counters = (guint) s->standards.max_counters;
 
   day_arrivals = g_new0 (gint64, (gsize) weeks * 7 * N_HOURS);
   if (!read_hours (db, s, sums, day_arrivals, error))

@@ -20,6 +20,12 @@ GQuark daftar_staffing_error_quark (void);
 #define DAFTAR_STAFFING_DEFAULT_WEEKS          4
 #define DAFTAR_STAFFING_DEFAULT_WEEKS_REQUIRED 3
 
+/* How far past max_counters the search for the counters an hour needs goes,
+ * and a bound it never passes whatever the standards say. An hour that
+ * needs more is reported as needing one more than the bound. */
+#define DAFTAR_STAFFING_SEARCH_MARGIN  20
+#define DAFTAR_STAFFING_SEARCH_CEILING 128
+
 typedef enum {
   DAFTAR_STAFFING_MORNING,   /* hours before 14:00, as the rollups split shifts */
   DAFTAR_STAFFING_EVENING,
@@ -39,7 +45,8 @@ typedef struct
   double       mean_service_s;           /* NAN when nobody was served */
   double       counters_open;            /* mean over the open days */
   guint        counters_typical;         /* counters_open rounded: what the office usually runs */
-  guint        counters_needed;          /* for the standards; may exceed max_counters */
+  guint        counters_needed;          /* for the standards; may exceed max_counters, by at most
+                                          * DAFTAR_STAFFING_SEARCH_MARGIN + 1 */
   int          shortfall;                /* counters_needed - counters_typical */
   double       predicted_wait_s;         /* the model at counters_typical; INFINITY when it cannot keep up */
   double       predicted_service_level;
@@ -83,7 +90,7 @@ typedef struct
   GDate            to;
   guint            weeks;                /* L */
   guint            weeks_required;       /* K */
-  DaftarStandards  standards;
+  DaftarStandards  standards;            /* brought within daftar_standard_ranges */
   guint            max_counters;         /* standards.max_counters as a count */
 
   GArray          *hours;                /* DaftarStaffingHour, Saturday first, then by hour */

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "daftar-sync.h"
+#include "daftar-text.h"
 #include "daftar-token.h"
 
 typedef struct {
@@ -52,8 +53,12 @@ fail (int          status,
       GError      *cause,
       GError     **error)
 {
-  /* One line, so scripts and cron mails show the reason as it is. */
-  g_printerr ("daftar: %s\n", cause->message);
+  /* One line, so scripts and cron mails show the reason; the reason may
+   * quote the server (an office code, a header), and a terminal would obey
+   * an ESC, a BEL or a bidi override in it. */
+  g_autofree char *shown = daftar_text_printable (cause->message, -1);
+
+  g_printerr ("daftar: %s\n", shown);
   g_propagate_error (error, cause);
   return status;
 }
@@ -123,11 +128,13 @@ daftar_sync_once_main (const char  *db_path,
     /* Numbers pre-formatted: gettext cannot see through G_GUINT64_FORMAT. */
     g_autofree char *records = g_strdup_printf ("%" G_GUINT64_FORMAT, once.summary->records);
     g_autofree char *rejected = g_strdup_printf ("%" G_GUINT64_FORMAT, once.summary->rejected);
+    /* The office is the command line's, the cursor the server's. */
+    g_autofree char *shown_office = daftar_text_printable (office, -1);
+    g_autofree char *shown_cursor = daftar_text_printable (once.summary->cursor != NULL ? once.summary->cursor : "-", -1);
 
     /* TRANSLATORS: the one-line summary of `daftar --sync-once`. */
     g_print (_("Synced office %s: %s records applied, %u pages, %s rejected, cursor %s%s\n"),
-             office, records, once.summary->pages, rejected,
-             once.summary->cursor != NULL ? once.summary->cursor : "-",
+             shown_office, records, once.summary->pages, rejected, shown_cursor,
              once.summary->resynced ? _(" (copied afresh after the server expired the cursor)") : "");
   }
   daftar_sync_summary_free (once.summary);

@@ -149,7 +149,7 @@ load_visible_page (DaftarWindow *self)
 {
   GtkWidget *slot = adw_view_stack_get_visible_child (self->view_stack);
   GtkWidget *page;
-  DaftarPageContext context;
+  g_autoptr(DaftarPageContext) context = NULL;
 
   if (self->worker == NULL || self->offices == NULL || self->offices->len == 0 || slot == NULL)
     return;
@@ -157,11 +157,9 @@ load_visible_page (DaftarWindow *self)
   if (page == NULL || g_hash_table_contains (self->fresh, page))
     return;
 
-  context.office_code = selected_office (self);
-  context.period = self->period;
-  context.today = self->today;
+  context = daftar_page_context_new (selected_office (self), &self->period, &self->today);
   g_hash_table_add (self->fresh, page);
-  daftar_page_load (DAFTAR_PAGE (page), self->worker, &context);
+  daftar_page_load (DAFTAR_PAGE (page), self->worker, context);
 }
 
 static void

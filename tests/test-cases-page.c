@@ -143,7 +143,8 @@ test_page (void)
   DaftarDb *db;
   GtkWidget *window, *page, *view;
   DaftarCaseList *list;
-  DaftarPageContext context = { 0 };
+  g_autoptr(DaftarPageContext) context = NULL;
+  DaftarPeriod period;
   GDate last_day, from;
   guint n_all, n_found, persian_labels = 0;
   gint64 naive;
@@ -166,10 +167,9 @@ test_page (void)
   /* 1403-12-20 to 1404-02-10: across Nowruz, binned by week. */
   g_date_clear (&from, 1);
   g_date_set_dmy (&from, 10, G_DATE_MARCH, 2025);
-  context.office_code = daftar_demo_get_office_code (demo, 0);
-  daftar_period_custom (&from, &last_day, &context.period);
-  context.today = last_day;
-  daftar_page_load (DAFTAR_PAGE (page), worker, &context);
+  daftar_period_custom (&from, &last_day, &period);
+  context = daftar_page_context_new (daftar_demo_get_office_code (demo, 0), &period, &last_day);
+  daftar_page_load (DAFTAR_PAGE (page), worker, context);
   count_sql = g_strdup_printf ("SELECT count(*) FROM cases WHERE filed_at >= %" G_GINT64_FORMAT,
                                daftar_time_day_start (&from));
   search_sql = g_strdup_printf ("%s AND subject LIKE '%%ثنا%%'", count_sql);

@@ -229,7 +229,8 @@ fixture_setup (void)
 {
   g_autoptr(DaftarDemo) demo = NULL;
   g_autoptr(GError) error = NULL;
-  DaftarPageContext context = { 0 };
+  g_autoptr(DaftarPageContext) context = NULL;
+  DaftarPeriod period;
   DaftarDb *db;
 
   g_date_clear (&fx.today, 1);
@@ -250,12 +251,12 @@ fixture_setup (void)
   gtk_window_present (GTK_WINDOW (fx.window));
 
   /* The last 90 days: weekly bins across Esfand 1403 and Nowruz 1404. */
-  context.today = fx.today;
-  context.period.preset = DAFTAR_PERIOD_CUSTOM;
-  context.period.to = fx.today;
-  context.period.from = fx.today;
-  g_date_subtract_days (&context.period.from, 89);
-  daftar_page_load (DAFTAR_PAGE (fx.page), fx.worker, &context);
+  period.preset = DAFTAR_PERIOD_CUSTOM;
+  period.to = fx.today;
+  period.from = fx.today;
+  g_date_subtract_days (&period.from, 89);
+  context = daftar_page_context_new (NULL, &period, &fx.today);
+  daftar_page_load (DAFTAR_PAGE (fx.page), fx.worker, context);
   wait_loaded ();
 }
 

@@ -8,11 +8,13 @@
 #include "daftar-alerts.h"
 #include "daftar-db-worker.h"
 #include "daftar-demo.h"
+#include "daftar-format.h"
 #include "daftar-i18n.h"
 #include "daftar-office-comparison.h"
 #include "daftar-overview-page.h"
 #include "daftar-overview-page-private.h"
 #include "daftar-page.h"
+#include "daftar-page-error.h"
 #include "daftar-screenshot.h"
 #include "daftar-style.h"
 #include "daftar-test-util.h"
@@ -86,24 +88,26 @@ wait_for_frames (GtkWidget *window, guint n)
   gtk_widget_remove_tick_callback (window, id);
 }
 
-static void
-load (Fixture *f, const char *office, const char *from, const char *to, DaftarPageContext *context)
+/* Loads the page for @office over @from..@to and waits for it; returns the context asked for. */
+static DaftarPageContext *
+load (Fixture *f, const char *office, const char *from, const char *to)
 {
+  DaftarPageContext *context;
+  DaftarPeriod period;
   gboolean loaded = FALSE;
   gulong id;
 
-  memset (context, 0, sizeof *context);
-  context->office_code = office;
-  g_assert_true (daftar_time_parse_day (from, &context->period.from));
-  g_assert_true (daftar_time_parse_day (to, &context->period.to));
-  context->period.preset = DAFTAR_PERIOD_CUSTOM;
-  context->today = context->period.to;
+  g_assert_true (daftar_time_parse_day (from, &period.from));
+  g_assert_true (daftar_time_parse_day (to, &period.to));
+  period.preset = DAFTAR_PERIOD_CUSTOM;
+  context = daftar_page_context_new (office, &period, &period.to);
   id = g_signal_connect (f->page, "loaded", G_CALLBACK (on_loaded), &loaded);
   daftar_page_load (DAFTAR_PAGE (f->page), f->worker, context);
   while (!loaded)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (f->page, id);
   wait_for_frames (f->window, 3);
+  return context;
 }
 
 static gpointer
@@ -168,18 +172,18 @@ test_all_offices (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(GPtrArray) offices = NULL;
   g_autoptr(GError) error = NULL;
-  DaftarPageContext context;
+  g_autoptr(DaftarPageContext) context = NULL;
   guint omitted = 0;
 
-  load (f, NULL, "2025-04-01", "2025-04-30", &context);
+  context = load (f, NULL, "2025-04-01", "2025-04-30");
   g_assert_cmpint (gtk_widget_get_direction (f->page), ==, GTK_TEXT_DIR_RTL);
 
-  offices = daftar_query_office_comparison (f->db, &context.period.from, &context.period.to, &error);
+  offices = daftar_query_office_comparison (f->db, &context->period.from, &context->period.to, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (offices->len, ==, 2);
 
   /* One row per alert the query finds (the newest 50), and one for the rest. */
-  alerts = daftar_query_alerts_full (f->db, NULL, &context.period.from, &context.period.to,
+  alerts = daftar_query_alerts_full (f->db, NULL, &context->period.from, &context->period.to,
                                      g_get_real_time () / G_USEC_PER_SEC,
                                      DAFTAR_ALERTS_MAX_DAY_ALERTS, &omitted, &error);
   g_assert_no_error (error);
@@ -237,7 +241,8 @@ test_all_offices (Fixture *f, gconstpointer data)
   save_screenshot (f, "overview-comparison-fa.png");
 
   /* One office chosen: no comparison, and alerts need not name the office. */
-  load (f, daftar_demo_get_office_code (f->demo, 0), "2025-04-01", "2025-04-30", &context);
+  g_clear_pointer (&context, daftar_page_context_unref);
+  context = load (f, daftar_demo_get_office_code (f->demo, 0), "2025-04-01", "2025-04-30");
   g_assert_false (gtk_widget_get_visible (comparison_box));
   g_ptr_array_unref (rows);
   rows = list_rows (alerts_list);
@@ -258,13 +263,108 @@ test_no_alerts (Fixture *f, gconstpointer data)
 {
   GtkListBox *alerts_list = child (f, "alerts_list");
   g_autoptr(GPtrArray) rows = NULL;
-  DaftarPageContext context;
+  g_autoptr(DaftarPageContext) context = NULL;
 
-  load (f, NULL, "2025-04-25", "2025-04-25", &context);
-  g_assert_cmpint (g_date_get_weekday (&context.period.from), ==, G_DATE_FRIDAY);
+  context = load (f, NULL, "2025-04-25", "2025-04-25");
+  g_assert_cmpint (g_date_get_weekday (&context->period.from), ==, G_DATE_FRIDAY);
   rows = list_rows (alerts_list);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (row_title (g_ptr_array_index (rows, 0)), ==, "بدون هشدار");
+}
+
+/* The first tile of @box (a GtkFlowBox of DaftarKpiTile). */
+static DaftarKpiTile *
+first_tile (GtkFlowBox *box)
+{
+  GtkFlowBoxChild *cell = gtk_flow_box_get_child_at_index (box, 0);
+
+  g_assert_nonnull (cell);
+  return DAFTAR_KPI_TILE (gtk_flow_box_child_get_child (cell));
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+wait_loaded (Fixture *f)
+{
+  gboolean loaded = FALSE;
+  gulong id = g_signal_connect (f->page, "loaded", G_CALLBACK (on_loaded), &loaded);
+
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (f->page, id);
+  wait_for_frames (f->window, 3);
+}
+
+/* A load that fails says so on the page, in Persian with the database's
+ * reason, instead of leaving the last figures looking current; "Try
+ * Again" after the database is mended shows the figures. */
+static void
+test_load_failure (Fixture *f, gconstpointer data)
+{
+  GtkStack *stack = child (f, "load_stack");
+  GtkWidget *figures = child (f, "scroller");
+  GtkFlowBox *period_tiles = child (f, "period_tiles");
+  GtkWidget *error_state = gtk_stack_get_child_by_name (stack, "error");
+  g_autoptr(DaftarPageContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  DaftarPeriodSummary summary;
+  g_autofree char *cases = NULL;
+  const char *description;
+  GtkWidget *retry;
+
+  context = load (f, NULL, "2025-04-01", "2025-04-30");
+  g_assert_true (daftar_query_period_summary (f->db, NULL, &context->period.from, &context->period.to,
+                                              &summary, &error));
+  g_assert_no_error (error);
+  cases = daftar_format_int (summary.cases);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "figures");
+  g_assert_nonnull (strstr (daftar_kpi_tile_get_description (first_tile (period_tiles)), cases));
+  g_assert_null (daftar_page_get_error (DAFTAR_PAGE (f->page)));
+
+  /* Every page reads the standards: without them the load fails. */
+  g_assert_true (daftar_db_exec (f->db, "ALTER TABLE standards RENAME TO standards_away", &error));
+  g_assert_no_error (error);
+  daftar_page_load (DAFTAR_PAGE (f->page), f->worker, context);
+  wait_loaded (f);
+
+  g_assert_error (daftar_page_get_error (DAFTAR_PAGE (f->page)), DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_SQL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  g_assert_true (gtk_widget_get_mapped (error_state));
+  g_assert_false (gtk_widget_get_mapped (figures));
+  /* Persian words around the database's own: the table it missed. */
+  description = daftar_page_error_get_description (DAFTAR_PAGE_ERROR (error_state));
+  g_test_message ("error state: %s", description);
+  g_assert_true (g_str_has_prefix (description, "پایگاه داده"));
+  g_assert_nonnull (strstr (description, "standards"));
+  save_screenshot (f, "overview-error-fa.png");
+
+  /* Mended, the button brings the figures back. */
+  g_assert_true (daftar_db_exec (f->db, "ALTER TABLE standards_away RENAME TO standards", &error));
+  g_assert_no_error (error);
+  retry = find_button (error_state);
+  g_assert_nonnull (retry);
+  g_assert_true (gtk_widget_get_mapped (retry));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (retry)), ==, "_تلاش دوباره");
+  gtk_widget_activate (retry);
+  wait_loaded (f);
+
+  g_assert_null (daftar_page_get_error (DAFTAR_PAGE (f->page)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "figures");
+  g_assert_true (gtk_widget_get_mapped (figures));
+  g_assert_nonnull (strstr (daftar_kpi_tile_get_description (first_tile (period_tiles)), cases));
 }
 
 int
@@ -278,5 +378,6 @@ main (int argc, char **argv)
 
   g_test_add ("/overview-page/all-offices", Fixture, NULL, fixture_set_up, test_all_offices, fixture_tear_down);
   g_test_add ("/overview-page/no-alerts", Fixture, NULL, fixture_set_up, test_no_alerts, fixture_tear_down);
+  g_test_add ("/overview-page/load-failure", Fixture, NULL, fixture_set_up, test_load_failure, fixture_tear_down);
   return g_test_run ();
 }

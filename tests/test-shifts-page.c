@@ -93,25 +93,26 @@ wait_for_frames (GtkWidget *window, guint n)
 static DaftarShiftsData *
 load (Fixture *f, const char *office, const char *from, const char *to)
 {
-  DaftarPageContext context = { .office_code = office };
+  g_autoptr(DaftarPageContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  DaftarPeriod period;
   gboolean loaded = FALSE;
   gulong id;
   DaftarShiftsData *d;
 
-  g_assert_true (daftar_time_parse_day (from, &context.period.from));
-  g_assert_true (daftar_time_parse_day (to, &context.period.to));
-  context.period.preset = DAFTAR_PERIOD_CUSTOM;
-  context.today = context.period.to;
+  g_assert_true (daftar_time_parse_day (from, &period.from));
+  g_assert_true (daftar_time_parse_day (to, &period.to));
+  period.preset = DAFTAR_PERIOD_CUSTOM;
+  context = daftar_page_context_new (office, &period, &period.to);
   id = g_signal_connect (f->page, "loaded", G_CALLBACK (on_loaded), &loaded);
-  daftar_page_load (DAFTAR_PAGE (f->page), f->worker, &context);
+  daftar_page_load (DAFTAR_PAGE (f->page), f->worker, context);
   while (!loaded)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (f->page, id);
   wait_for_frames (f->window, 3);
 
-  d = daftar_query_shifts (f->db, office, &context.period.from, &context.period.to,
-                           daftar_period_bin (&context.period), NULL, &error);
+  d = daftar_query_shifts (f->db, office, &context->period.from, &context->period.to,
+                           daftar_period_bin (&context->period), NULL, &error);
   g_assert_no_error (error);
   return d;
 }

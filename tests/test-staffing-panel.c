@@ -64,7 +64,8 @@ test_panel (void)
   DaftarDbWorker *worker = daftar_db_worker_new (path);
   FillRequest request;
   DaftarStaffing *s;
-  DaftarPageContext context = { 0 };
+  g_autoptr(DaftarPageContext) context = NULL;
+  DaftarPeriod period;
   GtkWidget *window, *scroller, *panel;
   GtkSpinButton *evening;
   gboolean loaded = FALSE;
@@ -93,10 +94,9 @@ test_panel (void)
   g_assert_cmpint (gtk_widget_get_direction (panel), ==, GTK_TEXT_DIR_RTL);
 
   g_signal_connect (panel, "loaded", G_CALLBACK (on_loaded), &loaded);
-  context.office_code = NULL;
-  daftar_period_custom (&request.last_day, &request.last_day, &context.period);
-  context.today = request.last_day;
-  daftar_page_load (DAFTAR_PAGE (panel), worker, &context);
+  daftar_period_custom (&request.last_day, &request.last_day, &period);
+  context = daftar_page_context_new (NULL, &period, &request.last_day);
+  daftar_page_load (DAFTAR_PAGE (panel), worker, context);
   deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   while (!loaded)
     {

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "daftar-alerts.h"
 #include "daftar-connect-dialog.h"
 #include "daftar-format.h"
 #include "daftar-i18n.h"
@@ -580,6 +581,104 @@ test_last_success_from_log (Fixture       *f,
   g_assert_cmpuint (daftar_sync_controller_get_interval (fresh), ==, 15);
 }
 
+/* A run that went well but whose end was never written (an import, an
+ * older Daftar), then a failure after it. */
+#define OK_STARTED G_GINT64_CONSTANT (1745000000)
+
+static gpointer
+write_log_job (DaftarDb      *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  if (!daftar_db_exec (db,
+                       "INSERT INTO sync_log (started_at, server, result) "
+                       "VALUES (1745000000, 'https://x', 'ok'); "
+                       "INSERT INTO sync_log (started_at, finished_at, server, result, message) "
+                       "VALUES (1745003600, 1745003610, 'https://x', 'network', 'unreachable')",
+                       error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+/* The "last successful sync" the Overview's stale-sync alert names, two
+ * days on. */
+static gpointer
+alert_time_job (DaftarDb      *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  gint64 now = OK_STARTED + 2 * 86400;
+  g_autoptr(GPtrArray) alerts = NULL;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_time_t (&day, (time_t) now);
+  alerts = daftar_query_alerts (db, NULL, &day, &day, now, error);
+  if (alerts == NULL)
+    return NULL;
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const DaftarAlert *alert = g_ptr_array_index (alerts, i);
+
+      if (alert->kind == DAFTAR_ALERT_SYNC_STALE)
+        return g_memdup2 (&alert->time, sizeof alert->time);
+    }
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no stale-sync alert");
+  return NULL;
+}
+
+static gpointer
+nothing_job (DaftarDb      *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+nothing_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_assert_nonnull (daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, NULL));
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The header's "as of" and the Overview's alert read the same last
+ * successful sync from the log. */
+static void
+test_last_success_agrees_with_alert (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(DaftarSyncController) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *alert_time = NULL;
+  gboolean done = FALSE;
+
+  g_assert_nonnull (daftar_db_worker_run_sync (f->worker, write_log_job, NULL, NULL, &error));
+  g_assert_no_error (error);
+  alert_time = daftar_db_worker_run_sync (f->worker, alert_time_job, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (*alert_time, ==, OK_STARTED);
+
+  fresh = daftar_sync_controller_new (f->worker);
+  /* The worker runs jobs in order: once this one is back, so is the
+   * controller's read of the log. */
+  daftar_db_worker_run_async (f->worker, nothing_job, NULL, NULL, NULL, NULL, nothing_done, &done);
+  wait_for (is_true, &done);
+  settle ();
+  g_assert_cmpint (daftar_sync_controller_get_last_success (fresh), ==, *alert_time);
+}
+
 static gboolean
 synced_once (gpointer data)
 {
@@ -626,6 +725,8 @@ main (int argc, char **argv)
   g_test_add ("/sync-ui/settings-and-token-file", Fixture, "unconfigured", fixture_setup,
               test_settings_and_token_file, fixture_teardown);
   g_test_add ("/sync-ui/last-success-from-log", Fixture, NULL, fixture_setup, test_last_success_from_log, fixture_teardown);
+  g_test_add ("/sync-ui/last-success-agrees-with-alert", Fixture, NULL, fixture_setup,
+              test_last_success_agrees_with_alert, fixture_teardown);
   g_test_add ("/sync-ui/automatic", Fixture, NULL, fixture_setup, test_automatic, fixture_teardown);
   return g_test_run ();
 }

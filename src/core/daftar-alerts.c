@@ -9,6 +9,7 @@
 #include "daftar-queries.h"
 #include "daftar-records.h"
 #include "daftar-sql.h"
+#include "daftar-sync-history.h"
 #include "daftar-time.h"
 
 /* Alerts name their office, so they read each office's own rows, never the
@@ -98,27 +99,15 @@ sync_alerts (DaftarDb      *db,
              GError       **error)
 {
   sqlite3_stmt *stmt;
-  gboolean any_row = FALSE, any_ok = FALSE;
+  gboolean any_row = FALSE, any_ok;
   gint64 last_ok = 0;
   int rc;
 
-  stmt = daftar_db_prepare (db,
-    "SELECT count(*), max(CASE WHEN result = 'ok' THEN coalesce(finished_at, started_at) END) "
-    "FROM sync_log", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      any_row = sqlite3_column_int64 (stmt, 0) > 0;
-      any_ok = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
-      last_ok = sqlite3_column_int64 (stmt, 1);
-      rc = SQLITE_DONE;
-    }
-  if (!step_error (db, stmt, rc, error))
+  if (!daftar_sync_last_success (db, &last_ok, &any_row, error))
     return FALSE;
   if (!any_row)
     return TRUE;
+  any_ok = last_ok != 0;
 
   /* The newest run that ended; one still running (or cut off when Daftar
    * was closed) has no verdict yet, and a cancelled one is no failure. */

@@ -227,10 +227,9 @@ on_search_changed (DaftarCasesPage *self)
 }
 
 void
-daftar_cases_page_list_load (DaftarCasesPage    *self,
-                             DaftarDbWorker     *worker,
-                             const char         *office_code,
-                             const DaftarPeriod *period)
+daftar_cases_page_list_load (DaftarCasesPage   *self,
+                             DaftarDbWorker    *worker,
+                             DaftarPageContext *context)
 {
   if (self->case_list == NULL || daftar_case_list_get_worker (self->case_list) != worker)
     {
@@ -254,7 +253,7 @@ daftar_cases_page_list_load (DaftarCasesPage    *self,
       gtk_column_view_set_model (self->case_view, GTK_SELECTION_MODEL (self->selection));
     }
   clear_notices (self, C_("cases page", "Select a case to see its notices."));
-  daftar_case_list_set_scope (self->case_list, office_code, &period->from, &period->to);
+  daftar_case_list_set_scope (self->case_list, context->office_code, &context->period.from, &context->period.to);
   update_status (self);
 }
 

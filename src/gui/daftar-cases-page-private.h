@@ -6,7 +6,8 @@
 #include "daftar-case-list.h"
 #include "daftar-cases-page.h"
 #include "daftar-charts.h"
-#include "daftar-period.h"
+#include "daftar-db-worker.h"
+#include "daftar-page-context.h"
 
 G_BEGIN_DECLS
 
@@ -46,10 +47,10 @@ struct _DaftarCasesPage
   GtkColumnViewColumn *status_column;
   GtkLabel          *notices_case;
   GtkListBox        *notices_list;
+  GtkStack          *load_stack;
 
   DaftarCaseList    *case_list;           /* owned, nullable until the first load */
   GtkSingleSelection *selection;          /* owned, nullable likewise */
-  GCancellable      *cancellable;         /* owned, nullable: the figures being read */
   GCancellable      *notices_cancellable; /* owned, nullable: the notices being read */
 };
 
@@ -59,10 +60,9 @@ const char *daftar_cases_page_status_label (const char *status);
 
 /* The list half (daftar-cases-page-list.c). */
 void        daftar_cases_page_list_init    (DaftarCasesPage *self);
-void        daftar_cases_page_list_load    (DaftarCasesPage *self,
-                                            DaftarDbWorker  *worker,
-                                            const char      *office_code,
-                                            const DaftarPeriod *period);
+void        daftar_cases_page_list_load    (DaftarCasesPage   *self,
+                                            DaftarDbWorker    *worker,
+                                            DaftarPageContext *context);
 void        daftar_cases_page_list_dispose (DaftarCasesPage *self);
 void        on_search_changed              (DaftarCasesPage *self);
 

@@ -7,30 +7,16 @@
 #include <glib/gi18n.h>
 
 #include "daftar-cases-page-private.h"
-#include "daftar-cases-query.h"
+#include "daftar-cases-page-query.h"
 #include "daftar-format.h"
 #include "daftar-page.h"
+#include "daftar-page-error.h"
 #include "daftar-records.h"
 
 static void daftar_cases_page_iface_init (DaftarPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (DaftarCasesPage, daftar_cases_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (DAFTAR_TYPE_PAGE, daftar_cases_page_iface_init))
-
-typedef struct
-{
-  char         *office_code;   /* nullable */
-  DaftarPeriod  period;
-} CasesRequest;
-
-static void
-cases_request_free (gpointer data)
-{
-  CasesRequest *r = data;
-
-  g_free (r->office_code);
-  g_free (r);
-}
 
 const char *
 daftar_cases_page_kind_label (const char *kind)
@@ -77,19 +63,6 @@ scope_label (guint scope)
     case 1: return C_("cases page", "Elsewhere in the province");
     default: return C_("cases page", "Other provinces");
     }
-}
-
-static gpointer
-load_job (DaftarDb      *db,
-          gpointer       job_data,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  CasesRequest *r = job_data;
-
-  /* The "cases" report calls the same function with the same bin. */
-  return daftar_query_cases (db, r->office_code, &r->period.from, &r->period.to,
-                             daftar_period_bin (&r->period), cancellable, error);
 }
 
 static void
@@ -209,16 +182,18 @@ fill_staff (DaftarCasesPage          *self,
 }
 
 static void
-show (DaftarCasesPage          *self,
-      const CasesRequest       *request,
-      const DaftarCasesFigures *f)
+show_figures (DaftarPage        *page,
+              DaftarPageContext *context,
+              gpointer           figures)
 {
+  DaftarCasesPage *self = DAFTAR_CASES_PAGE (page);
+  const DaftarCasesFigures *f = figures;
   g_autofree char *range = daftar_format_date_range (&f->from, &f->to);
   g_autofree char *total = daftar_format_int (f->total);
   g_autofree char *sana = daftar_format_int (f->sana_registrations);
   g_autofree char *totals = g_strdup_printf (_("%s filings, of which %s Sana registrations."), total, sana);
 
-  gtk_label_set_label (self->period_title, daftar_period_preset_label (request->period.preset));
+  gtk_label_set_label (self->period_title, daftar_period_preset_label (context->period.preset));
   gtk_label_set_label (self->period_range, range);
   gtk_label_set_label (self->totals_label, totals);
   fill_bins (self, f);
@@ -226,59 +201,16 @@ show (DaftarCasesPage          *self,
   fill_staff (self, f);
 }
 
-/* What load_done needs: the page and the request it answers. */
-typedef struct
-{
-  DaftarCasesPage *self;      /* owned */
-  CasesRequest    *request;   /* owned */
-} LoadCall;
-
 static void
-load_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+daftar_cases_page_load (DaftarPage        *page,
+                        DaftarDbWorker    *worker,
+                        DaftarPageContext *context)
 {
-  LoadCall *call = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DaftarCasesFigures) f = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
-
-  if (f != NULL)
-    {
-      show (call->self, call->request, f);
-      daftar_page_emit_loaded (DAFTAR_PAGE (call->self));
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not load the cases figures: %s", error->message);
-  g_object_unref (call->self);
-  cases_request_free (call->request);
-  g_free (call);
-}
-
-static void
-daftar_cases_page_load (DaftarPage              *page,
-                        DaftarDbWorker          *worker,
-                        const DaftarPageContext *context)
-{
-  DaftarCasesPage *self = DAFTAR_CASES_PAGE (page);
-  CasesRequest *request = g_new0 (CasesRequest, 1);
-  LoadCall *call = g_new0 (LoadCall, 1);
-
-  /* A newer request makes the older one moot. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  request->office_code = g_strdup (context->office_code);
-  request->period = context->period;
-  call->self = g_object_ref (self);
-  call->request = g_new0 (CasesRequest, 1);
-  call->request->office_code = g_strdup (context->office_code);
-  call->request->period = context->period;
-
-  daftar_db_worker_run_async (worker, load_job, request, cases_request_free,
-                              (GDestroyNotify) daftar_cases_figures_free, self->cancellable,
-                              load_done, call);
-  daftar_cases_page_list_load (self, worker, context->office_code, &context->period);
+  /* The "cases" report reads the same figures with the same bin. */
+  daftar_page_run_query (page, worker, context, daftar_cases_page_query_job,
+                         daftar_page_context_ref (context), (GDestroyNotify) daftar_page_context_unref,
+                         (GDestroyNotify) daftar_cases_figures_free, show_figures);
+  daftar_cases_page_list_load (DAFTAR_CASES_PAGE (page), worker, context);
 }
 
 static void
@@ -316,8 +248,6 @@ daftar_cases_page_dispose (GObject *object)
 {
   DaftarCasesPage *self = DAFTAR_CASES_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   daftar_cases_page_list_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_CASES_PAGE);
 
@@ -335,6 +265,7 @@ daftar_cases_page_class_init (DaftarCasesPageClass *klass)
   g_type_ensure (DAFTAR_TYPE_CHART_FRAME);
   g_type_ensure (DAFTAR_TYPE_BAR_CHART);
   g_type_ensure (DAFTAR_TYPE_STACKED_BAR_CHART);
+  g_type_ensure (DAFTAR_TYPE_PAGE_ERROR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-cases-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, DaftarCasesPage, name)
@@ -370,6 +301,7 @@ daftar_cases_page_class_init (DaftarCasesPageClass *klass)
   BIND (status_column);
   BIND (notices_case);
   BIND (notices_list);
+  BIND (load_stack);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -380,6 +312,7 @@ static void
 daftar_cases_page_init (DaftarCasesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  daftar_page_set_load_stack (DAFTAR_PAGE (self), self->load_stack);
 
   daftar_chart_frame_set_category_title (self->kinds_frame, C_("cases page", "Period"));
   daftar_chart_frame_set_category_title (self->sana_frame, C_("cases page", "Period"));

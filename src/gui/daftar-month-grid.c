@@ -50,28 +50,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (DaftarMonthGrid, daftar_month_grid, GTK_TYPE_WIDGET)
 
-DaftarHoliday *
-daftar_holiday_new (const GDate *date,
-                    const char  *name)
-{
-  DaftarHoliday *holiday = g_new0 (DaftarHoliday, 1);
-
-  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
-
-  holiday->date = *date;
-  holiday->name = g_strdup (name);
-  return holiday;
-}
-
-void
-daftar_holiday_free (DaftarHoliday *holiday)
-{
-  if (holiday == NULL)
-    return;
-  g_free (holiday->name);
-  g_free (holiday);
-}
-
 static gboolean
 in_range (DaftarMonthGrid *self,
           const GDate     *day)

@@ -3,19 +3,9 @@
 
 #include <gtk/gtk.h>
 
+#include "daftar-holidays.h"
+
 G_BEGIN_DECLS
-
-/* A public holiday: the day and its name, shown as the day's tooltip. */
-typedef struct
-{
-  GDate  date;
-  char  *name;   /* owned */
-} DaftarHoliday;
-
-DaftarHoliday *daftar_holiday_new  (const GDate   *date,
-                                    const char    *name);
-void           daftar_holiday_free (DaftarHoliday *holiday);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftarHoliday, daftar_holiday_free)
 
 #define DAFTAR_TYPE_MONTH_GRID (daftar_month_grid_get_type ())
 G_DECLARE_FINAL_TYPE (DaftarMonthGrid, daftar_month_grid, DAFTAR, MONTH_GRID, GtkWidget)

@@ -7,7 +7,7 @@
 
 #include "daftar-format.h"
 #include "daftar-notices-page-private.h"
-#include "daftar-notices-report.h"
+#include "daftar-notices-page-query.h"
 
 /* One row of the unviewed list. ------------------------------------------ */
 
@@ -79,52 +79,6 @@ on_days_input (GtkSpinButton *spin,
 
 /* Export --------------------------------------------------------------------- */
 
-typedef struct
-{
-  char  *office_code;   /* nullable */
-  GDate  today;
-  guint  days;
-  GFile *file;
-} ExportJob;
-
-static void
-export_job_free (gpointer data)
-{
-  ExportJob *job = data;
-
-  g_free (job->office_code);
-  g_clear_object (&job->file);
-  g_free (job);
-}
-
-static gpointer
-export_job_run (DaftarDb      *db,
-                gpointer       job_data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  ExportJob *job = job_data;
-  g_autoptr(GFileOutputStream) out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                                     cancellable, error);
-
-  if (out == NULL)
-    return NULL;
-  if (!daftar_notices_export_unviewed_csv (db, job->office_code, &job->today, job->days,
-                                           G_OUTPUT_STREAM (out), error))
-    {
-      /* Closing with a cancelled cancellable abandons the replacement, so
-       * a failed export leaves any earlier file as it was. */
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
-      return NULL;
-    }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
-    return NULL;
-  return g_object_ref (job->file);
-}
-
 static void
 export_done (GObject      *source,
              GAsyncResult *result,
@@ -153,19 +107,15 @@ on_chooser_response (DaftarNoticesPage *self,
                      int                response)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
-  ExportJob *job;
 
   g_clear_object (&self->chooser);
   if (response != GTK_RESPONSE_ACCEPT || file == NULL || self->worker == NULL)
     return;
 
-  job = g_new0 (ExportJob, 1);
-  job->office_code = g_strdup (self->office_code);
-  job->today = self->today;
-  job->days = daftar_notices_page_get_days (self);
-  job->file = g_steal_pointer (&file);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
-  daftar_db_worker_run_async (self->worker, export_job_run, job, export_job_free, g_object_unref,
+  daftar_db_worker_run_async (self->worker, daftar_notices_export_job,
+                              daftar_notices_export_new (self->context, daftar_notices_page_get_days (self), file),
+                              (GDestroyNotify) daftar_notices_export_free, g_object_unref,
                               NULL, export_done, g_object_ref (self));
 }
 
@@ -177,9 +127,9 @@ daftar_notices_page_export_clicked (DaftarNoticesPage *self)
   DaftarJalaliDate j = { 0 };
   g_autofree char *name = NULL;
 
-  if (!self->has_context || self->chooser != NULL)
+  if (self->context == NULL || self->chooser != NULL)
     return;
-  daftar_jalali_from_gdate (&self->today, &j);
+  daftar_jalali_from_gdate (&self->context->today, &j);
   /* Translators: the suggested file name; keep it short, without slashes */
   name = g_strdup_printf (_("unviewed-notices-%04d-%02d-%02d.csv"), j.year, j.month, j.day);
   gtk_file_filter_set_name (filter, _("CSV spreadsheets"));

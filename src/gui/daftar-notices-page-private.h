@@ -7,6 +7,7 @@
 #include "daftar-db-worker.h"
 #include "daftar-notices-page.h"
 #include "daftar-notices-query.h"
+#include "daftar-page-context.h"
 
 G_BEGIN_DECLS
 
@@ -41,15 +42,13 @@ struct _DaftarNoticesPage
   GtkButton            *export_button;
   GtkColumnView        *unviewed_view;
   GtkButton            *more_button;
+  GtkStack             *load_stack;
 
   GListStore           *unviewed;       /* owned: DaftarUnviewedItem */
   GSettings            *settings;       /* owned, nullable: without the installed schema */
   DaftarDbWorker       *worker;         /* owned, nullable: until the first load */
-  char                 *office_code;    /* owned, nullable: every office */
-  GDate                 today;
-  gboolean              has_context;
+  DaftarPageContext    *context;        /* owned, nullable: likewise; the list and its CSV follow it */
   gint64                unviewed_count;
-  GCancellable         *cancellable;    /* owned, nullable: the figures' load */
   GCancellable         *list_cancellable; /* owned, nullable: the list's reload */
   GtkFileChooserNative *chooser;        /* owned, nullable: the export dialog */
 };

@@ -10,9 +10,9 @@
 #include "daftar-charts.h"
 #include "daftar-format.h"
 #include "daftar-notices-page-private.h"
-#include "daftar-notices-query.h"
-#include "daftar-notices-report.h"
+#include "daftar-notices-page-query.h"
 #include "daftar-page.h"
+#include "daftar-page-error.h"
 
 /* Paper notices reach their addressee in about one case in ten (DESIGN §1). */
 #define PAPER_BASELINE 0.10
@@ -24,72 +24,6 @@ static void daftar_notices_page_iface_init (DaftarPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (DaftarNoticesPage, daftar_notices_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (DAFTAR_TYPE_PAGE, daftar_notices_page_iface_init))
-
-/* A request to the worker and, filled there, its answer. */
-typedef struct
-{
-  char                 *office_code;   /* nullable */
-  GDate                 today;
-  DaftarPeriod          period;
-  guint                 days;
-  guint                 offset;
-  gboolean              with_figures;
-  DaftarNoticesFigures  figures;
-  gint64                unviewed_count;
-  GPtrArray            *rows;          /* DaftarUnviewedNotice */
-} NoticesJob;
-
-static void
-notices_job_free (gpointer data)
-{
-  NoticesJob *job = data;
-
-  g_free (job->office_code);
-  daftar_notices_figures_clear (&job->figures);
-  g_clear_pointer (&job->rows, g_ptr_array_unref);
-  g_free (job);
-}
-
-static gpointer
-notices_job_run (DaftarDb      *db,
-                 gpointer       job_data,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  const NoticesJob *request = job_data;
-  NoticesJob *job = g_new0 (NoticesJob, 1);
-
-  job->office_code = g_strdup (request->office_code);
-  job->today = request->today;
-  job->period = request->period;
-  job->days = request->days;
-  job->offset = request->offset;
-  job->with_figures = request->with_figures;
-
-  if ((job->with_figures &&
-       !daftar_notices_query_figures (db, job->office_code, &job->period.from, &job->period.to,
-                                      daftar_period_bin (&job->period), &job->figures, error)) ||
-      (job->offset == 0 &&
-       !daftar_notices_query_unviewed_count (db, job->office_code, &job->today, job->days,
-                                             &job->unviewed_count, error)) ||
-      (job->rows = daftar_notices_query_unviewed (db, job->office_code, &job->today, job->days,
-                                                  job->offset, LIST_PAGE, error)) == NULL)
-    {
-      notices_job_free (job);
-      return NULL;
-    }
-  return job;
-}
-
-static void
-run_job (DaftarNoticesPage   *self,
-         NoticesJob          *request,
-         GCancellable        *cancellable,
-         GAsyncReadyCallback  callback)
-{
-  daftar_db_worker_run_async (self->worker, notices_job_run, request, notices_job_free,
-                              notices_job_free, cancellable, callback, g_object_ref (self));
-}
 
 /* Showing the figures ------------------------------------------------------ */
 
@@ -205,8 +139,8 @@ show_delay_chart (DaftarNoticesPage          *self,
 }
 
 static void
-show_unviewed (DaftarNoticesPage *self,
-               const NoticesJob  *job)
+show_unviewed (DaftarNoticesPage              *self,
+               const DaftarNoticesPageFigures *job)
 {
   g_autofree char *days = daftar_format_int (job->days);
   g_autofree char *count = daftar_format_int (self->unviewed_count);
@@ -225,11 +159,11 @@ show_unviewed (DaftarNoticesPage *self,
       gtk_label_set_label (self->unviewed_summary, summary);
       gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->unviewed_count > 0);
     }
-  for (guint i = 0; i < job->rows->len; i++)
+  for (guint i = 0; i < job->unviewed->len; i++)
     {
       DaftarUnviewedItem *item = g_object_new (DAFTAR_TYPE_UNVIEWED_ITEM, NULL);
 
-      item->notice = g_steal_pointer (&g_ptr_array_index (job->rows, i));
+      item->notice = g_steal_pointer (&g_ptr_array_index (job->unviewed, i));
       g_list_store_append (self->unviewed, item);
       g_object_unref (item);
     }
@@ -237,55 +171,53 @@ show_unviewed (DaftarNoticesPage *self,
                           g_list_model_get_n_items (G_LIST_MODEL (self->unviewed)) < (guint) self->unviewed_count);
 }
 
+/* What any read brought: the list's length comes with its first rows. */
 static void
-show_figures (DaftarNoticesPage *self,
-              const NoticesJob  *job)
+show_list (DaftarNoticesPage        *self,
+           DaftarNoticesPageFigures *f)
 {
-  g_autofree char *range = daftar_format_date_range (&job->period.from, &job->period.to);
-
-  gtk_label_set_label (self->period_range, range);
-  show_tiles (self, &job->figures);
-  show_rate_chart (self, &job->figures);
-  show_channel_chart (self, &job->figures);
-  show_delay_chart (self, &job->figures);
+  if (f->offset == 0)
+    self->unviewed_count = f->unviewed_count;
+  show_unviewed (self, f);
 }
 
 static void
-job_done (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+show_figures (DaftarPage        *page,
+              DaftarPageContext *context,
+              gpointer           figures)
+{
+  DaftarNoticesPage *self = DAFTAR_NOTICES_PAGE (page);
+  DaftarNoticesPageFigures *f = figures;
+  g_autofree char *range = daftar_format_date_range (&context->period.from, &context->period.to);
+
+  gtk_label_set_label (self->period_range, range);
+  show_tiles (self, &f->figures);
+  show_rate_chart (self, &f->figures);
+  show_channel_chart (self, &f->figures);
+  show_delay_chart (self, &f->figures);
+  show_list (self, f);
+}
+
+static void
+list_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(DaftarNoticesPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  NoticesJob *job = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
+  g_autoptr(DaftarNoticesPageFigures) f = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
 
-  if (job == NULL)
+  if (f == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not load the notices: %s", error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      daftar_page_show_error (DAFTAR_PAGE (self), error);
+      daftar_page_emit_loaded (DAFTAR_PAGE (self));
       return;
     }
-  if (job->offset == 0)
-    self->unviewed_count = job->unviewed_count;
-  if (job->with_figures)
-    show_figures (self, job);
-  show_unviewed (self, job);
-  if (job->offset == 0)
+  show_list (self, f);
+  if (f->offset == 0)
     daftar_page_emit_loaded (DAFTAR_PAGE (self));
-  notices_job_free (job);
-}
-
-static NoticesJob *
-new_request (DaftarNoticesPage *self,
-             guint              offset)
-{
-  NoticesJob *request = g_new0 (NoticesJob, 1);
-
-  request->office_code = g_strdup (self->office_code);
-  request->today = self->today;
-  request->days = daftar_notices_page_get_days (self);
-  request->offset = offset;
-  return request;
 }
 
 /* A new N makes the list under way moot, not the figures. */
@@ -293,7 +225,7 @@ static void
 reload_list (DaftarNoticesPage *self,
              guint              offset)
 {
-  if (!self->has_context)
+  if (self->context == NULL)
     return;
   if (offset == 0)
     {
@@ -301,34 +233,37 @@ reload_list (DaftarNoticesPage *self,
       g_clear_object (&self->list_cancellable);
       self->list_cancellable = g_cancellable_new ();
     }
-  run_job (self, new_request (self, offset), self->list_cancellable, job_done);
+  daftar_db_worker_run_async (self->worker, daftar_notices_page_query_job,
+                              daftar_notices_page_request_new (self->context, daftar_notices_page_get_days (self),
+                                                               offset, LIST_PAGE, FALSE),
+                              (GDestroyNotify) daftar_notices_page_request_free,
+                              (GDestroyNotify) daftar_notices_page_figures_free,
+                              self->list_cancellable, list_done, g_object_ref (self));
 }
 
 static void
-daftar_notices_page_load (DaftarPage              *page,
-                          DaftarDbWorker          *worker,
-                          const DaftarPageContext *context)
+daftar_notices_page_load (DaftarPage        *page,
+                          DaftarDbWorker    *worker,
+                          DaftarPageContext *context)
 {
   DaftarNoticesPage *self = DAFTAR_NOTICES_PAGE (page);
-  NoticesJob *request;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  /* The list read for the old context is moot too. */
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->list_cancellable = g_object_ref (self->cancellable);
-
+  self->list_cancellable = g_cancellable_new ();
   g_set_object (&self->worker, worker);
-  g_free (self->office_code);
-  self->office_code = g_strdup (context->office_code);
-  self->today = context->today;
-  self->has_context = TRUE;
+  if (self->context != context)
+    {
+      g_clear_pointer (&self->context, daftar_page_context_unref);
+      self->context = daftar_page_context_ref (context);
+    }
 
-  request = new_request (self, 0);
-  request->period = context->period;
-  request->with_figures = TRUE;
-  run_job (self, request, self->cancellable, job_done);
+  daftar_page_run_query (page, worker, context, daftar_notices_page_query_job,
+                         daftar_notices_page_request_new (context, daftar_notices_page_get_days (self),
+                                                          0, LIST_PAGE, TRUE),
+                         (GDestroyNotify) daftar_notices_page_request_free,
+                         (GDestroyNotify) daftar_notices_page_figures_free, show_figures);
 }
 
 static void
@@ -360,9 +295,7 @@ daftar_notices_page_dispose (GObject *object)
 {
   DaftarNoticesPage *self = DAFTAR_NOTICES_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->list_cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->list_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -370,7 +303,7 @@ daftar_notices_page_dispose (GObject *object)
   g_clear_object (&self->worker);
   g_clear_object (&self->settings);
   g_clear_object (&self->unviewed);
-  g_clear_pointer (&self->office_code, g_free);
+  g_clear_pointer (&self->context, daftar_page_context_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_NOTICES_PAGE);
 
   G_OBJECT_CLASS (daftar_notices_page_parent_class)->dispose (object);
@@ -402,6 +335,7 @@ daftar_notices_page_class_init (DaftarNoticesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, unviewed_view);
   gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, DaftarNoticesPage, load_stack);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_export_clicked",
                                                 G_CALLBACK (daftar_notices_page_export_clicked));
   gtk_widget_class_bind_template_callback (widget_class, on_more_clicked);
@@ -422,7 +356,9 @@ daftar_notices_page_init (DaftarNoticesPage *self)
   g_type_ensure (DAFTAR_TYPE_LINE_CHART);
   g_type_ensure (DAFTAR_TYPE_BAR_CHART);
   g_type_ensure (DAFTAR_TYPE_HISTOGRAM);
+  g_type_ensure (DAFTAR_TYPE_PAGE_ERROR);
   gtk_widget_init_template (GTK_WIDGET (self));
+  daftar_page_set_load_stack (DAFTAR_PAGE (self), self->load_stack);
 
   daftar_chart_set_value_format (DAFTAR_CHART (self->rate_chart), DAFTAR_CHART_VALUE_PERCENT);
   daftar_chart_set_value_format (DAFTAR_CHART (self->channel_chart), DAFTAR_CHART_VALUE_INTEGER);

@@ -11,10 +11,10 @@
 #include "daftar-format.h"
 #include "daftar-overview-page.h"
 #include "daftar-overview-page-private.h"
+#include "daftar-overview-page-query.h"
 #include "daftar-page.h"
-#include "daftar-queries.h"
+#include "daftar-page-error.h"
 #include "daftar-records.h"
-#include "daftar-time.h"
 
 struct _DaftarOverviewPage
 {
@@ -32,100 +32,13 @@ struct _DaftarOverviewPage
   GtkWidget    *comparison_box;
   DaftarChartFrame *comparison_frame;
   GtkGrid      *comparison_grid;
-
-  GCancellable *cancellable;   /* owned, nullable: the load under way */
+  GtkStack     *load_stack;
 };
 
 static void daftar_overview_page_iface_init (DaftarPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (DaftarOverviewPage, daftar_overview_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (DAFTAR_TYPE_PAGE, daftar_overview_page_iface_init))
-
-/* What one load brings back from the worker thread. */
-typedef struct
-{
-  char                *office_code;   /* nullable: every office */
-  GDate                today;
-  DaftarPeriod         selected;
-  DaftarPeriodSummary  day;
-  DaftarPeriodSummary  period;
-  DaftarPeriodSummary  previous;
-  gboolean             today_is_holiday;
-  char                *holiday_name;
-  gint64               now;           /* for the age of the last sync */
-  GPtrArray           *alerts;        /* owned, DaftarAlert */
-  guint                alerts_omitted;
-  GPtrArray           *offices;       /* owned, DaftarOfficeInfo */
-  GPtrArray           *comparison;    /* owned, nullable: DaftarOfficeFigures, all offices only */
-} OverviewData;
-
-static void
-overview_data_free (gpointer data)
-{
-  OverviewData *d = data;
-
-  g_free (d->office_code);
-  g_free (d->holiday_name);
-  g_clear_pointer (&d->alerts, g_ptr_array_unref);
-  g_clear_pointer (&d->offices, g_ptr_array_unref);
-  g_clear_pointer (&d->comparison, g_ptr_array_unref);
-  g_free (d);
-}
-
-static gpointer
-load_job (DaftarDb      *db,
-          gpointer       job_data,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  OverviewData *request = job_data;
-  OverviewData *d = g_new0 (OverviewData, 1);
-  DaftarPeriod previous;
-  char day[11];
-  sqlite3_stmt *stmt;
-
-  d->office_code = g_strdup (request->office_code);
-  d->today = request->today;
-  d->selected = request->selected;
-  d->now = request->now;
-  daftar_period_previous (&d->selected, &previous);
-
-  if (!daftar_query_period_summary (db, d->office_code, &d->today, &d->today, &d->day, error) ||
-      !daftar_query_period_summary (db, d->office_code, &d->selected.from, &d->selected.to, &d->period, error) ||
-      !daftar_query_period_summary (db, d->office_code, &previous.from, &previous.to, &d->previous, error) ||
-      (d->alerts = daftar_query_alerts_full (db, d->office_code, &d->selected.from, &d->selected.to, d->now,
-                                             DAFTAR_ALERTS_MAX_DAY_ALERTS, &d->alerts_omitted, error)) == NULL ||
-      (d->offices = daftar_query_offices (db, error)) == NULL)
-    {
-      overview_data_free (d);
-      return NULL;
-    }
-
-  /* "All offices" compares them, when there is more than one to compare. */
-  if (d->office_code == NULL && d->offices->len > 1)
-    {
-      d->comparison = daftar_query_office_comparison (db, &d->selected.from, &d->selected.to, error);
-      if (d->comparison == NULL)
-        {
-          overview_data_free (d);
-          return NULL;
-        }
-    }
-
-  daftar_time_format_day (&d->today, day);
-  stmt = daftar_db_prepare (db, "SELECT name FROM holidays WHERE date = ?", NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          d->today_is_holiday = TRUE;
-          d->holiday_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-        }
-      sqlite3_reset (stmt);
-    }
-  return d;
-}
 
 static void
 clear_children (GtkWidget *box)
@@ -287,28 +200,31 @@ fill_kinds (DaftarOverviewPage        *self,
 }
 
 static void
-show (DaftarOverviewPage *self,
-      const OverviewData *d)
+show_figures (DaftarPage        *page,
+              DaftarPageContext *context,
+              gpointer           figures)
 {
-  g_autofree char *today = daftar_format_date_long (&d->today);
-  g_autofree char *weekday = daftar_format_weekday (&d->today);
+  DaftarOverviewPage *self = DAFTAR_OVERVIEW_PAGE (page);
+  const DaftarOverviewFigures *f = figures;
+  g_autofree char *today = daftar_format_date_long (&context->today);
+  g_autofree char *weekday = daftar_format_weekday (&context->today);
   /* Translators: weekday and date, e.g. "Saturday, 7 Azar 1405" */
   g_autofree char *today_text = g_strdup_printf (C_("weekday and date", "%s, %s"), weekday, today);
-  g_autofree char *range = daftar_format_date_range (&d->period.from, &d->period.to);
+  g_autofree char *range = daftar_format_date_range (&f->period.from, &f->period.to);
 
   gtk_label_set_label (self->today_range, today_text);
-  gtk_label_set_label (self->period_title, daftar_period_preset_label (d->selected.preset));
+  gtk_label_set_label (self->period_title, daftar_period_preset_label (context->period.preset));
   gtk_label_set_label (self->period_range, range);
 
   /* Fridays and official holidays are closed: say so rather than show zeros
    * that look like a bad day. */
-  if (d->today_is_holiday)
+  if (f->holiday_name != NULL)
     {
-      g_autofree char *note = g_strdup_printf (_("The office is closed today (%s)."), d->holiday_name);
+      g_autofree char *note = g_strdup_printf (_("The office is closed today (%s)."), f->holiday_name);
       gtk_label_set_label (self->today_note, note);
       gtk_widget_set_visible (GTK_WIDGET (self->today_note), TRUE);
     }
-  else if (g_date_get_weekday (&d->today) == G_DATE_FRIDAY)
+  else if (g_date_get_weekday (&context->today) == G_DATE_FRIDAY)
     {
       gtk_label_set_label (self->today_note, _("The office is closed on Fridays."));
       gtk_widget_set_visible (GTK_WIDGET (self->today_note), TRUE);
@@ -316,40 +232,26 @@ show (DaftarOverviewPage *self,
   else
     gtk_widget_set_visible (GTK_WIDGET (self->today_note), FALSE);
 
-  fill_tiles (self->today_tiles, &d->day, NULL);
-  fill_tiles (self->period_tiles, &d->period, &d->previous);
-  fill_kinds (self, &d->period);
-  daftar_overview_fill_alerts (self->alerts_list, d->alerts, d->alerts_omitted, d->offices,
-                               d->office_code == NULL && d->offices->len > 1, d->now);
+  fill_tiles (self->today_tiles, &f->day, NULL);
+  fill_tiles (self->period_tiles, &f->period, &f->previous);
+  fill_kinds (self, &f->period);
+  daftar_overview_fill_alerts (self->alerts_list, f->alerts, f->alerts_omitted, f->offices,
+                               context->office_code == NULL && f->offices->len > 1, context->now);
 
-  gtk_widget_set_visible (self->comparison_box, d->comparison != NULL);
-  if (d->comparison != NULL)
+  gtk_widget_set_visible (self->comparison_box, f->comparison != NULL);
+  if (f->comparison != NULL)
     daftar_overview_fill_comparison (self->comparison_frame, self->comparison_grid,
-                                     d->comparison, &d->period.standards);
+                                     f->comparison, &f->period.standards);
 }
 
 static void
-show_figures (DaftarPage *page,
-              gpointer    result)
+daftar_overview_page_load (DaftarPage        *page,
+                           DaftarDbWorker    *worker,
+                           DaftarPageContext *context)
 {
-  show (DAFTAR_OVERVIEW_PAGE (page), result);
-}
-
-static void
-daftar_overview_page_load (DaftarPage              *page,
-                           DaftarDbWorker          *worker,
-                           const DaftarPageContext *context)
-{
-  DaftarOverviewPage *self = DAFTAR_OVERVIEW_PAGE (page);
-  OverviewData *request = g_new0 (OverviewData, 1);
-
-  request->office_code = g_strdup (context->office_code);
-  request->today = context->today;
-  request->selected = context->period;
-  request->now = g_get_real_time () / G_USEC_PER_SEC;
-
-  daftar_page_run_job (page, &self->cancellable, worker, load_job, request, overview_data_free,
-                       overview_data_free, show_figures, "the overview");
+  daftar_page_run_query (page, worker, context, daftar_overview_query_job,
+                         daftar_page_context_ref (context), (GDestroyNotify) daftar_page_context_unref,
+                         (GDestroyNotify) daftar_overview_figures_free, show_figures);
 }
 
 static void
@@ -361,11 +263,7 @@ daftar_overview_page_iface_init (DaftarPageInterface *iface)
 static void
 daftar_overview_page_dispose (GObject *object)
 {
-  DaftarOverviewPage *self = DAFTAR_OVERVIEW_PAGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_OVERVIEW_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (object), DAFTAR_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (daftar_overview_page_parent_class)->dispose (object);
 }
@@ -391,6 +289,7 @@ daftar_overview_page_class_init (DaftarOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, comparison_box);
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, comparison_frame);
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, comparison_grid);
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, load_stack);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -401,5 +300,7 @@ daftar_overview_page_init (DaftarOverviewPage *self)
   g_type_ensure (DAFTAR_TYPE_KPI_TILE);
   g_type_ensure (DAFTAR_TYPE_CHART_FRAME);
   g_type_ensure (DAFTAR_TYPE_BAR_CHART);
+  g_type_ensure (DAFTAR_TYPE_PAGE_ERROR);
   gtk_widget_init_template (GTK_WIDGET (self));
+  daftar_page_set_load_stack (DAFTAR_PAGE (self), self->load_stack);
 }

@@ -10,10 +10,11 @@
 #include "daftar-charts.h"
 #include "daftar-format.h"
 #include "daftar-page.h"
+#include "daftar-page-error.h"
 #include "daftar-records.h"
 #include "daftar-shifts-page.h"
+#include "daftar-shifts-page-query.h"
 #include "daftar-staffing-panel.h"
-#include "daftar-shifts-query.h"
 
 struct _DaftarShiftsPage
 {
@@ -40,57 +41,13 @@ struct _DaftarShiftsPage
   GtkListBox       *standards_list;
   GtkBox           *staffing_area;
   GtkWidget        *staffing_panel;  /* the staffing advisor, in staffing_area */
-
-  GCancellable     *cancellable;   /* owned, nullable: the load under way */
+  GtkStack         *load_stack;
 };
 
 static void daftar_shifts_page_iface_init (DaftarPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (DaftarShiftsPage, daftar_shifts_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (DAFTAR_TYPE_PAGE, daftar_shifts_page_iface_init))
-
-/* What a load asks for, and what it brings back. */
-typedef struct
-{
-  char             *office_code;   /* nullable: every office */
-  GDate             from;
-  GDate             to;
-  DaftarBin         bin;
-  DaftarShiftsData *data;          /* owned, nullable until the job ran */
-} ShiftsLoad;
-
-static void
-shifts_load_free (gpointer data)
-{
-  ShiftsLoad *load = data;
-
-  g_free (load->office_code);
-  g_clear_pointer (&load->data, daftar_shifts_data_free);
-  g_free (load);
-}
-
-static gpointer
-load_job (DaftarDb      *db,
-          gpointer       job_data,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  const ShiftsLoad *request = job_data;
-  ShiftsLoad *result = g_new0 (ShiftsLoad, 1);
-
-  result->office_code = g_strdup (request->office_code);
-  result->from = request->from;
-  result->to = request->to;
-  result->bin = request->bin;
-  result->data = daftar_query_shifts (db, request->office_code, &request->from, &request->to,
-                                      request->bin, cancellable, error);
-  if (result->data == NULL)
-    {
-      shifts_load_free (result);
-      return NULL;
-    }
-  return result;
-}
 
 static const char *
 shift_label (DaftarShift shift)
@@ -302,9 +259,9 @@ fill_service_chart (DaftarShiftsPage       *self,
 
 static void
 fill_load_charts (DaftarShiftsPage       *self,
-                  const ShiftsLoad       *load)
+                  DaftarPageContext      *context,
+                  const DaftarShiftsData *d)
 {
-  const DaftarShiftsData *d = load->data;
   DaftarChartSeries *series[DAFTAR_N_SHIFTS];
 
   shift_series (series);
@@ -316,7 +273,7 @@ fill_load_charts (DaftarShiftsPage       *self,
       g_autofree char *label = g_strdup_printf (_("Counter %s"), number);
 
       /* Counters of the network are told apart by their office's code. */
-      if (load->office_code == NULL)
+      if (context->office_code == NULL)
         {
           char *with_office = g_strdup_printf (C_("office and counter", "%s, %s"), c->office_code, label);
           g_free (label);
@@ -441,10 +398,12 @@ fill_standards (DaftarShiftsPage       *self,
 }
 
 static void
-show (DaftarShiftsPage *self,
-      const ShiftsLoad *load)
+show_figures (DaftarPage        *page,
+              DaftarPageContext *context,
+              gpointer           figures)
 {
-  const DaftarShiftsData *d = load->data;
+  DaftarShiftsPage *self = DAFTAR_SHIFTS_PAGE (page);
+  const DaftarShiftsData *d = figures;
   g_autofree char *range = daftar_format_date_range (&d->from, &d->to);
 
   gtk_label_set_label (self->period_range, range);
@@ -453,33 +412,21 @@ show (DaftarShiftsPage *self,
   fill_tickets_chart (self, d);
   fill_wait_chart (self, d);
   fill_service_chart (self, d);
-  fill_load_charts (self, load);
+  fill_load_charts (self, context, d);
   fill_heatmaps (self, d);
   fill_standards (self, d);
 }
 
 static void
-show_figures (DaftarPage *page,
-              gpointer    result)
-{
-  show (DAFTAR_SHIFTS_PAGE (page), result);
-}
-
-static void
-daftar_shifts_page_load (DaftarPage              *page,
-                         DaftarDbWorker          *worker,
-                         const DaftarPageContext *context)
+daftar_shifts_page_load (DaftarPage        *page,
+                         DaftarDbWorker    *worker,
+                         DaftarPageContext *context)
 {
   DaftarShiftsPage *self = DAFTAR_SHIFTS_PAGE (page);
-  ShiftsLoad *request = g_new0 (ShiftsLoad, 1);
 
-  request->office_code = g_strdup (context->office_code);
-  request->from = context->period.from;
-  request->to = context->period.to;
-  request->bin = daftar_period_bin (&context->period);
-
-  daftar_page_run_job (page, &self->cancellable, worker, load_job, request, shifts_load_free,
-                       shifts_load_free, show_figures, "the shifts");
+  daftar_page_run_query (page, worker, context, daftar_shifts_page_query_job,
+                         daftar_page_context_ref (context), (GDestroyNotify) daftar_page_context_unref,
+                         (GDestroyNotify) daftar_shifts_data_free, show_figures);
   /* The advisor reads the same office and period, on its own job. */
   daftar_page_load (DAFTAR_PAGE (self->staffing_panel), worker, context);
 }
@@ -500,11 +447,7 @@ daftar_shifts_page_get_staffing_area (DaftarShiftsPage *self)
 static void
 daftar_shifts_page_dispose (GObject *object)
 {
-  DaftarShiftsPage *self = DAFTAR_SHIFTS_PAGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_SHIFTS_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (object), DAFTAR_TYPE_SHIFTS_PAGE);
 
   G_OBJECT_CLASS (daftar_shifts_page_parent_class)->dispose (object);
 }
@@ -538,6 +481,7 @@ daftar_shifts_page_class_init (DaftarShiftsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, wait_heatmap);
   gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, standards_list);
   gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, staffing_area);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, load_stack);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -551,7 +495,9 @@ daftar_shifts_page_init (DaftarShiftsPage *self)
   g_type_ensure (DAFTAR_TYPE_STACKED_BAR_CHART);
   g_type_ensure (DAFTAR_TYPE_LINE_CHART);
   g_type_ensure (DAFTAR_TYPE_HEATMAP);
+  g_type_ensure (DAFTAR_TYPE_PAGE_ERROR);
   gtk_widget_init_template (GTK_WIDGET (self));
+  daftar_page_set_load_stack (DAFTAR_PAGE (self), self->load_stack);
 
   self->staffing_panel = daftar_staffing_panel_new ();
   gtk_box_append (self->staffing_area, self->staffing_panel);

@@ -10,7 +10,8 @@
 #include "daftar-format.h"
 #include "daftar-heatmap.h"
 #include "daftar-page.h"
-#include "daftar-staffing.h"
+#include "daftar-page-error.h"
+#include "daftar-staffing-page-query.h"
 #include "daftar-staffing-panel.h"
 
 struct _DaftarStaffingPanel
@@ -35,39 +36,13 @@ struct _DaftarStaffingPanel
   DaftarStaffing *staffing;      /* owned, nullable: the figures the what-if works from */
   guint           n_advice;
   gboolean        filling;       /* spin buttons being set from data, not by the manager */
-  GCancellable   *cancellable;   /* owned, nullable: the load under way */
+  GtkStack       *load_stack;
 };
 
 static void daftar_staffing_panel_iface_init (DaftarPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (DaftarStaffingPanel, daftar_staffing_panel, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (DAFTAR_TYPE_PAGE, daftar_staffing_panel_iface_init))
-
-typedef struct
-{
-  char  *office_code;   /* nullable */
-  GDate  to;
-} LoadRequest;
-
-static void
-load_request_free (gpointer data)
-{
-  LoadRequest *r = data;
-
-  g_free (r->office_code);
-  g_free (r);
-}
-
-static gpointer
-load_job (DaftarDb      *db,
-          gpointer       job_data,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  LoadRequest *r = job_data;
-
-  return daftar_staffing_compute (db, r->office_code, &r->to, 0, 0, error);
-}
 
 static void
 clear_advice (DaftarStaffingPanel *self)
@@ -229,60 +204,33 @@ show (DaftarStaffingPanel *self)
 }
 
 static void
-load_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+show_figures (DaftarPage        *page,
+              DaftarPageContext *context,
+              gpointer           figures)
 {
-  g_autoptr(DaftarStaffingPanel) self = user_data;
-  g_autoptr(GError) error = NULL;
-  DaftarStaffing *s = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
+  DaftarStaffingPanel *self = DAFTAR_STAFFING_PANEL (page);
+  DaftarStaffingPanelFigures *f = figures;
 
-  if (s == NULL)
+  g_clear_pointer (&self->staffing, daftar_staffing_free);
+  if (f->staffing == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_clear_pointer (&self->staffing, daftar_staffing_free);
       clear_advice (self);
       gtk_widget_set_visible (self->capacity_box, FALSE);
-      if (g_error_matches (error, DAFTAR_STAFFING_ERROR, DAFTAR_STAFFING_ERROR_NO_OFFICE))
-        show_status (self, _("Choose an office to see its staffing advice."));
-      else
-        {
-          g_warning ("Could not load the staffing advice: %s", error->message);
-          show_status (self, _("The staffing advice could not be computed."));
-        }
-      daftar_page_emit_loaded (DAFTAR_PAGE (self));
+      show_status (self, _("Choose an office to see its staffing advice."));
       return;
     }
-  g_clear_pointer (&self->staffing, daftar_staffing_free);
-  self->staffing = s;
+  self->staffing = g_steal_pointer (&f->staffing);
   show (self);
-  daftar_page_emit_loaded (DAFTAR_PAGE (self));
 }
 
 static void
-daftar_staffing_panel_load (DaftarPage              *page,
-                            DaftarDbWorker          *worker,
-                            const DaftarPageContext *context)
+daftar_staffing_panel_load (DaftarPage        *page,
+                            DaftarDbWorker    *worker,
+                            DaftarPageContext *context)
 {
-  DaftarStaffingPanel *self = DAFTAR_STAFFING_PANEL (page);
-  LoadRequest *request;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  request = g_new0 (LoadRequest, 1);
-  request->office_code = g_strdup (context->office_code);
-  /* Advice looks back from the end of the chosen period, but never from
-   * days that have not happened yet. */
-  request->to = context->period.to;
-  if (g_date_valid (&context->today) && g_date_compare (&request->to, &context->today) > 0)
-    request->to = context->today;
-
-  daftar_db_worker_run_async (worker, load_job, request, load_request_free,
-                              (GDestroyNotify) daftar_staffing_free, self->cancellable,
-                              load_done, g_object_ref (self));
+  daftar_page_run_query (page, worker, context, daftar_staffing_panel_query_job,
+                         daftar_page_context_ref (context), (GDestroyNotify) daftar_page_context_unref,
+                         (GDestroyNotify) daftar_staffing_panel_figures_free, show_figures);
 }
 
 static void
@@ -331,8 +279,6 @@ daftar_staffing_panel_dispose (GObject *object)
 {
   DaftarStaffingPanel *self = DAFTAR_STAFFING_PANEL (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->staffing, daftar_staffing_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_STAFFING_PANEL);
 
@@ -362,6 +308,7 @@ daftar_staffing_panel_class_init (DaftarStaffingPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, wait_label);
   gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, occupancy_label);
   gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, heatmap);
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, load_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_what_if_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -371,7 +318,9 @@ static void
 daftar_staffing_panel_init (DaftarStaffingPanel *self)
 {
   g_type_ensure (DAFTAR_TYPE_HEATMAP);
+  g_type_ensure (DAFTAR_TYPE_PAGE_ERROR);
   gtk_widget_init_template (GTK_WIDGET (self));
+  daftar_page_set_load_stack (DAFTAR_PAGE (self), self->load_stack);
   daftar_chart_set_title (DAFTAR_CHART (self->heatmap), _("Projected service level by weekday and hour"));
   {
     GtkSpinButton *spins[] = { self->morning_spin, self->evening_spin, self->service_spin, self->arrivals_spin };

@@ -8,6 +8,7 @@
 
 #include "daftar-sync.h"
 #include "daftar-sync-controller.h"
+#include "daftar-sync-history.h"
 #include "daftar-token.h"
 
 #define DEFAULT_INTERVAL 15   /* minutes, as the schema's default */
@@ -433,26 +434,7 @@ on_settings_changed (GSettings            *settings,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIGURED]);
 }
 
-/* last-success, from the log: the end of the newest run that went well. */
-
-static gpointer
-last_success_job (DaftarDb      *db,
-                  gpointer       job_data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 *when;
-
-  stmt = daftar_db_prepare (db, "SELECT MAX(finished_at) FROM sync_log WHERE result = 'ok'", error);
-  if (stmt == NULL)
-    return NULL;
-  when = g_new0 (gint64, 1);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    *when = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return when;
-}
+/* last-success, from the log (daftar_sync_last_success). */
 
 static void
 last_success_done (GObject      *source,
@@ -541,7 +523,7 @@ daftar_sync_controller_constructed (GObject *object)
   self->network_handler = g_signal_connect (self->monitor, "network-changed",
                                             G_CALLBACK (on_network_changed), self);
 
-  daftar_db_worker_run_async (self->worker, last_success_job, NULL, NULL, g_free, NULL,
+  daftar_db_worker_run_async (self->worker, daftar_sync_last_success_job, NULL, NULL, g_free, NULL,
                               last_success_done, g_object_ref (self));
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "daftar-format.h"
+#include "daftar-sync-history.h"
 #include "daftar-sync-history-dialog.h"
 
 #define RAW_SHOWN_CHARS 4000
@@ -36,169 +37,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* What the worker thread reads. */
-
-typedef struct
-{
-  gint64  started_at;
-  gint64  finished_at;   /* 0: the run has not finished, or was killed */
-  gint64  pages;
-  gint64  records;
-  gint64  rejected;
-  char   *result;
-  char   *message;
-} RunRow;
-
-typedef struct
-{
-  gint64  received_at;
-  char   *entity;
-  char   *raw;
-  char   *reason;
-} RejectRow;
-
-typedef struct
-{
-  GArray *runs;        /* RunRow */
-  GArray *rejects;     /* RejectRow */
-  gint64  total_runs;
-  gint64  total_rejects;
-} History;
-
-static void
-run_row_clear (gpointer data)
-{
-  RunRow *row = data;
-
-  g_free (row->result);
-  g_free (row->message);
-}
-
-static void
-reject_row_clear (gpointer data)
-{
-  RejectRow *row = data;
-
-  g_free (row->entity);
-  g_free (row->raw);
-  g_free (row->reason);
-}
-
-static void
-history_free (gpointer data)
-{
-  History *history = data;
-
-  g_array_unref (history->runs);
-  g_array_unref (history->rejects);
-  g_free (history);
-}
-
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-static gboolean
-count_rows (DaftarDb    *db,
-            const char  *sql,
-            gint64      *out,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  *out = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-static gpointer
-load_job (DaftarDb      *db,
-          gpointer       job_data,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  g_autoptr(GArray) runs = g_array_new (FALSE, TRUE, sizeof (RunRow));
-  g_autoptr(GArray) rejects = g_array_new (FALSE, TRUE, sizeof (RejectRow));
-  History *history;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_array_set_clear_func (runs, run_row_clear);
-  g_array_set_clear_func (rejects, reject_row_clear);
-
-  stmt = daftar_db_prepare (db,
-                            "SELECT started_at, finished_at, pages, records, rejected, result, message "
-                            "FROM sync_log ORDER BY started_at DESC, id DESC LIMIT ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, DAFTAR_SYNC_HISTORY_LIMIT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RunRow row = {
-        .started_at = sqlite3_column_int64 (stmt, 0),
-        .finished_at = sqlite3_column_int64 (stmt, 1),
-        .pages = sqlite3_column_int64 (stmt, 2),
-        .records = sqlite3_column_int64 (stmt, 3),
-        .rejected = sqlite3_column_int64 (stmt, 4),
-        .result = column_text (stmt, 5),
-        .message = column_text (stmt, 6),
-      };
-      g_array_append_val (runs, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      daftar_db_set_error (db, error, "sync_log");
-      return NULL;
-    }
-
-  stmt = daftar_db_prepare (db,
-                            "SELECT received_at, entity, raw, reason FROM sync_rejects "
-                            "ORDER BY received_at DESC, id DESC LIMIT ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, DAFTAR_SYNC_HISTORY_LIMIT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RejectRow row = {
-        .received_at = sqlite3_column_int64 (stmt, 0),
-        .entity = column_text (stmt, 1),
-        .raw = column_text (stmt, 2),
-        .reason = column_text (stmt, 3),
-      };
-      g_array_append_val (rejects, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      daftar_db_set_error (db, error, "sync_rejects");
-      return NULL;
-    }
-
-  history = g_new0 (History, 1);
-  history->runs = g_steal_pointer (&runs);
-  history->rejects = g_steal_pointer (&rejects);
-  if (!count_rows (db, "SELECT COUNT(*) FROM sync_log", &history->total_runs, error) ||
-      !count_rows (db, "SELECT COUNT(*) FROM sync_rejects", &history->total_rejects, error))
-    {
-      history_free (history);
-      return NULL;
-    }
-  return history;
-}
-
 /* Rows. */
 
 /* How a run ended, in a few words. */
 static const char *
-result_label (const RunRow *run,
+result_label (const DaftarSyncRun *run,
               gboolean     *out_failed)
 {
   static const struct { const char *nick; const char *label; } results[] = {
@@ -231,7 +74,7 @@ result_label (const RunRow *run,
 }
 
 static GtkWidget *
-run_row_new (const RunRow *run)
+run_row_new (const DaftarSyncRun *run)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *result;
@@ -281,7 +124,7 @@ entity_label (const char *entity)
 }
 
 static GtkWidget *
-reject_row_new (const RejectRow *reject)
+reject_row_new (const DaftarSyncReject *reject)
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *raw;
@@ -353,13 +196,13 @@ set_shown_of (AdwPreferencesGroup *group,
 
 static void
 fill (DaftarSyncHistoryDialog *self,
-      const History           *history)
+      const DaftarSyncHistory *history)
 {
   for (guint i = 0; i < history->runs->len; i++)
-    gtk_list_box_append (self->runs_list, run_row_new (&g_array_index (history->runs, RunRow, i)));
+    gtk_list_box_append (self->runs_list, run_row_new (&g_array_index (history->runs, DaftarSyncRun, i)));
   for (guint i = 0; i < history->rejects->len; i++)
     gtk_list_box_append (self->rejects_list,
-                         reject_row_new (&g_array_index (history->rejects, RejectRow, i)));
+                         reject_row_new (&g_array_index (history->rejects, DaftarSyncReject, i)));
   self->n_runs = history->runs->len;
   self->n_rejects = history->rejects->len;
   set_shown_of (self->runs_group, self->n_runs, history->total_runs);
@@ -373,7 +216,7 @@ load_done (GObject      *source,
 {
   g_autoptr(DaftarSyncHistoryDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  History *history = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
+  g_autoptr(DaftarSyncHistory) history = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
 
   if (history == NULL)
     {
@@ -385,7 +228,6 @@ load_done (GObject      *source,
   else
     {
       fill (self, history);
-      history_free (history);
       gtk_stack_set_visible_child_name (self->stack, "lists");
     }
   self->loaded = TRUE;
@@ -400,7 +242,8 @@ daftar_sync_history_dialog_new (DaftarDbWorker *worker)
   g_return_val_if_fail (DAFTAR_IS_DB_WORKER (worker), NULL);
 
   self = g_object_new (DAFTAR_TYPE_SYNC_HISTORY_DIALOG, NULL);
-  daftar_db_worker_run_async (worker, load_job, NULL, NULL, history_free, self->cancellable,
+  daftar_db_worker_run_async (worker, daftar_sync_history_job, NULL, NULL,
+                              (GDestroyNotify) daftar_sync_history_free, self->cancellable,
                               load_done, g_object_ref (self));
   return GTK_WIDGET (self);
 }

@@ -4,11 +4,11 @@
 #include <adwaita.h>
 
 #include "daftar-db-worker.h"
+#include "daftar-sync-history.h"
 
 G_BEGIN_DECLS
 
-/* At most this many runs and rejected records are listed, newest first. */
-#define DAFTAR_SYNC_HISTORY_LIMIT 500
+/* Lists at most DAFTAR_SYNC_HISTORY_LIMIT runs and rejected records, newest first. */
 
 #define DAFTAR_TYPE_SYNC_HISTORY_DIALOG (daftar_sync_history_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (DaftarSyncHistoryDialog, daftar_sync_history_dialog, DAFTAR, SYNC_HISTORY_DIALOG, AdwWindow)

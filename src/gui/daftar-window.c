@@ -14,6 +14,7 @@
 #include "daftar-time.h"
 #include "daftar-window.h"
 #include "daftar-window-pages.h"
+#include "daftar-window-query.h"
 #include "daftar-window-state.h"
 
 struct _DaftarWindow
@@ -148,7 +149,7 @@ load_visible_page (DaftarWindow *self)
 {
   GtkWidget *slot = adw_view_stack_get_visible_child (self->view_stack);
   GtkWidget *page;
-  DaftarPageContext context;
+  g_autoptr(DaftarPageContext) context = NULL;
 
   if (self->worker == NULL || self->offices == NULL || self->offices->len == 0 || slot == NULL)
     return;
@@ -156,11 +157,9 @@ load_visible_page (DaftarWindow *self)
   if (page == NULL || g_hash_table_contains (self->fresh, page))
     return;
 
-  context.office_code = selected_office (self);
-  context.period = self->period;
-  context.today = self->today;
+  context = daftar_page_context_new (selected_office (self), &self->period, &self->today);
   g_hash_table_add (self->fresh, page);
-  daftar_page_load (DAFTAR_PAGE (page), self->worker, &context);
+  daftar_page_load (DAFTAR_PAGE (page), self->worker, context);
 }
 
 static void
@@ -184,82 +183,6 @@ on_office_selected (DaftarWindow *self)
   reload (self);
 }
 
-/* What the window needs before any page: the offices and the holidays. */
-typedef struct
-{
-  GPtrArray *offices;    /* DaftarOfficeInfo */
-  GPtrArray *holidays;   /* DaftarHoliday */
-} Records;
-
-static void
-records_free (gpointer data)
-{
-  Records *records = data;
-
-  g_clear_pointer (&records->offices, g_ptr_array_unref);
-  g_clear_pointer (&records->holidays, g_ptr_array_unref);
-  g_free (records);
-}
-
-static GPtrArray *
-list_holidays (DaftarDb  *db,
-               GError   **error)
-{
-  sqlite3_stmt *stmt = daftar_db_prepare (db, "SELECT date, name FROM holidays ORDER BY date", error);
-  g_autoptr(GPtrArray) holidays = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_holiday_free);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GDate date;
-      if (daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 0), &date))
-        g_ptr_array_add (holidays, daftar_holiday_new (&date, (const char *) sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      daftar_db_set_error (db, error, "Reading holidays");
-      return NULL;
-    }
-  return g_steal_pointer (&holidays);
-}
-
-static gpointer
-list_offices_job (DaftarDb      *db,
-                  gpointer       job_data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  g_autoptr(GPtrArray) offices = daftar_query_offices (db, error);
-  g_autoptr(GPtrArray) holidays = NULL;
-  Records *records;
-  GDate first, last;
-  g_autoptr(GError) span_error = NULL;
-
-  if (offices == NULL)
-    return NULL;
-  holidays = list_holidays (db, error);
-  if (holidays == NULL)
-    return NULL;
-  /* Offices without a single record would show an empty dashboard; the
-   * empty state says better what to do. */
-  if (!daftar_query_data_span (db, NULL, &first, &last, &span_error))
-    {
-      if (span_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&span_error));
-          return NULL;
-        }
-      g_ptr_array_set_size (offices, 0);
-    }
-  records = g_new0 (Records, 1);
-  records->offices = g_steal_pointer (&offices);
-  records->holidays = g_steal_pointer (&holidays);
-  return records;
-}
-
 static void
 list_offices_done (GObject      *source,
                    GAsyncResult *result,
@@ -267,7 +190,7 @@ list_offices_done (GObject      *source,
 {
   g_autoptr(DaftarWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  Records *records = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
+  g_autoptr(DaftarWindowRecords) records = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
   g_autoptr(GtkStringList) names = NULL;
   GPtrArray *offices;
 
@@ -281,7 +204,6 @@ list_offices_done (GObject      *source,
   g_clear_pointer (&self->offices, g_ptr_array_unref);
   self->offices = offices = g_steal_pointer (&records->offices);
   daftar_period_selector_set_holidays (self->period_selector, records->holidays);
-  records_free (records);
 
   if (offices->len == 0)
     {
@@ -368,8 +290,8 @@ daftar_window_realize (GtkWidget *widget)
 static void
 load_records (DaftarWindow *self)
 {
-  daftar_db_worker_run_async (self->worker, list_offices_job, NULL, NULL,
-                              records_free, self->cancellable,
+  daftar_db_worker_run_async (self->worker, daftar_window_query_job, NULL, NULL,
+                              (GDestroyNotify) daftar_window_records_free, self->cancellable,
                               list_offices_done, g_object_ref (self));
 }
 

@@ -1,0 +1,29 @@
+/* daftar-window-query.h: what the main window reads before any page — the offices to choose from and the holidays. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "daftar-db.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  GPtrArray *offices;    /* DaftarOfficeInfo, by name; empty while no office holds a record */
+  GPtrArray *holidays;   /* DaftarHoliday, by date */
+} DaftarWindowRecords;
+
+void                 daftar_window_records_free (DaftarWindowRecords *records);
+
+DaftarWindowRecords *daftar_window_query        (DaftarDb            *db,
+                                                 GCancellable        *cancellable,
+                                                 GError             **error);
+/* For the worker: @job_data is unused; returns a DaftarWindowRecords. */
+gpointer             daftar_window_query_job    (DaftarDb            *db,
+                                                 gpointer             job_data,
+                                                 GCancellable        *cancellable,
+                                                 GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftarWindowRecords, daftar_window_records_free)
+
+G_END_DECLS

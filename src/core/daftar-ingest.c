@@ -8,6 +8,7 @@
 
 #include "daftar-case-search-index.h"
 #include "daftar-ingest.h"
+#include "daftar-page-check.h"
 #include "daftar-records.h"
 #include "daftar-rollup-levels.h"
 #include "daftar-rollups.h"
@@ -631,18 +632,33 @@ daftar_ingest_page_bytes (DaftarDb            *db,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GBytes) checked = NULL;
+  guint marked;
   gsize size;
-  const char *data = g_bytes_get_data (body, &size);
+  const char *data;
   JsonNode *root;
 
   memset (result, 0, sizeof *result);
-  if (size > DAFTAR_PAGE_SIZE_LIMIT)
+  if (g_bytes_get_size (body) > DAFTAR_PAGE_SIZE_LIMIT)
     {
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_TOO_LARGE,
                    _("The server’s page is larger than %d MiB and was refused"),
                    DAFTAR_PAGE_SIZE_LIMIT / (1024 * 1024));
       return FALSE;
     }
+  /* json-glib sees only strict JSON within the page limits, as in the sync
+   * client (daftar_sync_parse_page). */
+  if (!daftar_page_check (body, &checked, &marked, error))
+    return FALSE;
+  if (marked > 0)
+    {
+      /* The sync client takes such changes out and rejects them one by
+       * one; this simpler path has no place to keep them. */
+      g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
+                   _("The server’s page holds text that cannot be stored (a NUL character, half a surrogate pair or bytes that are not UTF-8)"));
+      return FALSE;
+    }
+  data = g_bytes_get_data (checked, &size);
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_NOT_JSON,

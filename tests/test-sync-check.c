@@ -1,4 +1,4 @@
-/* test-sync-check.c: the page check — only strict JSON reaches json-glib, and a page's depth, changes and values are bounded. */
+/* test-sync-check.c: the page check — only strict JSON reaches json-glib, and a page's depth, changes, values and rejects are bounded. */
 #include "config.h"
 
 #include <string.h>
@@ -343,6 +343,65 @@ test_marked (void)
   daftar_sync_page_free (page);
 }
 
+static char *
+bad_case (guint i)
+{
+  return g_strdup_printf ("{\"entity\":\"case\",\"op\":\"upsert\",\"data\":{\"id\":\"BAD-%u\",\"office_code\":\"" OFFICE "\","
+                          "\"kind\":\"no-such-kind\",\"filed_at\":\"2025-02-27T09:12:00+03:30\",\"shift\":\"morning\","
+                          "\"status\":\"sent\"}}", i);
+}
+
+/* A page of @n_bad invalid cases and one good one, @good. */
+static JsonObject *
+rejects_page (guint       n_bad,
+              const char *good)
+{
+  g_autoptr(GString) changes = g_string_new (NULL);
+
+  for (guint i = 0; i < n_bad; i++)
+    {
+      g_autofree char *change = bad_case (i);
+      g_string_append_printf (changes, "%s,", change);
+    }
+  g_string_append_printf (changes, "{\"entity\":\"case\",\"op\":\"upsert\",\"data\":{\"id\":\"%s\",\"office_code\":\"" OFFICE "\","
+                                   "\"kind\":\"petition\",\"filed_at\":\"2025-02-27T09:12:00+03:30\",\"shift\":\"morning\","
+                                   "\"status\":\"sent\"}}", good);
+  g_string_prepend_c (changes, '[');
+  g_string_append_c (changes, ']');
+  return daftar_test_page (OFFICE, n_bad > MAX_REJECTS ? "too-many" : "at-most", changes->str);
+}
+
+static void
+test_rejects_limit (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DaftarDb) db = daftar_test_db_new (&dir);
+  g_autoptr(JsonObject) at_most = rejects_page (MAX_REJECTS, "GOOD-1");
+  g_autoptr(JsonObject) too_many = rejects_page (MAX_REJECTS + 1, "GOOD-2");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cursor = NULL;
+  DaftarIngestResult result = { 0 };
+
+  g_assert_true (daftar_ingest_page (db, OFFICE, at_most, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.rejected, ==, MAX_REJECTS);
+  g_assert_cmpuint (result.upserted, ==, 1);
+  daftar_ingest_result_clear (&result);
+
+  /* One more and the page is refused whole: no rejects stored, no record,
+   * the cursor where it was. */
+  g_assert_false (daftar_ingest_page (db, OFFICE, too_many, &result, &error));
+  g_assert_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE);
+  g_assert_nonnull (strstr (error->message, "more than 1000 of its records are not valid"));
+  g_assert_cmpuint (result.rejected, ==, 0);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM cases WHERE id = 'GOOD-2'"), ==, 0);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM sync_rejects"), ==, MAX_REJECTS);
+  cursor = daftar_ingest_get_cursor (db, OFFICE, NULL);
+  g_assert_cmpstr (cursor, ==, "at-most");
+  g_clear_pointer (&db, daftar_db_close);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_ingest_bytes_marked (void)
 {
@@ -380,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/sync/check/values-limit", test_values_limit);
   g_test_add_func ("/sync/check/containers-limit", test_containers_limit);
   g_test_add_func ("/sync/check/marked", test_marked);
+  g_test_add_func ("/sync/check/rejects-limit", test_rejects_limit);
   g_test_add_func ("/sync/check/ingest-bytes-marked", test_ingest_bytes_marked);
   return g_test_run ();
 }

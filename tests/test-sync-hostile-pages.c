@@ -9,10 +9,11 @@
 /* Deep enough to overflow json-glib's recursive parser on any stack. */
 #define CRASH_DEPTH 1000000
 #define MAX_CHANGES 50000
+#define MAX_REJECTS 1000
 
 typedef enum {
   MODE_GOOD, MODE_COMMENT_DEEP, MODE_QUOTE_DEEP, MODE_COMMENT_NUL, MODE_MOST_CHANGES,
-  MODE_TOO_MANY_CHANGES,
+  MODE_TOO_MANY_CHANGES, MODE_MOST_REJECTS, MODE_TOO_MANY_REJECTS,
 } Mode;
 
 typedef struct {
@@ -41,6 +42,21 @@ case_json (const char *id,
 {
   return g_strdup_printf ("{\"entity\":\"case\",\"op\":\"upsert\",\"data\":{\"id\":\"%s\",\"office_code\":\"%s\","
                           CASE_AT "%s}}", id, test_sync_office (), extra);
+}
+
+/* @n_bad cases of a kind that does not exist, then one good one. */
+static char *
+rejects_json (guint n_bad)
+{
+  g_autoptr(GString) changes = g_string_new (NULL);
+  g_autofree char *good = case_json ("HOSTILE-AFTER-REJECTS", "");
+
+  for (guint i = 0; i < n_bad; i++)
+    g_string_append_printf (changes, "{\"entity\":\"case\",\"op\":\"upsert\",\"data\":{\"id\":\"HOSTILE-BAD-%u\","
+                            "\"office_code\":\"%s\",\"kind\":\"no-such-kind\",\"filed_at\":\"2025-02-27T09:12:00+03:30\","
+                            "\"shift\":\"morning\",\"status\":\"sent\"}},", i, test_sync_office ());
+  g_string_append (changes, good);
+  return page_json (test_sync_office (), n_bad > MAX_REJECTS ? "too-many-rejects" : "most-rejects", changes->str);
 }
 
 static char *
@@ -124,6 +140,10 @@ handler (SoupServer        *server,
     case MODE_MOST_CHANGES:
     case MODE_TOO_MANY_CHANGES:
       reply_page (msg, deletes_json (f->mode == MODE_MOST_CHANGES ? MAX_CHANGES : MAX_CHANGES + 1));
+      return;
+    case MODE_MOST_REJECTS:
+    case MODE_TOO_MANY_REJECTS:
+      reply_page (msg, rejects_json (f->mode == MODE_MOST_REJECTS ? MAX_REJECTS : MAX_REJECTS + 1));
       return;
     default:
       g_assert_not_reached ();
@@ -296,6 +316,23 @@ test_changes (Fixture *f, gconstpointer data)
   g_assert_cmpstr (summary->cursor, ==, "most-changes");
 }
 
+static void
+test_rejects (Fixture *f, gconstpointer data)
+{
+  g_autoptr(DaftarSyncSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A page that is mostly refuse is refused whole, rejects and all. */
+  assert_refused (f, MODE_TOO_MANY_REJECTS, DAFTAR_SYNC_ERROR_BAD_PAGE, "more than 1000 of its records are not valid");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE id = 'HOSTILE-AFTER-REJECTS'"), ==, 0);
+
+  summary = run (f, MODE_MOST_REJECTS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->rejected, ==, MAX_REJECTS);
+  g_assert_cmpuint (summary->records, ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE id = 'HOSTILE-AFTER-REJECTS'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,5 +343,6 @@ main (int   argc,
   ADD ("comment-then-deep", test_comment_then_deep);
   ADD ("nul-after-comment", test_nul_after_comment);
   ADD ("changes", test_changes);
+  ADD ("rejects", test_rejects);
   return g_test_run ();
 }

@@ -592,7 +592,8 @@ daftar_ingest_page (DaftarDb            *db,
       guint i;
 
       for (i = 0; i < n; i++)
-        if (!apply_change (&ingest, json_array_get_element (changes, i), &local_error))
+        if (!apply_change (&ingest, json_array_get_element (changes, i), &local_error) ||
+            result->rejected > DAFTAR_PAGE_MAX_REJECTS)
           break;
 
       ok = i == n &&
@@ -609,6 +610,16 @@ daftar_ingest_page (DaftarDb            *db,
   g_hash_table_unref (ingest.touched);
   g_hash_table_unref (ingest.all_days);
 
+  if (!ok && result->rejected > DAFTAR_PAGE_MAX_REJECTS)
+    {
+      /* A page that is mostly refuse is a broken server: storing its
+       * rejects one by one would only fill the database. */
+      memset (result, 0, sizeof *result);
+      g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
+                   _("The server’s page was refused: more than %d of its records are not valid"),
+                   DAFTAR_PAGE_MAX_REJECTS);
+      return FALSE;
+    }
   if (!ok)
     {
       memset (result, 0, sizeof *result);

@@ -1,4 +1,4 @@
-/* test-sync-check.c: the page check — only strict JSON reaches json-glib, and a page's depth, changes, values and rejects are bounded. */
+/* test-sync-check.c: the page check — only strict JSON reaches json-glib, a page's depth, changes, values and rejects are bounded, and server text in messages is clean. */
 #include "config.h"
 
 #include <string.h>
@@ -403,6 +403,65 @@ test_rejects_limit (void)
 }
 
 static void
+assert_clean (const char *message)
+{
+  g_assert_true (g_utf8_validate (message, -1, NULL));
+  for (const char *p = message; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar u = g_utf8_get_char (p);
+
+      g_assert_false (u < 0x20 || (u >= 0x7f && u < 0xa0));
+      g_assert_false ((u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069));
+    }
+}
+
+static void
+test_office_text (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DaftarDb) db = daftar_test_db_new (&dir);
+  g_autofree char *long_office = g_strnfill (100000, 'Z');
+  g_autofree char *long_json = g_strdup_printf ("{\"protocol\":1,\"office\":\"%s\",\"cursor\":\"c\",\"has_more\":false,"
+                                                "\"changes\":[]}", long_office);
+  g_autoptr(JsonObject) hostile = daftar_test_parse_object ("{\"protocol\":1,\"office\":\"\\u001b[2J\\u0007EVIL\\u202e10-ZZ\\u2066\\u009b\","
+                                                            "\"cursor\":\"c\",\"has_more\":false,\"changes\":[]}");
+  g_autoptr(JsonObject) long_page = daftar_test_parse_object (long_json);
+  g_autoptr(GError) error = NULL;
+  DaftarIngestResult result = { 0 };
+
+  /* ESC, BEL, a C1 CSI and bidi overrides from the server's page never
+   * reach the message a terminal prints. */
+  g_assert_false (daftar_ingest_page (db, OFFICE, hostile, &result, &error));
+  g_assert_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_WRONG_OFFICE);
+  g_test_message ("%s", error->message);
+  assert_clean (error->message);
+  g_assert_nonnull (strstr (error->message, "EVIL"));
+  g_assert_nonnull (strstr (error->message, OFFICE));
+  g_clear_error (&error);
+
+  /* Nor does a page's worth of it. */
+  g_assert_false (daftar_ingest_page (db, OFFICE, long_page, &result, &error));
+  g_assert_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_WRONG_OFFICE);
+  g_assert_cmpuint (strlen (error->message), <, 300);
+  g_clear_pointer (&db, daftar_db_close);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_cursor_bidi (void)
+{
+  /* --sync-once prints the cursor: a bidi override would reorder the line. */
+  const char *body = "{\"protocol\":1,\"office\":\"" OFFICE "\",\"cursor\":\"c\u202e1-evil\",\"has_more\":false,"
+                     "\"changes\":[]}";
+  g_autoptr(GError) error = NULL;
+  DaftarSyncPage *page = parse (body, strlen (body), &error);
+
+  g_assert_null (page);
+  g_assert_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE);
+  g_assert_nonnull (strstr (error->message, "cursor"));
+}
+
+static void
 test_ingest_bytes_marked (void)
 {
   /* daftar_ingest_page_bytes has no place for one-by-one rejects: it
@@ -440,6 +499,8 @@ main (int   argc,
   g_test_add_func ("/sync/check/containers-limit", test_containers_limit);
   g_test_add_func ("/sync/check/marked", test_marked);
   g_test_add_func ("/sync/check/rejects-limit", test_rejects_limit);
+  g_test_add_func ("/sync/check/office-text", test_office_text);
+  g_test_add_func ("/sync/check/cursor-bidi", test_cursor_bidi);
   g_test_add_func ("/sync/check/ingest-bytes-marked", test_ingest_bytes_marked);
   return g_test_run ();
 }

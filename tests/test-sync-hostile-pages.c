@@ -1,4 +1,4 @@
-/* test-sync-hostile-pages.c: the sync client against a server whose pages are not strict JSON or pass a page's limits — each refused whole, cleanly, with nothing applied. */
+/* test-sync-hostile-pages.c: the sync client against a server whose pages are not strict JSON, pass a page's limits or carry text a terminal would obey — each refused whole, cleanly, with nothing applied. */
 #include "config.h"
 
 #include <libsoup/soup.h>
@@ -10,10 +10,14 @@
 #define CRASH_DEPTH 1000000
 #define MAX_CHANGES 50000
 #define MAX_REJECTS 1000
+/* Text a terminal would obey: clear the screen, ring, a C1 CSI, bidi overrides. */
+#define HOSTILE_JSON "\\u001b[2J\\u0007\\u009b31m\\u202eEVIL\\u2066"
+#define HOSTILE_RAW "\x1b[2J\x07\xc2\x9b" "31m\xe2\x80\xae" "EVIL\xe2\x81\xa6"
 
 typedef enum {
   MODE_GOOD, MODE_COMMENT_DEEP, MODE_QUOTE_DEEP, MODE_COMMENT_NUL, MODE_MOST_CHANGES,
-  MODE_TOO_MANY_CHANGES, MODE_MOST_REJECTS, MODE_TOO_MANY_REJECTS,
+  MODE_TOO_MANY_CHANGES, MODE_MOST_REJECTS, MODE_TOO_MANY_REJECTS, MODE_OFFICE_TEXT,
+  MODE_TYPE_TEXT, MODE_ENCODING_TEXT, MODE_REDIRECT_TEXT,
 } Mode;
 
 typedef struct {
@@ -110,6 +114,7 @@ handler (SoupServer        *server,
          gpointer           user_data)
 {
   Fixture *f = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
 
   switch (f->mode)
     {
@@ -144,6 +149,22 @@ handler (SoupServer        *server,
     case MODE_MOST_REJECTS:
     case MODE_TOO_MANY_REJECTS:
       reply_page (msg, rejects_json (f->mode == MODE_MOST_REJECTS ? MAX_REJECTS : MAX_REJECTS + 1));
+      return;
+    case MODE_OFFICE_TEXT:
+      {
+        g_autofree char *change = case_json ("HOSTILE-OFFICE", "");
+        reply_page (msg, page_json (HOSTILE_JSON, "office-text", change));
+        return;
+      }
+    case MODE_TYPE_TEXT:
+      reply (msg, "text/" HOSTILE_RAW, g_strdup ("<html></html>"), 13);
+      return;
+    case MODE_ENCODING_TEXT:
+      soup_message_headers_replace (headers, "Content-Encoding", "x-" HOSTILE_RAW);
+      reply (msg, "application/json", g_strdup (""), 0);
+      return;
+    case MODE_REDIRECT_TEXT:
+      soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "http://192.0.2.7:9/" HOSTILE_RAW);
       return;
     default:
       g_assert_not_reached ();
@@ -333,6 +354,17 @@ test_rejects (Fixture *f, gconstpointer data)
   g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE id = 'HOSTILE-AFTER-REJECTS'"), ==, 1);
 }
 
+static void
+test_server_text (Fixture *f, gconstpointer data)
+{
+  /* The page's office, a content type, a content encoding and a redirect
+   * target reach the message only as printable text. */
+  assert_refused (f, MODE_OFFICE_TEXT, DAFTAR_SYNC_ERROR_BAD_PAGE, "EVIL");
+  assert_refused (f, MODE_TYPE_TEXT, DAFTAR_SYNC_ERROR_BAD_PAGE, "instead of JSON");
+  assert_refused (f, MODE_ENCODING_TEXT, DAFTAR_SYNC_ERROR_BAD_PAGE, "could not be decompressed");
+  assert_refused (f, MODE_REDIRECT_TEXT, DAFTAR_SYNC_ERROR_INSECURE, "another server");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,5 +376,6 @@ main (int   argc,
   ADD ("nul-after-comment", test_nul_after_comment);
   ADD ("changes", test_changes);
   ADD ("rejects", test_rejects);
+  ADD ("server-text", test_server_text);
   return g_test_run ();
 }

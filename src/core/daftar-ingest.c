@@ -17,6 +17,11 @@
 
 G_DEFINE_QUARK (daftar-ingest-error-quark, daftar_ingest_error)
 
+/* At most this many bytes of a page's office code, or of the parser's
+ * message (which may quote the page), go into an error message. */
+#define OFFICE_SHOWN_MAX 80
+#define DETAIL_SHOWN_MAX 256
+
 typedef struct
 {
   DaftarDb   *db;
@@ -522,9 +527,12 @@ check_page (const char  *office_code,
     }
   if (g_strcmp0 (json_node_get_string (node), office_code) != 0)
     {
+      /* The server's text goes to a terminal or a log: nothing it could obey. */
+      g_autofree char *sent = daftar_text_printable (json_node_get_string (node), OFFICE_SHOWN_MAX);
+      g_autofree char *asked = daftar_text_printable (office_code, OFFICE_SHOWN_MAX);
+
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_WRONG_OFFICE,
-                   _("The server sent data of office %s instead of %s"),
-                   json_node_get_string (node), office_code);
+                   _("The server sent data of office %s instead of %s"), sent, asked);
       return FALSE;
     }
 
@@ -644,6 +652,7 @@ daftar_ingest_page_bytes (DaftarDb            *db,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GBytes) checked = NULL;
+  g_autofree char *detail = NULL;
   guint marked;
   gsize size;
   const char *data;
@@ -672,9 +681,9 @@ daftar_ingest_page_bytes (DaftarDb            *db,
   data = g_bytes_get_data (checked, &size);
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
+      detail = daftar_text_printable (parse_error->message, DETAIL_SHOWN_MAX);
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_NOT_JSON,
-                   _("The server’s page is not valid JSON (it may be cut short): %s"),
-                   parse_error->message);
+                   _("The server’s page is not valid JSON (it may be cut short): %s"), detail);
       return FALSE;
     }
   root = json_parser_get_root (parser);

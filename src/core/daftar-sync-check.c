@@ -9,6 +9,7 @@
 #include "daftar-page-check.h"
 #include "daftar-soup.h"
 #include "daftar-sync-private.h"
+#include "daftar-text.h"
 
 /* Recursive, as json-glib's parser is: the page check bounded the depth. */
 static const char *
@@ -101,11 +102,13 @@ daftar_sync_check_cursor (JsonObject  *page,
   cursor = json_node_get_string (node);
 
   /* The cursor is opaque, but it is printed and shown: no control
-   * characters (a terminal would obey them) and none of the page check's marks. */
+   * characters (a terminal would obey them), no bidi controls (they would
+   * reorder the line around it) and none of the page check's marks. */
   for (const char *p = cursor; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar u = g_utf8_get_char (p);
-      if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0xFFFE || u == 0xFFFF || u == 0xFDD0)
+      if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0xFFFE || u == 0xFFFF || u == 0xFDD0 ||
+          (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069))
         {
           g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
                        _("The central server sent a cursor with control characters; nothing of the page was applied"));
@@ -132,7 +135,9 @@ daftar_sync_check_redirect (const char  *server,
                             GError     **error)
 {
   g_autoptr(GUri) target = NULL;
+  g_autofree char *partial = NULL;
   g_autofree char *shown = NULL;
+  g_autofree char *ours = NULL;
 
   if (location == NULL ||
       (target = g_uri_parse_relative (from, location, SOUP_HTTP_URI_FLAGS, NULL)) == NULL)
@@ -141,7 +146,10 @@ daftar_sync_check_redirect (const char  *server,
                    _("The central server redirected to an address that is not valid"));
       return FALSE;
     }
-  shown = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO | G_URI_HIDE_QUERY | G_URI_HIDE_FRAGMENT);
+  /* The target is the server's text, shown in a message. */
+  partial = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO | G_URI_HIDE_QUERY | G_URI_HIDE_FRAGMENT);
+  shown = daftar_text_printable (partial, DAFTAR_SYNC_SHOWN_MAX);
+  ours = daftar_text_printable (server, DAFTAR_SYNC_SHOWN_MAX);
 
   /* The token goes with every request, so a redirect may only stay on the
    * server the manager set up: same scheme, host and port. */
@@ -153,7 +161,7 @@ daftar_sync_check_redirect (const char  *server,
     {
       g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_INSECURE,
                    _("The central server %s redirected to %s, another server; Daftar sends the access token only to the server set in Preferences"),
-                   server, shown);
+                   ours, shown);
       return FALSE;
     }
   *out_target = g_steal_pointer (&target);

@@ -8,6 +8,7 @@
 
 #include "daftar-page-check.h"
 #include "daftar-sync-private.h"
+#include "daftar-text.h"
 
 /* A run works on at most two pages at once: the one the worker ingests and
  * the next, fetched and parsed meanwhile (an applied page is freed on the
@@ -50,9 +51,12 @@ not_json_error (const DaftarSyncBody *body,
   /* An HTML login page or a proxy's notice: say what came, not just that
    * it does not parse, since the usual cause is a wrong server address. */
   if (body->content_type != NULL && strstr (body->content_type, "json") == NULL)
-    return g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
-                        _("The central server answered with %s instead of JSON; check the server address. Nothing was applied"),
-                        body->content_type);
+    {
+      g_autofree char *shown = daftar_text_printable (body->content_type, DAFTAR_SYNC_SHOWN_MAX);
+      return g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
+                          _("The central server answered with %s instead of JSON; check the server address. Nothing was applied"),
+                          shown);
+    }
   return g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
                       _("The central server sent a page that is not valid; nothing of it was applied: %s"),
                       detail);
@@ -127,7 +131,8 @@ daftar_sync_parse_page (const DaftarSyncBody  *job,
   data = g_bytes_get_data (body, &size);
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
-      g_propagate_error (error, not_json_error (job, parse_error->message));
+      g_autofree char *detail = daftar_text_printable (parse_error->message, DAFTAR_SYNC_SHOWN_MAX);
+      g_propagate_error (error, not_json_error (job, detail));
       return NULL;
     }
   root = json_parser_get_root (parser);

@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* At most this many bytes of text from the server (a header, a redirect
+ * target, a parser's message) go into an error message, after
+ * daftar_text_printable has taken out what a terminal would obey. */
+#define DAFTAR_SYNC_SHOWN_MAX 256
+
 struct _DaftarSyncClient
 {
   GObject         parent_instance;

@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
@@ -194,10 +196,27 @@ run_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   wait->done = TRUE;
 }
 
-/* Serves pages of @kind on a loopback port until killed; prints its URL. */
+static gboolean
+parent_gone (GIOChannel   *channel,
+             GIOCondition  condition,
+             gpointer      user_data)
+{
+  char byte;
+
+  /* The measuring process holds the other end of stdin: when it ends, so
+   * does this server, however it ended. */
+  if (read (0, &byte, 1) <= 0)
+    exit (0);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Serves pages of @kind on a loopback port until the process that started
+ * it ends; prints its URL. */
 static void
 serve (guint kind)
 {
+  g_autoptr(GIOChannel) in = g_io_channel_unix_new (0);
+
   g_autoptr(GError) error = NULL;
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoslist(GUri) uris = NULL;
@@ -210,6 +229,7 @@ serve (guint kind)
   url = g_uri_to_string (uris->data);
   g_print ("%s\n", url);
   fflush (stdout);
+  g_io_add_watch (in, G_IO_IN | G_IO_HUP | G_IO_ERR, parent_gone, NULL);
   for (;;)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -232,7 +252,8 @@ measure_sync (const char *self,
   Wait wait = { NULL, NULL, FALSE };
   long before;
 
-  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self, kinds[kind].name, "serve", NULL);
+  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             self, kinds[kind].name, "serve", NULL);
   if (server == NULL)
     g_error ("%s", error->message);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));

@@ -8,6 +8,7 @@
 
 #include "daftar-case-search-index.h"
 #include "daftar-ingest.h"
+#include "daftar-page-check.h"
 #include "daftar-records.h"
 #include "daftar-rollup-levels.h"
 #include "daftar-rollups.h"
@@ -15,6 +16,11 @@
 #include "daftar-time.h"
 
 G_DEFINE_QUARK (daftar-ingest-error-quark, daftar_ingest_error)
+
+/* At most this many bytes of a page's office code, or of the parser's
+ * message (which may quote the page), go into an error message. */
+#define OFFICE_SHOWN_MAX 80
+#define DETAIL_SHOWN_MAX 256
 
 typedef struct
 {
@@ -521,9 +527,12 @@ check_page (const char  *office_code,
     }
   if (g_strcmp0 (json_node_get_string (node), office_code) != 0)
     {
+      /* The server's text goes to a terminal or a log: nothing it could obey. */
+      g_autofree char *sent = daftar_text_printable (json_node_get_string (node), OFFICE_SHOWN_MAX);
+      g_autofree char *asked = daftar_text_printable (office_code, OFFICE_SHOWN_MAX);
+
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_WRONG_OFFICE,
-                   _("The server sent data of office %s instead of %s"),
-                   json_node_get_string (node), office_code);
+                   _("The server sent data of office %s instead of %s"), sent, asked);
       return FALSE;
     }
 
@@ -591,7 +600,8 @@ daftar_ingest_page (DaftarDb            *db,
       guint i;
 
       for (i = 0; i < n; i++)
-        if (!apply_change (&ingest, json_array_get_element (changes, i), &local_error))
+        if (!apply_change (&ingest, json_array_get_element (changes, i), &local_error) ||
+            result->rejected > DAFTAR_PAGE_MAX_REJECTS)
           break;
 
       ok = i == n &&
@@ -608,6 +618,16 @@ daftar_ingest_page (DaftarDb            *db,
   g_hash_table_unref (ingest.touched);
   g_hash_table_unref (ingest.all_days);
 
+  if (!ok && result->rejected > DAFTAR_PAGE_MAX_REJECTS)
+    {
+      /* A page that is mostly refuse is a broken server: storing its
+       * rejects one by one would only fill the database. */
+      memset (result, 0, sizeof *result);
+      g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
+                   _("The server’s page was refused: more than %d of its records are not valid"),
+                   DAFTAR_PAGE_MAX_REJECTS);
+      return FALSE;
+    }
   if (!ok)
     {
       memset (result, 0, sizeof *result);
@@ -631,23 +651,39 @@ daftar_ingest_page_bytes (DaftarDb            *db,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GBytes) checked = NULL;
+  g_autofree char *detail = NULL;
+  guint marked;
   gsize size;
-  const char *data = g_bytes_get_data (body, &size);
+  const char *data;
   JsonNode *root;
 
   memset (result, 0, sizeof *result);
-  if (size > DAFTAR_PAGE_SIZE_LIMIT)
+  if (g_bytes_get_size (body) > DAFTAR_PAGE_SIZE_LIMIT)
     {
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_TOO_LARGE,
                    _("The server’s page is larger than %d MiB and was refused"),
                    DAFTAR_PAGE_SIZE_LIMIT / (1024 * 1024));
       return FALSE;
     }
+  /* json-glib sees only strict JSON within the page limits, as in the sync
+   * client (daftar_sync_parse_page). */
+  if (!daftar_page_check (body, &checked, &marked, error))
+    return FALSE;
+  if (marked > 0)
+    {
+      /* The sync client takes such changes out and rejects them one by
+       * one; this simpler path has no place to keep them. */
+      g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
+                   _("The server’s page holds text that cannot be stored (a NUL character, half a surrogate pair or bytes that are not UTF-8)"));
+      return FALSE;
+    }
+  data = g_bytes_get_data (checked, &size);
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
+      detail = daftar_text_printable (parse_error->message, DETAIL_SHOWN_MAX);
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_NOT_JSON,
-                   _("The server’s page is not valid JSON (it may be cut short): %s"),
-                   parse_error->message);
+                   _("The server’s page is not valid JSON (it may be cut short): %s"), detail);
       return FALSE;
     }
   root = json_parser_get_root (parser);

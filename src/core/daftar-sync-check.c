@@ -1,207 +1,17 @@
-/* daftar-sync-check.c: what the sync client refuses from a server before ingest sees it — deep nesting, text json-glib would mangle, bad cursors, unsafe redirects. */
+/* daftar-sync-check.c: what the sync client refuses from a server before ingest sees it — changes holding text json-glib would mangle, bad cursors, unsafe redirects. */
 #define G_LOG_DOMAIN "daftar-sync"
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "daftar-page-check.h"
 #include "daftar-soup.h"
 #include "daftar-sync-private.h"
+#include "daftar-text.h"
 
-/* json-glib 1.6 parses recursively and overflows the stack somewhere past
- * 30000 levels; a protocol page needs five. */
-#define MAX_DEPTH 64
-
-/* json-glib 1.6 turns "\u0000" into the end of the string (so "A\u0000B"
- * would be stored as "A"), mangles unpaired surrogates, refuses the whole
- * document for one stray byte that is not UTF-8, and wraps integers past
- * 64 bits around (-99999999999999999999999 becomes 1). So before parsing, the
- * scan rewrites each of these into something that survives parsing and is
- * caught afterwards: the three text faults become Unicode noncharacters,
- * which no office data contains, and the record holding one is rejected;
- * an oversized integer gets a ".0" and is parsed as the real number it is,
- * which no integer field accepts. */
-#define MARK_NUL       "\\uFFFE"
-#define MARK_SURROGATE "\\uFDD0"
-#define MARK_NOT_UTF8  "\\uFFFF"
-
-typedef struct {
-  const char *data;
-  gsize       copied;   /* bytes of data already in out */
-  GString    *out;      /* nullable: made at the first rewrite */
-} Rewrite;
-
-static void
-rewrite (Rewrite    *rw,
-         gsize       from,
-         gsize       to,
-         const char *with)
-{
-  if (rw->out == NULL)
-    rw->out = g_string_sized_new (to + 1024);
-  g_string_append_len (rw->out, rw->data + rw->copied, from - rw->copied);
-  g_string_append (rw->out, with);
-  rw->copied = to;
-}
-
-static int
-hex4 (const char *p,
-      gsize       left)
-{
-  int v = 0;
-
-  if (left < 4)
-    return -1;
-  for (int i = 0; i < 4; i++)
-    {
-      int d = g_ascii_xdigit_value (p[i]);
-      if (d < 0)
-        return -1;
-      v = v * 16 + d;
-    }
-  return v;
-}
-
-/* An integer token that does not fit in 64 bits. */
-static gboolean
-integer_overflows (const char *p,
-                   gsize       len)
-{
-  g_autofree char *token = NULL;
-
-  if (len < 19 || memchr (p, '.', len) || memchr (p, 'e', len) || memchr (p, 'E', len))
-    return FALSE;
-  token = g_strndup (p, len);
-  errno = 0;
-  g_ascii_strtoll (token, NULL, 10);
-  return errno == ERANGE;
-}
-
-gboolean
-daftar_sync_scan_body (GBytes  *body,
-                       GBytes **out_body,
-                       guint   *out_marked,
-                       GError **error)
-{
-  gsize n;
-  const char *d = g_bytes_get_data (body, &n);
-  Rewrite rw = { d, 0, NULL };
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  guint marked = 0;
-  gsize i = 0;
-
-  while (i < n)
-    {
-      guchar c = d[i];
-
-      if (!in_string)
-        {
-          if (c == '"')
-            in_string = TRUE;
-          else if (c == '[' || c == '{')
-            {
-              if (++depth > MAX_DEPTH)
-                {
-                  if (rw.out != NULL)
-                    g_string_free (rw.out, TRUE);
-                  g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
-                               _("The central server sent a page nested more than %d levels deep; nothing of it was applied"),
-                               MAX_DEPTH);
-                  return FALSE;
-                }
-            }
-          else if ((c == ']' || c == '}') && depth > 0)
-            depth--;
-          else if (c == '-' || g_ascii_isdigit (c))
-            {
-              gsize j = i + 1;
-              while (j < n && (g_ascii_isdigit (d[j]) || strchr ("+-.eE", d[j]) != NULL))
-                j++;
-              if (integer_overflows (d + i, j - i))
-                {
-                  g_autofree char *real = g_strdup_printf ("%.*s.0", (int) (j - i), d + i);
-                  rewrite (&rw, i, j, real);
-                }
-              i = j;
-              continue;
-            }
-          i++;
-          continue;
-        }
-
-      if (c == '"')
-        {
-          in_string = FALSE;
-          i++;
-        }
-      else if (c == '\\' && i + 1 < n && d[i + 1] == 'u')
-        {
-          int v = hex4 (d + i + 2, n - i - 2);
-
-          if (v == 0)
-            {
-              rewrite (&rw, i, i + 6, MARK_NUL);
-              marked++;
-            }
-          else if (v >= 0xD800 && v <= 0xDBFF && i + 11 < n && d[i + 6] == '\\' && d[i + 7] == 'u' &&
-                   hex4 (d + i + 8, n - i - 8) >= 0xDC00 && hex4 (d + i + 8, n - i - 8) <= 0xDFFF)
-            {
-              i += 12;   /* a proper pair */
-              continue;
-            }
-          else if (v >= 0xD800 && v <= 0xDFFF)
-            {
-              rewrite (&rw, i, i + 6, MARK_SURROGATE);
-              marked++;
-            }
-          i += v >= 0 ? 6 : 2;
-        }
-      else if (c == '\\')
-        i += 2;
-      else if (c < 0x80)
-        i++;
-      else
-        {
-          gunichar u = g_utf8_get_char_validated (d + i, n - i);
-
-          if (u == (gunichar) -1 || u == (gunichar) -2)
-            {
-              rewrite (&rw, i, i + 1, MARK_NOT_UTF8);
-              marked++;
-              i++;
-            }
-          else
-            i += g_utf8_skip[c];
-        }
-    }
-
-  *out_marked = marked;
-  if (rw.out == NULL)
-    {
-      *out_body = g_bytes_ref (body);
-      return TRUE;
-    }
-  g_string_append_len (rw.out, d + rw.copied, n - rw.copied);
-  *out_body = g_string_free_to_bytes (rw.out);
-  return TRUE;
-}
-
-/* Why a string holds one of the scan's marks, or NULL if it holds none. */
-static const char *
-mark_reason (const char *s)
-{
-  if (strstr (s, "\xef\xbf\xbe") != NULL)
-    return "a string holds a NUL character (\\u0000)";
-  if (strstr (s, "\xef\xb7\x90") != NULL)
-    return "a string holds an unpaired UTF-16 surrogate";
-  if (strstr (s, "\xef\xbf\xbf") != NULL)
-    return "a string holds bytes that are not UTF-8";
-  return NULL;
-}
-
+/* Recursive, as json-glib's parser is: the page check bounded the depth. */
 static const char *
 node_reason (JsonNode *node)
 {
@@ -214,7 +24,7 @@ node_reason (JsonNode *node)
       json_object_iter_init (&iter, json_node_get_object (node));
       while (json_object_iter_next (&iter, &name, &member))
         {
-          const char *reason = mark_reason (name);
+          const char *reason = daftar_page_mark_reason (name);
           if (reason == NULL)
             reason = node_reason (member);
           if (reason != NULL)
@@ -233,7 +43,7 @@ node_reason (JsonNode *node)
         }
     }
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return mark_reason (json_node_get_string (node));
+    return daftar_page_mark_reason (json_node_get_string (node));
   return NULL;
 }
 
@@ -292,11 +102,13 @@ daftar_sync_check_cursor (JsonObject  *page,
   cursor = json_node_get_string (node);
 
   /* The cursor is opaque, but it is printed and shown: no control
-   * characters (a terminal would obey them) and none of the scan's marks. */
+   * characters (a terminal would obey them), no bidi controls (they would
+   * reorder the line around it) and none of the page check's marks. */
   for (const char *p = cursor; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar u = g_utf8_get_char (p);
-      if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0xFFFE || u == 0xFFFF || u == 0xFDD0)
+      if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0xFFFE || u == 0xFFFF || u == 0xFDD0 ||
+          (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069))
         {
           g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
                        _("The central server sent a cursor with control characters; nothing of the page was applied"));
@@ -323,7 +135,9 @@ daftar_sync_check_redirect (const char  *server,
                             GError     **error)
 {
   g_autoptr(GUri) target = NULL;
+  g_autofree char *partial = NULL;
   g_autofree char *shown = NULL;
+  g_autofree char *ours = NULL;
 
   if (location == NULL ||
       (target = g_uri_parse_relative (from, location, SOUP_HTTP_URI_FLAGS, NULL)) == NULL)
@@ -332,7 +146,10 @@ daftar_sync_check_redirect (const char  *server,
                    _("The central server redirected to an address that is not valid"));
       return FALSE;
     }
-  shown = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO | G_URI_HIDE_QUERY | G_URI_HIDE_FRAGMENT);
+  /* The target is the server's text, shown in a message. */
+  partial = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO | G_URI_HIDE_QUERY | G_URI_HIDE_FRAGMENT);
+  shown = daftar_text_printable (partial, DAFTAR_SYNC_SHOWN_MAX);
+  ours = daftar_text_printable (server, DAFTAR_SYNC_SHOWN_MAX);
 
   /* The token goes with every request, so a redirect may only stay on the
    * server the manager set up: same scheme, host and port. */
@@ -344,7 +161,7 @@ daftar_sync_check_redirect (const char  *server,
     {
       g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_INSECURE,
                    _("The central server %s redirected to %s, another server; Daftar sends the access token only to the server set in Preferences"),
-                   server, shown);
+                   ours, shown);
       return FALSE;
     }
   *out_target = g_steal_pointer (&target);

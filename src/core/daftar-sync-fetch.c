@@ -7,10 +7,19 @@
 #include <glib/gi18n.h>
 
 #include "daftar-sync-private.h"
+#include "daftar-text.h"
 
 /* Bytes asked of the stream per read: large enough that a 32 MiB page is a
  * few hundred reads, small enough that the limit is never overshot by much. */
 #define READ_CHUNK (256 * 1024)
+
+/* Text from the server or the network on its way into an error message:
+ * nothing a terminal would obey, and not too long. */
+static char *
+shown (const char *text)
+{
+  return daftar_text_printable (text, DAFTAR_SYNC_SHOWN_MAX);
+}
 
 /* Ends the current try's deadline and its link to the run's cancellable. */
 static void
@@ -205,10 +214,12 @@ apply_body (GTask *task)
 
   if (run->body->len == 0 && encoding != NULL && g_ascii_strcasecmp (encoding, "identity") != 0)
     {
+      g_autofree char *named = shown (encoding);
+
       /* libsoup ends a broken gzip stream as if it were empty. */
       fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
                                _("The central server sent a page that could not be decompressed (%s); nothing of it was applied"),
-                               encoding));
+                               named));
       return;
     }
   end_try (run);
@@ -246,6 +257,7 @@ read_cb (GObject      *source,
   DaftarSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
   gsize before = run->body->len - READ_CHUNK;
   gssize n;
 
@@ -254,6 +266,7 @@ read_cb (GObject      *source,
     return;
   if (n < 0)
     {
+      why = shown (error->message);
       g_byte_array_set_size (run->body, before);
       if (is_cancelled (task, error))
         fail (task, daftar_sync_cancelled_error ());
@@ -263,12 +276,12 @@ read_cb (GObject      *source,
         /* The compressed stream itself is broken: the same bytes would come again. */
         fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
                                  _("The central server sent a page that could not be decompressed; nothing of it was applied: %s"),
-                                 error->message));
+                                 why));
       else
         retry_or_fail (task,
                        g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_NETWORK,
                                     _("The connection to the central server broke: %s"),
-                                    error->message),
+                                    why),
                        -1);
       return;
     }
@@ -314,6 +327,7 @@ send_cb (GObject      *source,
   DaftarSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
   guint status;
 
   run->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
@@ -321,6 +335,7 @@ send_cb (GObject      *source,
     return;
   if (run->stream == NULL)
     {
+      why = shown (error->message);
       if (is_cancelled (task, error))
         fail (task, daftar_sync_cancelled_error ());
       else if (run->deadline_hit)
@@ -328,11 +343,11 @@ send_cb (GObject      *source,
       else if (error->domain == G_TLS_ERROR)
         fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_TLS,
                                  _("The central server's security certificate was not accepted: %s"),
-                                 error->message));
+                                 why));
       else
         retry_or_fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_NETWORK,
                                           _("Could not reach the central server: %s"),
-                                          error->message),
+                                          why),
                        -1);
       return;
     }
@@ -363,10 +378,14 @@ send_cb (GObject      *source,
                                status));
       return;
     case SOUP_STATUS_NOT_FOUND:
-      fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_UNKNOWN_OFFICE,
-                               _("The central server does not know office %s; check the office code"),
-                               self->office));
-      return;
+      {
+        g_autofree char *office = shown (self->office);
+
+        fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_UNKNOWN_OFFICE,
+                                 _("The central server does not know office %s; check the office code"),
+                                 office));
+        return;
+      }
     case SOUP_STATUS_MOVED_PERMANENTLY:
     case SOUP_STATUS_FOUND:
     case SOUP_STATUS_SEE_OTHER:
@@ -505,9 +524,10 @@ daftar_sync_run_fetch_page (GTask *task)
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
   if (uri == NULL)
     {
+      g_autofree char *server = shown (self->server);
+
       fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_INSECURE,
-                               _("The server address “%s” is not a valid web address"),
-                               self->server));
+                               _("The server address “%s” is not a valid web address"), server));
       return;
     }
   /* Each try starts at the configured server, with a fresh deadline. */

@@ -6,7 +6,9 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "daftar-page-check.h"
 #include "daftar-sync-private.h"
+#include "daftar-text.h"
 
 /* A run works on at most two pages at once: the one the worker ingests and
  * the next, fetched and parsed meanwhile (an applied page is freed on the
@@ -49,9 +51,12 @@ not_json_error (const DaftarSyncBody *body,
   /* An HTML login page or a proxy's notice: say what came, not just that
    * it does not parse, since the usual cause is a wrong server address. */
   if (body->content_type != NULL && strstr (body->content_type, "json") == NULL)
-    return g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
-                        _("The central server answered with %s instead of JSON; check the server address. Nothing was applied"),
-                        body->content_type);
+    {
+      g_autofree char *shown = daftar_text_printable (body->content_type, DAFTAR_SYNC_SHOWN_MAX);
+      return g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
+                          _("The central server answered with %s instead of JSON; check the server address. Nothing was applied"),
+                          shown);
+    }
   return g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
                       _("The central server sent a page that is not valid; nothing of it was applied: %s"),
                       detail);
@@ -86,6 +91,7 @@ daftar_sync_parse_page (const DaftarSyncBody  *job,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GError) check_error = NULL;
   DaftarSyncPage *parsed;
   JsonNode *root;
   JsonObject *page;
@@ -97,9 +103,7 @@ daftar_sync_parse_page (const DaftarSyncBody  *job,
 
   /* Everything here runs before ingest begins its transaction, so a page
    * refused here leaves the database and the cursor as they were. */
-  if (!daftar_sync_scan_body (job->body, &body, &marked, error))
-    return NULL;
-  data = g_bytes_get_data (body, &size);
+  data = g_bytes_get_data (job->body, &size);
   while (size > 0 && g_ascii_isspace (data[size - 1]))
     size--;
   if (size == 0)
@@ -111,9 +115,24 @@ daftar_sync_parse_page (const DaftarSyncBody  *job,
                      _("The central server sent an empty page; nothing was applied"));
       return NULL;
     }
+  /* json-glib sees only strict JSON within the page limits: it takes
+   * comments and recurses, so anything else could fool a check or
+   * overflow the stack. */
+  if (!daftar_page_check (job->body, &body, &marked, &check_error))
+    {
+      if (g_error_matches (check_error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_NOT_JSON))
+        g_propagate_error (error, not_json_error (job, check_error->message));
+      else
+        g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_BAD_PAGE,
+                     _("The central server sent a page that is not valid; nothing of it was applied: %s"),
+                     check_error->message);
+      return NULL;
+    }
+  data = g_bytes_get_data (body, &size);
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
-      g_propagate_error (error, not_json_error (job, parse_error->message));
+      g_autofree char *detail = daftar_text_printable (parse_error->message, DAFTAR_SYNC_SHOWN_MAX);
+      g_propagate_error (error, not_json_error (job, detail));
       return NULL;
     }
   root = json_parser_get_root (parser);

@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* At most this many bytes of text from the server (a header, a redirect
+ * target, a parser's message) go into an error message, after
+ * daftar_text_printable has taken out what a terminal would obey. */
+#define DAFTAR_SYNC_SHOWN_MAX 256
+
 struct _DaftarSyncClient
 {
   GObject         parent_instance;
@@ -134,14 +139,8 @@ typedef struct {
   const char *reason;  /* static */
 } DaftarSyncReject;
 
-/* daftar-sync-check.c. The scan refuses a body nested too deep and rewrites
- * what json-glib would mangle (see the .c file); *out_marked counts strings
- * marked so that daftar_sync_take_marked_changes removes their changes from
- * the parsed page and returns them as rejects. */
-gboolean   daftar_sync_scan_body           (GBytes      *body,
-                                            GBytes     **out_body,
-                                            guint       *out_marked,
-                                            GError     **error);
+/* daftar-sync-check.c. Takes the changes holding a mark of the page check
+ * (daftar-page-check.h) out of the parsed page and returns them as rejects. */
 GPtrArray *daftar_sync_take_marked_changes (JsonObject  *page);
 void       daftar_sync_reject_free         (gpointer     data);
 /* Refuses a cursor with control characters, and has_more with a cursor

@@ -6,8 +6,16 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "daftar-page-check.h"
 #include "daftar-soup.h"
 #include "daftar-sync-private.h"
+
+/* The most changes the client asks for a page: a page of that many of the
+ * largest changes (a case with every field is 20 JSON values) stays well
+ * inside what the page check takes, so an honest server's pages are never
+ * refused for their size. */
+#define MAX_PAGE_LIMIT 10000
+G_STATIC_ASSERT (MAX_PAGE_LIMIT * 20 + 64 <= DAFTAR_PAGE_MAX_VALUES);
 
 G_DEFINE_FINAL_TYPE (DaftarSyncClient, daftar_sync_client, G_TYPE_OBJECT)
 G_DEFINE_QUARK (daftar-sync-error-quark, daftar_sync_error)
@@ -287,10 +295,21 @@ daftar_sync_client_set_token (DaftarSyncClient *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);         \
   }
 
-SETTER (page_limit, guint, page_limit, PROP_PAGE_LIMIT)
 SETTER (max_body_size, gsize, max_body_size, PROP_MAX_BODY_SIZE)
 SETTER (retry_base_ms, guint, retry_base_ms, PROP_RETRY_BASE_MS)
 SETTER (max_tries, guint, max_tries, PROP_MAX_TRIES)
+
+void
+daftar_sync_client_set_page_limit (DaftarSyncClient *self,
+                                   guint             value)
+{
+  g_return_if_fail (DAFTAR_IS_SYNC_CLIENT (self));
+  value = CLAMP (value, 1, MAX_PAGE_LIMIT);
+  if (self->page_limit == value)
+    return;
+  self->page_limit = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_LIMIT]);
+}
 
 /* Bounds against a misbehaving server; properties only, for tests and the
  * rare deployment that needs other values. */
@@ -431,7 +450,7 @@ daftar_sync_client_class_init (DaftarSyncClientClass *klass)
   properties[PROP_SERVER] = g_param_spec_string ("server", NULL, NULL, NULL, co);
   properties[PROP_OFFICE] = g_param_spec_string ("office", NULL, NULL, NULL, co);
   properties[PROP_PAGE_LIMIT] =
-    g_param_spec_uint ("page-limit", NULL, NULL, 1, 100000, DAFTAR_SYNC_DEFAULT_PAGE_LIMIT, rw);
+    g_param_spec_uint ("page-limit", NULL, NULL, 1, MAX_PAGE_LIMIT, DAFTAR_SYNC_DEFAULT_PAGE_LIMIT, rw);
   properties[PROP_MAX_BODY_SIZE] =
     g_param_spec_uint64 ("max-body-size", NULL, NULL, 1, G_MAXUINT64, DAFTAR_PAGE_SIZE_LIMIT, rw);
   properties[PROP_RETRY_BASE_MS] =

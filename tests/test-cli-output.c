@@ -39,7 +39,10 @@ page (void)
   const char *issued = "\"issued_at\":\"2025-02-08T09:00:00+03:30\"";
 
   return g_strconcat (
-    "{\"protocol\":1,\"office\":\"" OFFICE "\",\"cursor\":\"c1\\u202e" "\\u2066x\",\"has_more\":false,\"changes\":[",
+    /* The cursor is plain: one with bidi controls is refused whole
+     * (test-sync-check's cursor-bidi), and the text below must reach the
+     * report. */
+    "{\"protocol\":1,\"office\":\"" OFFICE "\",\"cursor\":\"c1\",\"has_more\":false,\"changes\":[",
     "{\"entity\":\"office\",\"op\":\"upsert\",\"data\":{\"code\":\"" OFFICE "\",\"name\":\"دفتر " HOSTILE "\","
     "\"city\":\"" HOSTILE "\",\"province\":\"" HOSTILE "\",\"counters\":3}},",
     "{\"entity\":\"staff\",\"op\":\"upsert\",\"data\":{\"id\":\"st-1\",\"office_code\":\"" OFFICE "\","
@@ -228,12 +231,12 @@ test_sync_once (Fixture       *f,
 {
   g_autoptr(GBytes) out = NULL, err = NULL;
 
-  /* The summary line names the server's cursor, which may hold a bidi
-   * override: the cursor check refuses controls only. */
+  /* The summary line names the server's cursor; the office's hostile
+   * names went into the database on the way. */
   g_assert_cmpint (sync_once (f, MODE_GOOD, &out, &err), ==, 0);
   assert_printable ("summary", out);
   assert_printable ("summary's stderr", err);
-  g_assert_nonnull (g_strstr_len (g_bytes_get_data (out, NULL), g_bytes_get_size (out), "c1x"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (out, NULL), g_bytes_get_size (out), "c1"));
   g_clear_pointer (&out, g_bytes_unref);
   g_clear_pointer (&err, g_bytes_unref);
 

@@ -6,7 +6,12 @@
 #include <glib/gstdio.h>
 
 #include "daftar-db.h"
+#include "daftar-db-worker.h"
+#include "daftar-demo.h"
+#include "daftar-demo-server.h"
+#include "daftar-demo-setup.h"
 #include "daftar-test-util.h"
+#include "daftar-time.h"
 
 #define LETTER "this is not sqlite, but a letter to the judge\n"
 
@@ -311,6 +316,179 @@ test_report_leaves_foreign_files (void)
     }
 }
 
+/* The base tables of a database, each with a checksum of its rows. */
+static char *
+records_checksum (const char *path)
+{
+  static const char * const tables[] = {
+    "offices", "staff", "cases", "tickets", "notices", "standards", "holidays",
+    "sync_state", "sync_log", "sync_rejects", "daily_cases", "daily_tickets",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftarDb) db = daftar_db_open_existing (path, &error);
+  GString *sums = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sum = daftar_test_table_checksum (db, tables[i]);
+      g_string_append_printf (sums, "%s %s\n", tables[i], sum);
+    }
+  return g_string_free (sums, FALSE);
+}
+
+/* An office's database as a real one is: records, a cursor and a sync
+ * history, and none of the demo's marks. Closed, so it is one file. */
+static char *
+write_office_database (const char *dir)
+{
+  char *path = g_build_filename (dir, "office.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftarDb) db = daftar_db_open (path, &error);
+  g_autoptr(DaftarDemo) demo = NULL;
+  GDate last;
+
+  g_assert_no_error (error);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, 20, G_DATE_NOVEMBER, 2026);
+  demo = daftar_demo_new (77, 1, 5, &last);
+  g_assert_true (daftar_demo_fill_database (demo, db, 2000, NULL, &error));
+  g_assert_true (daftar_db_set_state (db, "cursor:YZ-ABK-01", "c-41", &error));
+  g_assert_true (daftar_db_exec (db, "INSERT INTO sync_log (started_at, finished_at, server, office_code, result) "
+                                     "VALUES (1795000000, 1795000009, 'https://central.example.ir', 'YZ-ABK-01', 'ok')",
+                                 &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM cases"), >, 0);
+  return path;
+}
+
+/* The demo empties only a file it made (or an empty one); an office's
+ * database is refused and keeps every row. */
+static void
+test_demo_leaves_office_database (void)
+{
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = write_office_database (dir);
+  g_autofree char *before = records_checksum (path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  DaftarDb *db = daftar_db_open (path, &error);
+  GDate today;
+
+  g_assert_no_error (error);
+  daftar_time_local_date (g_get_real_time () / G_USEC_PER_SEC, &today);
+  g_assert_false (daftar_demo_setup_database (db, 1, 10, &today, NULL, &error));
+  g_assert_error (error, DAFTAR_DEMO_SETUP_ERROR, DAFTAR_DEMO_SETUP_ERROR_NOT_DEMO);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+  g_assert_false (daftar_demo_setup_reset (db, &error));
+  g_assert_error (error, DAFTAR_DEMO_SETUP_ERROR, DAFTAR_DEMO_SETUP_ERROR_NOT_DEMO);
+  daftar_db_close (db);
+
+  after = records_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+typedef struct {
+  gboolean  done;
+  GError   *error;
+} DemoRun;
+
+static void
+demo_synced_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DemoRun *run = user_data;
+  g_autoptr(DaftarDemoServer) server = daftar_demo_sync_finish (result, &run->error);
+
+  run->done = TRUE;
+  g_main_context_wakeup (NULL);
+}
+
+/* The path `daftar --demo` takes: its demo server and a real sync, on a
+ * worker that was handed the office's database. */
+static void
+test_demo_sync_leaves_office_database (void)
+{
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = write_office_database (dir);
+  g_autofree char *before = records_checksum (path);
+  g_autofree char *after = NULL;
+  DaftarDbWorker *worker = daftar_db_worker_new (path);
+  DemoRun run = { FALSE, NULL };
+
+  daftar_demo_sync_async (worker, NULL, demo_synced_cb, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (run.error, DAFTAR_DEMO_SETUP_ERROR, DAFTAR_DEMO_SETUP_ERROR_NOT_DEMO);
+  g_clear_error (&run.error);
+  while (g_atomic_int_get (&G_OBJECT (worker)->ref_count) > 1)
+    g_main_context_iteration (NULL, FALSE);
+  g_object_unref (worker);
+
+  after = records_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* The demo's own file: made from an empty one, marked, and emptied again
+ * as often as the demo changes, mark kept; a demo file of an older version
+ * is known by the stamp it wrote. */
+static void
+test_demo_resets_own_file (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DaftarDb) db = daftar_test_db_new (&dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (daftar_demo_setup_reset (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM sync_state WHERE key = 'demo:database'"), ==, 1);
+
+  g_assert_true (daftar_db_set_state (db, "cursor:X", "old", &error));
+  g_assert_true (daftar_demo_setup_reset (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM sync_state"), ==, 1);
+
+  g_assert_true (daftar_db_exec (db, "DELETE FROM sync_state", &error));
+  g_assert_true (daftar_db_set_state (db, "demo:synced", "seed=1405 offices=1 days=120 last=2026-11-20", &error));
+  g_assert_true (daftar_db_set_state (db, "cursor:X", "old", &error));
+  g_assert_true (daftar_demo_setup_reset (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM sync_state WHERE key = 'cursor:X'"), ==, 0);
+
+  g_clear_pointer (&db, daftar_db_close);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* `daftar --demo --db FILE` is refused before anything is opened. */
+static void
+test_demo_with_db_refused (void)
+{
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = write_office_database (dir);
+  g_autofree char *shots = g_build_filename (dir, "shots", NULL);
+  g_autofree char *db_arg = g_strconcat ("--db=", path, NULL);
+  g_autofree char *before = dir_listing (dir);
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+  /* With --screenshots a run that went ahead would also end by itself. */
+  const char *args[] = { "--demo", "--db", path, "--screenshots", shots, NULL };
+  const char *args_equals[] = { db_arg, "--demo", "--screenshots", shots, NULL };
+
+  g_assert_cmpint (run_daftar (args, "en_US.UTF-8", &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--demo opens a demo database of its own and cannot be used with --db"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_daftar (args_equals, "fa_IR.UTF-8", &err), ==, 2);
+  g_assert_nonnull (strstr (err, "پایگاه دادهٔ نمونهٔ خودش"));
+
+  after = dir_listing (dir);
+  g_assert_cmpstr (after, ==, before);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +500,10 @@ main (int   argc,
   g_test_add_func ("/files/old-database-marked", test_old_database_marked);
   g_test_add_func ("/files/owner-only", test_owner_only);
   g_test_add_func ("/files/report-leaves-foreign-files", test_report_leaves_foreign_files);
+  g_test_add_func ("/files/demo-leaves-office-database", test_demo_leaves_office_database);
+  g_test_add_func ("/files/demo-sync-leaves-office-database", test_demo_sync_leaves_office_database);
+  g_test_add_func ("/files/demo-resets-own-file", test_demo_resets_own_file);
+  g_test_add_func ("/files/demo-with-db-refused", test_demo_with_db_refused);
 
   return g_test_run ();
 }

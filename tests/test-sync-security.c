@@ -117,6 +117,27 @@ test_token_file (void)
   g_assert_cmpstr (token, ==, "abc.DEF-123");
   daftar_token_free (token);
 
+  /* A file bigger than any token file is refused, not read into memory:
+   * the first line would pass, the size does not. */
+  {
+    g_autofree char *big = g_strnfill (4 * 1024 * 1024, 'x');
+
+    memcpy (big, "abc.DEF-123\n", 12);
+    g_assert_true (g_file_set_contents (file, big, -1, NULL));
+    token = daftar_token_lookup_sync ("https://c.example", "YZ-1", NULL, &error);
+    g_assert_error (error, DAFTAR_TOKEN_ERROR, DAFTAR_TOKEN_ERROR_FILE);
+    g_assert_null (token);
+    g_assert_null (strstr (error->message, "abc.DEF"));
+    g_test_message ("%s", error->message);
+    g_clear_error (&error);
+  }
+  /* Nor a file without end. */
+  g_setenv (DAFTAR_TOKEN_FILE_ENV, "/dev/zero", TRUE);
+  token = daftar_token_lookup_sync ("https://c.example", "YZ-1", NULL, &error);
+  g_assert_error (error, DAFTAR_TOKEN_ERROR, DAFTAR_TOKEN_ERROR_FILE);
+  g_clear_error (&error);
+  g_setenv (DAFTAR_TOKEN_FILE_ENV, file, TRUE);
+
   g_assert_false (daftar_token_validate ("two words", NULL));
   g_assert_false (daftar_token_validate ("line\r\nInjected: header", NULL));
   g_assert_true (daftar_token_validate (TEST_TOKEN, NULL));

@@ -204,7 +204,7 @@ log_started_cb (GObject      *source,
       return;
     }
   if (self->session == NULL)
-    self->session = daftar_soup_session_new (self->timeout_s);
+    self->session = daftar_soup_session_new (self->timeout_s, self->server);
   daftar_sync_run_fetch_next (task, run->since);
 }
 

@@ -250,9 +250,10 @@ test_owner_only (void)
 
 /* The real executable, as a user runs it: its exit status, stderr. */
 static int
-run_daftar (const char * const *args,
-            const char         *lang,
-            char              **out_err)
+run_daftar_env (const char * const *args,
+                const char         *lang,
+                const char         *token_file,
+                char              **out_err)
 {
   g_autofree char *binary = g_test_build_filename (G_TEST_BUILT, "..", "src", "daftar", NULL);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -270,6 +271,8 @@ run_daftar (const char * const *args,
   env = g_environ_unsetenv (env, "LANGUAGE");
   env = g_environ_unsetenv (env, "LC_ALL");
   env = g_environ_unsetenv (env, "LC_MESSAGES");
+  if (token_file != NULL)
+    env = g_environ_setenv (env, "DAFTAR_TOKEN_FILE", token_file, TRUE);
 
   g_ptr_array_add (argv, binary);
   for (guint i = 0; args[i] != NULL; i++)
@@ -282,6 +285,14 @@ run_daftar (const char * const *args,
   daftar_test_tmpdir_free (g_steal_pointer (&home));
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
+}
+
+static int
+run_daftar (const char * const *args,
+            const char         *lang,
+            char              **out_err)
+{
+  return run_daftar_env (args, lang, NULL, out_err);
 }
 
 /* `daftar --report … --db FILE` on files that are not Daftar databases:
@@ -489,6 +500,30 @@ test_demo_with_db_refused (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* `daftar --sync-once` with a password in the server's address: refused
+ * before the keyring is asked or the database is even made. */
+static void
+test_sync_once_userinfo_writes_nothing (void)
+{
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "daftar.db", NULL);
+  g_autofree char *token = g_build_filename (dir, "token", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "--sync-once", "--server", "https://manager:pa55word@central.example.ir",
+                         "--office", "YZ-ABK-01", "--db", path, NULL };
+
+  g_assert_true (g_file_set_contents (token, "t0ken\n", -1, NULL));
+  before = dir_listing (dir);
+  g_assert_cmpint (run_daftar_env (args, "en_US.UTF-8", token, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "must not contain a user name, password or query"));
+  g_assert_null (strstr (err, "pa55word"));
+  after = dir_listing (dir);
+  g_assert_cmpstr (after, ==, before);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/files/demo-sync-leaves-office-database", test_demo_sync_leaves_office_database);
   g_test_add_func ("/files/demo-resets-own-file", test_demo_resets_own_file);
   g_test_add_func ("/files/demo-with-db-refused", test_demo_with_db_refused);
+  g_test_add_func ("/files/sync-once-userinfo-writes-nothing", test_sync_once_userinfo_writes_nothing);
 
   return g_test_run ();
 }

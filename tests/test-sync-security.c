@@ -42,7 +42,8 @@ test_http_refused (void)
 {
   static const char * const refused[] = {
     "http://192.0.2.7:8080", "http://central.example.ir", "ftp://127.0.0.1", "not a url",
-    "https://user:pw@central.example.ir",
+    "https://user:pw@central.example.ir", "http://user:pw@127.0.0.1:8080",
+    "user:pw@central.example.ir", "https://central.example.ir/?token=pw", "https://central.example.ir/#pw",
   };
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "daftar.db", NULL);
@@ -59,6 +60,7 @@ test_http_refused (void)
       g_assert_null (summary);
       g_assert_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_INSECURE);
       g_test_message ("%s: %s", refused[i], error->message);
+      g_assert_null (strstr (error->message, "pw"));
     }
 
   /* Each refusal is logged, and nothing was fetched. */
@@ -66,6 +68,13 @@ test_http_refused (void)
   g_assert_cmpint (test_sync_query_int (handle, "SELECT count(*) FROM sync_log WHERE result = 'insecure'"),
                    ==, G_N_ELEMENTS (refused));
   g_assert_cmpint (test_sync_query_int (handle, "SELECT count(*) FROM cases"), ==, 0);
+  /* ...without the password: the address was checked before the row was
+   * written, and keeps only what is no secret. */
+  g_assert_cmpint (test_sync_query_int (handle, "SELECT count(*) FROM sync_log WHERE "
+                                                "instr(coalesce(server, ''), 'pw') > 0 OR "
+                                                "instr(coalesce(message, ''), 'pw') > 0"), ==, 0);
+  g_assert_cmpint (test_sync_query_int (handle, "SELECT count(*) FROM sync_log WHERE "
+                                                "server = 'https://central.example.ir/'"), ==, 3);
   sqlite3_close (handle);
   test_sync_worker_free (worker);
   daftar_test_tmpdir_free (g_steal_pointer (&dir));

@@ -271,6 +271,8 @@ run_daftar_env (const char * const *args,
   env = g_environ_unsetenv (env, "LANGUAGE");
   env = g_environ_unsetenv (env, "LC_ALL");
   env = g_environ_unsetenv (env, "LC_MESSAGES");
+  /* As a user runs it: the database thread's warning must not abort it. */
+  env = g_environ_unsetenv (env, "G_DEBUG");
   if (token_file != NULL)
     env = g_environ_setenv (env, "DAFTAR_TOKEN_FILE", token_file, TRUE);
 
@@ -323,6 +325,25 @@ test_report_leaves_foreign_files (void)
       /* And in Persian. */
       g_assert_cmpint (run_daftar (args, "fa_IR.UTF-8", &err), ==, 1);
       g_assert_nonnull (strstr (err, "پایگاه دادهٔ برنامهٔ «دفتر» نیست"));
+      g_clear_pointer (&err, g_free);
+
+      /* A sync into it stops at the same check (an empty file holds
+       * nothing to lose: a sync may make it the office's database). */
+      if (foreign != &empty)
+        {
+          g_autofree char *token_dir = daftar_test_tmpdir_new ();
+          g_autofree char *token = g_build_filename (token_dir, "token", NULL);
+          const char *sync_args[] = { "--sync-once", "--server", "http://127.0.0.1:9", "--office", "YZ-ABK-01",
+                                      "--db", path, NULL };
+
+          g_assert_true (g_file_set_contents (token, "t0ken\n", -1, NULL));
+          g_assert_cmpint (run_daftar_env (sync_args, "en_US.UTF-8", token, &err), ==, 1);
+          g_assert_nonnull (strstr (err, "is not a Daftar database"));
+          g_clear_pointer (&after, g_free);
+          after = dir_listing (dir);
+          g_assert_cmpstr (after, ==, before);
+          daftar_test_tmpdir_free (g_steal_pointer (&token_dir));
+        }
       daftar_test_tmpdir_free (g_steal_pointer (&dir));
     }
 }

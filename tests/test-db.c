@@ -246,7 +246,7 @@ test_not_a_database (void)
   g_assert_true (g_file_set_contents (path, "this is not sqlite, but a letter to the judge", -1, NULL));
   db = daftar_db_open (path, &error);
   g_assert_null (db);
-  g_assert_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN);
+  g_assert_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_FOREIGN);
   /* Bad input loses nothing: the file is untouched. */
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, "this is not sqlite, but a letter to the judge");
@@ -360,7 +360,7 @@ test_worker_open_error (void)
   result = daftar_db_worker_run_sync (worker, count_tables_job, &self, NULL, &error);
   g_test_assert_expected_messages ();
   g_assert_null (result);
-  g_assert_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN);
+  g_assert_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_FOREIGN);
 
   assert_worker_finalizes (worker);
   daftar_test_tmpdir_free (g_steal_pointer (&dir));

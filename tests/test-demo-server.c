@@ -1,6 +1,9 @@
 /* test-demo-server.c: `daftar --demo` goes through the real sync path — a demo server on its own thread, synced into a real file. */
 #include "config.h"
 
+#include <signal.h>
+#include <libsoup/soup.h>
+
 #include "daftar-demo-server.h"
 #include "daftar-demo-setup.h"
 #include "daftar-time.h"
@@ -239,6 +242,133 @@ test_demo_sync_default (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+typedef struct {
+  guint    status;
+  gboolean done;
+} Answer;
+
+static void
+answered_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Answer *answer = user_data;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
+
+  answer->status = soup_message_get_status (soup_session_get_async_result_message (SOUP_SESSION (source), result));
+  answer->done = TRUE;
+}
+
+/* The HTTP status the server at @url gives a request for the test office
+ * with @auth (NULL: no Authorization header), serving it meanwhile. */
+static guint
+status_for (const char *url,
+            const char *auth)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *target = g_strconcat (url, "/api/v1/offices/", test_sync_office (), "/changes?limit=1", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", target);
+  Answer answer = { 0, FALSE };
+
+  /* Straight to the server, whatever proxy the environment names. */
+  soup_session_set_proxy_resolver (session, NULL);
+  if (auth != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, answered_cb, &answer);
+  while (!answer.done)
+    g_main_context_iteration (NULL, TRUE);
+  return answer.status;
+}
+
+/* The demo central server lets in the exact token only: not a prefix, a
+ * longer one, one that differs in its last byte, nor another scheme. (It
+ * compares digests, so that how long an answer takes tells nothing about
+ * the token; a test cannot time that, it can check the answers.) */
+static void
+test_central_token_compare (void)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(DaftarCentralServer) server = test_sync_server (2, &url);
+  g_autofree char *good = g_strconcat ("Bearer ", TEST_TOKEN, NULL);
+  g_autofree char *prefix = g_strndup (good, strlen (good) - 1);
+  g_autofree char *longer = g_strconcat (good, "x", NULL);
+  g_autofree char *last_byte = g_strdup (good);
+  g_autofree char *lower = g_strconcat ("bearer ", TEST_TOKEN, NULL);
+  const char *wrong[] = { NULL, "", "Bearer", "Bearer ", prefix, longer, last_byte, lower, TEST_TOKEN };
+
+  last_byte[strlen (last_byte) - 1] ^= 1;
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_test_message ("Authorization: %s", wrong[i] != NULL ? wrong[i] : "(none)");
+      g_assert_cmpuint (status_for (url, wrong[i]), ==, SOUP_STATUS_UNAUTHORIZED);
+    }
+  g_assert_cmpuint (status_for (url, good), ==, SOUP_STATUS_OK);
+}
+
+/* The standalone server has no default token: without --token it says so
+ * and never starts listening; with one it serves that token only. */
+static void
+test_central_tool_needs_token (void)
+{
+  g_autofree char *tool = g_test_build_filename (G_TEST_BUILT, "..", "tools", "daftar-central-demo", NULL);
+  const char * const refused[][4] = {
+    { "--days", "2", NULL },
+    { "--days", "2", "--token=", NULL },
+    { "--days", "2", "--token=two words", NULL },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GDataInputStream) lines = NULL;
+      g_autofree char *first = NULL;
+      char err[512] = { 0 };
+      gsize len = 0;
+
+      process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                                  tool, refused[i][0], refused[i][1], refused[i][2], NULL);
+      g_assert_no_error (error);
+      /* A server that started prints its address first and runs on. */
+      lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+      first = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+      g_assert_no_error (error);
+      if (first != NULL)
+        g_subprocess_send_signal (process, SIGTERM);
+      g_assert_null (first);
+
+      g_assert_true (g_input_stream_read_all (g_subprocess_get_stderr_pipe (process), err, sizeof err - 1,
+                                              &len, NULL, &error));
+      g_assert_true (g_subprocess_wait (process, NULL, &error));
+      g_assert_no_error (error);
+      g_test_message ("refused: %s", err);
+      g_assert_nonnull (strstr (err, "--token"));
+      g_assert_true (g_subprocess_get_if_exited (process));
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+    }
+
+  {
+    g_autoptr(GSubprocess) process = NULL;
+    g_autoptr(GDataInputStream) lines = NULL;
+    g_autofree char *url = NULL;
+
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                tool, "--days", "2", "--last-day", "2025-03-01",
+                                "--seed", G_STRINGIFY (TEST_SEED), "--token", TEST_TOKEN, NULL);
+    g_assert_no_error (error);
+    lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+    url = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (url, "http://127.0.0.1:"));
+    g_assert_cmpuint (status_for (url, "Bearer demo"), ==, SOUP_STATUS_UNAUTHORIZED);
+    g_assert_cmpuint (status_for (url, "Bearer " TEST_TOKEN), ==, SOUP_STATUS_OK);
+    g_subprocess_send_signal (process, SIGTERM);
+    g_assert_true (g_subprocess_wait (process, NULL, &error));
+    g_assert_true (g_subprocess_get_if_exited (process));
+    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -248,5 +378,7 @@ main (int argc, char **argv)
   g_test_add_func ("/demo-server/other-demo-replaced", test_other_demo_replaced);
   g_test_add_func ("/demo-server/token-private", test_token_private);
   g_test_add_func ("/demo-server/demo-sync-default", test_demo_sync_default);
+  g_test_add_func ("/demo-server/central-token-compare", test_central_token_compare);
+  g_test_add_func ("/demo-server/central-tool-needs-token", test_central_tool_needs_token);
   return g_test_run ();
 }

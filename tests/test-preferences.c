@@ -85,7 +85,10 @@ test_rows_write_keys (void)
     { "calendar_row", "calendar", 0, "jalali" },
   };
 
+  /* The address is saved when applied, not while it is typed. */
   gtk_editable_set_text (GTK_EDITABLE (row (window, "server_url_row")), "https://central.example.ir");
+  assert_key (settings, "server-url", "");
+  g_signal_emit_by_name (row (window, "server_url_row"), "apply");
   assert_key (settings, "server-url", "https://central.example.ir");
   g_assert_false (gtk_widget_has_css_class (row (window, "server_url_row"), "error"));
   gtk_editable_set_text (GTK_EDITABLE (row (window, "office_code_row")), "11230045");
@@ -103,11 +106,12 @@ test_rows_write_keys (void)
       assert_key (settings, combos[i].key, combos[i].nick);
     }
 
-  /* A server address that is no web address is marked, and still kept:
-   * the manager may be half way through typing it. */
+  /* A server address that is no web address is marked, and not saved
+   * even when applied: the sync would refuse it. */
   gtk_editable_set_text (GTK_EDITABLE (row (window, "server_url_row")), "central example");
-  assert_key (settings, "server-url", "central example");
   g_assert_true (gtk_widget_has_css_class (row (window, "server_url_row"), "error"));
+  g_signal_emit_by_name (row (window, "server_url_row"), "apply");
+  assert_key (settings, "server-url", "https://central.example.ir");
 
   close_window (window);
 }
@@ -144,6 +148,39 @@ test_keys_update_rows (void)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (window, "digits_row"))), ==, 2);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (window, "calendar_row"))), ==, 1);
 
+  close_window (window);
+}
+
+/* A user name and password typed into the address never reach the
+ * settings: not while typing, character by character, nor when applied. */
+static void
+test_server_userinfo_not_saved (void)
+{
+  static const char * const addresses[] = {
+    "https://manager:pa55word@central.example.ir", "http://manager:123@127.0.0.1:8080",
+    "https://central.example.ir/?token=pa55word",
+  };
+  g_autoptr(GSettings) settings = fresh_settings ();
+  GtkWidget *window = open_window (settings);
+  GtkWidget *server = row (window, "server_url_row");
+
+  for (guint i = 0; i < G_N_ELEMENTS (addresses); i++)
+    {
+      const char *address = addresses[i];
+
+      for (gsize len = 1; len <= strlen (address); len++)
+        {
+          g_autofree char *typed = g_strndup (address, len);
+          g_autofree char *saved = NULL;
+
+          gtk_editable_set_text (GTK_EDITABLE (server), typed);
+          saved = g_settings_get_string (settings, "server-url");
+          g_assert_cmpstr (saved, ==, "");
+        }
+      g_assert_true (gtk_widget_has_css_class (server, "error"));
+      g_signal_emit_by_name (server, "apply");
+      assert_key (settings, "server-url", "");
+    }
   close_window (window);
 }
 
@@ -330,6 +367,7 @@ main (int   argc,
   g_test_add_func ("/preferences/keys-update-rows", test_keys_update_rows);
   g_test_add_func ("/preferences/token-not-in-settings", test_token_not_in_settings);
   g_test_add_func ("/preferences/token-needs-server", test_token_needs_server);
+  g_test_add_func ("/preferences/server-userinfo-not-saved", test_server_userinfo_not_saved);
   g_test_add_func ("/preferences/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();

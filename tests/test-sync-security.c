@@ -42,7 +42,8 @@ test_http_refused (void)
 {
   static const char * const refused[] = {
     "http://192.0.2.7:8080", "http://central.example.ir", "ftp://127.0.0.1", "not a url",
-    "https://user:pw@central.example.ir",
+    "https://user:pw@central.example.ir", "http://user:pw@127.0.0.1:8080",
+    "user:pw@central.example.ir", "https://central.example.ir/?token=pw", "https://central.example.ir/#pw",
   };
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "daftar.db", NULL);
@@ -59,6 +60,7 @@ test_http_refused (void)
       g_assert_null (summary);
       g_assert_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_INSECURE);
       g_test_message ("%s: %s", refused[i], error->message);
+      g_assert_null (strstr (error->message, "pw"));
     }
 
   /* Each refusal is logged, and nothing was fetched. */
@@ -66,6 +68,13 @@ test_http_refused (void)
   g_assert_cmpint (test_sync_query_int (handle, "SELECT count(*) FROM sync_log WHERE result = 'insecure'"),
                    ==, G_N_ELEMENTS (refused));
   g_assert_cmpint (test_sync_query_int (handle, "SELECT count(*) FROM cases"), ==, 0);
+  /* ...without the password: the address was checked before the row was
+   * written, and keeps only what is no secret. */
+  g_assert_cmpint (test_sync_query_int (handle, "SELECT count(*) FROM sync_log WHERE "
+                                                "instr(coalesce(server, ''), 'pw') > 0 OR "
+                                                "instr(coalesce(message, ''), 'pw') > 0"), ==, 0);
+  g_assert_cmpint (test_sync_query_int (handle, "SELECT count(*) FROM sync_log WHERE "
+                                                "server = 'https://central.example.ir/'"), ==, 3);
   sqlite3_close (handle);
   test_sync_worker_free (worker);
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
@@ -116,6 +125,27 @@ test_token_file (void)
   g_assert_no_error (error);
   g_assert_cmpstr (token, ==, "abc.DEF-123");
   daftar_token_free (token);
+
+  /* A file bigger than any token file is refused, not read into memory:
+   * the first line would pass, the size does not. */
+  {
+    g_autofree char *big = g_strnfill (4 * 1024 * 1024, 'x');
+
+    memcpy (big, "abc.DEF-123\n", 12);
+    g_assert_true (g_file_set_contents (file, big, -1, NULL));
+    token = daftar_token_lookup_sync ("https://c.example", "YZ-1", NULL, &error);
+    g_assert_error (error, DAFTAR_TOKEN_ERROR, DAFTAR_TOKEN_ERROR_FILE);
+    g_assert_null (token);
+    g_assert_null (strstr (error->message, "abc.DEF"));
+    g_test_message ("%s", error->message);
+    g_clear_error (&error);
+  }
+  /* Nor a file without end. */
+  g_setenv (DAFTAR_TOKEN_FILE_ENV, "/dev/zero", TRUE);
+  token = daftar_token_lookup_sync ("https://c.example", "YZ-1", NULL, &error);
+  g_assert_error (error, DAFTAR_TOKEN_ERROR, DAFTAR_TOKEN_ERROR_FILE);
+  g_clear_error (&error);
+  g_setenv (DAFTAR_TOKEN_FILE_ENV, file, TRUE);
 
   g_assert_false (daftar_token_validate ("two words", NULL));
   g_assert_false (daftar_token_validate ("line\r\nInjected: header", NULL));
@@ -226,17 +256,111 @@ test_token_not_leaked (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A stand-in for an HTTP proxy on this machine, set in http_proxy and
+ * friends for the whole program (before any thread could read the
+ * environment): it counts what reaches it and whether it saw the token. */
+typedef struct {
+  SoupServer *server;
+  char       *url;
+  guint       requests;
+  gboolean    saw_token;
+} Proxy;
+
+static Proxy proxy;
+
+static void
+proxy_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Authorization");
+
+  proxy.requests++;
+  if (auth != NULL && strstr (auth, TEST_TOKEN) != NULL)
+    proxy.saw_token = TRUE;
+  soup_server_message_set_status (msg, SOUP_STATUS_BAD_GATEWAY, NULL);
+}
+
+static void
+proxy_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  proxy.server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (proxy.server, NULL, proxy_handler, NULL, NULL);
+  soup_server_listen_local (proxy.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (proxy.server);
+  proxy.url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_setenv ("http_proxy", proxy.url, TRUE);
+  g_setenv ("HTTP_PROXY", proxy.url, TRUE);
+  g_setenv ("https_proxy", proxy.url, TRUE);
+  g_unsetenv ("no_proxy");
+  g_unsetenv ("NO_PROXY");
+}
+
+/* With http_proxy set, a plain http sync to this machine goes straight to
+ * it: the proxy never sees the request, and so never the token. */
+static void
+test_http_bypasses_proxy (void)
+{
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "daftar.db", NULL);
+  g_autofree char *url = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(DaftarCentralServer) central = test_sync_server (3, &url);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) proxies = NULL;
+  g_autoptr(SoupSession) https_session = NULL;
+  DaftarDbWorker *worker = daftar_db_worker_new (path);
+  DaftarSyncClient *client;
+  g_autoptr(DaftarSyncSummary) summary = NULL;
+
+  /* The test means something only if the system's resolver does send
+   * this address through the proxy. */
+  target = g_strconcat (url, "/api/v1/offices/", test_sync_office (), "/changes", NULL);
+  proxies = g_proxy_resolver_lookup (g_proxy_resolver_get_default (), target, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("system proxy for %s: %s", target, proxies[0]);
+  g_assert_cmpstr (proxies[0], ==, proxy.url);
+
+  proxy.requests = 0;
+  client = test_sync_client (worker, url);
+  summary = test_sync_run (client, NULL, &error);
+  g_assert_cmpuint (proxy.requests, ==, 0);
+  g_assert_false (proxy.saw_token);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->records, >, 0);
+  g_assert_cmpuint (daftar_central_server_get_requests (central), >, 0);
+
+  /* https keeps the system's proxy: TLS runs end to end through it. */
+  https_session = daftar_soup_session_new (0, "https://central.example.ir");
+  g_assert_true (soup_session_get_proxy_resolver (https_session) == g_proxy_resolver_get_default ());
+
+  g_object_unref (client);
+  test_sync_worker_free (worker);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_log_set_writer_func (capture_writer, NULL, NULL);
   log_lines = g_ptr_array_new_with_free_func (g_free);
+  proxy_start ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sync/security/loopback", test_loopback);
   g_test_add_func ("/sync/security/http-refused", test_http_refused);
   g_test_add_func ("/sync/security/no-token", test_no_token);
+  g_test_add_func ("/sync/security/http-bypasses-proxy", test_http_bypasses_proxy);
   g_test_add_func ("/sync/security/token-file", test_token_file);
   g_test_add_func ("/sync/security/token-not-leaked", test_token_not_leaked);
   return g_test_run ();

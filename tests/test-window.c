@@ -1,8 +1,10 @@
 /* test-window.c: the real window on a demo database, in Persian — right to left, Persian digits, real figures. */
 #include "config.h"
 
+#include <string.h>
 #include <adwaita.h>
 
+#include "daftar-application.h"
 #include "daftar-db-worker.h"
 #include "daftar-demo-setup.h"
 #include "daftar-i18n.h"
@@ -150,6 +152,119 @@ test_empty_database (Fixture *f, gconstpointer data)
   g_assert_false (daftar_window_page_is_current (f->window, "overview"));
 }
 
+/* Every file of @dir with a digest of its bytes: equal listings mean
+ * nothing was changed, added (a -wal or -shm) or removed. */
+static char *
+dir_listing (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GString *listing = g_string_new (NULL);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *digest = NULL;
+      gsize len = 0;
+
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+      g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GSIZE_FORMAT " %s", name, len, digest));
+    }
+  g_ptr_array_sort (lines, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (listing, "%s\n", (char *) g_ptr_array_index (lines, i));
+  return g_string_free (listing, FALSE);
+}
+
+/* What the window showed when it was first ready. */
+typedef struct {
+  char *page;          /* the stack's visible child */
+  char *description;   /* the error page's text */
+} Shown;
+
+static void
+on_app_window_ready (GtkWindow *window,
+                     Shown     *shown)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DAFTAR_TYPE_WINDOW, "stack"));
+  AdwStatusPage *error_page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), DAFTAR_TYPE_WINDOW,
+                                                                              "error_page"));
+
+  if (shown->page != NULL)
+    return;
+  shown->page = g_strdup (gtk_stack_get_visible_child_name (stack));
+  shown->description = g_strdup (adw_status_page_get_description (error_page));
+  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+}
+
+static void
+on_app_window_added (GtkApplication *app,
+                     GtkWindow      *window,
+                     Shown          *shown)
+{
+  g_signal_connect (window, "ready", G_CALLBACK (on_app_window_ready), shown);
+}
+
+/* `daftar --db FILE` on a file that is not a Daftar database: the window
+ * says so, and the file is left byte for byte as it was, with no -wal or
+ * -shm beside it. */
+static void
+test_foreign_file_untouched (void)
+{
+  static const struct { const char *name; const char *sql; } files[] = {
+    { "letter.txt", NULL },
+    { "notes.sqlite", "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
+                      "INSERT INTO notes (text) VALUES ('appointment at 10');" },
+    { "wal.sqlite", "PRAGMA journal_mode = WAL; CREATE TABLE t (a); INSERT INTO t VALUES (1);" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *dir = daftar_test_tmpdir_new ();
+      g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(DaftarApplication) app = NULL;
+      char *argv[] = { "daftar", "--db", path, NULL };
+      Shown shown = { NULL, NULL };
+
+      if (files[i].sql != NULL)
+        {
+          sqlite3 *handle = NULL;
+
+          g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_exec (handle, files[i].sql, NULL, NULL, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+        }
+      else
+        g_assert_true (g_file_set_contents (path, "Dear judge, this letter is not a database.\n", -1, NULL));
+      before = dir_listing (dir);
+
+      /* The database thread says why it could not open the file. */
+      g_test_expect_message ("daftar-db-worker", G_LOG_LEVEL_WARNING, "*پایگاه دادهٔ برنامهٔ «دفتر» نیست*");
+      app = daftar_application_new ();
+      g_signal_connect (app, "window-added", G_CALLBACK (on_app_window_added), &shown);
+      g_assert_cmpint (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+      g_clear_object (&app);
+      g_test_assert_expected_messages ();
+
+      g_test_message ("%s: %s page: %s", files[i].name, shown.page, shown.description);
+      g_assert_cmpstr (shown.page, ==, "error");
+      g_assert_nonnull (strstr (shown.description, "پایگاه دادهٔ برنامهٔ «دفتر» نیست"));
+      g_assert_nonnull (strstr (shown.description, files[i].name));
+      after = dir_listing (dir);
+      g_assert_cmpstr (after, ==, before);
+
+      g_free (shown.page);
+      g_free (shown.description);
+      daftar_test_tmpdir_free (g_steal_pointer (&dir));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -163,5 +278,6 @@ main (int argc, char **argv)
               fixture_setup, test_persian_overview, fixture_teardown);
   g_test_add ("/window/empty-database", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_empty_database, fixture_teardown);
+  g_test_add_func ("/window/foreign-file-untouched", test_foreign_file_untouched);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include "daftar-central.h"
 #include "daftar-demo.h"
+#include "daftar-token.h"
 
 static gboolean
 quit_cb (gpointer user_data)
@@ -33,7 +34,7 @@ main (int   argc,
     { "offices", 0, 0, G_OPTION_ARG_INT, &offices, "Number of offices", "K" },
     { "days", 0, 0, G_OPTION_ARG_INT, &days, "Days of history", "D" },
     { "last-day", 0, 0, G_OPTION_ARG_STRING, &last_day_text, "Last day of the data (default today)", "YYYY-MM-DD" },
-    { "token", 0, 0, G_OPTION_ARG_STRING, &token, "Access token clients must send (default: DAFTAR_TOKEN_FILE's, or \"demo\")", "T" },
+    { "token", 0, 0, G_OPTION_ARG_STRING, &token, "Access token clients must send (required)", "T" },
     { "fault", 0, 0, G_OPTION_ARG_STRING, &fault_name, "Misbehave: error-500-twice, retry-after, truncate, bad-json, "
       "wrong-protocol, slow-body, expire-cursor, huge-body, bad-records, unauthorized", "MODE" },
     { "gzip", 0, 0, G_OPTION_ARG_NONE, &gzip, "Compress pages for clients that accept gzip", NULL },
@@ -74,14 +75,18 @@ main (int   argc,
           return 2;
         }
     }
-  if (token == NULL && g_getenv ("DAFTAR_TOKEN_FILE") != NULL)
+  /* No default: a well-known token would let anyone on this machine read
+   * the server's data, and a client would send it without a second thought. */
+  if (token == NULL)
     {
-      g_autofree char *contents = NULL;
-      if (g_file_get_contents (g_getenv ("DAFTAR_TOKEN_FILE"), &contents, NULL, NULL))
-        token = g_strdup (g_strstrip (g_strdelimit (contents, "\r\n", ' ')));
+      g_printerr ("daftar-central-demo: give the access token clients must send with --token T\n");
+      return 2;
     }
-  if (token == NULL || *token == '\0')
-    token = g_strdup ("demo");
+  if (!daftar_token_validate (token, &error))
+    {
+      g_printerr ("daftar-central-demo: --token: %s\n", error->message);
+      return 2;
+    }
 
   demo = daftar_demo_new ((guint64) seed, offices, days, last_day_text != NULL ? &last_day : NULL);
   server = daftar_central_server_new (demo, token);

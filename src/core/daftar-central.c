@@ -14,13 +14,14 @@
 #define SLOW_DELAY_MS 10
 #define HUGE_CHUNK (1024 * 1024)
 #define HUGE_TOTAL ((guint64) 1024 * 1024 * 1024)
+#define AUTH_DIGEST_BYTES 32
 
 struct _DaftarCentralServer
 {
   GObject             parent_instance;
 
   DaftarCentralFeed  *feed;            /* owned */
-  char               *expected_auth;   /* owned: "Bearer <token>" */
+  guint8              expected_auth[AUTH_DIGEST_BYTES];  /* SHA-256 of "Bearer <token>" */
   SoupServer         *server;          /* owned */
   guint               port;            /* 0 until listening */
   DaftarCentralFault  fault;
@@ -351,6 +352,35 @@ serve_changes (DaftarCentralServer *self,
 }
 
 static void
+auth_digest (const char *auth,
+             guint8      digest[AUTH_DIGEST_BYTES])
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize len = AUTH_DIGEST_BYTES;
+
+  g_checksum_update (sum, (const guchar *) auth, -1);
+  g_checksum_get_digest (sum, digest, &len);
+}
+
+/* Compares digests of equal length with no early exit: comparing the
+ * texts stops at the first wrong byte or a shorter length, and the time
+ * that takes tells a client how much of its guess is right. */
+static gboolean
+auth_matches (DaftarCentralServer *self,
+              const char          *auth)
+{
+  guint8 digest[AUTH_DIGEST_BYTES];
+  guint8 difference = 0;
+
+  if (auth == NULL)
+    return FALSE;
+  auth_digest (auth, digest);
+  for (guint i = 0; i < AUTH_DIGEST_BYTES; i++)
+    difference |= digest[i] ^ self->expected_auth[i];
+  return difference == 0;
+}
+
+static void
 handle_request (SoupServer        *server,
                 SoupServerMessage *msg,
                 const char        *path,
@@ -382,7 +412,7 @@ handle_request (SoupServer        *server,
       return;
     }
   if (self->fault == DAFTAR_CENTRAL_FAULT_UNAUTHORIZED ||
-      g_strcmp0 (auth, self->expected_auth) != 0)
+      !auth_matches (self, auth))
     {
       respond_error (msg, SOUP_STATUS_UNAUTHORIZED);
       return;
@@ -409,13 +439,17 @@ daftar_central_server_new (DaftarDemo *demo,
                            const char *token)
 {
   DaftarCentralServer *self;
+  g_autofree char *expected = NULL;
 
   g_return_val_if_fail (demo != NULL, NULL);
   g_return_val_if_fail (token != NULL && *token != '\0', NULL);
 
   self = g_object_new (DAFTAR_TYPE_CENTRAL_SERVER, NULL);
   self->feed = daftar_central_feed_new (demo);
-  self->expected_auth = g_strconcat ("Bearer ", token, NULL);
+  /* Only the digest is kept: the token itself is not needed again. */
+  expected = g_strconcat ("Bearer ", token, NULL);
+  auth_digest (expected, self->expected_auth);
+  memset (expected, 0, strlen (expected));
   return self;
 }
 
@@ -528,7 +562,6 @@ daftar_central_server_finalize (GObject *object)
   g_clear_object (&self->server);
   g_clear_pointer (&self->feed, daftar_central_feed_free);
   g_clear_pointer (&self->tries, g_hash_table_unref);
-  g_free (self->expected_auth);
   G_OBJECT_CLASS (daftar_central_server_parent_class)->finalize (object);
 }
 

@@ -81,7 +81,8 @@ daftar_cli_report (const DaftarCliReport *options)
       print_error (message);
       return 1;
     }
-  db = daftar_db_open (options->db_path ? options->db_path : default_path, &error);
+  /* Nor may it make an empty file or another program's database into ours. */
+  db = daftar_db_open_existing (options->db_path ? options->db_path : default_path, &error);
   if (db == NULL || !daftar_report_run (db, options->kind, &request, format, out, &error))
     {
       print_error (error->message);

@@ -4,7 +4,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -15,6 +19,8 @@
 
 #define MIGRATIONS_PATH "/io/github/daftar/Daftar/sql"
 #define BUSY_TIMEOUT_MS 5000
+#define SQLITE_HEADER_BYTES 100
+#define HEADER_APPLICATION_ID 68   /* offset of the big-endian id in the header */
 
 struct _DaftarDb
 {
@@ -248,27 +254,304 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
-DaftarDb *
-daftar_db_open (const char  *path,
+/* What a file is, decided before Daftar writes a byte to it. */
+typedef enum {
+  DB_FILE_NEW,      /* missing, empty, or SQLite with nothing in it */
+  DB_FILE_OLD,      /* Daftar's, from before the application id */
+  DB_FILE_DAFTAR,   /* has Daftar's application id */
+} DbFileKind;
+
+/* The tables every Daftar schema has had since version 1. */
+static const char * const daftar_tables[] = {
+  "offices", "cases", "tickets", "notices", "sync_state", "sync_log",
+};
+
+static void
+set_foreign_error (GError     **error,
+                   const char  *path)
+{
+  g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_FOREIGN,
+               _("The file %s is not a Daftar database; Daftar did not change it"), path);
+}
+
+static int
+query_int (sqlite3     *handle,
+           const char  *sql,
+           gint64      *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* Only reads: what the connection sees, the WAL included. */
+static gboolean
+classify_connection (sqlite3     *handle,
+                     const char  *path,
+                     DbFileKind  *out_kind,
+                     GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM sqlite_master "
+                                         "WHERE type = 'table' AND name IN (");
+  gint64 app_id = 0, version = 0, objects = 0, tables = 0;
+  int rc;
+
+  for (guint i = 0; i < G_N_ELEMENTS (daftar_tables); i++)
+    g_string_append_printf (sql, "%s'%s'", i > 0 ? ", " : "", daftar_tables[i]);
+  g_string_append_c (sql, ')');
+
+  if ((rc = query_int (handle, "PRAGMA application_id", &app_id)) != SQLITE_OK ||
+      (rc = query_int (handle, "PRAGMA user_version", &version)) != SQLITE_OK ||
+      (rc = query_int (handle, "SELECT count(*) FROM sqlite_master", &objects)) != SQLITE_OK ||
+      (rc = query_int (handle, sql->str, &tables)) != SQLITE_OK)
+    {
+      /* Not SQLite, damaged or encrypted: nothing for Daftar to touch. A
+       * lock or a full disk is a reason to try again, not a verdict. */
+      if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+        set_foreign_error (error, path);
+      else
+        g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN,
+                     _("Could not open the database %s: %s"), path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  if ((guint32) app_id == DAFTAR_DB_APPLICATION_ID)
+    *out_kind = DB_FILE_DAFTAR;
+  else if (app_id == 0 && version > 0 && tables == G_N_ELEMENTS (daftar_tables))
+    *out_kind = DB_FILE_OLD;
+  else if (app_id == 0 && version == 0 && objects == 0)
+    *out_kind = DB_FILE_NEW;
+  else
+    {
+      set_foreign_error (error, path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Looks at the file through a read-only connection that writes nothing:
+ * with no -wal beside it, "immutable" also keeps SQLite from creating
+ * -wal and -shm files next to a foreign database in WAL mode. */
+static gboolean
+classify_read_only (const char  *path,
+                    gboolean     has_wal,
+                    DbFileKind  *out_kind,
+                    GError     **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file://", escaped, has_wal ? "?mode=ro" : "?mode=ro&immutable=1", NULL);
+  sqlite3 *handle = NULL;
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3_open_v2 (uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN,
+                   _("Could not open the database %s: %s"), path,
+                   handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+      sqlite3_close (handle);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
+  ok = classify_connection (handle, path, out_kind, error);
+  sqlite3_close (handle);
+  return ok;
+}
+
+/* Decides from the file alone whether Daftar may open it read-write. */
+static gboolean
+check_file (const char  *path,
+            gboolean     may_create,
+            DbFileKind  *out_kind,
+            GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  guint8 header[SQLITE_HEADER_BYTES];
+  gssize got = 0;
+  GStatBuf st;
+  gboolean has_wal;
+  guint32 app_id;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT && may_create)
+        {
+          *out_kind = DB_FILE_NEW;
+          return TRUE;
+        }
+      g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN,
+                   _("Could not open the database %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      set_foreign_error (error, path);
+      return FALSE;
+    }
+  /* A new database in WAL mode may still be all in its -wal. */
+  has_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  if (st.st_size == 0 && !has_wal)
+    {
+      if (!may_create)
+        {
+          set_foreign_error (error, path);
+          return FALSE;
+        }
+      *out_kind = DB_FILE_NEW;
+      return TRUE;
+    }
+  if (st.st_size < SQLITE_HEADER_BYTES)
+    {
+      if (!has_wal)
+        {
+          set_foreign_error (error, path);
+          return FALSE;
+        }
+      return classify_read_only (path, has_wal, out_kind, error);
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      got = read (fd, header, sizeof header);
+      close (fd);
+    }
+  if (fd < 0 || got < 0)
+    {
+      int saved = errno;
+      g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN,
+                   _("Could not open the database %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (got < SQLITE_HEADER_BYTES || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      set_foreign_error (error, path);
+      return FALSE;
+    }
+  app_id = (guint32) header[HEADER_APPLICATION_ID] << 24 |
+           (guint32) header[HEADER_APPLICATION_ID + 1] << 16 |
+           (guint32) header[HEADER_APPLICATION_ID + 2] << 8 |
+           (guint32) header[HEADER_APPLICATION_ID + 3];
+  if (app_id == DAFTAR_DB_APPLICATION_ID)
+    {
+      *out_kind = DB_FILE_DAFTAR;
+      return TRUE;
+    }
+  /* Another program's id, and no step of Daftar's ever changes it. */
+  if (app_id != 0)
+    {
+      set_foreign_error (error, path);
+      return FALSE;
+    }
+  /* No id in the file itself: an older Daftar database, an empty SQLite
+   * file, another program's, or ours with the id still in the -wal. */
+  if (!classify_read_only (path, has_wal, out_kind, error))
+    return FALSE;
+  if (*out_kind == DB_FILE_NEW && !may_create)
+    {
+      set_foreign_error (error, path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Owner only, for the file and the WAL files SQLite has already made;
+ * SQLite gives the ones it makes later the database file's mode. */
+static void
+keep_private (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (file, &st) != 0 || !S_ISREG (st.st_mode) || (st.st_mode & 0077) == 0 ||
+          st.st_uid != getuid ())
+        continue;
+      if (g_chmod (file, 0600) != 0)
+        g_debug ("Could not make %s private: %s", file, g_strerror (errno));
+    }
+}
+
+/* Creates a missing file as the owner's alone: SQLite would make it 0644. */
+static gboolean
+create_private (const char  *path,
                 GError     **error)
 {
-  g_autoptr(DaftarDb) db = g_new0 (DaftarDb, 1);
   g_autofree char *dir = g_path_get_dirname (path);
-
-  db->path = g_strdup (path);
-  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
-  db->by_address = g_hash_table_new (NULL, NULL);
+  int fd;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
       g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN,
                    _("Could not create the folder %s: %s"), dir, g_strerror (saved));
-      return NULL;
+      return FALSE;
     }
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved = errno;
+      g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN,
+                   _("Could not open the database %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+  return TRUE;
+}
+
+static gboolean
+mark_as_daftar (DaftarDb  *db,
+                GError   **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %u", (guint) DAFTAR_DB_APPLICATION_ID);
+
+  return daftar_db_exec (db, sql, error);
+}
+
+static DaftarDb *
+open_database (const char  *path,
+               gboolean     may_create,
+               GError     **error)
+{
+  g_autoptr(DaftarDb) db = g_new0 (DaftarDb, 1);
+  /* SQLite's own names, never files: tests and tools use them. */
+  gboolean in_memory = g_str_equal (path, ":memory:");
+  DbFileKind kind = DB_FILE_NEW;
+
+  db->path = g_strdup (path);
+  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  db->by_address = g_hash_table_new (NULL, NULL);
+
+  /* Nothing is written, not even a journal mode, until the file is known
+   * to be Daftar's or empty. */
+  if (!in_memory && !check_file (path, may_create, &kind, error))
+    return NULL;
+  if (!in_memory && kind == DB_FILE_NEW && !create_private (path, error))
+    return NULL;
 
   if (sqlite3_open_v2 (path, &db->handle,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                       (in_memory ? SQLITE_OPEN_CREATE : 0),
                        NULL) != SQLITE_OK)
     {
       g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN,
@@ -279,6 +562,12 @@ daftar_db_open (const char  *path,
   sqlite3_busy_timeout (db->handle, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db->handle, 1);
 
+  /* Again through this connection: the file may have changed since. */
+  if (!classify_connection (db->handle, path, &kind, error))
+    return NULL;
+  if (!in_memory)
+    keep_private (path);
+
   if (!daftar_db_exec (db,
                        "PRAGMA journal_mode = WAL;"
                        "PRAGMA synchronous = NORMAL;"
@@ -287,6 +576,8 @@ daftar_db_open (const char  *path,
                        /* Index inserts of a 5000-record page touch many pages. */
                        "PRAGMA cache_size = -32768;",
                        error) ||
+      /* Marked before the schema, so even a half-made file is known as ours. */
+      (kind != DB_FILE_DAFTAR && !mark_as_daftar (db, error)) ||
       !migrate (db, error))
     {
       g_prefix_error (error, _("Could not open the database %s: "), path);
@@ -297,6 +588,20 @@ daftar_db_open (const char  *path,
     }
 
   return g_steal_pointer (&db);
+}
+
+DaftarDb *
+daftar_db_open (const char  *path,
+                GError     **error)
+{
+  return open_database (path, TRUE, error);
+}
+
+DaftarDb *
+daftar_db_open_existing (const char  *path,
+                         GError     **error)
+{
+  return open_database (path, FALSE, error);
 }
 
 void

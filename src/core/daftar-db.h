@@ -8,11 +8,16 @@ G_BEGIN_DECLS
 
 #define DAFTAR_DB_ERROR (daftar_db_error_quark ())
 
+/* PRAGMA application_id of every Daftar database: "DFTR" in ASCII. A file
+ * without it is opened only if it is empty or an older Daftar database. */
+#define DAFTAR_DB_APPLICATION_ID 0x44465452
+
 typedef enum {
   DAFTAR_DB_ERROR_OPEN,
   DAFTAR_DB_ERROR_MIGRATE,
   DAFTAR_DB_ERROR_TOO_NEW,
   DAFTAR_DB_ERROR_SQL,
+  DAFTAR_DB_ERROR_FOREIGN,   /* not a Daftar database: refused, left unchanged */
 } DaftarDbError;
 
 /* A connection and its prepared statements. Not thread-safe: exactly one
@@ -25,8 +30,15 @@ GQuark        daftar_db_error_quark        (void);
 char         *daftar_db_default_path       (void);
 
 /* Opens or creates @path (creating its folder), sets WAL, synchronous=NORMAL,
- * foreign_keys=ON and a busy timeout, then migrates to the latest schema. */
+ * foreign_keys=ON and a busy timeout, then migrates to the latest schema.
+ * A file that is not a Daftar database is refused (DAFTAR_DB_ERROR_FOREIGN)
+ * before anything is written to it. The file and its -wal and -shm are
+ * readable by their owner only (0600). */
 DaftarDb     *daftar_db_open               (const char  *path,
+                                            GError     **error);
+/* The same for a file that must already be a Daftar database (of any
+ * schema version): a missing or empty file is refused, never created. */
+DaftarDb     *daftar_db_open_existing      (const char  *path,
                                             GError     **error);
 void          daftar_db_close              (DaftarDb    *db);
 

@@ -182,55 +182,6 @@ sync_run_free (gpointer data)
   g_free (run);
 }
 
-static gboolean
-delete_all (DaftarDb  *db,
-            GError   **error)
-{
-  sqlite3 *handle = daftar_db_get_handle (db);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) virtuals = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
-
-  /* Found at run time so tables added by later migrations are emptied too.
-   * Virtual tables' shadow tables are left to the triggers that keep them
-   * in step with their content tables. */
-  if (sqlite3_prepare_v2 (handle,
-                          "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' "
-                          "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      daftar_db_set_error (db, error, "listing the tables");
-      return FALSE;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *name = (const char *) sqlite3_column_text (stmt, 0);
-      const char *sql = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (sql != NULL && g_ascii_strncasecmp (sql, "CREATE VIRTUAL", 14) == 0)
-        g_ptr_array_add (virtuals, g_strconcat (name, "_", NULL));
-      else
-        g_ptr_array_add (tables, g_strdup (name));
-    }
-  sqlite3_finalize (stmt);
-
-  for (guint i = 0; i < tables->len; i++)
-    {
-      const char *table = g_ptr_array_index (tables, i);
-      g_autofree char *sql = NULL;
-      gboolean shadow = FALSE;
-
-      for (guint j = 0; j < virtuals->len && !shadow; j++)
-        shadow = g_str_has_prefix (table, g_ptr_array_index (virtuals, j));
-      if (shadow)
-        continue;
-      sql = g_strdup_printf ("DELETE FROM main.\"%s\"", table);
-      if (!daftar_db_exec (db, sql, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gpointer
 prepare_job (DaftarDb      *db,
              gpointer       job_data,
@@ -250,15 +201,9 @@ prepare_job (DaftarDb      *db,
   if (g_strcmp0 (stored, stamp) == 0)
     return GINT_TO_POINTER (TRUE);
 
-  /* The demo database is Daftar's own scratch file, never the office's. */
-  if (!daftar_db_begin (db, error))
+  /* Only a file the demo made, or an empty one, is ever emptied. */
+  if (!daftar_demo_setup_reset (db, error))
     return NULL;
-  if (!delete_all (db, error) || !daftar_db_commit (db, error))
-    {
-      daftar_db_rollback (db);
-      g_prefix_error (error, "Emptying the demo database: ");
-      return NULL;
-    }
   return GINT_TO_POINTER (TRUE);
 }
 

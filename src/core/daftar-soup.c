@@ -6,8 +6,12 @@
 #include "daftar-soup.h"
 
 SoupSession *
-daftar_soup_session_new (guint timeout_s)
+daftar_soup_session_new (guint       timeout_s,
+                         const char *server)
 {
+  g_autoptr(GUri) uri = server != NULL ? g_uri_parse (server, SOUP_HTTP_URI_FLAGS, NULL) : NULL;
+  SoupSession *session;
+
   if (timeout_s == 0)
     timeout_s = DAFTAR_SOUP_DEFAULT_TIMEOUT_S;
 
@@ -16,10 +20,18 @@ daftar_soup_session_new (guint timeout_s)
    * therefore limits on the decoded bytes, which is what a gzip bomb would
    * otherwise get past. The "timeout" covers connecting and every read and
    * write, so a stalled server cannot hold a sync forever. */
-  return soup_session_new_with_options ("user-agent", "Daftar/" VERSION,
-                                        "timeout", timeout_s,
-                                        "idle-timeout", timeout_s,
-                                        NULL);
+  session = soup_session_new_with_options ("user-agent", "Daftar/" VERSION,
+                                           "timeout", timeout_s,
+                                           "idle-timeout", timeout_s,
+                                           NULL);
+
+  /* Plain http is only ever allowed to this machine, where a proxy can
+   * only be a detour that carries the request, token and all, unencrypted
+   * to whoever runs it. https keeps the system's proxy: TLS runs end to
+   * end through it, and the certificate is still checked. */
+  if (uri == NULL || g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") != 0)
+    soup_session_set_proxy_resolver (session, NULL);
+  return session;
 }
 
 gboolean

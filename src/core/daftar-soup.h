@@ -7,11 +7,14 @@ G_BEGIN_DECLS
 
 #define DAFTAR_SOUP_DEFAULT_TIMEOUT_S 30
 
-/* A session with Daftar's User-Agent, an I/O and idle timeout of @timeout_s
- * seconds (0 for the default) and gzip decoding (SoupContentDecoder, on by
- * default in libsoup 3). TLS certificates are checked against the system
- * database and a failure is never overridden. */
-SoupSession *daftar_soup_session_new      (guint        timeout_s);
+/* A session for requests to @server, with Daftar's User-Agent, an I/O and
+ * idle timeout of @timeout_s seconds (0 for the default) and gzip decoding
+ * (SoupContentDecoder, on by default in libsoup 3). TLS certificates are
+ * checked against the system database and a failure is never overridden.
+ * Only an https @server goes through the system's proxy; any other address
+ * (plain http, allowed to this machine only) is reached directly. */
+SoupSession *daftar_soup_session_new      (guint        timeout_s,
+                                           const char  *server);
 
 /* TRUE if @uri's host is a loopback address: 127.0.0.0/8, ::1 or localhost.
  * Plain http is only allowed to such hosts. */

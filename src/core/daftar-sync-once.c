@@ -88,6 +88,10 @@ daftar_sync_once_main (const char  *db_path,
                                          _("Sync is not set up: give --server and --office, or set them in Preferences")),
                  error);
 
+  /* Before the keyring is asked with it or anything is written. */
+  if (!daftar_sync_check_server (server, &local_error))
+    return fail (2, local_error, error);
+
   token = daftar_token_lookup_sync (server, office, NULL, &local_error);
   if (token == NULL)
     return fail (2, local_error, error);

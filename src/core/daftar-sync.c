@@ -67,23 +67,24 @@ daftar_sync_summary_free (DaftarSyncSummary *summary)
 
 
 /* Refuses addresses we must not send the token to: anything but https,
- * except plain http to this machine (the demo server, tests). */
-static gboolean
-check_server (const char  *server,
-              GError     **error)
+ * except plain http to this machine (the demo server, tests). An address
+ * that is refused is never quoted whole: it may hold a password. */
+gboolean
+daftar_sync_check_server (const char  *server,
+                          GError     **error)
 {
-  g_autoptr(GUri) uri = g_uri_parse (server, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autoptr(GUri) uri = server != NULL ? g_uri_parse (server, SOUP_HTTP_URI_FLAGS, NULL) : NULL;
   const char *scheme;
 
   if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
-      g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_INSECURE,
-                   _("The server address “%s” is not a valid web address"), server);
+      g_set_error_literal (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_INSECURE,
+                           _("The server address is not a valid web address"));
       return FALSE;
     }
-  if (g_uri_get_user (uri) != NULL || g_uri_get_query (uri) != NULL)
+  if (g_uri_get_user (uri) != NULL || g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
     {
-      /* Credentials or parameters in the address would end up in sync_log. */
+      /* They would end up in sync_log, the settings and every message. */
       g_set_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_INSECURE,
                    _("The server address must not contain a user name, password or query"));
       return FALSE;
@@ -98,6 +99,22 @@ check_server (const char  *server,
                _("The server address %s is not secure: only https is allowed, except for this computer"),
                server);
   return FALSE;
+}
+
+/* The address as sync_log keeps it. One that was refused loses any user
+ * name, password, query and fragment, or is not kept at all when it is
+ * no web address. */
+static char *
+address_for_log (const char *server)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (daftar_sync_check_server (server, NULL))
+    return g_strdup (server);
+  uri = g_uri_parse (server, SOUP_HTTP_URI_FLAGS, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return NULL;
+  return g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO | G_URI_HIDE_QUERY | G_URI_HIDE_FRAGMENT);
 }
 
 static void
@@ -200,7 +217,7 @@ log_started_cb (GObject      *source,
   run->since = g_steal_pointer (&start->cursor);
   daftar_sync_start_free (start);
 
-  if (!check_server (self->server, &check_error))
+  if (!daftar_sync_check_server (self->server, &check_error))
     {
       daftar_sync_run_finish (task, check_error);
       return;
@@ -212,7 +229,7 @@ log_started_cb (GObject      *source,
       return;
     }
   if (self->session == NULL)
-    self->session = daftar_soup_session_new (self->timeout_s);
+    self->session = daftar_soup_session_new (self->timeout_s, self->server);
   daftar_sync_run_fetch_next (task, run->since);
 }
 
@@ -247,7 +264,8 @@ daftar_sync_client_run_async (DaftarSyncClient    *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 
   job = g_new0 (DaftarSyncLogJob, 1);
-  job->server = g_strdup (self->server);
+  /* The address is checked before the run's row is written. */
+  job->server = address_for_log (self->server);
   job->office = g_strdup (self->office);
   daftar_db_worker_run_async (self->worker, daftar_sync_log_start_job, job,
                               daftar_sync_log_job_free, daftar_sync_start_free,

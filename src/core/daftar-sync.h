@@ -53,6 +53,12 @@ G_DECLARE_FINAL_TYPE (DaftarSyncClient, daftar_sync_client, DAFTAR, SYNC_CLIENT,
 GQuark            daftar_sync_error_quark        (void);
 const char       *daftar_sync_error_nick         (DaftarSyncError code);
 
+/* Whether the token may be sent to @server: https, or plain http to a
+ * loopback address, and no user name, password, query or fragment. The
+ * error never quotes an address that holds one. */
+gboolean          daftar_sync_check_server       (const char          *server,
+                                                  GError             **error);
+
 /* @server is the base address, e.g. "https://central.example.ir"; @worker
  * owns the live database. Every page is ingested on the worker's thread, so
  * the caller's thread never waits for SQLite or the network. */

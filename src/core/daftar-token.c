@@ -12,6 +12,8 @@ G_DEFINE_QUARK (daftar-token-error-quark, daftar_token_error)
 
 /* A bearer token longer than this is surely a wrong file, not a token. */
 #define TOKEN_MAX_BYTES 4096
+/* The token, its line end and a little room: anything bigger is read no further. */
+#define TOKEN_FILE_MAX_BYTES (TOKEN_MAX_BYTES + 64)
 
 const SecretSchema *
 daftar_token_get_schema (void)
@@ -69,31 +71,61 @@ daftar_token_validate (const char  *token,
   return TRUE;
 }
 
+/* Reads at most @max bytes of @path into @buffer (at least @max + 1 long):
+ * a file longer than that cannot be a token file, and /dev/zero or a huge
+ * file must not fill memory. Returns the length, or -1 with @error set. */
+static gssize
+read_bounded (const char  *path,
+              char        *buffer,
+              gsize        max,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  gsize len = 0;
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, max + 1, &len, NULL, error))
+    return -1;
+  return (gssize) len;
+}
+
 /* The first line of the file, trimmed. The error never quotes the file's
  * contents, since they are the secret. */
 static char *
 read_token_file (const char  *path,
                  GError     **error)
 {
-  g_autofree char *contents = NULL;
+  g_autofree char *contents = g_malloc0 (TOKEN_FILE_MAX_BYTES + 2);
   g_autoptr(GError) local_error = NULL;
-  gsize len = 0;
+  gssize len;
   char *newline;
   char *token;
 
-  if (!g_file_get_contents (path, &contents, &len, &local_error))
+  len = read_bounded (path, contents, TOKEN_FILE_MAX_BYTES, &local_error);
+  if (len < 0)
     {
       g_set_error (error, DAFTAR_TOKEN_ERROR, DAFTAR_TOKEN_ERROR_FILE,
                    _("Could not read the token file named by %s: %s"),
                    DAFTAR_TOKEN_FILE_ENV, local_error->message);
       return NULL;
     }
+  if ((gsize) len > TOKEN_FILE_MAX_BYTES)
+    {
+      memset (contents, 0, TOKEN_FILE_MAX_BYTES + 2);
+      g_set_error (error, DAFTAR_TOKEN_ERROR, DAFTAR_TOKEN_ERROR_FILE,
+                   _("The token file named by %s is too large to hold only an access token"),
+                   DAFTAR_TOKEN_FILE_ENV);
+      return NULL;
+    }
 
+  contents[len] = '\0';
   newline = strpbrk (contents, "\r\n");
   if (newline != NULL)
     *newline = '\0';
   token = g_strdup (g_strstrip (contents));
-  memset (contents, 0, len);
+  memset (contents, 0, TOKEN_FILE_MAX_BYTES + 2);
 
   if (!daftar_token_validate (token, error))
     {

@@ -63,6 +63,13 @@ daftar_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
 
+  /* The demo empties the file it opens: only its own may be that file. */
+  if (self->db_path != NULL && g_variant_dict_contains (options, "demo"))
+    {
+      g_printerr ("%s\n", _("--demo opens a demo database of its own and cannot be used with --db"));
+      return 2;
+    }
+
   if (g_variant_dict_contains (options, "sync-once"))
     {
       g_autofree char *server = NULL, *office = NULL;

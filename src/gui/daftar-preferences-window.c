@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "daftar-preferences-window.h"
+#include "daftar-sync.h"
 #include "daftar-token.h"
 
 struct _DaftarPreferencesWindow
@@ -101,21 +102,30 @@ static void
 on_server_url_changed (DaftarPreferencesWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->server_url_row));
-  g_autoptr(GUri) uri = NULL;
-  gboolean valid = TRUE;
 
-  /* Empty means "not set up yet"; anything else must be a web address. */
-  if (text != NULL && *text != '\0')
-    {
-      uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-      valid = uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
-              (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ||
-               g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0);
-    }
-  if (valid)
+  /* Empty means "not set up yet"; anything else is marked until it is an
+   * address the token may be sent to. Nothing is saved while typing. */
+  if (text == NULL || *text == '\0' || daftar_sync_check_server (text, NULL))
     gtk_widget_remove_css_class (GTK_WIDGET (self->server_url_row), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->server_url_row), "error");
+}
+
+/* Saved only when applied, and only an address the sync would accept: a
+ * user name and password typed into it must never reach the settings. */
+static void
+on_server_url_apply (DaftarPreferencesWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->server_url_row));
+  g_autoptr(GError) error = NULL;
+
+  if (text != NULL && *text != '\0' && !daftar_sync_check_server (text, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->server_url_row), "error");
+      add_toast (self, error->message);
+      return;
+    }
+  g_settings_set_string (self->settings, "server-url", text != NULL ? text : "");
 }
 
 static void
@@ -191,7 +201,8 @@ daftar_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (daftar_preferences_window_parent_class)->constructed (object);
 
-  g_settings_bind (self->settings, "server-url", self->server_url_row, "text", G_SETTINGS_BIND_DEFAULT);
+  /* Written back by on_server_url_apply only. */
+  g_settings_bind (self->settings, "server-url", self->server_url_row, "text", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "office-code", self->office_code_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "sync-interval", self->sync_interval_spin, "value", G_SETTINGS_BIND_DEFAULT);
   bind_combo (self, "language", self->language_row, language_nicks);
@@ -284,6 +295,7 @@ daftar_preferences_window_class_init (DaftarPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, digits_row);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, calendar_row);
   gtk_widget_class_bind_template_callback (widget_class, on_server_url_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_server_url_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_token_apply);
 }
 

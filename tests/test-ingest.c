@@ -143,6 +143,51 @@ test_rejects_with_reasons (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (g_ptr_array_index (reasons, 6), "not an object"));
 }
 
+/* A time GLib parses but whose Tehran day is year 0 or 10000 made a day no
+ * calendar function takes, and ingest crashed on a NULL error. Each is a
+ * reject with its reason now; the rest of the page applies. */
+static void
+test_times_outside_calendar (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) page = daftar_test_page (OFFICE, "c2",
+    "["
+    CASE_JSON ("C4", "2026-10-31T08:00:00+03:30", "petition") ","
+    CASE_JSON ("LATE", "9999-12-31T21:00:00Z", "petition") ","
+    CASE_JSON ("EARLY", "0001-01-01T00:00:00+14:00", "brief") ","
+    "{\"entity\": \"ticket\", \"op\": \"upsert\", \"data\": {\"id\": \"T1\", \"office_code\": \"" OFFICE "\", "
+    "\"service\": \"brief\", \"issued_at\": \"2026-10-31T08:00:00+03:30\", \"called_at\": \"9999-12-31T23:59:59+00:00\", "
+    "\"outcome\": \"served\"}},"
+    "{\"entity\": \"notice\", \"op\": \"upsert\", \"data\": {\"id\": \"N2\", \"office_code\": \"" OFFICE "\", "
+    "\"channel\": \"paper\", \"issued_at\": \"2199-12-31T21:00:00Z\"}}"
+    "]");
+  DaftarIngestResult result;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_true (daftar_ingest_page (f->db, OFFICE, page, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.upserted, ==, 1);
+  g_assert_cmpuint (result.rejected, ==, 4);
+  daftar_ingest_result_clear (&result);
+
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE %s", 4);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM tickets"), ==, 0);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM daily_cases WHERE day NOT BETWEEN '1900' AND '2200'"), ==, 0);
+  sqlite3_prepare_v2 (daftar_db_get_handle (f->db), "SELECT reason FROM sync_rejects ORDER BY id", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *reason = (const char *) sqlite3_column_text (stmt, 0);
+
+      g_test_message ("%s", reason);
+      g_assert_nonnull (strstr (reason, n < 2 ? "filed_at" : n == 2 ? "called_at" : "issued_at"));
+      g_assert_nonnull (strstr (reason, "1900"));
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, ==, 4);
+}
+
 static void
 assert_unchanged (Fixture *f, const char *checksum_before)
 {
@@ -350,6 +395,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/ingest/applied", test_applied);
   ADD ("/ingest/rejects-with-reasons", test_rejects_with_reasons);
+  ADD ("/ingest/times-outside-calendar", test_times_outside_calendar);
   ADD ("/ingest/refused-pages", test_refused_pages);
   ADD ("/ingest/fails-part-way", test_fails_part_way);
   ADD ("/ingest/delete-and-move", test_delete_and_move);

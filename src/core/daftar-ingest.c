@@ -476,8 +476,19 @@ recompute_touched (Ingest  *ingest,
       g_auto(GStrv) parts = g_strsplit (key, "\x1f", 2);
       GDate day;
 
-      if (!daftar_time_parse_day (parts[1], &day) ||
-          !daftar_rollups_recompute_day (ingest->db, parts[0], &day, error))
+      if (!daftar_time_parse_day (parts[1], &day))
+        {
+          /* Validation keeps every time inside the calendar, so only a row
+           * stored by an older version can get here: fail with a reason. */
+          g_autofree char *office = daftar_text_printable (parts[0], -1);
+          g_autofree char *text = daftar_text_printable (parts[1], -1);
+
+          g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_DATABASE,
+                       "A record of office %s falls on the day “%s”, outside the calendar",
+                       office, text);
+          return FALSE;
+        }
+      if (!daftar_rollups_recompute_day (ingest->db, parts[0], &day, error))
         return FALSE;
       daftar_rollup_levels_add (levels, parts[0], &day);
     }

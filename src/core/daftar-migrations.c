@@ -6,6 +6,7 @@
 #include "daftar-migrations.h"
 #include "daftar-rollup-levels.h"
 #include "daftar-rollups.h"
+#include "daftar-text.h"
 #include "daftar-time.h"
 
 /* Recomputes every rollup of every (office, day) that holds records. */
@@ -44,8 +45,17 @@ rebuild_rollups (DaftarDb  *db,
       for (guint d = 0; d < days->len; d++)
         {
           GDate day;
-          if (!daftar_time_parse_day (g_ptr_array_index (days, d), &day) ||
-              !daftar_rollups_recompute_day (db, office, &day, error))
+          if (!daftar_time_parse_day (g_ptr_array_index (days, d), &day))
+            {
+              g_autofree char *code = daftar_text_printable (office, -1);
+              g_autofree char *text = daftar_text_printable (g_ptr_array_index (days, d), -1);
+
+              g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_MIGRATE,
+                           "The rollups of office %s hold the day “%s”, which is no date",
+                           code, text);
+              return FALSE;
+            }
+          if (!daftar_rollups_recompute_day (db, office, &day, error))
             return FALSE;
           daftar_rollup_levels_add (levels, office, &day);
         }

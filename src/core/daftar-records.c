@@ -260,7 +260,8 @@ parse_value (const DaftarField  *field,
           if (!daftar_time_parse_rfc3339 (s, &value->i))
             {
               g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TIME,
-                           "%s “%s” is not an RFC 3339 time with an offset", field->name, s);
+                           "%s “%s” is not an RFC 3339 time with an offset in the years %d to %d",
+                           field->name, s, DAFTAR_TIME_FIRST_YEAR, DAFTAR_TIME_LAST_YEAR);
               return FALSE;
             }
           return TRUE;
@@ -271,7 +272,8 @@ parse_value (const DaftarField  *field,
           /* A year like 1405 is a Jalali date sent by mistake: the
            * protocol's dates are Gregorian. */
           if (!daftar_time_parse_day (s, &date) ||
-              g_date_get_year (&date) < 1900 || g_date_get_year (&date) > 2199)
+              g_date_get_year (&date) < DAFTAR_TIME_FIRST_YEAR ||
+              g_date_get_year (&date) > DAFTAR_TIME_LAST_YEAR)
             {
               g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TIME,
                            "%s “%s” is not a Gregorian date YYYY-MM-DD", field->name, s);

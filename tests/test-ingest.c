@@ -352,6 +352,146 @@ test_persian_text (Fixture *f, gconstpointer data)
   sqlite3_finalize (stmt);
 }
 
+#define OTHER "TH-01"
+
+#define OTHER_CASE_JSON(id, filed) \
+  "{\"entity\": \"case\", \"op\": \"upsert\", \"data\": {\"id\": \"" id "\", \"office_code\": \"" OTHER "\", " \
+  "\"kind\": \"brief\", \"filed_at\": \"" filed "\", \"shift\": \"morning\", \"status\": \"sent\", \"fee\": 70000}}"
+
+static void
+ingest_ok (DaftarDb *db, const char *office, const char *cursor, const char *changes, guint rejected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) page = daftar_test_page (office, cursor, changes);
+  DaftarIngestResult result;
+
+  g_assert_true (daftar_ingest_page (db, office, page, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.rejected, ==, rejected);
+  daftar_ingest_result_clear (&result);
+}
+
+/* Everything of office OTHER a feed could reach, as one string. */
+static char *
+other_office_state (DaftarDb *db)
+{
+  static const char * const views[] = {
+    "(SELECT * FROM offices WHERE code = '" OTHER "')",
+    "(SELECT * FROM cases WHERE office_code = '" OTHER "')",
+    "(SELECT * FROM notices WHERE office_code = '" OTHER "')",
+    "(SELECT * FROM staff WHERE office_code = '" OTHER "')",
+    "(SELECT * FROM daily_cases WHERE office_code = '" OTHER "')",
+    "(SELECT * FROM monthly_cases WHERE office_code = '" OTHER "')",
+    /* What OTHER's feed set; OFFICE's feed may add its own. */
+    "(SELECT key, value FROM standards WHERE key <> 'occupancy_cap')",
+    "(SELECT date, name FROM holidays)",
+  };
+  g_autoptr(GString) state = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *sum = daftar_test_table_checksum (db, views[i]);
+      g_string_append_printf (state, "%s\n", sum);
+    }
+  return g_string_free (g_steal_pointer (&state), FALSE);
+}
+
+/* Ids are keys across the whole file and deletes named no office: office
+ * A's feed could delete office B's cases and office row, and an upsert
+ * with an id B holds moved B's row into A. Every change is now checked
+ * against the row already stored; the shared standards and holidays
+ * belong to the feed that set them. */
+static void
+test_hostile_office (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  ingest_ok (f->db, OTHER, "t1",
+    "["
+    "{\"entity\": \"office\", \"op\": \"upsert\", \"data\": {\"code\": \"" OTHER "\", \"name\": \"دفتر تهران\", \"city\": \"تهران\", \"province\": \"تهران\"}},"
+    "{\"entity\": \"staff\", \"op\": \"upsert\", \"data\": {\"id\": \"S-B\", \"office_code\": \"" OTHER "\", \"name\": \"مریم\"}},"
+    OTHER_CASE_JSON ("B1", "2026-10-29T08:30:00+03:30") ","
+    OTHER_CASE_JSON ("B2", "2026-10-29T09:30:00+03:30") ","
+    "{\"entity\": \"notice\", \"op\": \"upsert\", \"data\": {\"id\": \"NB\", \"office_code\": \"" OTHER "\", \"channel\": \"paper\", \"issued_at\": \"2026-10-29T10:00:00+03:30\"}},"
+    "{\"entity\": \"standard\", \"op\": \"upsert\", \"data\": {\"key\": \"target_wait_minutes\", \"value\": 15}},"
+    "{\"entity\": \"holiday\", \"op\": \"upsert\", \"data\": {\"date\": \"2026-11-05\", \"name\": \"تعطیل\"}}"
+    "]", 0);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE office_code = '" OTHER "'"), ==, 2);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE office_code = '' AND day = '2026-10-29'"), ==, 4);
+  before = other_office_state (f->db);
+
+  ingest_ok (f->db, OFFICE, "c2",
+    "["
+    "{\"entity\": \"case\", \"op\": \"delete\", \"id\": \"B1\"},"
+    "{\"entity\": \"office\", \"op\": \"delete\", \"id\": \"" OTHER "\"},"
+    "{\"entity\": \"staff\", \"op\": \"delete\", \"id\": \"S-B\"},"
+    "{\"entity\": \"notice\", \"op\": \"upsert\", \"data\": {\"id\": \"NB\", \"office_code\": \"" OFFICE "\", \"channel\": \"electronic\", \"issued_at\": \"2026-10-30T10:00:00+03:30\"}},"
+    CASE_JSON ("B2", "2026-10-30T09:00:00+03:30", "petition") ","
+    "{\"entity\": \"standard\", \"op\": \"upsert\", \"data\": {\"key\": \"target_wait_minutes\", \"value\": 999}},"
+    "{\"entity\": \"standard\", \"op\": \"delete\", \"id\": \"target_wait_minutes\"},"
+    "{\"entity\": \"holiday\", \"op\": \"delete\", \"id\": \"2026-11-05\"},"
+    "{\"entity\": \"holiday\", \"op\": \"upsert\", \"data\": {\"date\": \"2026-11-05\", \"name\": \"کار\"}},"
+    /* The same standard again is no change; a new one is this feed's. */
+    "{\"entity\": \"standard\", \"op\": \"upsert\", \"data\": {\"key\": \"target_wait_minutes\", \"value\": 15}},"
+    "{\"entity\": \"standard\", \"op\": \"upsert\", \"data\": {\"key\": \"occupancy_cap\", \"value\": 0.8}},"
+    CASE_JSON ("C4", "2026-10-29T11:00:00+03:30", "petition")
+    "]", 9);
+
+  after = other_office_state (f->db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM cases WHERE office_code = '" OFFICE "'"), ==, 4);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM standards WHERE key = 'occupancy_cap'"), ==, 1);
+  /* The network still adds up both offices. */
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE office_code = '' AND day = '2026-10-29'"), ==, 5);
+
+  sqlite3_prepare_v2 (daftar_db_get_handle (f->db), "SELECT reason FROM sync_rejects ORDER BY id", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *reason = (const char *) sqlite3_column_text (stmt, 0);
+
+      g_test_message ("%s", reason);
+      g_assert_true (strstr (reason, "another office") != NULL || strstr (reason, "its own office") != NULL);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, ==, 9);
+
+  /* The office that set a standard may still change it. */
+  ingest_ok (f->db, OTHER, "t2",
+    "[{\"entity\": \"standard\", \"op\": \"upsert\", \"data\": {\"key\": \"target_wait_minutes\", \"value\": 20}}]", 0);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT value FROM standards WHERE key = 'target_wait_minutes'"), ==, 20);
+}
+
+/* A feed may delete its own office's record, but the office keeps its
+ * records: deleting the row dropped the office from every list and from
+ * the network's totals the next time another office's page recomputed
+ * them. */
+static void
+test_office_delete_keeps_network (Fixture *f, gconstpointer data)
+{
+  ingest_ok (f->db, OFFICE, "c2", "[{\"entity\": \"office\", \"op\": \"delete\", \"id\": \"" OFFICE "\"}]", 0);
+  /* Another office's page recomputes the network's row of the same day. */
+  ingest_ok (f->db, OTHER, "t1", "[" OTHER_CASE_JSON ("B1", "2026-10-29T08:30:00+03:30") "]", 0);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE office_code = '' AND day = '2026-10-29'"), ==, 3);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM monthly_cases WHERE office_code = ''"), ==, 4);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM offices"), ==, 2);
+  /* Its code stands in for its name, and its place is no longer known. */
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM offices WHERE code = '" OFFICE "' "
+                                             "AND name = '" OFFICE "' AND city IS NULL"), ==, 1);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE office_code = '" OFFICE "' "
+                                             "AND dest_scope = 'other'"), ==, 3);
+
+  /* An office with no records left has no row to keep. */
+  ingest_ok (f->db, OTHER, "t2",
+    "[{\"entity\": \"case\", \"op\": \"delete\", \"id\": \"B1\"},"
+    " {\"entity\": \"office\", \"op\": \"delete\", \"id\": \"" OTHER "\"}]", 0);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM offices WHERE code = '" OTHER "'"), ==, 0);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE office_code = '' AND day = '2026-10-29'"), ==, 2);
+}
+
 /* Records may come before their office's record: the office is listed at
  * once (its code standing in for its name), so every-office figures count
  * it, and the real record replaces the stand-in. */
@@ -400,6 +540,8 @@ main (int argc, char **argv)
   ADD ("/ingest/fails-part-way", test_fails_part_way);
   ADD ("/ingest/delete-and-move", test_delete_and_move);
   ADD ("/ingest/persian-text", test_persian_text);
+  ADD ("/ingest/hostile-office", test_hostile_office);
+  ADD ("/ingest/office-delete-keeps-network", test_office_delete_keeps_network);
 #undef ADD
   g_test_add_func ("/ingest/office-before-record", test_office_before_record);
   return g_test_run ();

@@ -73,17 +73,45 @@ touch (Ingest     *ingest,
   g_hash_table_add (ingest->touched, g_strconcat (office_code, "\x1f", day, NULL));
 }
 
-/* Marks the day the stored copy of a record belongs to, before an upsert or
- * delete moves or removes it. */
+/* Whose a row is: an office row is its own office's, the shared tables
+ * (standards, holidays) record the office whose feed stored each row
+ * (sql/006-owners.sql), every other table has an office_code. */
+static const char *
+owner_column (DaftarEntity entity)
+{
+  return entity == DAFTAR_ENTITY_OFFICE ? "code" : "office_code";
+}
+
+static gboolean
+is_shared (DaftarEntity entity)
+{
+  return entity == DAFTAR_ENTITY_STANDARD || entity == DAFTAR_ENTITY_HOLIDAY;
+}
+
 /* SQL of each entity, built once: ingest runs these for every record. */
 typedef struct
 {
   char *upsert;
   char *delete;
-  char *select_day;   /* NULL for entities without rollups */
+  char *select_stored;  /* ?1 key: the owner and the day's time (NULL without rollups) */
+  char *same_as_stored; /* shared tables: ?1 key, ?2… the other fields; a row if equal */
 } EntitySql;
 
 static char *build_upsert_sql (DaftarEntity entity);
+
+static char *
+build_same_sql (DaftarEntity entity)
+{
+  guint n_fields;
+  const DaftarField *fields = daftar_entity_fields (entity, &n_fields);
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_printf (sql, "SELECT 1 FROM %s WHERE %s = ?1",
+                   daftar_entity_table (entity), fields[0].name);
+  for (guint i = 1; i < n_fields; i++)
+    g_string_append_printf (sql, " AND %s IS ?%u", fields[i].name, i + 1);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
 
 static const EntitySql *
 entity_sql (DaftarEntity entity)
@@ -98,34 +126,56 @@ entity_sql (DaftarEntity entity)
           sql[e].upsert = build_upsert_sql (e);
           sql[e].delete = g_strdup_printf ("DELETE FROM %s WHERE %s = ?",
                                            daftar_entity_table (e), daftar_entity_key (e));
-          if (day_column (e) != NULL)
-            sql[e].select_day = g_strdup_printf ("SELECT office_code, %s FROM %s WHERE id = ?",
-                                                 day_column (e), daftar_entity_table (e));
+          sql[e].select_stored = g_strdup_printf ("SELECT %s, %s FROM %s WHERE %s = ?1",
+                                                  owner_column (e),
+                                                  day_column (e) != NULL ? day_column (e) : "NULL",
+                                                  daftar_entity_table (e), daftar_entity_key (e));
+          if (is_shared (e))
+            sql[e].same_as_stored = build_same_sql (e);
         }
       g_once_init_leave (&initialized, 1);
     }
   return &sql[entity];
 }
 
-static gboolean
-touch_stored (Ingest        *ingest,
-              DaftarEntity   entity,
-              const char    *key,
-              GError       **error)
+/* What is stored under a record's key, before an upsert or delete changes it. */
+typedef struct
 {
-  const char *sql = entity_sql (entity)->select_day;
-  sqlite3_stmt *stmt;
+  gboolean  exists;
+  char     *office;    /* owned, nullable: a shared row from before owners were kept */
+  gboolean  has_time;
+  gint64    time;      /* the time whose local day files the row under its rollups */
+} Stored;
+
+static void
+stored_clear (Stored *stored)
+{
+  g_clear_pointer (&stored->office, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Stored, stored_clear)
+
+static gboolean
+look_up_stored (Ingest        *ingest,
+                DaftarEntity   entity,
+                const char    *key,
+                Stored        *out,
+                GError       **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare_static (ingest->db, entity_sql (entity)->select_stored, error);
   int rc;
 
-  if (sql == NULL)
-    return TRUE;
-  stmt = daftar_db_prepare_static (ingest->db, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    touch (ingest, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1));
+    {
+      out->exists = TRUE;
+      out->office = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      out->has_time = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+      out->time = sqlite3_column_int64 (stmt, 1);
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
@@ -133,6 +183,25 @@ touch_stored (Ingest        *ingest,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Whether this feed may change or delete what is stored: nothing, a row of
+ * its own office, or a shared row nobody has claimed yet. */
+static gboolean
+stored_is_ours (Ingest       *ingest,
+                const Stored *stored)
+{
+  return !stored->exists || stored->office == NULL || strcmp (stored->office, ingest->office_code) == 0;
+}
+
+/* Marks the day the stored copy of a record belongs to, before an upsert or
+ * delete moves or removes it. */
+static void
+touch_stored (Ingest       *ingest,
+              const Stored *stored)
+{
+  if (stored->exists && stored->has_time && stored->office != NULL)
+    touch (ingest, stored->office, stored->time);
 }
 
 /* An office that moves to another city changes the destination scope of
@@ -191,6 +260,12 @@ build_upsert_sql (DaftarEntity entity)
       g_string_append_printf (values, ", ?%u", n_fields + 1);
       g_string_append (updates, ", search_key = excluded.search_key");
     }
+  if (is_shared (entity))
+    {
+      g_string_append (columns, ", office_code");
+      g_string_append_printf (values, ", ?%u", n_fields + 1);
+      g_string_append (updates, ", office_code = excluded.office_code");
+    }
 
   return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) ON CONFLICT (%s) DO UPDATE SET %s",
                           daftar_entity_table (entity), columns->str, values->str,
@@ -214,20 +289,14 @@ case_search_key (const DaftarRecord *record)
   return daftar_text_search_key (text->str);
 }
 
-static gboolean
-store_record (Ingest              *ingest,
-              const DaftarRecord  *record,
-              GError             **error)
+/* Binds the record's fields to ?1… in the order of its entity's fields;
+ * NULL fields stay unbound, which is NULL. */
+static void
+bind_record (sqlite3_stmt       *stmt,
+             const DaftarRecord *record)
 {
   guint n_fields;
   const DaftarField *fields = daftar_entity_fields (record->entity, &n_fields);
-  g_autofree char *search_key = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = daftar_db_prepare_static (ingest->db, entity_sql (record->entity)->upsert, error);
-  if (stmt == NULL)
-    return FALSE;
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -235,7 +304,7 @@ store_record (Ingest              *ingest,
       int column = i + 1;
 
       if (value->is_null)
-        continue;   /* bindings were cleared to NULL */
+        continue;
       switch (fields[i].type)
         {
         case DAFTAR_FIELD_TEXT:
@@ -259,6 +328,24 @@ store_record (Ingest              *ingest,
           g_assert_not_reached ();
         }
     }
+}
+
+static gboolean
+store_record (Ingest              *ingest,
+              const DaftarRecord  *record,
+              GError             **error)
+{
+  guint n_fields;
+  g_autofree char *search_key = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  daftar_entity_fields (record->entity, &n_fields);
+  stmt = daftar_db_prepare_static (ingest->db, entity_sql (record->entity)->upsert, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_record (stmt, record);
   if (record->entity == DAFTAR_ENTITY_STAFF && daftar_record_get (record, "active")->is_null)
     sqlite3_bind_int (stmt, 5, 1);
   if (record->entity == DAFTAR_ENTITY_CASE)
@@ -266,12 +353,38 @@ store_record (Ingest              *ingest,
       search_key = case_search_key (record);
       sqlite3_bind_text (stmt, n_fields + 1, search_key, -1, SQLITE_STATIC);
     }
+  if (is_shared (record->entity))
+    sqlite3_bind_text (stmt, n_fields + 1, ingest->office_code, -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       daftar_db_set_error (ingest->db, error, "Storing a record");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether a shared row already holds exactly this record. */
+static gboolean
+same_as_stored (Ingest              *ingest,
+                const DaftarRecord  *record,
+                gboolean            *out_same,
+                GError             **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare_static (ingest->db, entity_sql (record->entity)->same_as_stored, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_record (stmt, record);
+  rc = sqlite3_step (stmt);
+  *out_same = rc == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (ingest->db, error, "Comparing a shared record");
       return FALSE;
     }
   return TRUE;
@@ -352,6 +465,91 @@ check_office (Ingest              *ingest,
   return FALSE;
 }
 
+/* Deletes the record under @key if this feed may: a feed deletes only its
+ * own office's rows, as it writes only them. Deleting the office row keeps
+ * its records; ensure_office puts a stand-in back, so the office stays in
+ * every list and in the network's totals, and its days are recomputed with
+ * no city or province known. */
+static gboolean
+apply_delete (Ingest       *ingest,
+              DaftarEntity  entity,
+              const char   *entity_name,
+              JsonNode     *change,
+              const char   *key,
+              GError      **error)
+{
+  g_auto(Stored) stored = { 0 };
+
+  if (entity == DAFTAR_ENTITY_OFFICE && strcmp (key, ingest->office_code) != 0)
+    return store_reject (ingest, entity_name, change, "an office's feed can delete only its own office", error);
+  if (entity != DAFTAR_ENTITY_OFFICE && !look_up_stored (ingest, entity, key, &stored, error))
+    return FALSE;
+  if (!stored_is_ours (ingest, &stored))
+    return store_reject (ingest, entity_name, change,
+                         is_shared (entity) ? "the row was set by another office's feed"
+                                            : "the id belongs to another office",
+                         error);
+
+  touch_stored (ingest, &stored);
+  if (!delete_record (ingest, entity, key, error))
+    return FALSE;
+  if (entity == DAFTAR_ENTITY_OFFICE)
+    g_hash_table_add (ingest->all_days, g_strdup (key));
+  ingest->result->deleted++;
+  return TRUE;
+}
+
+/* Stores a valid record of this feed's office, unless its key is already
+ * another office's: ids are keys across the whole file, and the upsert
+ * would move that office's row into this one. A shared row another feed
+ * set is left as it is: the same values again are no change, others are
+ * a reject, so one office cannot change the standards another is held to. */
+static gboolean
+apply_upsert (Ingest              *ingest,
+              const DaftarRecord  *record,
+              const char          *entity_name,
+              JsonNode            *change,
+              GError             **error)
+{
+  DaftarEntity entity = record->entity;
+  g_auto(Stored) stored = { 0 };
+
+  if (entity != DAFTAR_ENTITY_OFFICE &&
+      !look_up_stored (ingest, entity, daftar_record_key (record), &stored, error))
+    return FALSE;
+  if (!stored_is_ours (ingest, &stored))
+    {
+      gboolean same = FALSE;
+
+      if (!is_shared (entity))
+        return store_reject (ingest, entity_name, change, "the id belongs to another office", error);
+      if (!same_as_stored (ingest, record, &same, error))
+        return FALSE;
+      if (!same)
+        return store_reject (ingest, entity_name, change, "the row was set by another office's feed", error);
+      ingest->result->upserted++;
+      return TRUE;
+    }
+
+  if (entity == DAFTAR_ENTITY_OFFICE)
+    {
+      gboolean moved;
+      if (!office_place_changes (ingest, record, &moved, error))
+        return FALSE;
+      if (moved)
+        g_hash_table_add (ingest->all_days, g_strdup (daftar_record_key (record)));
+    }
+
+  touch_stored (ingest, &stored);
+  if (!store_record (ingest, record, error))
+    return FALSE;
+  if (day_column (entity) != NULL)
+    touch (ingest, daftar_record_get (record, "office_code")->s,
+           daftar_record_get (record, day_column (entity))->i);
+  ingest->result->upserted++;
+  return TRUE;
+}
+
 /* Applies one change. Returns FALSE only for a database failure, which
  * aborts the page; a bad record is stored as a reject and returns TRUE. */
 static gboolean
@@ -386,11 +584,7 @@ apply_change (Ingest    *ingest,
         return store_reject (ingest, entity_name, change, "delete without a string id", error);
       if (!daftar_record_check_id (key, &invalid))
         return store_reject (ingest, entity_name, change, invalid->message, error);
-      if (!touch_stored (ingest, entity, key, error) ||
-          !delete_record (ingest, entity, key, error))
-        return FALSE;
-      ingest->result->deleted++;
-      return TRUE;
+      return apply_delete (ingest, entity, entity_name, change, key, error);
     }
 
   if (g_strcmp0 (op, "upsert") != 0)
@@ -402,37 +596,46 @@ apply_change (Ingest    *ingest,
   record = daftar_record_from_json (entity, json_object_get_object_member (object, "data"), &invalid);
   if (record == NULL || !check_office (ingest, record, &invalid))
     return store_reject (ingest, entity_name, change, invalid->message, error);
+  return apply_upsert (ingest, record, entity_name, change, error);
+}
 
-  if (entity == DAFTAR_ENTITY_OFFICE)
+/* Offices whose place changed or whose row was deleted: every day they
+ * have is recomputed. */
+static gboolean
+touch_all_days (Ingest  *ingest,
+                GError **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, ingest->all_days);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      gboolean moved;
-      if (!office_place_changes (ingest, record, &moved, error))
+      g_autoptr(GPtrArray) days = daftar_rollups_list_days (ingest->db, key, error);
+      if (days == NULL)
         return FALSE;
-      if (moved)
-        g_hash_table_add (ingest->all_days, g_strdup (daftar_record_key (record)));
+      for (guint i = 0; i < days->len; i++)
+        g_hash_table_add (ingest->touched,
+                          g_strconcat (key, "\x1f", g_ptr_array_index (days, i), NULL));
     }
-
-  if (!touch_stored (ingest, entity, daftar_record_key (record), error) ||
-      !store_record (ingest, record, error))
-    return FALSE;
-
-  if (day_column (entity) != NULL)
-    touch (ingest, daftar_record_get (record, "office_code")->s,
-           daftar_record_get (record, day_column (entity))->i);
-  ingest->result->upserted++;
   return TRUE;
 }
 
-/* Every office with records has a row in offices, so queries can list
- * offices from that table (daftar-sql.h). Until the server sends the
- * office record, its code stands in for its name. Only the feed's own office
- * can have records here: check_office rejects any other. */
+/* Every office with records has a row in offices, so queries list offices
+ * from that table (daftar-sql.h) and the network's rows sum the offices
+ * listed there (daftar-rollup-levels.c). Until the server sends the office
+ * record, or after it deleted it, its code stands in for its name. Only the
+ * feed's own office can have records here: check_office and the owner
+ * checks refuse any other. */
 static gboolean
 ensure_office (Ingest  *ingest,
                GError **error)
 {
   sqlite3_stmt *stmt = daftar_db_prepare_static (ingest->db,
-                                                 "INSERT INTO offices (code, name) VALUES (?1, ?1) "
+                                                 "INSERT INTO offices (code, name) SELECT ?1, ?1 "
+                                                 "WHERE EXISTS (SELECT 1 FROM cases WHERE office_code = ?1) "
+                                                 "OR EXISTS (SELECT 1 FROM tickets WHERE office_code = ?1) "
+                                                 "OR EXISTS (SELECT 1 FROM notices WHERE office_code = ?1) "
                                                  "ON CONFLICT (code) DO NOTHING",
                                                  error);
   int rc;
@@ -457,18 +660,6 @@ recompute_touched (Ingest  *ingest,
   g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
   GHashTableIter iter;
   gpointer key;
-
-  /* Offices whose place changed: every day they have, after this page. */
-  g_hash_table_iter_init (&iter, ingest->all_days);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      g_autoptr(GPtrArray) days = daftar_rollups_list_days (ingest->db, key, error);
-      if (days == NULL)
-        return FALSE;
-      for (guint i = 0; i < days->len; i++)
-        g_hash_table_add (ingest->touched,
-                          g_strconcat (key, "\x1f", g_ptr_array_index (days, i), NULL));
-    }
 
   g_hash_table_iter_init (&iter, ingest->touched);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -606,6 +797,7 @@ daftar_ingest_page (DaftarDb            *db,
           break;
 
       ok = i == n &&
+           touch_all_days (&ingest, &local_error) &&
            (g_hash_table_size (ingest.touched) == 0 || ensure_office (&ingest, &local_error)) &&
            recompute_touched (&ingest, &local_error) &&
            (!ingest.standards_changed || daftar_rollup_levels_restandard (db, &local_error)) &&

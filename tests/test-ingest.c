@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "daftar-ingest.h"
+#include "daftar-report.h"
 #include "daftar-test-util.h"
 
 #define OFFICE "YZ-ABK-01"
@@ -492,6 +493,98 @@ test_office_delete_keeps_network (Fixture *f, gconstpointer data)
   g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE office_code = '' AND day = '2026-10-29'"), ==, 2);
 }
 
+static void
+exec_ok (DaftarDb *db, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (daftar_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* Every report of @office (NULL: every office together; staffing is only
+ * advised per office) runs. */
+static void
+assert_reports_run (DaftarDb *db, const char *office)
+{
+  DaftarReportRequest request = { office };
+
+  /* 15 to 22 October from the daily rows, the Jalali month of Aban
+   * (23 October to 21 November) from the monthly ones, the rest from the
+   * daily ones again. */
+  g_date_set_dmy (&request.from, 15, G_DATE_OCTOBER, 2026);
+  g_date_set_dmy (&request.to, 30, G_DATE_NOVEMBER, 2026);
+  for (guint i = 0; daftar_report_kinds[i].kind != NULL; i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (office == NULL && g_str_equal (daftar_report_kinds[i].kind, "staffing"))
+        continue;
+      g_test_message ("report %s for %s", daftar_report_kinds[i].kind, office ? office : "every office");
+      g_assert_true (daftar_report_run (db, daftar_report_kinds[i].kind, &request, DAFTAR_REPORT_JSON, out, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* SQLite's sum() fails on integer overflow, and that failed the page, on
+ * every run. Fees each under the per-record limit overflowed a day's sum;
+ * through the network's rows one office's sums failed every other office's
+ * pages on the same days, and the reports that add them up. Here office
+ * A's rows hold amounts no valid page brings at this scale (but a hostile
+ * feed's many pages, or an older version's limit, could): A's and B's next
+ * pages apply, B's own figures stay exact, every report runs. */
+static void
+test_sums_never_overflow (Fixture *f, gconstpointer data)
+{
+  /* A's daily rows of 20 and 30 October already at the largest sums. */
+  for (guint d = 20; d <= 30; d += 10)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "UPDATE daily_cases SET fee_total = 9223372036854775807 WHERE office_code = '" OFFICE "' AND day = '2026-10-%u';"
+        "INSERT INTO daily_tickets VALUES ('" OFFICE "', '2026-10-%u', 'morning', 'brief', 2, 2, 0, 0, 2, "
+        "  9223372036854775807, 2, 9223372036854775807);"
+        "INSERT INTO hourly_tickets VALUES ('" OFFICE "', '2026-10-%u', 9, 2, 2, 9223372036854775807, "
+        "  9223372036854775807, 1);"
+        "INSERT INTO daily_notices VALUES ('" OFFICE "', '2026-10-%u', 'electronic', 2, 2, 2, 0, 9223372036854775807);",
+        d, d, d, d);
+      exec_ok (f->db, sql);
+    }
+  ingest_ok (f->db, OTHER, "t1",
+    "[" OTHER_CASE_JSON ("B1", "2026-10-30T08:30:00+03:30") ","
+    "{\"entity\": \"ticket\", \"op\": \"upsert\", \"data\": {\"id\": \"TB\", \"office_code\": \"" OTHER "\", "
+    "\"service\": \"brief\", \"issued_at\": \"2026-10-30T09:00:00+03:30\", \"called_at\": \"2026-10-30T09:10:00+03:30\", "
+    "\"started_at\": \"2026-10-30T09:10:00+03:30\", \"finished_at\": \"2026-10-30T09:20:00+03:30\", \"counter\": 1, "
+    "\"outcome\": \"served\"}},"
+    "{\"entity\": \"notice\", \"op\": \"upsert\", \"data\": {\"id\": \"NB\", \"office_code\": \"" OTHER "\", "
+    "\"channel\": \"electronic\", \"issued_at\": \"2026-10-30T10:00:00+03:30\", \"viewed_at\": \"2026-10-30T11:00:00+03:30\"}},"
+    OTHER_CASE_JSON ("B2", "2026-10-20T08:30:00+03:30") "]", 0);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(fee_total) FROM daily_cases WHERE office_code = '" OTHER "'"), ==, 140000);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT wait_sum_s FROM daily_tickets WHERE office_code = '" OTHER "'"), ==, 600);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT view_sum_s FROM daily_notices WHERE office_code = '" OTHER "'"), ==, 3600);
+  /* The network's sums stop at the largest integer instead of failing. */
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT daftar_sum(fee_total) FROM daily_cases WHERE office_code = '' AND day = '2026-10-30'"),
+                   ==, G_MAXINT64);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT wait_sum_s FROM daily_tickets WHERE office_code = '' AND day = '2026-10-30'"),
+                   ==, G_MAXINT64);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT wait_sum_s FROM monthly_tickets WHERE office_code = ''"), ==, G_MAXINT64);
+  assert_reports_run (f->db, OTHER);
+  assert_reports_run (f->db, NULL);
+
+  /* A's own cases with fees that overflow a day's sum: its next page on
+   * that day still applies. */
+  exec_ok (f->db,
+    "INSERT INTO cases (id, office_code, kind, filed_at, shift, status, fee) VALUES "
+    "('H1', '" OFFICE "', 'brief', 1793250000, 'morning', 'sent', 5000000000000000000),"
+    "('H2', '" OFFICE "', 'brief', 1793250000, 'morning', 'sent', 5000000000000000000)");
+  ingest_ok (f->db, OFFICE, "c2", "[" CASE_JSON ("C4", "2026-10-29T11:00:00+03:30", "petition") "]", 0);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT sum(n) FROM daily_cases WHERE office_code = '" OFFICE "' AND day = '2026-10-29'"), ==, 5);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT max(fee_total) FROM daily_cases WHERE office_code = '" OFFICE "' AND day = '2026-10-29'"),
+                   ==, G_MAXINT64);
+  assert_reports_run (f->db, OFFICE);
+  assert_reports_run (f->db, NULL);
+}
+
 /* Records may come before their office's record: the office is listed at
  * once (its code standing in for its name), so every-office figures count
  * it, and the real record replaces the stand-in. */
@@ -542,6 +635,7 @@ main (int argc, char **argv)
   ADD ("/ingest/persian-text", test_persian_text);
   ADD ("/ingest/hostile-office", test_hostile_office);
   ADD ("/ingest/office-delete-keeps-network", test_office_delete_keeps_network);
+  ADD ("/ingest/sums-never-overflow", test_sums_never_overflow);
 #undef ADD
   g_test_add_func ("/ingest/office-before-record", test_office_before_record);
   return g_test_run ();

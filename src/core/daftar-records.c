@@ -199,8 +199,11 @@ expect_type (const DaftarField  *field,
   return FALSE;
 }
 
-/* Counters and ticket numbers are small; fees are rials, and a trillion
- * tomans is still far below what a day's SUM can hold. */
+/* Counters and ticket numbers are small. Fees are rials: 10^12 (a hundred
+ * billion tomans) is beyond any office fee, and keeps even the network's
+ * five years at the design's scale (five million cases) under 5 × 10^18,
+ * below what a sum can hold (daftar-sum.h). The old limit, 10^15, let 9,224
+ * fees overflow one day's sum. */
 static gint64
 int_maximum (const DaftarField *field)
 {
@@ -208,7 +211,7 @@ int_maximum (const DaftarField *field)
     return 1000;
   if (g_str_equal (field->name, "number"))
     return 1000000;
-  return G_GINT64_CONSTANT (1000000000000000);
+  return G_GINT64_CONSTANT (1000000000000);
 }
 
 static gboolean
@@ -294,8 +297,8 @@ parse_value (const DaftarField  *field,
                        "%s must not be negative", field->name);
           return FALSE;
         }
-      /* Rollups sum these: an absurd value from a server must be rejected
-       * here, not overflow a SUM and block every later page of the office. */
+      /* Rollups sum these: an absurd value from a server is rejected here,
+       * so that sums stay exact at any real office's scale. */
       if (value->i > int_maximum (field))
         {
           g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_RANGE,

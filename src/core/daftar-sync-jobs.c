@@ -153,6 +153,46 @@ daftar_sync_log_start_job (DaftarDb      *db,
   return start;
 }
 
+/* The sync history is bounded: a run keeps the rows of sync_log and
+ * sync_rejects of the last DAFTAR_SYNC_HISTORY_DAYS days, at most the
+ * newest DAFTAR_SYNC_HISTORY_ROWS of each, whichever keeps less. A hostile
+ * server that makes every record a reject, or a sync that runs every
+ * minute for years, would otherwise grow the file without end. The newest
+ * successful run of each office stays whatever its age: the window's "as
+ * of" and the stale-sync alert read it. */
+static gboolean
+prune_history (DaftarDb  *db,
+               GError   **error)
+{
+  static const char * const prune_sql[] = {
+    "DELETE FROM sync_log WHERE (started_at < ?1 "
+    "  OR id <= (SELECT id FROM sync_log ORDER BY id DESC LIMIT 1 OFFSET ?2)) "
+    "AND id NOT IN (SELECT max(id) FROM sync_log WHERE result = 'ok' GROUP BY office_code)",
+    "DELETE FROM sync_rejects WHERE received_at < ?1 "
+    "  OR id <= (SELECT id FROM sync_rejects ORDER BY id DESC LIMIT 1 OFFSET ?2)",
+  };
+  gint64 cutoff = g_get_real_time () / G_USEC_PER_SEC - DAFTAR_SYNC_HISTORY_DAYS * 86400;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prune_sql); i++)
+    {
+      sqlite3_stmt *stmt = daftar_db_prepare (db, prune_sql[i], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, cutoff);
+      sqlite3_bind_int64 (stmt, 2, DAFTAR_SYNC_HISTORY_ROWS);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          daftar_db_set_error (db, error, "Pruning the sync history");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gpointer
 daftar_sync_log_finish_job (DaftarDb      *db,
                             gpointer       job_data,
@@ -182,6 +222,9 @@ daftar_sync_log_finish_job (DaftarDb      *db,
       return NULL;
     }
   sqlite3_reset (stmt);
+  /* After the row is written: the run is logged even if pruning fails. */
+  if (!prune_history (db, error))
+    return NULL;
   return GINT_TO_POINTER (TRUE);
 }
 

@@ -514,6 +514,14 @@ daftar_ingest_page (DaftarDb            *db,
 
   if (!ok)
     {
+      /* Every step sets its error. Should one ever fail without, a hostile
+       * page must still be refused with a message, never crash here. */
+      if (local_error == NULL)
+        {
+          g_critical ("A step of ingest failed without an error");
+          g_set_error_literal (&local_error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_DATABASE,
+                               "a step failed without saying why");
+        }
       memset (result, 0, sizeof *result);
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_DATABASE,
                    _("The page could not be saved, nothing of it was applied: %s"),

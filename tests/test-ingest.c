@@ -431,7 +431,7 @@ test_hostile_office (Fixture *f, gconstpointer data)
     "{\"entity\": \"staff\", \"op\": \"delete\", \"id\": \"S-B\"},"
     "{\"entity\": \"notice\", \"op\": \"upsert\", \"data\": {\"id\": \"NB\", \"office_code\": \"" OFFICE "\", \"channel\": \"electronic\", \"issued_at\": \"2026-10-30T10:00:00+03:30\"}},"
     CASE_JSON ("B2", "2026-10-30T09:00:00+03:30", "petition") ","
-    "{\"entity\": \"standard\", \"op\": \"upsert\", \"data\": {\"key\": \"target_wait_minutes\", \"value\": 999}},"
+    "{\"entity\": \"standard\", \"op\": \"upsert\", \"data\": {\"key\": \"target_wait_minutes\", \"value\": 30}},"
     "{\"entity\": \"standard\", \"op\": \"delete\", \"id\": \"target_wait_minutes\"},"
     "{\"entity\": \"holiday\", \"op\": \"delete\", \"id\": \"2026-11-05\"},"
     "{\"entity\": \"holiday\", \"op\": \"upsert\", \"data\": {\"date\": \"2026-11-05\", \"name\": \"کار\"}},"

@@ -239,7 +239,7 @@ test_swap_keeps_other_office (void)
   swap_ingest (fresh, HOME,
     "[" SWAP_CASE ("A2", HOME, "2026-10-29T10:00:00+03:30") ","
     SWAP_CASE ("B1", HOME, "2026-10-29T11:00:00+03:30") ","
-    "{\"entity\": \"standard\", \"op\": \"upsert\", \"data\": {\"key\": \"target_wait_minutes\", \"value\": 999}},"
+    "{\"entity\": \"standard\", \"op\": \"upsert\", \"data\": {\"key\": \"target_wait_minutes\", \"value\": 30}},"
     "{\"entity\": \"standard\", \"op\": \"upsert\", \"data\": {\"key\": \"max_counters\", \"value\": 4}},"
     "{\"entity\": \"holiday\", \"op\": \"upsert\", \"data\": {\"date\": \"2026-11-05\", \"name\": \"تعطیل\"}},"
     "{\"entity\": \"holiday\", \"op\": \"upsert\", \"data\": {\"date\": \"2026-11-06\", \"name\": \"کار\"}}]");

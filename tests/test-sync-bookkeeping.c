@@ -1,4 +1,4 @@
-/* test-sync-history.c: a sync run's bookkeeping — the history it keeps is bounded, and a full disk mid-run loses nothing. */
+/* test-sync-bookkeeping.c: a sync run's bookkeeping — the history it keeps is bounded, and a full disk mid-run loses nothing. */
 #include "config.h"
 
 #include "daftar-sync-private.h"
@@ -221,7 +221,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/sync/history/bounded", Fixture, NULL, fixture_set_up, test_bounded_history, fixture_tear_down);
-  g_test_add ("/sync/history/disk-full", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);
+  g_test_add ("/sync/bookkeeping/bounded-history", Fixture, NULL, fixture_set_up, test_bounded_history, fixture_tear_down);
+  g_test_add ("/sync/bookkeeping/disk-full", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);
   return g_test_run ();
 }

@@ -7,8 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "daftar-case-search-index.h"
-#include "daftar-ingest.h"
 #include "daftar-ingest-private.h"
+#include "daftar-ingest.h"
 #include "daftar-records.h"
 #include "daftar-rollup-levels.h"
 #include "daftar-rollups.h"

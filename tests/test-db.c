@@ -31,12 +31,27 @@ static const char * const pre_v3_network_tables[] = {
   "daily_case_places", "daily_case_staff",
 };
 
+/* Turns today's file back into one of schema v5: the shared tables say
+ * nobody's feed set their rows. */
+static void
+undo_v6 (DaftarDb *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (daftar_db_exec (db,
+                                 "ALTER TABLE standards DROP COLUMN office_code;"
+                                 "ALTER TABLE holidays DROP COLUMN office_code;"
+                                 "PRAGMA user_version = 5;", &error));
+  g_assert_no_error (error);
+}
+
 /* Turns today's file back into one of schema v3: the yearly tables dropped. */
 static void
 undo_v4 (DaftarDb *db)
 {
   g_autoptr(GError) error = NULL;
 
+  undo_v6 (db);
   for (guint i = 0; i < G_N_ELEMENTS (v4_tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("DROP TABLE %s", v4_tables[i]);
@@ -547,6 +562,53 @@ test_migrate_from_v3 (void)
   check_migration_from (11, undo_v4, 3);
 }
 
+/* A v5 file in which a feed had deleted its office's row: the office had
+ * dropped out of the network's totals. The migration gives it its row back
+ * and sums the network's days again. */
+static void
+test_migrate_from_v5 (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DaftarDb) db = daftar_test_db_new (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (daftar_db_get_path (db));
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(DaftarDemo) demo = NULL;
+  g_autofree char *lost = NULL;
+  g_autofree char *delete_office = NULL;
+  GDate last_day;
+
+  g_date_clear (&last_day, 1);
+  g_date_set_dmy (&last_day, 25, G_DATE_MARCH, 2025);
+  demo = daftar_demo_new (13, 2, 16, &last_day);
+  g_assert_true (daftar_demo_fill_database (demo, db, 2000, NULL, &error));
+  g_assert_no_error (error);
+  before = v3_checksums (db);
+
+  /* What v5 did with a delete of the office record: the row went, and the
+   * network's rows of any day recomputed after it left the office out. */
+  lost = g_strdup (daftar_demo_get_office_code (demo, 1));
+  delete_office = g_strdup_printf ("DELETE FROM offices WHERE code = '%s';"
+                                   "DELETE FROM daily_cases WHERE office_code = '';"
+                                   "DELETE FROM daily_tickets WHERE office_code = '';", lost);
+  undo_v6 (db);
+  g_assert_true (daftar_db_exec (db, delete_office, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&db, daftar_db_close);
+
+  db = daftar_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (daftar_db_get_schema_version (db), ==, daftar_db_get_latest_version ());
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM offices"), ==, 2);
+  after = v3_checksums (db);
+  assert_same_checksums (before, after);
+  assert_schema_as_fresh (db);
+
+  g_clear_pointer (&db, daftar_db_close);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -562,5 +624,6 @@ main (int argc, char **argv)
   g_test_add_func ("/db/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/db/migrate-from-v2", test_migrate_from_v2);
   g_test_add_func ("/db/migrate-from-v3", test_migrate_from_v3);
+  g_test_add_func ("/db/migrate-from-v5", test_migrate_from_v5);
   return g_test_run ();
 }

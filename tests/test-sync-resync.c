@@ -3,6 +3,7 @@
 
 #include "daftar-rollup-levels.h"
 #include "daftar-rollups.h"
+#include "daftar-sync-private.h"
 #include "daftar-time.h"
 #include "test-sync-common.h"
 
@@ -190,6 +191,85 @@ test_expired_then_failure (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+#define HOME "YZ-ABK-01"
+#define OTHER "TH-01"
+
+#define SWAP_CASE(id, office, filed) \
+  "{\"entity\": \"case\", \"op\": \"upsert\", \"data\": {\"id\": \"" id "\", \"office_code\": \"" office "\", " \
+  "\"kind\": \"brief\", \"filed_at\": \"" filed "\", \"shift\": \"morning\", \"status\": \"sent\"}}"
+
+static void
+swap_ingest (DaftarDb *db, const char *office, const char *changes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) page = daftar_test_page (office, "c", changes);
+  DaftarIngestResult result;
+
+  g_assert_true (daftar_ingest_page (db, office, page, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.rejected, ==, 0);
+  daftar_ingest_result_clear (&result);
+}
+
+/* A resync writes the office's fresh copy over its rows in the live file.
+ * In the fresh copy the hostile feed could use any id and set any shared
+ * row; the swap keeps what belongs to another office in the live file as
+ * ingest does, logs what it kept out, and recounts the office's days. */
+static void
+test_swap_keeps_other_office (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DaftarDb) db = daftar_test_db_new (&dir);
+  g_autofree char *side = daftar_sync_side_path (daftar_db_get_path (db));
+  g_autoptr(DaftarDb) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_before = NULL;
+  g_autofree char *other_after = NULL;
+  gpointer swapped;
+
+  swap_ingest (db, OTHER,
+    "[" SWAP_CASE ("B1", OTHER, "2026-10-29T08:30:00+03:30") ","
+    "{\"entity\": \"standard\", \"op\": \"upsert\", \"data\": {\"key\": \"target_wait_minutes\", \"value\": 15}},"
+    "{\"entity\": \"holiday\", \"op\": \"upsert\", \"data\": {\"date\": \"2026-11-05\", \"name\": \"تعطیل\"}}]");
+  swap_ingest (db, HOME, "[" SWAP_CASE ("A1", HOME, "2026-10-29T09:00:00+03:30") "]");
+  other_before = daftar_test_table_checksum (db, "(SELECT * FROM cases WHERE office_code = '" OTHER "')");
+
+  fresh = daftar_db_open (side, &error);
+  g_assert_no_error (error);
+  swap_ingest (fresh, HOME,
+    "[" SWAP_CASE ("A2", HOME, "2026-10-29T10:00:00+03:30") ","
+    SWAP_CASE ("B1", HOME, "2026-10-29T11:00:00+03:30") ","
+    "{\"entity\": \"standard\", \"op\": \"upsert\", \"data\": {\"key\": \"target_wait_minutes\", \"value\": 30}},"
+    "{\"entity\": \"standard\", \"op\": \"upsert\", \"data\": {\"key\": \"max_counters\", \"value\": 4}},"
+    "{\"entity\": \"holiday\", \"op\": \"upsert\", \"data\": {\"date\": \"2026-11-05\", \"name\": \"تعطیل\"}},"
+    "{\"entity\": \"holiday\", \"op\": \"upsert\", \"data\": {\"date\": \"2026-11-06\", \"name\": \"کار\"}}]");
+  g_clear_pointer (&fresh, daftar_db_close);
+
+  swapped = daftar_sync_swap_job (db, (gpointer) HOME, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (swapped);
+
+  other_after = daftar_test_table_checksum (db, "(SELECT * FROM cases WHERE office_code = '" OTHER "')");
+  g_assert_cmpstr (other_after, ==, other_before);
+  g_assert_cmpint (daftar_test_count (db, "SELECT value FROM standards WHERE key = 'target_wait_minutes'"), ==, 15);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM standards WHERE key = 'max_counters' "
+                                          "AND office_code = '" HOME "'"), ==, 1);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM holidays"), ==, 2);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM cases WHERE office_code = '" HOME "'"), ==, 1);
+  /* The office's rollups count what it has, not what the fresh copy had. */
+  g_assert_cmpint (daftar_test_count (db, "SELECT sum(n) FROM daily_cases WHERE office_code = '" HOME "'"), ==, 1);
+  g_assert_cmpint (daftar_test_count (db, "SELECT sum(n) FROM daily_cases WHERE office_code = '" OTHER "'"), ==, 1);
+  g_assert_cmpint (daftar_test_count (db, "SELECT sum(n) FROM daily_cases WHERE office_code = ''"), ==, 2);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM sync_rejects WHERE raw LIKE '%B1%' "
+                                          "AND reason LIKE '%another office%'"), ==, 1);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM sync_rejects WHERE entity = 'standard' "
+                                          "AND reason LIKE '%another office%'"), ==, 1);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM sync_rejects"), ==, 2);
+
+  g_clear_pointer (&db, daftar_db_close);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,5 +277,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sync/resync/expired-cursor", test_expired_cursor);
   g_test_add_func ("/sync/resync/expired-then-failure", test_expired_then_failure);
+  g_test_add_func ("/sync/resync/swap-keeps-other-office", test_swap_keeps_other_office);
   return g_test_run ();
 }

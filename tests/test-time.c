@@ -24,6 +24,33 @@ test_rfc3339 (void)
   g_assert_false (daftar_time_parse_rfc3339 (NULL, &t));
 }
 
+/* Times whose local day no calendar function takes (year 0 or 10000 in
+ * Tehran) crashed ingest; every time is now held to 1900-2199. */
+static void
+test_calendar (void)
+{
+  static const char * const outside[] = {
+    "9999-12-31T21:00:00Z",        /* 10000-01-01 in Tehran */
+    "0001-01-01T00:00:00+14:00",   /* year 0 */
+    "1899-12-31T12:00:00Z",
+    "2199-12-31T21:00:00Z",        /* 2200-01-01 00:30 in Tehran */
+    "2500-06-01T08:00:00+03:30",
+  };
+  gint64 t = 0;
+
+  g_assert_true (daftar_time_parse_rfc3339 ("1900-01-01T12:00:00Z", &t));
+  g_assert_true (daftar_time_in_calendar (t));
+  g_assert_true (daftar_time_parse_rfc3339 ("2199-12-31T20:00:00Z", &t));
+  g_assert_true (daftar_time_in_calendar (t));
+  for (guint i = 0; i < G_N_ELEMENTS (outside); i++)
+    {
+      g_test_message ("%s", outside[i]);
+      g_assert_false (daftar_time_parse_rfc3339 (outside[i], &t));
+    }
+  g_assert_false (daftar_time_in_calendar (G_MININT64));
+  g_assert_false (daftar_time_in_calendar (G_MAXINT64));
+}
+
 static void
 test_format_roundtrip (void)
 {
@@ -72,6 +99,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/time/rfc3339", test_rfc3339);
+  g_test_add_func ("/time/calendar", test_calendar);
   g_test_add_func ("/time/format-roundtrip", test_format_roundtrip);
   g_test_add_func ("/time/local-day", test_local_day);
   g_test_add_func ("/time/shift", test_shift);

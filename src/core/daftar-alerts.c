@@ -23,10 +23,10 @@
  * first: a later day, then the evening shift before the morning. */
 static const char breaches_sql[] =
   "SELECT office_code, day, shift, 0 AS kind, shift = 'evening' AS late, "
-  "  CAST(sum(wait_sum_s) AS REAL) / sum(wait_n) / 60.0 AS v "
+  "  CAST(daftar_sum(wait_sum_s) AS REAL) / sum(wait_n) / 60.0 AS v "
   "FROM daily_tickets WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3 "
   "GROUP BY office_code, day, shift "
-  "HAVING sum(wait_n) > 0 AND CAST(sum(wait_sum_s) AS REAL) / sum(wait_n) / 60.0 > ?4 "
+  "HAVING sum(wait_n) > 0 AND CAST(daftar_sum(wait_sum_s) AS REAL) / sum(wait_n) / 60.0 > ?4 "
   "UNION ALL "
   "SELECT office_code, day, shift, 1 AS kind, shift = 'evening' AS late, "
   "  CAST(sum(CASE WHEN minute <= ?4 THEN n ELSE 0 END) AS REAL) / sum(n) AS v "

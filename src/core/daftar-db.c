@@ -16,6 +16,7 @@
 
 #include "daftar-db.h"
 #include "daftar-migrations.h"
+#include "daftar-sum.h"
 
 #define MIGRATIONS_PATH "/io/github/daftar/Daftar/sql"
 #define BUSY_TIMEOUT_MS 5000
@@ -561,6 +562,13 @@ open_database (const char  *path,
     }
   sqlite3_busy_timeout (db->handle, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db->handle, 1);
+  /* Before the migrations: their rollups sum with it. */
+  if (daftar_sum_register (db->handle) != SQLITE_OK)
+    {
+      g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN,
+                   _("Could not open the database %s: %s"), path, sqlite3_errmsg (db->handle));
+      return NULL;
+    }
 
   /* Again through this connection: the file may have changed since. */
   if (!classify_connection (db->handle, path, &kind, error))

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "daftar-case-search-index.h"
+#include "daftar-ingest-private.h"
 #include "daftar-ingest.h"
 #include "daftar-page-check.h"
 #include "daftar-records.h"
@@ -55,19 +56,6 @@ daftar_ingest_get_cursor (DaftarDb    *db,
   return daftar_db_get_state (db, key, error);
 }
 
-/* The column whose local day files a record under its rollups. */
-static const char *
-day_column (DaftarEntity entity)
-{
-  switch (entity)
-    {
-    case DAFTAR_ENTITY_CASE:   return "filed_at";
-    case DAFTAR_ENTITY_TICKET: return "issued_at";
-    case DAFTAR_ENTITY_NOTICE: return "issued_at";
-    default:                   return NULL;
-    }
-}
-
 static void
 touch (Ingest     *ingest,
        const char *office_code,
@@ -79,66 +67,23 @@ touch (Ingest     *ingest,
   g_hash_table_add (ingest->touched, g_strconcat (office_code, "\x1f", day, NULL));
 }
 
-/* Marks the day the stored copy of a record belongs to, before an upsert or
- * delete moves or removes it. */
-/* SQL of each entity, built once: ingest runs these for every record. */
-typedef struct
+/* Whether this feed may change or delete what is stored: nothing, a row of
+ * its own office, or a shared row nobody has claimed yet. */
+static gboolean
+stored_is_ours (Ingest                   *ingest,
+                const DaftarIngestStored *stored)
 {
-  char *upsert;
-  char *delete;
-  char *select_day;   /* NULL for entities without rollups */
-} EntitySql;
-
-static char *build_upsert_sql (DaftarEntity entity);
-
-static const EntitySql *
-entity_sql (DaftarEntity entity)
-{
-  static EntitySql sql[DAFTAR_N_ENTITIES];
-  static gsize initialized;
-
-  if (g_once_init_enter (&initialized))
-    {
-      for (guint e = 0; e < DAFTAR_N_ENTITIES; e++)
-        {
-          sql[e].upsert = build_upsert_sql (e);
-          sql[e].delete = g_strdup_printf ("DELETE FROM %s WHERE %s = ?",
-                                           daftar_entity_table (e), daftar_entity_key (e));
-          if (day_column (e) != NULL)
-            sql[e].select_day = g_strdup_printf ("SELECT office_code, %s FROM %s WHERE id = ?",
-                                                 day_column (e), daftar_entity_table (e));
-        }
-      g_once_init_leave (&initialized, 1);
-    }
-  return &sql[entity];
+  return !stored->exists || stored->office == NULL || strcmp (stored->office, ingest->office_code) == 0;
 }
 
-static gboolean
-touch_stored (Ingest        *ingest,
-              DaftarEntity   entity,
-              const char    *key,
-              GError       **error)
+/* Marks the day the stored copy of a record belongs to, before an upsert or
+ * delete moves or removes it. */
+static void
+touch_stored (Ingest                   *ingest,
+              const DaftarIngestStored *stored)
 {
-  const char *sql = entity_sql (entity)->select_day;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (sql == NULL)
-    return TRUE;
-  stmt = daftar_db_prepare_static (ingest->db, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    touch (ingest, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      daftar_db_set_error (ingest->db, error, "Looking up a stored record");
-      return FALSE;
-    }
-  return TRUE;
+  if (stored->exists && stored->has_time && stored->office != NULL)
+    touch (ingest, stored->office, stored->time);
 }
 
 /* An office that moves to another city changes the destination scope of
@@ -169,137 +114,6 @@ office_place_changes (Ingest              *ingest,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       daftar_db_set_error (ingest->db, error, "Looking up an office");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-build_upsert_sql (DaftarEntity entity)
-{
-  guint n_fields;
-  const DaftarField *fields = daftar_entity_fields (entity, &n_fields);
-  g_autoptr(GString) columns = g_string_new (NULL);
-  g_autoptr(GString) values = g_string_new (NULL);
-  g_autoptr(GString) updates = g_string_new (NULL);
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      g_string_append_printf (columns, "%s%s", i ? ", " : "", fields[i].name);
-      g_string_append_printf (values, "%s?%u", i ? ", " : "", i + 1);
-      if (i > 0)
-        g_string_append_printf (updates, "%s%s = excluded.%s",
-                                i > 1 ? ", " : "", fields[i].name, fields[i].name);
-    }
-  if (entity == DAFTAR_ENTITY_CASE)
-    {
-      g_string_append (columns, ", search_key");
-      g_string_append_printf (values, ", ?%u", n_fields + 1);
-      g_string_append (updates, ", search_key = excluded.search_key");
-    }
-
-  return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) ON CONFLICT (%s) DO UPDATE SET %s",
-                          daftar_entity_table (entity), columns->str, values->str,
-                          fields[0].name, updates->str);
-}
-
-static char *
-case_search_key (const DaftarRecord *record)
-{
-  static const char * const searched[] = {
-    "id", "tracking_code", "client_name", "subject", "dest_court", "dest_city", "dest_province",
-  };
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (searched); i++)
-    {
-      const DaftarValue *value = daftar_record_get (record, searched[i]);
-      if (!value->is_null)
-        g_string_append_printf (text, "%s ", value->s);
-    }
-  return daftar_text_search_key (text->str);
-}
-
-static gboolean
-store_record (Ingest              *ingest,
-              const DaftarRecord  *record,
-              GError             **error)
-{
-  guint n_fields;
-  const DaftarField *fields = daftar_entity_fields (record->entity, &n_fields);
-  g_autofree char *search_key = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = daftar_db_prepare_static (ingest->db, entity_sql (record->entity)->upsert, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      const DaftarValue *value = &record->values[i];
-      int column = i + 1;
-
-      if (value->is_null)
-        continue;   /* bindings were cleared to NULL */
-      switch (fields[i].type)
-        {
-        case DAFTAR_FIELD_TEXT:
-          /* Stored Persian text uses Persian yeh and kaf, whatever was sent. */
-          sqlite3_bind_text (stmt, column, daftar_text_normalize (value->s), -1, g_free);
-          break;
-        case DAFTAR_FIELD_ID:
-        case DAFTAR_FIELD_ENUM:
-        case DAFTAR_FIELD_DATE:
-          sqlite3_bind_text (stmt, column, value->s, -1, SQLITE_STATIC);
-          break;
-        case DAFTAR_FIELD_TIME:
-        case DAFTAR_FIELD_INT:
-        case DAFTAR_FIELD_BOOL:
-          sqlite3_bind_int64 (stmt, column, value->i);
-          break;
-        case DAFTAR_FIELD_REAL:
-          sqlite3_bind_double (stmt, column, value->d);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-  if (record->entity == DAFTAR_ENTITY_STAFF && daftar_record_get (record, "active")->is_null)
-    sqlite3_bind_int (stmt, 5, 1);
-  if (record->entity == DAFTAR_ENTITY_CASE)
-    {
-      search_key = case_search_key (record);
-      sqlite3_bind_text (stmt, n_fields + 1, search_key, -1, SQLITE_STATIC);
-    }
-
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      daftar_db_set_error (ingest->db, error, "Storing a record");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-delete_record (Ingest        *ingest,
-               DaftarEntity   entity,
-               const char    *key,
-               GError       **error)
-{
-  sqlite3_stmt *stmt = daftar_db_prepare_static (ingest->db, entity_sql (entity)->delete, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      daftar_db_set_error (ingest->db, error, "Deleting a record");
       return FALSE;
     }
   return TRUE;
@@ -358,6 +172,91 @@ check_office (Ingest              *ingest,
   return FALSE;
 }
 
+/* Deletes the record under @key if this feed may: a feed deletes only its
+ * own office's rows, as it writes only them. Deleting the office row keeps
+ * its records; ensure_office puts a stand-in back, so the office stays in
+ * every list and in the network's totals, and its days are recomputed with
+ * no city or province known. */
+static gboolean
+apply_delete (Ingest       *ingest,
+              DaftarEntity  entity,
+              const char   *entity_name,
+              JsonNode     *change,
+              const char   *key,
+              GError      **error)
+{
+  g_auto(DaftarIngestStored) stored = { 0 };
+
+  if (entity == DAFTAR_ENTITY_OFFICE && strcmp (key, ingest->office_code) != 0)
+    return store_reject (ingest, entity_name, change, "an office's feed can delete only its own office", error);
+  if (entity != DAFTAR_ENTITY_OFFICE && !daftar_ingest_look_up_stored (ingest->db, entity, key, &stored, error))
+    return FALSE;
+  if (!stored_is_ours (ingest, &stored))
+    return store_reject (ingest, entity_name, change,
+                         daftar_ingest_is_shared (entity) ? "the row was set by another office's feed"
+                                            : "the id belongs to another office",
+                         error);
+
+  touch_stored (ingest, &stored);
+  if (!daftar_ingest_delete_record (ingest->db, entity, key, error))
+    return FALSE;
+  if (entity == DAFTAR_ENTITY_OFFICE)
+    g_hash_table_add (ingest->all_days, g_strdup (key));
+  ingest->result->deleted++;
+  return TRUE;
+}
+
+/* Stores a valid record of this feed's office, unless its key is already
+ * another office's: ids are keys across the whole file, and the upsert
+ * would move that office's row into this one. A shared row another feed
+ * set is left as it is: the same values again are no change, others are
+ * a reject, so one office cannot change the standards another is held to. */
+static gboolean
+apply_upsert (Ingest              *ingest,
+              const DaftarRecord  *record,
+              const char          *entity_name,
+              JsonNode            *change,
+              GError             **error)
+{
+  DaftarEntity entity = record->entity;
+  g_auto(DaftarIngestStored) stored = { 0 };
+
+  if (entity != DAFTAR_ENTITY_OFFICE &&
+      !daftar_ingest_look_up_stored (ingest->db, entity, daftar_record_key (record), &stored, error))
+    return FALSE;
+  if (!stored_is_ours (ingest, &stored))
+    {
+      gboolean same = FALSE;
+
+      if (!daftar_ingest_is_shared (entity))
+        return store_reject (ingest, entity_name, change, "the id belongs to another office", error);
+      if (!daftar_ingest_same_as_stored (ingest->db, record, &same, error))
+        return FALSE;
+      if (!same)
+        return store_reject (ingest, entity_name, change, "the row was set by another office's feed", error);
+      ingest->result->upserted++;
+      return TRUE;
+    }
+
+  if (entity == DAFTAR_ENTITY_OFFICE)
+    {
+      gboolean moved;
+      if (!office_place_changes (ingest, record, &moved, error))
+        return FALSE;
+      if (moved)
+        g_hash_table_add (ingest->all_days, g_strdup (daftar_record_key (record)));
+    }
+
+  touch_stored (ingest, &stored);
+  if (!daftar_ingest_store_record (ingest->db, ingest->office_code, record, error))
+    return FALSE;
+  if (daftar_ingest_day_column (entity) != NULL)
+    touch (ingest, daftar_record_get (record, "office_code")->s,
+           daftar_record_get (record, daftar_ingest_day_column (entity))->i);
+  ingest->result->upserted++;
+  return TRUE;
+}
+
 /* Applies one change. Returns FALSE only for a database failure, which
  * aborts the page; a bad record is stored as a reject and returns TRUE. */
 static gboolean
@@ -392,11 +291,7 @@ apply_change (Ingest    *ingest,
         return store_reject (ingest, entity_name, change, "delete without a string id", error);
       if (!daftar_record_check_id (key, &invalid))
         return store_reject (ingest, entity_name, change, invalid->message, error);
-      if (!touch_stored (ingest, entity, key, error) ||
-          !delete_record (ingest, entity, key, error))
-        return FALSE;
-      ingest->result->deleted++;
-      return TRUE;
+      return apply_delete (ingest, entity, entity_name, change, key, error);
     }
 
   if (g_strcmp0 (op, "upsert") != 0)
@@ -408,37 +303,46 @@ apply_change (Ingest    *ingest,
   record = daftar_record_from_json (entity, json_object_get_object_member (object, "data"), &invalid);
   if (record == NULL || !check_office (ingest, record, &invalid))
     return store_reject (ingest, entity_name, change, invalid->message, error);
+  return apply_upsert (ingest, record, entity_name, change, error);
+}
 
-  if (entity == DAFTAR_ENTITY_OFFICE)
+/* Offices whose place changed or whose row was deleted: every day they
+ * have is recomputed. */
+static gboolean
+touch_all_days (Ingest  *ingest,
+                GError **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, ingest->all_days);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      gboolean moved;
-      if (!office_place_changes (ingest, record, &moved, error))
+      g_autoptr(GPtrArray) days = daftar_rollups_list_days (ingest->db, key, error);
+      if (days == NULL)
         return FALSE;
-      if (moved)
-        g_hash_table_add (ingest->all_days, g_strdup (daftar_record_key (record)));
+      for (guint i = 0; i < days->len; i++)
+        g_hash_table_add (ingest->touched,
+                          g_strconcat (key, "\x1f", g_ptr_array_index (days, i), NULL));
     }
-
-  if (!touch_stored (ingest, entity, daftar_record_key (record), error) ||
-      !store_record (ingest, record, error))
-    return FALSE;
-
-  if (day_column (entity) != NULL)
-    touch (ingest, daftar_record_get (record, "office_code")->s,
-           daftar_record_get (record, day_column (entity))->i);
-  ingest->result->upserted++;
   return TRUE;
 }
 
-/* Every office with records has a row in offices, so queries can list
- * offices from that table (daftar-sql.h). Until the server sends the
- * office record, its code stands in for its name. Only the feed's own office
- * can have records here: check_office rejects any other. */
+/* Every office with records has a row in offices, so queries list offices
+ * from that table (daftar-sql.h) and the network's rows sum the offices
+ * listed there (daftar-rollup-levels.c). Until the server sends the office
+ * record, or after it deleted it, its code stands in for its name. Only the
+ * feed's own office can have records here: check_office and the owner
+ * checks refuse any other. */
 static gboolean
 ensure_office (Ingest  *ingest,
                GError **error)
 {
   sqlite3_stmt *stmt = daftar_db_prepare_static (ingest->db,
-                                                 "INSERT INTO offices (code, name) VALUES (?1, ?1) "
+                                                 "INSERT INTO offices (code, name) SELECT ?1, ?1 "
+                                                 "WHERE EXISTS (SELECT 1 FROM cases WHERE office_code = ?1) "
+                                                 "OR EXISTS (SELECT 1 FROM tickets WHERE office_code = ?1) "
+                                                 "OR EXISTS (SELECT 1 FROM notices WHERE office_code = ?1) "
                                                  "ON CONFLICT (code) DO NOTHING",
                                                  error);
   int rc;
@@ -464,26 +368,25 @@ recompute_touched (Ingest  *ingest,
   GHashTableIter iter;
   gpointer key;
 
-  /* Offices whose place changed: every day they have, after this page. */
-  g_hash_table_iter_init (&iter, ingest->all_days);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      g_autoptr(GPtrArray) days = daftar_rollups_list_days (ingest->db, key, error);
-      if (days == NULL)
-        return FALSE;
-      for (guint i = 0; i < days->len; i++)
-        g_hash_table_add (ingest->touched,
-                          g_strconcat (key, "\x1f", g_ptr_array_index (days, i), NULL));
-    }
-
   g_hash_table_iter_init (&iter, ingest->touched);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       g_auto(GStrv) parts = g_strsplit (key, "\x1f", 2);
       GDate day;
 
-      if (!daftar_time_parse_day (parts[1], &day) ||
-          !daftar_rollups_recompute_day (ingest->db, parts[0], &day, error))
+      if (!daftar_time_parse_day (parts[1], &day))
+        {
+          /* Validation keeps every time inside the calendar, so only a row
+           * stored by an older version can get here: fail with a reason. */
+          g_autofree char *office = daftar_text_printable (parts[0], -1);
+          g_autofree char *text = daftar_text_printable (parts[1], -1);
+
+          g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_DATABASE,
+                       "A record of office %s falls on the day “%s”, outside the calendar",
+                       office, text);
+          return FALSE;
+        }
+      if (!daftar_rollups_recompute_day (ingest->db, parts[0], &day, error))
         return FALSE;
       daftar_rollup_levels_add (levels, parts[0], &day);
     }
@@ -605,6 +508,7 @@ daftar_ingest_page (DaftarDb            *db,
           break;
 
       ok = i == n &&
+           touch_all_days (&ingest, &local_error) &&
            (g_hash_table_size (ingest.touched) == 0 || ensure_office (&ingest, &local_error)) &&
            recompute_touched (&ingest, &local_error) &&
            (!ingest.standards_changed || daftar_rollup_levels_restandard (db, &local_error)) &&
@@ -630,6 +534,14 @@ daftar_ingest_page (DaftarDb            *db,
     }
   if (!ok)
     {
+      /* Every step sets its error. Should one ever fail without, a hostile
+       * page must still be refused with a message, never crash here. */
+      if (local_error == NULL)
+        {
+          g_critical ("A step of ingest failed without an error");
+          g_set_error_literal (&local_error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_DATABASE,
+                               "a step failed without saying why");
+        }
       memset (result, 0, sizeof *result);
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_DATABASE,
                    _("The page could not be saved, nothing of it was applied: %s"),

@@ -6,6 +6,7 @@
 #include "daftar-migrations.h"
 #include "daftar-rollup-levels.h"
 #include "daftar-rollups.h"
+#include "daftar-text.h"
 #include "daftar-time.h"
 
 /* Recomputes every rollup of every (office, day) that holds records. */
@@ -44,13 +45,113 @@ rebuild_rollups (DaftarDb  *db,
       for (guint d = 0; d < days->len; d++)
         {
           GDate day;
-          if (!daftar_time_parse_day (g_ptr_array_index (days, d), &day) ||
-              !daftar_rollups_recompute_day (db, office, &day, error))
+          if (!daftar_time_parse_day (g_ptr_array_index (days, d), &day))
+            {
+              g_autofree char *code = daftar_text_printable (office, -1);
+              g_autofree char *text = daftar_text_printable (g_ptr_array_index (days, d), -1);
+
+              g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_MIGRATE,
+                           "The rollups of office %s hold the day “%s”, which is no date",
+                           code, text);
+              return FALSE;
+            }
+          if (!daftar_rollups_recompute_day (db, office, &day, error))
             return FALSE;
           daftar_rollup_levels_add (levels, office, &day);
         }
     }
   /* Then the network's rows and the months, as after an ingest. */
+  return daftar_rollup_levels_refresh (levels, db, error);
+}
+
+/* Step 6: the shared tables record the office whose feed set each row. */
+static gboolean
+add_owner_columns (DaftarDb  *db,
+                   GError   **error)
+{
+  static const char * const tables[] = { "standards", "holidays" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *has = g_strdup_printf ("SELECT count(*) FROM pragma_table_info('%s') "
+                                              "WHERE name = 'office_code'", tables[i]);
+      g_autofree char *add = g_strdup_printf ("ALTER TABLE %s ADD COLUMN office_code TEXT", tables[i]);
+      sqlite3_stmt *stmt = daftar_db_prepare (db, has, error);
+      gboolean present;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      present = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          daftar_db_set_error (db, error, "Reading the columns of a shared table");
+          return FALSE;
+        }
+      if (!present && !daftar_db_exec (db, add, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Step 6: an office that has records but no row in offices (its office
+ * record was deleted by a feed) gets its stand-in back, and the network's
+ * rows of its days are summed again with it, as ingest now keeps them. */
+static gboolean
+restore_offices (DaftarDb  *db,
+                 GError   **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db,
+                                          "SELECT office_code FROM daily_cases UNION "
+                                          "SELECT office_code FROM daily_tickets UNION "
+                                          "SELECT office_code FROM daily_notices "
+                                          "EXCEPT SELECT '' /* the network */ "
+                                          "EXCEPT SELECT code FROM offices",
+                                          error);
+  g_autoptr(GPtrArray) offices = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (offices, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (db, error, "Listing offices without a row");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < offices->len; i++)
+    {
+      const char *office = g_ptr_array_index (offices, i);
+      g_autoptr(GPtrArray) days = NULL;
+
+      stmt = daftar_db_prepare (db, "INSERT INTO offices (code, name) VALUES (?1, ?1)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, office, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          daftar_db_set_error (db, error, "Restoring an office");
+          return FALSE;
+        }
+      days = daftar_rollups_list_days (db, office, error);
+      if (days == NULL)
+        return FALSE;
+      for (guint d = 0; d < days->len; d++)
+        {
+          GDate day;
+
+          if (daftar_time_parse_day (g_ptr_array_index (days, d), &day))
+            daftar_rollup_levels_add (levels, office, &day);
+        }
+    }
   return daftar_rollup_levels_refresh (levels, db, error);
 }
 
@@ -78,8 +179,13 @@ daftar_migration_after_step (DaftarDb  *db,
   /* The rollups are recomputed with the statements of the newest schema,
    * so only the last step of a migration can run them, for every step of
    * it that asked. */
+  if (version == 6 && !add_owner_columns (db, error))
+    return FALSE;
   if (version < latest)
     return TRUE;
+  /* The offices first: the network's rows sum the offices listed. */
+  if (first <= 6 && latest >= 6 && !restore_offices (db, error))
+    return FALSE;
   for (int v = first; v <= latest; v++)
     if (step_adds_rollups (v))
       return rebuild_rollups (db, error);

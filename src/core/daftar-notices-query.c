@@ -9,6 +9,7 @@
 #include "daftar-sql.h"
 #include "daftar-notices-query.h"
 #include "daftar-queries.h"
+#include "daftar-sum.h"
 #include "daftar-time.h"
 
 #define HOUR_S ((gint64) 3600)
@@ -50,7 +51,7 @@ counts_add (DaftarNoticeCounts       *to,
   to->delivered += c->delivered;
   to->viewed += c->viewed;
   to->deemed += c->deemed;
-  to->view_sum_s += c->view_sum_s;
+  to->view_sum_s = daftar_sum_add (to->view_sum_s, c->view_sum_s);
 }
 
 static int
@@ -89,7 +90,7 @@ read_rollup (DaftarDb              *db,
              GError               **error)
 {
   sqlite3_stmt *stmt = daftar_sql_prepare_spans (db,
-    "SELECT day, channel, sum(issued), sum(delivered), sum(viewed), sum(deemed), sum(view_sum_s) FROM ("
+    "SELECT day, channel, sum(issued), sum(delivered), sum(viewed), sum(deemed), daftar_sum(view_sum_s) FROM ("
     DAFTAR_SQL_SPANS ("day, channel, issued, delivered, viewed, deemed, view_sum_s", "notices", "")
     ") GROUP BY day, channel ORDER BY day",
     office_code, &out->from, &out->to, out->bin == DAFTAR_BIN_MONTH, error);

@@ -23,7 +23,7 @@ static const char cases_sql[] =
   "SELECT office_code, sum(n), sum(CASE WHEN kind = 'sana_registration' THEN n ELSE 0 END) "
   "FROM (" PER_OFFICE ("kind, n", "cases", "") ") GROUP BY office_code";
 static const char tickets_sql[] =
-  "SELECT office_code, sum(issued), sum(served), sum(wait_n), sum(wait_sum_s) "
+  "SELECT office_code, sum(issued), sum(served), sum(wait_n), daftar_sum(wait_sum_s) "
   "FROM (" PER_OFFICE ("issued, served, wait_n, wait_sum_s", "tickets", "") ") GROUP BY office_code";
 static const char hist_sql[] =
   "SELECT office_code, sum(n), sum(CASE WHEN minute <= ?8 THEN n ELSE 0 END) "

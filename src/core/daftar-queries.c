@@ -181,7 +181,7 @@ sum_tickets (DaftarDb             *db,
              GError              **error)
 {
   sqlite3_stmt *stmt = daftar_sql_prepare_spans (db,
-    "SELECT sum(issued), sum(served), sum(no_show), sum(wait_n), sum(wait_sum_s) FROM ("
+    "SELECT sum(issued), sum(served), sum(no_show), sum(wait_n), daftar_sum(wait_sum_s) FROM ("
     DAFTAR_SQL_SPANS ("issued, served, no_show, wait_n, wait_sum_s", "tickets", "") ")",
     office_code, &out->from, &out->to, TRUE, error);
   gint64 wait_n, wait_sum;

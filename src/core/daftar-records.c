@@ -224,8 +224,11 @@ expect_type (const DaftarField  *field,
   return FALSE;
 }
 
-/* Counters and ticket numbers are small; fees are rials, and a trillion
- * tomans is still far below what a day's SUM can hold. */
+/* Counters and ticket numbers are small. Fees are rials: 10^12 (a hundred
+ * billion tomans) is beyond any office fee, and keeps even the network's
+ * five years at the design's scale (five million cases) under 5 × 10^18,
+ * below what a sum can hold (daftar-sum.h). The old limit, 10^15, let 9,224
+ * fees overflow one day's sum. */
 static gint64
 int_maximum (const DaftarField *field)
 {
@@ -233,7 +236,7 @@ int_maximum (const DaftarField *field)
     return 1000;
   if (g_str_equal (field->name, "number"))
     return 1000000;
-  return G_GINT64_CONSTANT (1000000000000000);
+  return G_GINT64_CONSTANT (1000000000000);
 }
 
 static gboolean
@@ -285,7 +288,8 @@ parse_value (const DaftarField  *field,
           if (!daftar_time_parse_rfc3339 (s, &value->i))
             {
               g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TIME,
-                           "%s “%s” is not an RFC 3339 time with an offset", field->name, s);
+                           "%s “%s” is not an RFC 3339 time with an offset in the years %d to %d",
+                           field->name, s, DAFTAR_TIME_FIRST_YEAR, DAFTAR_TIME_LAST_YEAR);
               return FALSE;
             }
           return TRUE;
@@ -296,7 +300,8 @@ parse_value (const DaftarField  *field,
           /* A year like 1405 is a Jalali date sent by mistake: the
            * protocol's dates are Gregorian. */
           if (!daftar_time_parse_day (s, &date) ||
-              g_date_get_year (&date) < 1900 || g_date_get_year (&date) > 2199)
+              g_date_get_year (&date) < DAFTAR_TIME_FIRST_YEAR ||
+              g_date_get_year (&date) > DAFTAR_TIME_LAST_YEAR)
             {
               g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TIME,
                            "%s “%s” is not a Gregorian date YYYY-MM-DD", field->name, s);
@@ -317,8 +322,8 @@ parse_value (const DaftarField  *field,
                        "%s must not be negative", field->name);
           return FALSE;
         }
-      /* Rollups sum these: an absurd value from a server must be rejected
-       * here, not overflow a SUM and block every later page of the office. */
+      /* Rollups sum these: an absurd value from a server is rejected here,
+       * so that sums stay exact at any real office's scale. */
       if (value->i > int_maximum (field))
         {
           g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_RANGE,

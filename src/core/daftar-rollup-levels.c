@@ -15,7 +15,9 @@
  * the base tables), so it is right as soon as they are: a network row sums
  * the offices' rows, a monthly row sums the month's daily rows and a yearly
  * row the year's monthly rows. See sql/003-months-and-network.sql and
- * sql/004-years.sql for the tables. */
+ * sql/004-years.sql for the tables. As in daftar-rollups.c, amounts are
+ * summed with daftar_sum() so that no office's sums can fail the network's
+ * (daftar-sum.h). */
 
 #define OFFICES "office_code IN (SELECT code FROM offices)"
 
@@ -33,13 +35,13 @@ static const char * const network_day_delete[] = {
 
 static const char * const network_day_insert[] = {
   "INSERT INTO daily_cases (office_code, day, shift, kind, status, dest_scope, n, fee_total) "
-  "SELECT '', day, shift, kind, status, dest_scope, sum(n), sum(fee_total) FROM daily_cases "
+  "SELECT '', day, shift, kind, status, dest_scope, sum(n), daftar_sum(fee_total) FROM daily_cases "
   "WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, shift, kind, status, dest_scope",
 
   "INSERT INTO daily_tickets (office_code, day, shift, service, issued, served, no_show, "
   "  cancelled, wait_n, wait_sum_s, service_n, service_sum_s) "
   "SELECT '', day, shift, service, sum(issued), sum(served), sum(no_show), sum(cancelled), "
-  "  sum(wait_n), sum(wait_sum_s), sum(service_n), sum(service_sum_s) FROM daily_tickets "
+  "  sum(wait_n), daftar_sum(wait_sum_s), sum(service_n), daftar_sum(service_sum_s) FROM daily_tickets "
   "WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, shift, service",
 
   "INSERT INTO daily_wait_hist (office_code, day, shift, minute, n) "
@@ -48,12 +50,12 @@ static const char * const network_day_insert[] = {
 
   "INSERT INTO hourly_tickets (office_code, day, hour, arrivals, served, wait_sum_s, "
   "  service_sum_s, counters_open) "
-  "SELECT '', day, hour, sum(arrivals), sum(served), sum(wait_sum_s), sum(service_sum_s), "
+  "SELECT '', day, hour, sum(arrivals), sum(served), daftar_sum(wait_sum_s), daftar_sum(service_sum_s), "
   "  sum(counters_open) FROM hourly_tickets "
   "WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, hour",
 
   "INSERT INTO daily_notices (office_code, day, channel, issued, delivered, viewed, deemed, view_sum_s) "
-  "SELECT '', day, channel, sum(issued), sum(delivered), sum(viewed), sum(deemed), sum(view_sum_s) "
+  "SELECT '', day, channel, sum(issued), sum(delivered), sum(viewed), sum(deemed), daftar_sum(view_sum_s) "
   "FROM daily_notices WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, channel",
 
   "INSERT INTO daily_view_times (office_code, day, bin, n) "
@@ -98,7 +100,7 @@ typedef struct
 static const MonthlyTable monthly_tables[] = {
   { "DELETE FROM monthly_cases WHERE office_code = ?1 AND day = ?2",
     "INSERT INTO monthly_cases (office_code, day, shift, kind, status, dest_scope, n, fee_total) "
-    "SELECT ?1, ?2, shift, kind, status, dest_scope, sum(n), sum(fee_total) FROM daily_cases "
+    "SELECT ?1, ?2, shift, kind, status, dest_scope, sum(n), daftar_sum(fee_total) FROM daily_cases "
     "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY shift, kind, status, dest_scope",
     NETWORK_FROM_DAYS, NULL },
 
@@ -106,7 +108,7 @@ static const MonthlyTable monthly_tables[] = {
     "INSERT INTO monthly_tickets (office_code, day, shift, service, issued, served, no_show, "
     "  cancelled, wait_n, wait_sum_s, service_n, service_sum_s) "
     "SELECT ?1, ?2, shift, service, sum(issued), sum(served), sum(no_show), sum(cancelled), "
-    "  sum(wait_n), sum(wait_sum_s), sum(service_n), sum(service_sum_s) FROM daily_tickets "
+    "  sum(wait_n), daftar_sum(wait_sum_s), sum(service_n), daftar_sum(service_sum_s) FROM daily_tickets "
     "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY shift, service",
     NETWORK_FROM_DAYS, NULL },
 
@@ -119,8 +121,8 @@ static const MonthlyTable monthly_tables[] = {
   { "DELETE FROM monthly_hours WHERE office_code = ?1 AND day = ?2",
     "INSERT INTO monthly_hours (office_code, day, weekday, hour, arrivals, served, wait_sum_s, "
     "  service_sum_s, counters_open) "
-    "SELECT ?1, ?2, " WEEKDAY " AS w, hour, sum(arrivals), sum(served), sum(wait_sum_s), "
-    "  sum(service_sum_s), sum(counters_open) FROM hourly_tickets "
+    "SELECT ?1, ?2, " WEEKDAY " AS w, hour, sum(arrivals), sum(served), daftar_sum(wait_sum_s), "
+    "  daftar_sum(service_sum_s), sum(counters_open) FROM hourly_tickets "
     "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY w, hour",
     NETWORK_FROM_DAYS, NULL },
 
@@ -135,7 +137,7 @@ static const MonthlyTable monthly_tables[] = {
 
   { "DELETE FROM monthly_notices WHERE office_code = ?1 AND day = ?2",
     "INSERT INTO monthly_notices (office_code, day, channel, issued, delivered, viewed, deemed, view_sum_s) "
-    "SELECT ?1, ?2, channel, sum(issued), sum(delivered), sum(viewed), sum(deemed), sum(view_sum_s) "
+    "SELECT ?1, ?2, channel, sum(issued), sum(delivered), sum(viewed), sum(deemed), daftar_sum(view_sum_s) "
     "FROM daily_notices WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY channel",
     NETWORK_FROM_DAYS, NULL },
 
@@ -157,7 +159,7 @@ static const MonthlyTable monthly_tables[] = {
 
   { "DELETE FROM monthly_counter_load WHERE office_code = ?1 AND day = ?2",
     "INSERT INTO monthly_counter_load (office_code, day, shift, counter, served, service_sum_s) "
-    "SELECT ?1, ?2, shift, counter, sum(served), sum(service_sum_s) FROM daily_ticket_load "
+    "SELECT ?1, ?2, shift, counter, sum(served), daftar_sum(service_sum_s) FROM daily_ticket_load "
     "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY shift, counter",
     NETWORK_NONE, NULL },
 
@@ -186,12 +188,12 @@ typedef struct
 static const YearlyTable yearly_tables[] = {
   YEARLY ("tickets", "shift, service",
           "issued, served, no_show, cancelled, wait_n, wait_sum_s, service_n, service_sum_s",
-          "sum(issued), sum(served), sum(no_show), sum(cancelled), sum(wait_n), sum(wait_sum_s), "
-          "sum(service_n), sum(service_sum_s)"),
+          "sum(issued), sum(served), sum(no_show), sum(cancelled), sum(wait_n), daftar_sum(wait_sum_s), "
+          "sum(service_n), daftar_sum(service_sum_s)"),
   YEARLY ("hours", "weekday, hour", "arrivals, served, wait_sum_s, service_sum_s, counters_open",
-          "sum(arrivals), sum(served), sum(wait_sum_s), sum(service_sum_s), sum(counters_open)"),
+          "sum(arrivals), sum(served), daftar_sum(wait_sum_s), daftar_sum(service_sum_s), sum(counters_open)"),
   YEARLY ("open_days", "weekday", "n", "sum(n)"),
-  YEARLY ("counter_load", "shift, counter", "served, service_sum_s", "sum(served), sum(service_sum_s)"),
+  YEARLY ("counter_load", "shift, counter", "served, service_sum_s", "sum(served), daftar_sum(service_sum_s)"),
   /* The months' days never overlap, so their sum is the year's. */
   YEARLY ("staff_load", "shift, staff_id", "served, days", "sum(served), sum(days)"),
 };

@@ -8,7 +8,9 @@
 
 /* Each statement takes ?1 office, ?2 day text, ?3 local midnight, ?4 the next
  * local midnight. Hours are counted from ?3: Iran's old DST switches happened
- * at midnight, so within one local day this is the wall-clock hour. */
+ * at midnight, so within one local day this is the wall-clock hour. Counts
+ * are summed with sum(), amounts (rials, seconds) with daftar_sum(), which
+ * cannot fail on overflow (daftar-sum.h). */
 
 static const char * const delete_sql[] = {
   "DELETE FROM daily_cases WHERE office_code = ?1 AND day = ?2",
@@ -28,7 +30,7 @@ static const char * const insert_sql[] = {
   "SELECT ?1, ?2, c.shift, c.kind, c.status, "
   "  CASE WHEN c.dest_city IS NULL OR c.dest_city = o.city THEN 'local' "
   "       WHEN c.dest_province = o.province THEN 'province' ELSE 'other' END AS scope, "
-  "  count(*), coalesce(sum(c.fee), 0) "
+  "  count(*), coalesce(daftar_sum(c.fee), 0) "
   "FROM cases c LEFT JOIN offices o ON o.code = c.office_code "
   "WHERE c.office_code = ?1 AND c.filed_at >= ?3 AND c.filed_at < ?4 "
   "GROUP BY c.shift, c.kind, c.status, scope",
@@ -39,8 +41,8 @@ static const char * const insert_sql[] = {
   "  service, count(*), sum(outcome = 'served'), sum(outcome = 'no_show'), "
   "  sum(outcome = 'cancelled'), "
   "  sum(outcome = 'served' AND called_at IS NOT NULL), "
-  "  coalesce(sum(CASE WHEN outcome = 'served' THEN called_at - issued_at END), 0), "
-  "  count(finished_at - started_at), coalesce(sum(finished_at - started_at), 0) "
+  "  coalesce(daftar_sum(CASE WHEN outcome = 'served' THEN called_at - issued_at END), 0), "
+  "  count(finished_at - started_at), coalesce(daftar_sum(finished_at - started_at), 0) "
   "FROM tickets WHERE office_code = ?1 AND issued_at >= ?3 AND issued_at < ?4 "
   "GROUP BY sh, service",
 
@@ -53,7 +55,7 @@ static const char * const insert_sql[] = {
 
   "INSERT INTO hourly_tickets (office_code, day, hour, arrivals, served, wait_sum_s, "
   "  service_sum_s, counters_open) "
-  "SELECT ?1, ?2, h, sum(a), sum(s), sum(w), sum(t), sum(c) FROM ("
+  "SELECT ?1, ?2, h, sum(a), sum(s), daftar_sum(w), daftar_sum(t), sum(c) FROM ("
   "  SELECT (issued_at - ?3) / 3600 AS h, 1 AS a, outcome = 'served' AS s, "
   "    CASE WHEN outcome = 'served' AND called_at IS NOT NULL THEN called_at - issued_at ELSE 0 END AS w, "
   "    coalesce(finished_at - started_at, 0) AS t, 0 AS c "
@@ -67,7 +69,7 @@ static const char * const insert_sql[] = {
 
   "INSERT INTO daily_notices (office_code, day, channel, issued, delivered, viewed, deemed, view_sum_s) "
   "SELECT ?1, ?2, channel, count(*), count(delivered_at), count(viewed_at), count(deemed_at), "
-  "  coalesce(sum(viewed_at - issued_at), 0) "
+  "  coalesce(daftar_sum(viewed_at - issued_at), 0) "
   "FROM notices WHERE office_code = ?1 AND issued_at >= ?3 AND issued_at < ?4 "
   "GROUP BY channel",
 
@@ -84,7 +86,7 @@ static const char * const insert_sql[] = {
   "INSERT INTO daily_ticket_load (office_code, day, shift, counter, staff_id, served, service_sum_s) "
   "SELECT ?1, ?2, CASE WHEN issued_at - ?3 < 14 * 3600 THEN 'morning' ELSE 'evening' END AS sh, "
   "  coalesce(counter, -1) AS c, coalesce(staff_id, '') AS s, count(*), "
-  "  coalesce(sum(finished_at - started_at), 0) "
+  "  coalesce(daftar_sum(finished_at - started_at), 0) "
   "FROM tickets WHERE office_code = ?1 AND issued_at >= ?3 AND issued_at < ?4 "
   "  AND outcome = 'served' "
   "GROUP BY sh, c, s",

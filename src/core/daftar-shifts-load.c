@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "daftar-shifts-private.h"
+#include "daftar-sum.h"
 
 static void
 counter_load_free (gpointer data)
@@ -112,7 +113,7 @@ read_counters (DaftarDb          *db,
           g_hash_table_insert (by_key, g_strdup (key->str), load);
         }
       load->served[shift_of (stmt, 2)] += sqlite3_column_int64 (stmt, 3);
-      load->service_sum_s += sqlite3_column_int64 (stmt, 4);
+      load->service_sum_s = daftar_sum_add (load->service_sum_s, sqlite3_column_int64 (stmt, 4));
     }
   if (!daftar_sql_finish (db, stmt, rc, "Reading the load per counter", error))
     return FALSE;

@@ -9,6 +9,7 @@
 
 #include "daftar-records.h"
 #include "daftar-shifts-private.h"
+#include "daftar-sum.h"
 #include "daftar-time.h"
 
 /* Bins of daily_wait_hist: 0..600 minutes. */
@@ -208,14 +209,14 @@ read_tickets (DaftarDb         *db,
           targets[i]->no_show += sqlite3_column_int64 (stmt, 4);
           targets[i]->cancelled += sqlite3_column_int64 (stmt, 5);
           targets[i]->wait_n += sqlite3_column_int64 (stmt, 6);
-          targets[i]->wait_sum_s += sqlite3_column_int64 (stmt, 7);
+          targets[i]->wait_sum_s = daftar_sum_add (targets[i]->wait_sum_s, sqlite3_column_int64 (stmt, 7));
         }
     }
   if (!daftar_sql_finish (db, stmt, rc, "Reading tickets per shift", error))
     return FALSE;
 
   stmt = daftar_sql_prepare_year_spans (db,
-    "SELECT service, shift, sum(service_n), sum(service_sum_s) "
+    "SELECT service, shift, sum(service_n), daftar_sum(service_sum_s) "
     "FROM (" DAFTAR_SQL_YEAR_SPANS ("service, shift, service_n, service_sum_s", "tickets", "") ") "
     "GROUP BY service, shift",
     office_code, &data->from, &data->to, error);
@@ -229,7 +230,8 @@ read_tickets (DaftarDb         *db,
       if (service < 0 || shift < 0)
         continue;
       data->service_n[service][shift] += sqlite3_column_int64 (stmt, 2);
-      data->service_sum_s[service][shift] += sqlite3_column_int64 (stmt, 3);
+      data->service_sum_s[service][shift] = daftar_sum_add (data->service_sum_s[service][shift],
+                                                            sqlite3_column_int64 (stmt, 3));
     }
   return daftar_sql_finish (db, stmt, rc, "Reading service times", error);
 }
@@ -337,7 +339,8 @@ read_hours (DaftarDb         *db,
         continue;
       data->arrivals[row][hour] += arrivals;
       data->hour_served[row][hour] += sqlite3_column_int64 (stmt, 3);
-      data->hour_wait_sum_s[row][hour] += sqlite3_column_int64 (stmt, 4);
+      data->hour_wait_sum_s[row][hour] = daftar_sum_add (data->hour_wait_sum_s[row][hour],
+                                                         sqlite3_column_int64 (stmt, 4));
       if (arrivals > 0)
         {
           if (data->first_hour < 0 || hour < data->first_hour)

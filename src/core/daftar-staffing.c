@@ -9,6 +9,7 @@
 #include "daftar-erlang.h"
 #include "daftar-records.h"
 #include "daftar-staffing.h"
+#include "daftar-sum.h"
 #include "daftar-time.h"
 
 G_DEFINE_QUARK (daftar-staffing-error-quark, daftar_staffing_error)
@@ -225,8 +226,8 @@ read_hours (DaftarDb       *db,
       h = &sums[daftar_staffing_weekday_row (g_date_get_weekday (&day))][hour];
       h->arrivals += sqlite3_column_int64 (stmt, 2);
       h->served += sqlite3_column_int64 (stmt, 3);
-      h->wait_sum_s += sqlite3_column_int64 (stmt, 4);
-      h->service_sum_s += sqlite3_column_int64 (stmt, 5);
+      h->wait_sum_s = daftar_sum_add (h->wait_sum_s, sqlite3_column_int64 (stmt, 4));
+      h->service_sum_s = daftar_sum_add (h->service_sum_s, sqlite3_column_int64 (stmt, 5));
       h->counters_sum += sqlite3_column_int64 (stmt, 6);
       day_arrivals[(g_date_get_julian (&day) - first) * N_HOURS + hour] += sqlite3_column_int64 (stmt, 2);
     }
@@ -251,7 +252,7 @@ fill_hours (DaftarStaffing *s,
     for (guint h = 0; h < N_HOURS; h++)
       {
         all_served += sums[r][h].served;
-        all_service += sums[r][h].service_sum_s;
+        all_service = daftar_sum_add (all_service, sums[r][h].service_sum_s);
       }
   /* An hour whose every ticket was cancelled still had clients; it is
    * modelled with the window's mean service time. */

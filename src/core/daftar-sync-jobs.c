@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "daftar-case-search-index.h"
+#include "daftar-records.h"
 #include "daftar-rollup-levels.h"
 #include "daftar-rollups.h"
 #include "daftar-sync-private.h"
@@ -152,6 +153,46 @@ daftar_sync_log_start_job (DaftarDb      *db,
   return start;
 }
 
+/* The sync history is bounded: a run keeps the rows of sync_log and
+ * sync_rejects of the last DAFTAR_SYNC_HISTORY_DAYS days, at most the
+ * newest DAFTAR_SYNC_HISTORY_ROWS of each, whichever keeps less. A hostile
+ * server that makes every record a reject, or a sync that runs every
+ * minute for years, would otherwise grow the file without end. The newest
+ * successful run of each office stays whatever its age: the window's "as
+ * of" and the stale-sync alert read it. */
+static gboolean
+prune_history (DaftarDb  *db,
+               GError   **error)
+{
+  static const char * const prune_sql[] = {
+    "DELETE FROM sync_log WHERE (started_at < ?1 "
+    "  OR id <= (SELECT id FROM sync_log ORDER BY id DESC LIMIT 1 OFFSET ?2)) "
+    "AND id NOT IN (SELECT max(id) FROM sync_log WHERE result = 'ok' GROUP BY office_code)",
+    "DELETE FROM sync_rejects WHERE received_at < ?1 "
+    "  OR id <= (SELECT id FROM sync_rejects ORDER BY id DESC LIMIT 1 OFFSET ?2)",
+  };
+  gint64 cutoff = g_get_real_time () / G_USEC_PER_SEC - DAFTAR_SYNC_HISTORY_DAYS * 86400;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prune_sql); i++)
+    {
+      sqlite3_stmt *stmt = daftar_db_prepare (db, prune_sql[i], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, cutoff);
+      sqlite3_bind_int64 (stmt, 2, DAFTAR_SYNC_HISTORY_ROWS);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          daftar_db_set_error (db, error, "Pruning the sync history");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gpointer
 daftar_sync_log_finish_job (DaftarDb      *db,
                             gpointer       job_data,
@@ -181,6 +222,9 @@ daftar_sync_log_finish_job (DaftarDb      *db,
       return NULL;
     }
   sqlite3_reset (stmt);
+  /* After the row is written: the run is logged even if pruning fails. */
+  if (!prune_history (db, error))
+    return NULL;
   return GINT_TO_POINTER (TRUE);
 }
 
@@ -255,29 +299,117 @@ fail:
   return FALSE;
 }
 
-/* The column list of @table, quoted, or NULL if it has none we can copy. */
-static char *
-table_columns (sqlite3    *handle,
-               const char *table,
-               gboolean   *out_has_office_code)
+/* What the swap needs to know of a table. */
+typedef struct
+{
+  char      *cols;             /* owned: the column list, quoted; NULL if none to copy */
+  char      *key;              /* owned, nullable: the primary key, when one column other than office_code */
+  char      *same;             /* owned: "m.c IS f.c AND …" over the columns but key and office_code */
+  gboolean   has_office_code;
+} TableInfo;
+
+static void
+table_info_clear (TableInfo *info)
+{
+  g_clear_pointer (&info->cols, g_free);
+  g_clear_pointer (&info->key, g_free);
+  g_clear_pointer (&info->same, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TableInfo, table_info_clear)
+
+static void
+table_info (sqlite3    *handle,
+            const char *table,
+            TableInfo  *out)
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA main.table_info(\"%s\")", table);
   g_autoptr(GString) cols = g_string_new (NULL);
+  g_autoptr(GString) same = g_string_new ("1");
+  g_autofree char *key = NULL;
   sqlite3_stmt *stmt = NULL;
+  guint n_keys = 0;
 
-  *out_has_office_code = FALSE;
+  memset (out, 0, sizeof *out);
   if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
+    return;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      gboolean in_key = sqlite3_column_int (stmt, 5) > 0;
 
       if (g_strcmp0 (name, "office_code") == 0)
-        *out_has_office_code = TRUE;
+        out->has_office_code = TRUE;
       g_string_append_printf (cols, "%s\"%s\"", cols->len > 0 ? ", " : "", name);
+      if (in_key)
+        {
+          n_keys++;
+          g_free (key);
+          key = g_strdup (name);
+        }
+      else if (g_strcmp0 (name, "office_code") != 0)
+        g_string_append_printf (same, " AND m.\"%s\" IS f.\"%s\"", name, name);
     }
   sqlite3_finalize (stmt);
-  return cols->len > 0 ? g_string_free (g_steal_pointer (&cols), FALSE) : NULL;
+  if (cols->len == 0)
+    return;
+  out->cols = g_string_free (g_steal_pointer (&cols), FALSE);
+  out->same = g_string_free (g_steal_pointer (&same), FALSE);
+  if (n_keys == 1 && g_strcmp0 (key, "office_code") != 0)
+    out->key = g_steal_pointer (&key);
+}
+
+/* The protocol's name of the entity stored in @table, or NULL. */
+static const char *
+table_entity (const char *table)
+{
+  for (guint e = 0; e < DAFTAR_N_ENTITIES; e++)
+    if (g_str_equal (daftar_entity_table (e), table))
+      return daftar_entity_name (e);
+  return NULL;
+}
+
+/* Copies the office's rows of a table keyed by one column (the records'
+ * and the shared tables) from the fresh copy, where any key may have been
+ * the office's. In the live file a key another office holds stays that
+ * office's, as ingest keeps it: such a row is not copied but logged as a
+ * reject; the same shared row again is no change. Adds the rows not copied
+ * to *skipped. */
+static gboolean
+copy_owned_rows (sqlite3          *handle,
+                 const char       *table,
+                 const TableInfo  *info,
+                 const char       *office,
+                 gint64           *skipped,
+                 GError          **error)
+{
+  g_autofree char *held = g_strdup_printf ("EXISTS (SELECT 1 FROM main.\"%s\" m WHERE m.\"%s\" = f.\"%s\" "
+                                           "AND m.office_code IS NOT NULL)", table, info->key, info->key);
+  g_autofree char *shared_same = g_strdup_printf ("EXISTS (SELECT 1 FROM main.\"%s\" m WHERE m.\"%s\" = f.\"%s\" "
+                                                  "AND %s)", table, info->key, info->key, info->same);
+  const char *entity = table_entity (table);
+  gboolean shared = g_str_equal (table, "standards") || g_str_equal (table, "holidays");
+  g_autofree char *rejects = NULL;
+  g_autofree char *copy = NULL;
+  gint64 before;
+
+  /* A shared row nobody has claimed (NULL) is replaced, as ingest would. */
+  copy = g_strdup_printf ("INSERT OR REPLACE INTO main.\"%s\" (%s) SELECT %s FROM fresh.\"%s\" f "
+                          "WHERE f.office_code = ?1 AND NOT %s", table, info->cols, info->cols, table, held);
+  rejects = g_strdup_printf ("INSERT INTO main.sync_rejects (received_at, entity, raw, reason) "
+                             "SELECT CAST (strftime ('%%s', 'now') AS INTEGER), %s%s%s, "
+                             "json_object ('%s', f.\"%s\"), '%s' FROM fresh.\"%s\" f "
+                             "WHERE f.office_code = ?1 AND %s%s%s",
+                             entity ? "'" : "", entity ? entity : "NULL", entity ? "'" : "",
+                             info->key, info->key,
+                             /* As ingest words them; '' is a quote in SQL. */
+                             shared ? "the row was set by another office''s feed" : "the id belongs to another office",
+                             table, held, shared ? " AND NOT " : "", shared ? shared_same : "");
+  before = sqlite3_total_changes64 (handle);
+  if (!exec_sql (handle, rejects, office, error))
+    return FALSE;
+  *skipped += sqlite3_total_changes64 (handle) - before;
+  return exec_sql (handle, copy, office, error);
 }
 
 /* Tables to carry over: every ordinary table of the schema except the
@@ -320,9 +452,12 @@ data_tables (sqlite3 *handle)
   return tables;
 }
 
+/* Replaces the office's rows of every data table with the fresh copy's;
+ * *skipped counts the rows of records it kept out (copy_owned_rows). */
 static gboolean
 swap_tables (sqlite3     *handle,
              const char  *office,
+             gint64      *skipped,
              GError     **error)
 {
   g_autoptr(GPtrArray) tables = data_tables (handle);
@@ -330,32 +465,43 @@ swap_tables (sqlite3     *handle,
   for (guint i = 0; i < tables->len; i++)
     {
       const char *table = g_ptr_array_index (tables, i);
-      gboolean has_office_code;
-      g_autofree char *cols = table_columns (handle, table, &has_office_code);
+      g_auto(TableInfo) info = { 0 };
       g_autofree char *del = NULL;
       g_autofree char *ins = NULL;
 
-      if (cols == NULL)
+      table_info (handle, table, &info);
+      if (info.cols == NULL)
         continue;
 
-      if (has_office_code || g_str_equal (table, "offices"))
+      if (g_str_equal (table, "offices"))
+        {
+          del = g_strdup ("DELETE FROM main.offices WHERE code = ?1");
+          ins = g_strdup_printf ("INSERT INTO main.offices (%s) SELECT %s FROM fresh.offices "
+                                 "WHERE code = ?1", info.cols, info.cols);
+        }
+      else if (info.has_office_code)
         {
           /* Rows of this office only: other offices' feeds share the file. */
-          const char *key = has_office_code ? "office_code" : "code";
-          del = g_strdup_printf ("DELETE FROM main.\"%s\" WHERE \"%s\" = ?1", table, key);
-          ins = g_strdup_printf ("INSERT INTO main.\"%s\" (%s) SELECT %s FROM fresh.\"%s\" "
-                                 "WHERE \"%s\" = ?1", table, cols, cols, table, key);
+          del = g_strdup_printf ("DELETE FROM main.\"%s\" WHERE office_code = ?1", table);
+          if (info.key == NULL)
+            ins = g_strdup_printf ("INSERT INTO main.\"%s\" (%s) SELECT %s FROM fresh.\"%s\" "
+                                   "WHERE office_code = ?1", table, info.cols, info.cols, table);
         }
       else
         {
-          /* Shared reference tables (standards, holidays) belong to no one
-           * office, so the fresh copy's rows win but none are deleted. */
+          /* A table that belongs to no one office: the fresh copy's rows
+           * win but none are deleted. */
           ins = g_strdup_printf ("INSERT OR REPLACE INTO main.\"%s\" (%s) SELECT %s FROM fresh.\"%s\"",
-                                 table, cols, cols, table);
+                                 table, info.cols, info.cols, table);
         }
       if (del != NULL && !exec_sql (handle, del, office, error))
         return FALSE;
-      if (!exec_sql (handle, ins, office, error))
+      if (ins == NULL)
+        {
+          if (!copy_owned_rows (handle, table, &info, office, skipped, error))
+            return FALSE;
+        }
+      else if (!exec_sql (handle, ins, office, error))
         return FALSE;
     }
 
@@ -393,13 +539,23 @@ swap_office (DaftarDb     *db,
   g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
   g_autoptr(GPtrArray) before = daftar_rollups_list_days (db, office, error);
   g_autoptr(GPtrArray) after = NULL;
+  gint64 skipped = 0;
 
-  if (before == NULL || !swap_tables (daftar_db_get_handle (db), office, error) ||
+  if (before == NULL || !swap_tables (daftar_db_get_handle (db), office, &skipped, error) ||
       !daftar_case_search_index_apply (db, error))
     return FALSE;
   after = daftar_rollups_list_days (db, office, error);
   if (after == NULL)
     return FALSE;
+  /* The fresh copy's rollups counted the records kept out. */
+  for (guint i = 0; skipped > 0 && i < after->len; i++)
+    {
+      GDate day;
+
+      if (daftar_time_parse_day (g_ptr_array_index (after, i), &day) &&
+          !daftar_rollups_recompute_day (db, office, &day, error))
+        return FALSE;
+    }
   add_days (levels, office, before);
   add_days (levels, office, after);
   return daftar_rollup_levels_refresh (levels, db, error);

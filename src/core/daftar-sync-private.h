@@ -157,6 +157,10 @@ gboolean   daftar_sync_check_redirect      (const char  *server,
 /* Seconds from a Retry-After value (delta-seconds or HTTP date), or -1. */
 gint64     daftar_sync_parse_retry_after   (const char  *value);
 
+/* How much sync history a run keeps (daftar-sync-jobs.c, prune_history). */
+#define DAFTAR_SYNC_HISTORY_DAYS 90
+#define DAFTAR_SYNC_HISTORY_ROWS 10000
+
 /* Job data of the sync_log jobs. */
 typedef struct {
   gint64  log_id;     /* 0 until the start job inserted the row */

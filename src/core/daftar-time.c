@@ -24,6 +24,37 @@ daftar_time_zone (void)
   return zone;
 }
 
+/* Unix times of the calendar's first local midnight and of the midnight
+ * after its last day. */
+static void
+calendar_bounds (gint64 *out_first,
+                 gint64 *out_end)
+{
+  static gint64 first, end;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(GDateTime) a = g_date_time_new (daftar_time_zone (), DAFTAR_TIME_FIRST_YEAR, 1, 1, 0, 0, 0);
+      g_autoptr(GDateTime) b = g_date_time_new (daftar_time_zone (), DAFTAR_TIME_LAST_YEAR + 1, 1, 1, 0, 0, 0);
+
+      first = g_date_time_to_unix (a);
+      end = g_date_time_to_unix (b);
+      g_once_init_leave (&initialized, 1);
+    }
+  *out_first = first;
+  *out_end = end;
+}
+
+gboolean
+daftar_time_in_calendar (gint64 unix_time)
+{
+  gint64 first, end;
+
+  calendar_bounds (&first, &end);
+  return unix_time >= first && unix_time < end;
+}
+
 gboolean
 daftar_time_parse_rfc3339 (const char *text,
                            gint64     *out_unix)
@@ -43,7 +74,9 @@ daftar_time_parse_rfc3339 (const char *text,
     return FALSE;
 
   dt = g_date_time_new_from_iso8601 (text, NULL);
-  if (dt == NULL)
+  /* GLib takes years 1 to 9999 and any offset, which can put the local day
+   * in year 0 or 10000: no GDate, ICU calendar or 'YYYY-MM-DD' takes it. */
+  if (dt == NULL || !daftar_time_in_calendar (g_date_time_to_unix (dt)))
     return FALSE;
   *out_unix = g_date_time_to_unix (dt);
   return TRUE;

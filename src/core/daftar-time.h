@@ -8,8 +8,18 @@ G_BEGIN_DECLS
 /* Offices keep Tehran time; days and hours of every rollup are local to it. */
 GTimeZone  *daftar_time_zone              (void);
 
+/* The calendar the dashboards know: local (Tehran) days of the years
+ * 1900 to 2199. Every day column, Jalali date and rollup bin is inside it,
+ * so a time or date from outside is refused where it comes in. */
+#define DAFTAR_TIME_FIRST_YEAR 1900
+#define DAFTAR_TIME_LAST_YEAR  2199
+
+/* Whether the instant falls on a local day of that calendar. */
+gboolean    daftar_time_in_calendar       (gint64      unix_time);
+
 /* Parses an RFC 3339 time that carries an offset ("Z" or "+03:30"); a time
- * without one is refused because its instant would be a guess. */
+ * without one is refused because its instant would be a guess, and so is
+ * one whose local day is outside the calendar above. */
 gboolean    daftar_time_parse_rfc3339     (const char *text,
                                            gint64     *out_unix);
 char       *daftar_time_format_rfc3339    (gint64      unix_time);

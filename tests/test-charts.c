@@ -819,10 +819,13 @@ check_charts_drawn (GPtrArray *charts,
       g_assert_true (daftar_chart_get_plot_area (chart, &plot));
       g_assert_cmpfloat (plot.size.width, >, 0);
       g_assert_nonnull (daftar_chart_get_description (chart));
-      /* Time (or category order) runs with the text direction. */
-      if (daftar_chart_get_point_position (chart, 0, 0, &first) &&
-          daftar_chart_get_point_position (chart, 0, 1, &second))
-        g_assert_true (rtl ? first.x > second.x : first.x < second.x);
+      /* Time (or category order) runs with the text direction, which the
+       * caller forced: checked for every chart, so one that placed no marks
+       * or kept the other direction fails instead of passing unchecked. */
+      g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (chart)), ==, rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+      g_assert_true (daftar_chart_get_point_position (chart, 0, 0, &first));
+      g_assert_true (daftar_chart_get_point_position (chart, 0, 1, &second));
+      g_assert_true (rtl ? first.x > second.x : first.x < second.x);
     }
 }
 

@@ -1,6 +1,8 @@
 /* test-sync.c: the sync client against the in-process demo server — a clean sync and each fault mode. */
 #include "config.h"
 
+#include <libsoup/soup.h>
+
 #include "test-sync-common.h"
 
 #define DAYS 40
@@ -119,15 +121,173 @@ test_clean (Fixture       *f,
   test_sync_assert_same_data (f->path, test_sync_reference (DAYS));
 }
 
+/* Between the client and the demo server: passes each request on and each
+ * answer back as it came, still compressed, and notes what went by, so a
+ * test can tell what the client asked for and what the server sent. */
+typedef struct {
+  SoupServer  *server;
+  SoupSession *session;       /* decodes nothing: no SoupContentDecoder */
+  char        *upstream;
+  char        *url;
+  guint        requests;
+  guint        asked_gzip;    /* requests whose Accept-Encoding named gzip */
+  guint        gzip_pages;    /* 200 answers with Content-Encoding: gzip */
+  guint        plain_pages;   /* other 200 answers */
+  guint64      packed_bytes;  /* bodies of the gzip answers, as sent */
+  guint64      plain_bytes;   /* ... and once decompressed */
+} Relay;
+
+typedef struct {
+  Relay             *relay;
+  SoupServerMessage *msg;       /* owned */
+  SoupMessage       *forward;   /* owned */
+} RelayCall;
+
+static GBytes *
+gunzip_bytes (GBytes *packed)
+{
+  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory, G_CONVERTER (decompressor));
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_write_all (out, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (out, NULL, &error);
+  g_assert_no_error (error);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+static void
+relay_answered_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  RelayCall *call = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  SoupMessageHeaders *got = soup_message_get_response_headers (call->forward);
+  SoupMessageHeaders *give = soup_server_message_get_response_headers (call->msg);
+  const char *encoding = soup_message_headers_get_one (got, "Content-Encoding");
+  guint status = soup_message_get_status (call->forward);
+
+  g_assert_no_error (error);
+  if (status == SOUP_STATUS_OK && g_strcmp0 (encoding, "gzip") == 0)
+    {
+      g_autoptr(GBytes) plain = gunzip_bytes (body);
+
+      /* Really compressed, and worth it: smaller than the text it carries. */
+      g_assert_cmpuint (g_bytes_get_size (body), <, g_bytes_get_size (plain));
+      call->relay->gzip_pages++;
+      call->relay->packed_bytes += g_bytes_get_size (body);
+      call->relay->plain_bytes += g_bytes_get_size (plain);
+    }
+  else if (status == SOUP_STATUS_OK)
+    call->relay->plain_pages++;
+
+  if (encoding != NULL)
+    soup_message_headers_replace (give, "Content-Encoding", encoding);
+  soup_server_message_set_status (call->msg, status, NULL);
+  soup_server_message_set_response (call->msg, soup_message_headers_get_content_type (got, NULL),
+                                    SOUP_MEMORY_COPY, g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  soup_server_message_unpause (call->msg);
+  g_object_unref (call->msg);
+  g_object_unref (call->forward);
+  g_free (call);
+}
+
+static void
+relay_handler (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  /* What the demo server reads: the token, and whether gzip is welcome. */
+  static const char * const passed_on[] = { "Authorization", "Accept-Encoding" };
+  Relay *relay = user_data;
+  const char *query_text = g_uri_get_query (soup_server_message_get_uri (msg));
+  SoupMessageHeaders *asked = soup_server_message_get_request_headers (msg);
+  const char *accept = soup_message_headers_get_one (asked, "Accept-Encoding");
+  g_autofree char *target = g_strconcat (relay->upstream, path, query_text != NULL ? "?" : "", query_text, NULL);
+  RelayCall *call = g_new0 (RelayCall, 1);
+
+  relay->requests++;
+  if (accept != NULL && strstr (accept, "gzip") != NULL)
+    relay->asked_gzip++;
+
+  call->relay = relay;
+  call->msg = g_object_ref (msg);
+  call->forward = soup_message_new (SOUP_METHOD_GET, target);
+  for (guint i = 0; i < G_N_ELEMENTS (passed_on); i++)
+    {
+      const char *value = soup_message_headers_get_one (asked, passed_on[i]);
+
+      if (value != NULL)
+        soup_message_headers_replace (soup_message_get_request_headers (call->forward), passed_on[i], value);
+    }
+  soup_server_message_pause (msg);
+  soup_session_send_and_read_async (relay->session, call->forward, G_PRIORITY_DEFAULT, NULL,
+                                    relay_answered_cb, call);
+}
+
+static Relay *
+relay_new (const char *upstream)
+{
+  Relay *relay = g_new0 (Relay, 1);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  relay->upstream = g_strdup (upstream);
+  relay->session = soup_session_new ();
+  soup_session_remove_feature_by_type (relay->session, SOUP_TYPE_CONTENT_DECODER);
+  soup_session_set_proxy_resolver (relay->session, NULL);
+  relay->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (relay->server, NULL, relay_handler, relay, NULL);
+  soup_server_listen_local (relay->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (relay->server);
+  relay->url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return relay;
+}
+
+static void
+relay_free (Relay *relay)
+{
+  soup_server_disconnect (relay->server);
+  g_object_unref (relay->server);
+  g_object_unref (relay->session);
+  g_free (relay->upstream);
+  g_free (relay->url);
+  g_free (relay);
+}
+
+/* The server compresses every page, the client asked for that and decodes
+ * it: what was on the wire was gzip, smaller than the text, and the data
+ * that arrived equals the server's. */
 static void
 test_gzip (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(DaftarSyncSummary) summary = NULL;
+  Relay *relay = relay_new (f->url);
 
+  g_clear_object (&f->client);
+  f->client = test_sync_client (f->worker, relay->url);
+  daftar_sync_client_set_page_limit (f->client, LIMIT);
   daftar_central_server_set_gzip (f->server, TRUE);
   summary = sync_ok (f);
+
+  g_test_message ("%u pages: %" G_GUINT64_FORMAT " bytes sent for %" G_GUINT64_FORMAT " of text",
+                  relay->gzip_pages, relay->packed_bytes, relay->plain_bytes);
+  g_assert_cmpuint (summary->pages, >, 2);
+  g_assert_cmpuint (relay->requests, ==, summary->pages);
+  g_assert_cmpuint (relay->asked_gzip, ==, relay->requests);
+  g_assert_cmpuint (relay->gzip_pages, ==, summary->pages);
+  g_assert_cmpuint (relay->plain_pages, ==, 0);
   test_sync_assert_same_data (f->path, test_sync_reference (DAYS));
+  relay_free (relay);
 }
 
 static void

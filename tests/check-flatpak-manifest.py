@@ -3,7 +3,12 @@
 # the GNOME runtime, the exact sandbox permissions, a checksummed font module
 # and an app module whose meson options exist.
 #
-# Usage: check-flatpak-manifest.py MANIFEST MESON_OPTIONS APP_ID [--flatpak-builder PATH]
+# Usage: check-flatpak-manifest.py MANIFEST MESON_OPTIONS APP_ID
+#            [--install-deps PATH] [--flatpak-builder PATH]
+#
+# With --install-deps, the Vazirmatn module must take the npm registry's
+# archive of the version tools/install-deps installs, pinned by the same
+# sha256, so the Flatpak and a Debian machine draw Persian in the same font.
 #
 # With --flatpak-builder, the manifest is first loaded by `flatpak-builder
 # --show-manifest` (so flatpak-builder itself must accept it) and its output is
@@ -23,6 +28,18 @@ ALLOWED_FINISH_ARGS = [
     '--device=dri',
 ]
 SHA256_RE = re.compile(r'^[0-9a-f]{64}$')
+VAZIRMATN_URL = 'https://registry.npmjs.org/vazirmatn/-/vazirmatn-{version}.tgz'
+
+
+def install_deps_pins(path):
+    """The Vazirmatn version and sha256 that tools/install-deps pins."""
+    with open(path, encoding='utf-8') as f:
+        text = f.read()
+    version = re.search(r'^vazirmatn_version=(\S+)$', text, re.M)
+    sha256 = re.search(r'^vazirmatn_sha256=(\S+)$', text, re.M)
+    if not version or not sha256:
+        raise ValueError(f'{path} pins no vazirmatn_version and vazirmatn_sha256')
+    return version.group(1), sha256.group(1)
 
 
 def meson_option_names(path):
@@ -42,7 +59,7 @@ def load_manifest(path, flatpak_builder):
         return json.load(f)
 
 
-def check(manifest, option_names, app_id):
+def check(manifest, option_names, app_id, font_pins=None):
     errors = []
 
     def expect(cond, message):
@@ -96,6 +113,20 @@ def check(manifest, option_names, app_id):
             expect(SHA256_RE.match(str(s.get('sha256', ''))) is not None,
                    f"font source {s.get('url')!r} has no valid sha256")
 
+    if font_pins is not None:
+        version, sha256 = font_pins
+        url = VAZIRMATN_URL.format(version=version)
+        vazirmatn = [m for m in fonts if m.get('name') == 'vazirmatn']
+        expect(len(vazirmatn) == 1, 'no font module named vazirmatn')
+        for m in vazirmatn:
+            remote = [s for s in sources(m) if s.get('url')]
+            expect([s.get('url') for s in remote] == [url],
+                   f'the vazirmatn module does not take {url}, the archive tools/install-deps installs')
+            for s in remote:
+                expect(s.get('sha256') == sha256,
+                       f"the vazirmatn archive's sha256 {s.get('sha256')!r} is not {sha256!r} "
+                       'as tools/install-deps pins it')
+
     app = modules[-1]
     expect(app.get('name') == 'daftar',
            f"the last module is {app.get('name')!r}, expected the app module 'daftar'")
@@ -118,14 +149,16 @@ def main():
     parser.add_argument('meson_options')
     parser.add_argument('app_id')
     parser.add_argument('--flatpak-builder')
+    parser.add_argument('--install-deps')
     args = parser.parse_args()
 
     try:
         manifest = load_manifest(args.manifest, args.flatpak_builder)
+        font_pins = install_deps_pins(args.install_deps) if args.install_deps else None
     except (OSError, ValueError) as e:
         print(f'manifest cannot be read: {e}')
         return 1
-    errors = check(manifest, meson_option_names(args.meson_options), args.app_id)
+    errors = check(manifest, meson_option_names(args.meson_options), args.app_id, font_pins)
     for e in errors:
         print(f'{args.manifest}: {e}')
     print('manifest ok' if not errors else f'{len(errors)} problem(s) found')

@@ -65,10 +65,10 @@ on_window_ready (GtkWindow  *window,
   seen->title = g_strdup (gtk_window_get_title (window));
   seen->header_label = has_label (GTK_WIDGET (window), PERSIAN_TITLE);
   /* GtkApplication attached the shortcuts window from the resources, in
-   * Persian: "Sync Now" is «همگام‌سازی اکنون». */
+   * Persian: "Sync Now" is «همگام‌سازی هم‌اکنون». */
   if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) != NULL)
     seen->shortcuts_persian = has_shortcut (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))),
-                                            "همگام‌سازی اکنون");
+                                            "همگام‌سازی هم‌اکنون");
   g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
 }
 

@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "daftar-connect-dialog.h"
-#include "daftar-i18n.h"
 #include "daftar-page.h"
 #include "daftar-period-selector.h"
 #include "daftar-queries.h"
@@ -528,9 +527,6 @@ daftar_window_init (DaftarWindow *self)
   g_type_ensure (DAFTAR_TYPE_SYNC_INDICATOR);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
-  /* Selects the Persian font in daftar-style.css. */
-  if (daftar_i18n_is_persian ())
-    gtk_widget_add_css_class (GTK_WIDGET (self), "persian");
 
   self->cancellable = g_cancellable_new ();
   self->fresh = g_hash_table_new (NULL, NULL);

@@ -3,7 +3,7 @@
 
 #include <glib/gstdio.h>
 
-#include "daftar-central.h"
+#include "daftar-demo-central.h"
 #include "daftar-demo.h"
 #include "daftar-sync.h"
 

@@ -4,7 +4,7 @@
 #include <signal.h>
 #include <libsoup/soup.h>
 
-#include "daftar-demo-server.h"
+#include "daftar-demo-mode.h"
 #include "daftar-demo-setup.h"
 #include "daftar-time.h"
 #include "test-sync-common.h"

@@ -8,7 +8,7 @@
 #include "daftar-db.h"
 #include "daftar-db-worker.h"
 #include "daftar-demo.h"
-#include "daftar-demo-server.h"
+#include "daftar-demo-mode.h"
 #include "daftar-demo-setup.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"

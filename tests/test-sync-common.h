@@ -4,9 +4,9 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "daftar-central.h"
-#include "daftar-central-private.h"
 #include "daftar-demo.h"
+#include "daftar-demo-central.h"
+#include "daftar-demo-central-private.h"
 #include "daftar-ingest.h"
 #include "daftar-sync.h"
 #include "daftar-test-util.h"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <glib-unix.h>
 
-#include "daftar-central.h"
+#include "daftar-demo-central.h"
 #include "daftar-demo.h"
 #include "daftar-token.h"
 

@@ -9,7 +9,7 @@
 #include "daftar-application.h"
 #include "daftar-cli.h"
 #include "daftar-db-worker.h"
-#include "daftar-demo-server.h"
+#include "daftar-demo-mode.h"
 #include "daftar-demo-setup.h"
 #include "daftar-i18n.h"
 #include "daftar-preferences-window.h"

@@ -1,11 +1,11 @@
-/* daftar-central-feed.c: the demo server's pages — which changes a cursor points at, and their JSON text. */
+/* daftar-demo-central-feed.c: the demo server's pages — which changes a cursor points at, and their JSON text. */
 #define G_LOG_DOMAIN "daftar-central"
 
 #include "config.h"
 
 #include <string.h>
 
-#include "daftar-central-private.h"
+#include "daftar-demo-central-private.h"
 
 /* Office-days kept serialised; a page of 5000 changes spans about two weeks
  * of one office, so this keeps every day of a page and the next. */

@@ -1,4 +1,4 @@
-/* daftar-demo-server.c: `daftar --demo` — the demo central server on its own thread, and the demo database synced from it. */
+/* daftar-demo-mode.c: `daftar --demo` — the demo central server on its own thread, and the demo database synced from it. */
 #define G_LOG_DOMAIN "daftar-demo"
 
 #include "config.h"
@@ -6,9 +6,9 @@
 #include <string.h>
 #include <sys/random.h>
 
-#include "daftar-central.h"
 #include "daftar-demo.h"
-#include "daftar-demo-server.h"
+#include "daftar-demo-central.h"
+#include "daftar-demo-mode.h"
 #include "daftar-demo-setup.h"
 #include "daftar-sync.h"
 #include "daftar-time.h"

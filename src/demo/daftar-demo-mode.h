@@ -1,4 +1,4 @@
-/* daftar-demo-server.h: `daftar --demo` — the demo central server on its own thread, and the demo database synced from it. */
+/* daftar-demo-mode.h: `daftar --demo` — the demo central server on its own thread, and the demo database synced from it. */
 #pragma once
 
 #include <gio/gio.h>

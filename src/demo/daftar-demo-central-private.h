@@ -1,9 +1,9 @@
-/* daftar-central-private.h: the demo server's feed — cursors and page text, shared by its two files. */
+/* daftar-demo-central-private.h: the demo server's feed — cursors and page text, shared by its two files. */
 #pragma once
 
 #include <json-glib/json-glib.h>
 
-#include "daftar-central.h"
+#include "daftar-demo-central.h"
 
 G_BEGIN_DECLS
 

@@ -1,4 +1,4 @@
-/* daftar-central.c: the demo central server — protocol-v1 pages of demo data over HTTP, with fault modes. */
+/* daftar-demo-central.c: the demo central server — protocol-v1 pages of demo data over HTTP, with fault modes. */
 #define G_LOG_DOMAIN "daftar-central"
 
 #include "config.h"
@@ -6,7 +6,7 @@
 #include <string.h>
 #include <libsoup/soup.h>
 
-#include "daftar-central-private.h"
+#include "daftar-demo-central-private.h"
 
 #define DEFAULT_LIMIT 1000
 #define MAX_LIMIT 20000

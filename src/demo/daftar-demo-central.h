@@ -1,4 +1,4 @@
-/* daftar-central.h: the demo central server — a SoupServer that serves demo data as protocol-v1 pages, with fault modes. */
+/* daftar-demo-central.h: the demo central server — a SoupServer that serves demo data as protocol-v1 pages, with fault modes. */
 #pragma once
 
 #include <gio/gio.h>

@@ -288,7 +288,7 @@ static void
 test_central_token_compare (void)
 {
   g_autofree char *url = NULL;
-  g_autoptr(DaftarCentralServer) server = test_sync_server (2, &url);
+  g_autoptr(DaftarDemoCentral) server = test_sync_server (2, &url);
   g_autofree char *good = g_strconcat ("Bearer ", TEST_TOKEN, NULL);
   g_autofree char *prefix = g_strndup (good, strlen (good) - 1);
   g_autofree char *longer = g_strconcat (good, "x", NULL);

@@ -15,36 +15,36 @@ typedef struct {
   guint office;
   guint day;
   guint offset;
-} DaftarCentralCursor;
+} DaftarDemoCentralCursor;
 
 /* Opaque on the wire: base64 of "v1:epoch:office:day:offset", far below the
  * protocol's 256 bytes. */
-char     *daftar_central_cursor_encode (const DaftarCentralCursor *cursor);
-gboolean  daftar_central_cursor_decode (const char                *text,
-                                        DaftarCentralCursor       *out_cursor);
+char     *daftar_demo_central_cursor_encode (const DaftarDemoCentralCursor *cursor);
+gboolean  daftar_demo_central_cursor_decode (const char                    *text,
+                                             DaftarDemoCentralCursor       *out_cursor);
 
 /* The demo's changes, serialised once per office-day and kept in a small
  * cache, so that consecutive pages do not generate a day twice. */
-typedef struct _DaftarCentralFeed DaftarCentralFeed;
+typedef struct _DaftarDemoCentralFeed DaftarDemoCentralFeed;
 
-DaftarCentralFeed *daftar_central_feed_new       (DaftarDemo        *demo);
-void               daftar_central_feed_free      (DaftarCentralFeed *feed);
-DaftarDemo        *daftar_central_feed_get_demo  (DaftarCentralFeed *feed);
+DaftarDemoCentralFeed *daftar_demo_central_feed_new       (DaftarDemo            *demo);
+void                   daftar_demo_central_feed_free      (DaftarDemoCentralFeed *feed);
+DaftarDemo            *daftar_demo_central_feed_get_demo  (DaftarDemoCentralFeed *feed);
 /* The office's index, or -1. */
-int                daftar_central_feed_find_office (DaftarCentralFeed *feed,
-                                                    const char        *code);
+int                    daftar_demo_central_feed_find_office (DaftarDemoCentralFeed *feed,
+                                                             const char            *code);
 
 /* The text of the page that starts at @cursor (moved to where the next page
  * starts) with at most @limit changes. @protocol is normally 1.
- * @bad_serial > 0 appends DAFTAR_CENTRAL_BAD_RECORDS_PER_PAGE invalid records
- * whose ids carry that number. */
-GString           *daftar_central_feed_page      (DaftarCentralFeed   *feed,
-                                                  DaftarCentralCursor *cursor,
-                                                  guint                limit,
-                                                  int                  protocol,
-                                                  guint                bad_serial,
-                                                  gboolean            *out_has_more);
+ * @bad_serial > 0 appends DAFTAR_DEMO_CENTRAL_BAD_RECORDS_PER_PAGE invalid
+ * records whose ids carry that number. */
+GString               *daftar_demo_central_feed_page      (DaftarDemoCentralFeed   *feed,
+                                                           DaftarDemoCentralCursor *cursor,
+                                                           guint                    limit,
+                                                           int                      protocol,
+                                                           guint                    bad_serial,
+                                                           gboolean                *out_has_more);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftarCentralFeed, daftar_central_feed_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftarDemoCentralFeed, daftar_demo_central_feed_free)
 
 G_END_DECLS

@@ -83,16 +83,16 @@ static gpointer
 serve (gpointer data)
 {
   DaftarDemoServer *self = data;
-  g_autoptr(DaftarCentralServer) server = NULL;
+  g_autoptr(DaftarDemoCentral) server = NULL;
   GError *error = NULL;
   char *url = NULL;
 
   /* The SoupServer answers on the context that is thread-default where it
    * listens: this thread's, so pages are generated here. */
   g_main_context_push_thread_default (self->context);
-  server = daftar_central_server_new (g_steal_pointer (&self->demo), self->token);
-  if (daftar_central_server_listen (server, 0, &error))
-    url = daftar_central_server_get_url (server);
+  server = daftar_demo_central_new (g_steal_pointer (&self->demo), self->token);
+  if (daftar_demo_central_listen (server, 0, &error))
+    url = daftar_demo_central_get_url (server);
 
   g_mutex_lock (&self->lock);
   self->url = url;

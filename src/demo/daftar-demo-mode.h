@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (DaftarDemoServer, daftar_demo_server, DAFTAR, DEMO_SERVER,
 
 GQuark            daftar_demo_server_error_quark   (void);
 
-/* A DaftarCentralServer over the demo generator (seed DAFTAR_DEMO_SEED) for
+/* A DaftarDemoCentral over the demo generator (seed DAFTAR_DEMO_SEED) for
  * @n_offices offices and @n_days days ending on @last_day, answering on
  * 127.0.0.1 from a thread of its own, so generating pages never stalls the
  * caller's main loop. It expects a random token that exists only in this

@@ -3,7 +3,7 @@
 
 #include <glib/gstdio.h>
 
-#include "daftar-central.h"
+#include "daftar-demo-central.h"
 #include "daftar-demo.h"
 #include "daftar-sync.h"
 
@@ -112,7 +112,7 @@ main (int argc, char **argv)
   g_autofree char *synced = NULL;
   g_autofree char *imported = NULL;
   g_autofree char *url = NULL;
-  g_autoptr(DaftarCentralServer) server = NULL;
+  g_autoptr(DaftarDemoCentral) server = NULL;
   g_autoptr(GString) script = g_string_new (".mode csv\n");
   DaftarDbWorker *worker;
   DaftarSyncClient *client;
@@ -137,16 +137,16 @@ main (int argc, char **argv)
   /* A fixed last day keeps runs comparable. */
   g_date_clear (&last, 1);
   g_date_set_dmy (&last, 1, G_DATE_MARCH, 2025);
-  server = daftar_central_server_new (daftar_demo_new (seed, 1, days, &last), "bench-token");
-  daftar_central_server_set_gzip (server, gzip);
-  if (!daftar_central_server_listen (server, 0, &error))
+  server = daftar_demo_central_new (daftar_demo_new (seed, 1, days, &last), "bench-token");
+  daftar_demo_central_set_gzip (server, gzip);
+  if (!daftar_demo_central_listen (server, 0, &error))
     g_error ("%s", error->message);
-  url = daftar_central_server_get_url (server);
+  url = daftar_demo_central_get_url (server);
 
   /* A real central server answers from stored data: one warm-up run lets
    * the demo server keep its pages, so the timed run measures the client
    * (HTTP over loopback, JSON parsing, validation, inserts and rollups). */
-  daftar_central_server_set_cache_pages (server, TRUE);
+  daftar_demo_central_set_cache_pages (server, TRUE);
   warm_up (url, limit, dir);
 
   worker = daftar_db_worker_new (synced);

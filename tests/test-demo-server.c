@@ -4,7 +4,7 @@
 #include <signal.h>
 #include <libsoup/soup.h>
 
-#include "daftar-demo-server.h"
+#include "daftar-demo-mode.h"
 #include "daftar-demo-setup.h"
 #include "daftar-time.h"
 #include "test-sync-common.h"
@@ -39,7 +39,7 @@ fill_reference (const char *dir,
 
 typedef struct {
   gint64            records;
-  DaftarDemoServer *server;
+  DaftarDemoMode   *server;
   GError           *error;
   gboolean          done;
 } Result;
@@ -51,33 +51,33 @@ server_sync_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->records = daftar_demo_server_sync_finish (DAFTAR_DEMO_SERVER (source), result, &r->error);
+  r->records = daftar_demo_mode_sync_finish (DAFTAR_DEMO_MODE (source), result, &r->error);
   r->done = TRUE;
 }
 
 static gint64
-server_sync (DaftarDemoServer *server,
-             DaftarDbWorker   *worker)
+server_sync (DaftarDemoMode *server,
+             DaftarDbWorker *worker)
 {
   Result r = { 0 };
 
-  daftar_demo_server_sync_async (server, worker, NULL, server_sync_cb, &r);
+  daftar_demo_mode_sync_async (server, worker, NULL, server_sync_cb, &r);
   while (!r.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_no_error (r.error);
   return r.records;
 }
 
-static DaftarDemoServer *
+static DaftarDemoMode *
 started_server (guint        n_days,
                 const GDate *last)
 {
   g_autoptr(GError) error = NULL;
-  DaftarDemoServer *server = daftar_demo_server_new (1, n_days, last);
+  DaftarDemoMode *server = daftar_demo_mode_new (1, n_days, last);
 
-  g_assert_true (daftar_demo_server_start (server, &error));
+  g_assert_true (daftar_demo_mode_start (server, &error));
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (daftar_demo_server_get_url (server), "http://127.0.0.1:"));
+  g_assert_true (g_str_has_prefix (daftar_demo_mode_get_url (server), "http://127.0.0.1:"));
   return server;
 }
 
@@ -100,7 +100,7 @@ test_sync_equals_fill (void)
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
   g_autofree char *reference = NULL;
-  g_autoptr(DaftarDemoServer) server = NULL;
+  g_autoptr(DaftarDemoMode) server = NULL;
   DaftarDbWorker *worker;
   GDate last;
   gint64 records;
@@ -133,8 +133,8 @@ test_other_demo_replaced (void)
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
   g_autofree char *reference = NULL;
-  g_autoptr(DaftarDemoServer) old_server = NULL;
-  g_autoptr(DaftarDemoServer) server = NULL;
+  g_autoptr(DaftarDemoMode) old_server = NULL;
+  g_autoptr(DaftarDemoMode) server = NULL;
   DaftarDbWorker *worker;
   GDate last, earlier;
 
@@ -165,8 +165,8 @@ test_token_private (void)
 {
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr(DaftarDemoServer) server = NULL;
-  g_autoptr(DaftarDemoServer) other = NULL;
+  g_autoptr(DaftarDemoMode) server = NULL;
+  g_autoptr(DaftarDemoMode) other = NULL;
   g_autoptr(DaftarSyncClient) client = NULL;
   g_autoptr(DaftarSyncSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
@@ -176,14 +176,14 @@ test_token_private (void)
   last_day (&last);
   server = started_server (DAYS, &last);
   other = started_server (DAYS, &last);
-  g_assert_cmpuint (strlen (daftar_demo_server_get_token (server)), >=, 32);
-  g_assert_cmpstr (daftar_demo_server_get_token (server), !=, daftar_demo_server_get_token (other));
-  g_assert_cmpuint (daftar_demo_server_get_n_offices (server), ==, 1);
+  g_assert_cmpuint (strlen (daftar_demo_mode_get_token (server)), >=, 32);
+  g_assert_cmpstr (daftar_demo_mode_get_token (server), !=, daftar_demo_mode_get_token (other));
+  g_assert_cmpuint (daftar_demo_mode_get_n_offices (server), ==, 1);
 
   worker = daftar_db_worker_new (path);
-  client = daftar_sync_client_new (worker, daftar_demo_server_get_url (server),
-                                   daftar_demo_server_get_office_code (server, 0));
-  daftar_sync_client_set_token (client, daftar_demo_server_get_token (other));
+  client = daftar_sync_client_new (worker, daftar_demo_mode_get_url (server),
+                                   daftar_demo_mode_get_office_code (server, 0));
+  daftar_sync_client_set_token (client, daftar_demo_mode_get_token (other));
   summary = test_sync_run (client, NULL, &error);
   g_assert_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_AUTH);
   g_assert_null (summary);
@@ -200,7 +200,7 @@ demo_sync_cb (GObject      *source,
 {
   Result *r = user_data;
 
-  r->server = daftar_demo_sync_finish (result, &r->error);
+  r->server = daftar_demo_mode_prepare_finish (result, &r->error);
   r->done = TRUE;
 }
 
@@ -211,20 +211,20 @@ test_demo_sync_default (void)
 {
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr(DaftarDemoServer) server = NULL;
+  g_autoptr(DaftarDemoMode) server = NULL;
   DaftarDbWorker *worker = daftar_db_worker_new (path);
   Result r = { 0 };
   char today[11], week_ago[11];
   g_autofree char *sql = NULL;
   GDate day;
 
-  daftar_demo_sync_async (worker, NULL, demo_sync_cb, &r);
+  daftar_demo_mode_prepare_async (worker, NULL, demo_sync_cb, &r);
   while (!r.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_no_error (r.error);
   server = r.server;
   g_assert_nonnull (server);
-  g_assert_nonnull (daftar_demo_server_get_url (server));
+  g_assert_nonnull (daftar_demo_mode_get_url (server));
 
   g_assert_cmpint (count (path, "SELECT COUNT(*) FROM offices"), ==, DAFTAR_DEMO_OFFICES);
   g_assert_cmpint (count (path, "SELECT COUNT(DISTINCT day) FROM daily_tickets"), >, DAFTAR_DEMO_DAYS / 2);
@@ -288,7 +288,7 @@ static void
 test_central_token_compare (void)
 {
   g_autofree char *url = NULL;
-  g_autoptr(DaftarCentralServer) server = test_sync_server (2, &url);
+  g_autoptr(DaftarDemoCentral) server = test_sync_server (2, &url);
   g_autofree char *good = g_strconcat ("Bearer ", TEST_TOKEN, NULL);
   g_autofree char *prefix = g_strndup (good, strlen (good) - 1);
   g_autofree char *longer = g_strconcat (good, "x", NULL);

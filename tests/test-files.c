@@ -8,7 +8,7 @@
 #include "daftar-db.h"
 #include "daftar-db-worker.h"
 #include "daftar-demo.h"
-#include "daftar-demo-server.h"
+#include "daftar-demo-mode.h"
 #include "daftar-demo-setup.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
@@ -433,7 +433,7 @@ demo_synced_cb (GObject      *source,
                 gpointer      user_data)
 {
   DemoRun *run = user_data;
-  g_autoptr(DaftarDemoServer) server = daftar_demo_sync_finish (result, &run->error);
+  g_autoptr(DaftarDemoMode) server = daftar_demo_mode_prepare_finish (result, &run->error);
 
   run->done = TRUE;
   g_main_context_wakeup (NULL);
@@ -451,7 +451,7 @@ test_demo_sync_leaves_office_database (void)
   DaftarDbWorker *worker = daftar_db_worker_new (path);
   DemoRun run = { FALSE, NULL };
 
-  daftar_demo_sync_async (worker, NULL, demo_synced_cb, &run);
+  daftar_demo_mode_prepare_async (worker, NULL, demo_synced_cb, &run);
   while (!run.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (run.error, DAFTAR_DEMO_SETUP_ERROR, DAFTAR_DEMO_SETUP_ERROR_NOT_DEMO);

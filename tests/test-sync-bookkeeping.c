@@ -11,7 +11,7 @@ typedef struct {
   char                *dir;
   char                *path;
   char                *url;
-  DaftarCentralServer *server;
+  DaftarDemoCentral *server;
   DaftarDbWorker      *worker;
   DaftarSyncClient    *client;
 } Fixture;

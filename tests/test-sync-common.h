@@ -4,9 +4,9 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "daftar-central.h"
-#include "daftar-central-private.h"
 #include "daftar-demo.h"
+#include "daftar-demo-central.h"
+#include "daftar-demo-central-private.h"
 #include "daftar-ingest.h"
 #include "daftar-sync.h"
 #include "daftar-test-util.h"
@@ -26,16 +26,16 @@ test_sync_demo (guint n_days)
 }
 
 /* A server over @n_days of one office, listening on a random loopback port. */
-static inline DaftarCentralServer *
+static inline DaftarDemoCentral *
 test_sync_server (guint   n_days,
                   char  **out_url)
 {
   g_autoptr(GError) error = NULL;
-  DaftarCentralServer *server = daftar_central_server_new (test_sync_demo (n_days), TEST_TOKEN);
+  DaftarDemoCentral *server = daftar_demo_central_new (test_sync_demo (n_days), TEST_TOKEN);
 
-  daftar_central_server_listen (server, 0, &error);
+  daftar_demo_central_listen (server, 0, &error);
   g_assert_no_error (error);
-  *out_url = daftar_central_server_get_url (server);
+  *out_url = daftar_demo_central_get_url (server);
   g_assert_nonnull (*out_url);
   return server;
 }
@@ -274,16 +274,16 @@ test_sync_first_page_reference (guint   n_days,
                                 char  **out_dir,
                                 char  **out_cursor)
 {
-  g_autoptr(DaftarCentralFeed) feed = daftar_central_feed_new (test_sync_demo (n_days));
+  g_autoptr(DaftarDemoCentralFeed) feed = daftar_demo_central_feed_new (test_sync_demo (n_days));
   g_autoptr(DaftarDb) db = daftar_test_db_new (out_dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
-  DaftarCentralCursor cursor = { 0, 0, 0, 0 };
+  DaftarDemoCentralCursor cursor = { 0, 0, 0, 0 };
   DaftarIngestResult result = { 0 };
   gboolean has_more;
   GString *page;
 
-  page = daftar_central_feed_page (feed, &cursor, limit, 1, 0, &has_more);
+  page = daftar_demo_central_feed_page (feed, &cursor, limit, 1, 0, &has_more);
   g_assert_true (has_more);
   body = g_string_free_to_bytes (page);
   g_assert_true (daftar_ingest_page_bytes (db, test_sync_office (), body, &result, &error));

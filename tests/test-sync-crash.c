@@ -88,7 +88,7 @@ test_crash (void)
   g_autofree char *self_path = g_test_build_filename (G_TEST_BUILT, "test-sync-crash", NULL);
   g_autofree char *url = NULL;
   g_autofree char *out = NULL;
-  g_autoptr(DaftarCentralServer) server = test_sync_server (DAYS, &url);
+  g_autoptr(DaftarDemoCentral) server = test_sync_server (DAYS, &url);
   guint killed = 0;
   guint finished_early = 0;
   sqlite3 *handle;

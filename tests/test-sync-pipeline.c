@@ -93,14 +93,14 @@ static GPtrArray *
 feed_cursors (guint n_days,
               guint limit)
 {
-  g_autoptr(DaftarCentralFeed) feed = daftar_central_feed_new (test_sync_demo (n_days));
+  g_autoptr(DaftarDemoCentralFeed) feed = daftar_demo_central_feed_new (test_sync_demo (n_days));
   GPtrArray *cursors = g_ptr_array_new_with_free_func (g_free);
-  DaftarCentralCursor cursor = { 0, 0, 0, 0 };
+  DaftarDemoCentralCursor cursor = { 0, 0, 0, 0 };
   gboolean has_more = TRUE;
 
   while (has_more)
     {
-      g_autoptr(GString) page = daftar_central_feed_page (feed, &cursor, limit, 1, 0, &has_more);
+      g_autoptr(GString) page = daftar_demo_central_feed_page (feed, &cursor, limit, 1, 0, &has_more);
       JsonObject *object = daftar_test_parse_object (page->str);
 
       g_ptr_array_add (cursors, g_strdup (json_object_get_string_member (object, "cursor")));
@@ -135,10 +135,10 @@ reader_cursor (Watch *watch)
 }
 
 static void
-page_served_cb (DaftarCentralServer *server,
-                guint                pages,
-                gboolean             with_cursor,
-                gpointer             user_data)
+page_served_cb (DaftarDemoCentral *server,
+                guint              pages,
+                gboolean           with_cursor,
+                gpointer           user_data)
 {
   Watch *watch = user_data;
 
@@ -171,7 +171,7 @@ typedef struct {
   char                *dir;
   char                *path;
   char                *url;
-  DaftarCentralServer *server;
+  DaftarDemoCentral   *server;
   DaftarDbWorker      *worker;
   DaftarSyncClient    *client;
   GPtrArray           *cursors;   /* the feed's, after each page */
@@ -289,7 +289,7 @@ test_overlap_in_order (Fixture       *f,
   g_assert_cmpuint (f->watch.applied_cursor->len, ==, n);
   for (guint k = 0; k < n; k++)
     g_assert_cmpstr (g_ptr_array_index (f->watch.applied_cursor, k), ==, g_ptr_array_index (f->cursors, k));
-  g_assert_cmpuint (daftar_central_server_get_requests (f->server), ==, n);
+  g_assert_cmpuint (daftar_demo_central_get_requests (f->server), ==, n);
   g_assert_cmpstr (summary->cursor, ==, g_ptr_array_index (f->cursors, n - 1));
   test_sync_assert_same_data (f->path, test_sync_reference (DAYS));
   assert_logged (f, "ok", n);
@@ -326,7 +326,7 @@ test_cancel_mid_run (Fixture       *f,
   g_assert_cmpuint (f->watch.served_cursor->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (f->watch.served_cursor, 2), ==, ref_cursor);
   /* ...and the run stopped both: no more requests, no page past the first. */
-  g_assert_cmpuint (daftar_central_server_get_requests (f->server), ==, 3);
+  g_assert_cmpuint (daftar_demo_central_get_requests (f->server), ==, 3);
   g_assert_cmpuint (f->watch.applied_cursor->len, ==, 1);
   stored = test_sync_stored_cursor (f->worker);
   g_assert_cmpstr (stored, ==, ref_cursor);
@@ -351,7 +351,7 @@ test_max_pages (Fixture       *f,
   summary = test_sync_run (f->client, NULL, &error);
   g_assert_null (summary);
   g_assert_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER);
-  g_assert_cmpuint (daftar_central_server_get_requests (f->server), ==, 2);
+  g_assert_cmpuint (daftar_demo_central_get_requests (f->server), ==, 2);
   stored = test_sync_stored_cursor (f->worker);
   g_assert_cmpstr (stored, ==, g_ptr_array_index (f->cursors, 1));
   assert_logged (f, "server", 2);

@@ -19,10 +19,10 @@ typedef struct {
 /* While the fresh copy is being fetched, another connection (like the
  * window's queries) still sees the old data, stray row included. */
 static void
-page_served_cb (DaftarCentralServer *server,
-                guint                pages,
-                gboolean             with_cursor,
-                gpointer             user_data)
+page_served_cb (DaftarDemoCentral *server,
+                guint              pages,
+                gboolean           with_cursor,
+                gpointer           user_data)
 {
   Watch *watch = user_data;
   sqlite3 *handle = test_sync_open_readonly (watch->path);
@@ -72,7 +72,7 @@ test_expired_cursor (void)
   g_autofree char *path = g_build_filename (dir, "daftar.db", NULL);
   g_autofree char *side = g_strconcat (path, ".resync", NULL);
   g_autofree char *url = NULL;
-  g_autoptr(DaftarCentralServer) server = test_sync_server (DAYS, &url);
+  g_autoptr(DaftarDemoCentral) server = test_sync_server (DAYS, &url);
   DaftarDbWorker *worker = daftar_db_worker_new (path);
   DaftarSyncClient *client = test_sync_client (worker, url);
   g_autoptr(DaftarSyncSummary) first = NULL;
@@ -95,7 +95,7 @@ test_expired_cursor (void)
   sqlite3_close (handle);
 
   /* The server forgets every cursor it gave out. */
-  daftar_central_server_set_fault (server, DAFTAR_CENTRAL_FAULT_EXPIRE_CURSOR);
+  daftar_demo_central_set_fault (server, DAFTAR_DEMO_CENTRAL_FAULT_EXPIRE_CURSOR);
   id = g_signal_connect (server, "page-served", G_CALLBACK (page_served_cb), &watch);
   second = test_sync_run (client, NULL, &error);
   g_assert_no_error (error);
@@ -146,7 +146,7 @@ test_expired_then_failure (void)
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "daftar.db", NULL);
   g_autofree char *url = NULL;
-  g_autoptr(DaftarCentralServer) server = test_sync_server (DAYS, &url);
+  g_autoptr(DaftarDemoCentral) server = test_sync_server (DAYS, &url);
   DaftarDbWorker *worker = daftar_db_worker_new (path);
   DaftarSyncClient *client = test_sync_client (worker, url);
   g_autoptr(DaftarSyncSummary) first = NULL;
@@ -168,7 +168,7 @@ test_expired_then_failure (void)
   cursor_before = test_sync_stored_cursor (worker);
 
   /* Expire the cursors, and stop the run after the fresh copy's first page. */
-  daftar_central_server_set_fault (server, DAFTAR_CENTRAL_FAULT_EXPIRE_CURSOR);
+  daftar_demo_central_set_fault (server, DAFTAR_DEMO_CENTRAL_FAULT_EXPIRE_CURSOR);
   id = g_signal_connect (client, "page-applied", G_CALLBACK (cancel_after_first_page), cancellable);
   second = test_sync_run (client, cancellable, &error);
   g_signal_handler_disconnect (client, id);

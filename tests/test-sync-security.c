@@ -86,7 +86,7 @@ test_no_token (void)
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "daftar.db", NULL);
   g_autofree char *url = NULL;
-  g_autoptr(DaftarCentralServer) server = test_sync_server (3, &url);
+  g_autoptr(DaftarDemoCentral) server = test_sync_server (3, &url);
   DaftarDbWorker *worker = daftar_db_worker_new (path);
   DaftarSyncClient *client = daftar_sync_client_new (worker, url, test_sync_office ());
   g_autoptr(DaftarSyncSummary) summary = NULL;
@@ -94,7 +94,7 @@ test_no_token (void)
 
   summary = test_sync_run (client, NULL, &error);
   g_assert_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_AUTH);
-  g_assert_cmpuint (daftar_central_server_get_requests (server), ==, 0);
+  g_assert_cmpuint (daftar_demo_central_get_requests (server), ==, 0);
   g_object_unref (client);
   test_sync_worker_free (worker);
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
@@ -191,15 +191,15 @@ assert_token_not_in_database (const char *path)
 static void
 test_token_not_leaked (void)
 {
-  static const DaftarCentralFault faults[] = {
-    DAFTAR_CENTRAL_FAULT_UNAUTHORIZED, DAFTAR_CENTRAL_FAULT_ERROR_500_TWICE,
-    DAFTAR_CENTRAL_FAULT_WRONG_PROTOCOL, DAFTAR_CENTRAL_FAULT_BAD_RECORDS,
-    DAFTAR_CENTRAL_FAULT_EXPIRE_CURSOR, DAFTAR_CENTRAL_FAULT_NONE,
+  static const DaftarDemoCentralFault faults[] = {
+    DAFTAR_DEMO_CENTRAL_FAULT_UNAUTHORIZED, DAFTAR_DEMO_CENTRAL_FAULT_ERROR_500_TWICE,
+    DAFTAR_DEMO_CENTRAL_FAULT_WRONG_PROTOCOL, DAFTAR_DEMO_CENTRAL_FAULT_BAD_RECORDS,
+    DAFTAR_DEMO_CENTRAL_FAULT_EXPIRE_CURSOR, DAFTAR_DEMO_CENTRAL_FAULT_NONE,
   };
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "daftar.db", NULL);
   g_autofree char *url = NULL;
-  g_autoptr(DaftarCentralServer) server = test_sync_server (10, &url);
+  g_autoptr(DaftarDemoCentral) server = test_sync_server (10, &url);
   DaftarDbWorker *worker = daftar_db_worker_new (path);
   DaftarSyncClient *client = test_sync_client (worker, url);
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
@@ -216,7 +216,7 @@ test_token_not_leaked (void)
       g_autoptr(DaftarSyncSummary) summary = NULL;
       g_autoptr(GError) error = NULL;
 
-      daftar_central_server_set_fault (server, faults[i]);
+      daftar_demo_central_set_fault (server, faults[i]);
       summary = test_sync_run (client, NULL, &error);
       /* Error messages are shown and logged too. */
       if (error != NULL)
@@ -314,7 +314,7 @@ test_http_bypasses_proxy (void)
   g_autofree char *path = g_build_filename (dir, "daftar.db", NULL);
   g_autofree char *url = NULL;
   g_autofree char *target = NULL;
-  g_autoptr(DaftarCentralServer) central = test_sync_server (3, &url);
+  g_autoptr(DaftarDemoCentral) central = test_sync_server (3, &url);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) proxies = NULL;
   g_autoptr(SoupSession) https_session = NULL;
@@ -337,7 +337,7 @@ test_http_bypasses_proxy (void)
   g_assert_false (proxy.saw_token);
   g_assert_no_error (error);
   g_assert_cmpuint (summary->records, >, 0);
-  g_assert_cmpuint (daftar_central_server_get_requests (central), >, 0);
+  g_assert_cmpuint (daftar_demo_central_get_requests (central), >, 0);
 
   /* https keeps the system's proxy: TLS runs end to end through it. */
   https_session = daftar_soup_session_new (0, "https://central.example.ir");

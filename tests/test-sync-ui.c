@@ -25,7 +25,7 @@ typedef struct
   char                 *dir;
   char                 *path;
   DaftarDbWorker       *worker;
-  DaftarCentralServer  *server;
+  DaftarDemoCentral    *server;
   char                 *url;
   DaftarSyncController *controller;
   GtkWindow            *window;
@@ -356,7 +356,7 @@ test_unauthorized (Fixture       *f,
   const char *message;
   GtkWidget *icon;
 
-  daftar_central_server_set_fault (f->server, DAFTAR_CENTRAL_FAULT_UNAUTHORIZED);
+  daftar_demo_central_set_fault (f->server, DAFTAR_DEMO_CENTRAL_FAULT_UNAUTHORIZED);
   sync_and_wait (f);
 
   g_assert_cmpint (daftar_sync_controller_get_state (f->controller), ==, DAFTAR_SYNC_STATE_ERROR);
@@ -378,7 +378,7 @@ test_unauthorized (Fixture       *f,
   screenshot_popover (f, "sync-ui-popover-error-fa.png");
 
   /* Fixed on the server: the next run clears the error. */
-  daftar_central_server_set_fault (f->server, DAFTAR_CENTRAL_FAULT_NONE);
+  daftar_demo_central_set_fault (f->server, DAFTAR_DEMO_CENTRAL_FAULT_NONE);
   sync_and_wait (f);
   g_assert_cmpint (daftar_sync_controller_get_state (f->controller), ==, DAFTAR_SYNC_STATE_IDLE);
   g_assert_null (daftar_sync_controller_get_error_message (f->controller));
@@ -403,12 +403,12 @@ test_history (Fixture       *f,
   sqlite3 *handle;
 
   sync_and_wait (f);
-  daftar_central_server_set_fault (f->server, DAFTAR_CENTRAL_FAULT_BAD_RECORDS);
+  daftar_demo_central_set_fault (f->server, DAFTAR_DEMO_CENTRAL_FAULT_BAD_RECORDS);
   sync_and_wait (f);
   g_assert_cmpint (daftar_sync_controller_get_state (f->controller), ==, DAFTAR_SYNC_STATE_IDLE);
-  daftar_central_server_set_fault (f->server, DAFTAR_CENTRAL_FAULT_UNAUTHORIZED);
+  daftar_demo_central_set_fault (f->server, DAFTAR_DEMO_CENTRAL_FAULT_UNAUTHORIZED);
   sync_and_wait (f);
-  g_assert_cmpint (db_count (f, "SELECT COUNT(*) FROM sync_rejects"), >=, DAFTAR_CENTRAL_BAD_RECORDS_PER_PAGE);
+  g_assert_cmpint (db_count (f, "SELECT COUNT(*) FROM sync_rejects"), >=, DAFTAR_DEMO_CENTRAL_BAD_RECORDS_PER_PAGE);
 
   dialog = DAFTAR_SYNC_HISTORY_DIALOG (daftar_sync_indicator_show_history (f->indicator));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));

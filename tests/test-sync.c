@@ -12,7 +12,7 @@ typedef struct {
   char                *dir;
   char                *path;
   char                *url;
-  DaftarCentralServer *server;
+  DaftarDemoCentral   *server;
   DaftarDbWorker      *worker;
   DaftarSyncClient    *client;
 } Fixture;
@@ -81,7 +81,7 @@ assert_clean_run_completes (Fixture *f)
   g_autoptr(DaftarSyncSummary) summary = NULL;
   g_autofree char *result = NULL;
 
-  daftar_central_server_set_fault (f->server, DAFTAR_CENTRAL_FAULT_NONE);
+  daftar_demo_central_set_fault (f->server, DAFTAR_DEMO_CENTRAL_FAULT_NONE);
   summary = sync_ok (f);
   g_assert_cmpuint (summary->rejected, ==, 0);
   test_sync_assert_same_data (f->path, test_sync_reference (DAYS));
@@ -276,7 +276,7 @@ test_gzip (Fixture       *f,
   g_clear_object (&f->client);
   f->client = test_sync_client (f->worker, relay->url);
   daftar_sync_client_set_page_limit (f->client, LIMIT);
-  daftar_central_server_set_gzip (f->server, TRUE);
+  daftar_demo_central_set_gzip (f->server, TRUE);
   summary = sync_ok (f);
 
   g_test_message ("%u pages: %" G_GUINT64_FORMAT " bytes sent for %" G_GUINT64_FORMAT " of text",
@@ -296,10 +296,10 @@ test_error_500_twice (Fixture       *f,
 {
   g_autoptr(DaftarSyncSummary) summary = NULL;
 
-  daftar_central_server_set_fault (f->server, DAFTAR_CENTRAL_FAULT_ERROR_500_TWICE);
+  daftar_demo_central_set_fault (f->server, DAFTAR_DEMO_CENTRAL_FAULT_ERROR_500_TWICE);
   summary = sync_ok (f);
   /* Every page: two 500s, then the page. */
-  g_assert_cmpuint (daftar_central_server_get_requests (f->server), ==, 3 * summary->pages);
+  g_assert_cmpuint (daftar_demo_central_get_requests (f->server), ==, 3 * summary->pages);
   test_sync_assert_same_data (f->path, test_sync_reference (DAYS));
 }
 
@@ -312,13 +312,13 @@ test_error_500_gives_up (Fixture       *f,
   g_autofree char *stored = NULL;
   g_autofree char *result = NULL;
 
-  daftar_central_server_set_fault (f->server, DAFTAR_CENTRAL_FAULT_ERROR_500_TWICE);
+  daftar_demo_central_set_fault (f->server, DAFTAR_DEMO_CENTRAL_FAULT_ERROR_500_TWICE);
   daftar_sync_client_set_max_tries (f->client, 2);
   summary = test_sync_run (f->client, NULL, &error);
   g_assert_null (summary);
   g_assert_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER);
   g_assert_nonnull (strstr (error->message, "500"));
-  g_assert_cmpuint (daftar_central_server_get_requests (f->server), ==, 2);
+  g_assert_cmpuint (daftar_demo_central_get_requests (f->server), ==, 2);
   stored = test_sync_stored_cursor (f->worker);
   g_assert_cmpstr (stored, ==, "");
   result = last_log_result (f, NULL);
@@ -334,20 +334,20 @@ test_retry_after (Fixture       *f,
 {
   g_autoptr(DaftarSyncSummary) summary = NULL;
 
-  daftar_central_server_set_fault (f->server, DAFTAR_CENTRAL_FAULT_RETRY_AFTER);
+  daftar_demo_central_set_fault (f->server, DAFTAR_DEMO_CENTRAL_FAULT_RETRY_AFTER);
   summary = sync_ok (f);
   /* One 429 and one 503, each followed by a successful try. */
-  g_assert_cmpuint (daftar_central_server_get_requests (f->server), ==, summary->pages + 2);
+  g_assert_cmpuint (daftar_demo_central_get_requests (f->server), ==, summary->pages + 2);
   test_sync_assert_same_data (f->path, test_sync_reference (DAYS));
 }
 
 /* A fault that spoils the second page: the run fails with @code, the first
  * page is applied whole, the second not at all. */
 static void
-check_second_page_refused (Fixture            *f,
-                           DaftarCentralFault  fault,
-                           DaftarSyncError     code,
-                           const char         *log_result)
+check_second_page_refused (Fixture               *f,
+                           DaftarDemoCentralFault fault,
+                           DaftarSyncError        code,
+                           const char            *log_result)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftarSyncSummary) summary = NULL;
@@ -359,11 +359,11 @@ check_second_page_refused (Fixture            *f,
   gint64 pages;
 
   ref_path = test_sync_first_page_reference (DAYS, LIMIT, &ref_dir, &ref_cursor);
-  daftar_central_server_set_fault (f->server, fault);
+  daftar_demo_central_set_fault (f->server, fault);
   summary = test_sync_run (f->client, NULL, &error);
   g_assert_null (summary);
   g_assert_error (error, DAFTAR_SYNC_ERROR, (int) code);
-  g_test_message ("%s: %s", daftar_central_fault_to_string (fault), error->message);
+  g_test_message ("%s: %s", daftar_demo_central_fault_to_string (fault), error->message);
   g_assert_nonnull (strstr (error->message, "nothing of it was applied"));
 
   stored = test_sync_stored_cursor (f->worker);
@@ -381,19 +381,19 @@ check_second_page_refused (Fixture            *f,
 static void
 test_truncate (Fixture *f, gconstpointer data)
 {
-  check_second_page_refused (f, DAFTAR_CENTRAL_FAULT_TRUNCATE, DAFTAR_SYNC_ERROR_BAD_PAGE, "bad-page");
+  check_second_page_refused (f, DAFTAR_DEMO_CENTRAL_FAULT_TRUNCATE, DAFTAR_SYNC_ERROR_BAD_PAGE, "bad-page");
 }
 
 static void
 test_bad_json (Fixture *f, gconstpointer data)
 {
-  check_second_page_refused (f, DAFTAR_CENTRAL_FAULT_BAD_JSON, DAFTAR_SYNC_ERROR_BAD_PAGE, "bad-page");
+  check_second_page_refused (f, DAFTAR_DEMO_CENTRAL_FAULT_BAD_JSON, DAFTAR_SYNC_ERROR_BAD_PAGE, "bad-page");
 }
 
 static void
 test_wrong_protocol (Fixture *f, gconstpointer data)
 {
-  check_second_page_refused (f, DAFTAR_CENTRAL_FAULT_WRONG_PROTOCOL, DAFTAR_SYNC_ERROR_BAD_PAGE, "bad-page");
+  check_second_page_refused (f, DAFTAR_DEMO_CENTRAL_FAULT_WRONG_PROTOCOL, DAFTAR_SYNC_ERROR_BAD_PAGE, "bad-page");
 }
 
 static void
@@ -402,9 +402,9 @@ test_huge_body (Fixture       *f,
 {
   /* A small limit keeps the test quick; the default is 32 MiB. */
   daftar_sync_client_set_max_body_size (f->client, 1024 * 1024);
-  check_second_page_refused (f, DAFTAR_CENTRAL_FAULT_HUGE_BODY, DAFTAR_SYNC_ERROR_TOO_LARGE, "too-large");
+  check_second_page_refused (f, DAFTAR_DEMO_CENTRAL_FAULT_HUGE_BODY, DAFTAR_SYNC_ERROR_TOO_LARGE, "too-large");
   /* The client hung up instead of reading the endless body. */
-  g_assert_cmpuint (daftar_central_server_get_streamed_bytes (f->server), <, 64 * 1024 * 1024);
+  g_assert_cmpuint (daftar_demo_central_get_streamed_bytes (f->server), <, 64 * 1024 * 1024);
 }
 
 static void
@@ -413,9 +413,9 @@ test_slow_body (Fixture       *f,
 {
   g_autoptr(DaftarSyncSummary) summary = NULL;
 
-  daftar_central_server_set_fault (f->server, DAFTAR_CENTRAL_FAULT_SLOW_BODY);
+  daftar_demo_central_set_fault (f->server, DAFTAR_DEMO_CENTRAL_FAULT_SLOW_BODY);
   summary = sync_ok (f);
-  g_assert_cmpuint (daftar_central_server_get_streamed_bytes (f->server), >, 0);
+  g_assert_cmpuint (daftar_demo_central_get_streamed_bytes (f->server), >, 0);
   test_sync_assert_same_data (f->path, test_sync_reference (DAYS));
 }
 
@@ -429,9 +429,9 @@ test_bad_records (Fixture       *f,
   g_autoptr(DaftarSyncSummary) summary = NULL;
   sqlite3 *handle;
 
-  daftar_central_server_set_fault (f->server, DAFTAR_CENTRAL_FAULT_BAD_RECORDS);
+  daftar_demo_central_set_fault (f->server, DAFTAR_DEMO_CENTRAL_FAULT_BAD_RECORDS);
   summary = sync_ok (f);
-  g_assert_cmpuint (summary->rejected, ==, (guint64) summary->pages * DAFTAR_CENTRAL_BAD_RECORDS_PER_PAGE);
+  g_assert_cmpuint (summary->rejected, ==, (guint64) summary->pages * DAFTAR_DEMO_CENTRAL_BAD_RECORDS_PER_PAGE);
 
   /* The good records of the same pages are all there. */
   test_sync_assert_same_data (f->path, test_sync_reference (DAYS));
@@ -460,12 +460,12 @@ test_unauthorized (Fixture       *f,
   g_autofree char *stored = NULL;
   g_autofree char *result = NULL;
 
-  daftar_central_server_set_fault (f->server, DAFTAR_CENTRAL_FAULT_UNAUTHORIZED);
+  daftar_demo_central_set_fault (f->server, DAFTAR_DEMO_CENTRAL_FAULT_UNAUTHORIZED);
   summary = test_sync_run (f->client, NULL, &error);
   g_assert_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_AUTH);
   g_assert_nonnull (strstr (error->message, "token"));
   /* No retry: the token will not get better by asking again. */
-  g_assert_cmpuint (daftar_central_server_get_requests (f->server), ==, 1);
+  g_assert_cmpuint (daftar_demo_central_get_requests (f->server), ==, 1);
   stored = test_sync_stored_cursor (f->worker);
   g_assert_cmpstr (stored, ==, "");
   result = last_log_result (f, NULL);
@@ -483,7 +483,7 @@ test_wrong_token (Fixture       *f,
   daftar_sync_client_set_token (f->client, "not-the-token");
   summary = test_sync_run (f->client, NULL, &error);
   g_assert_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_AUTH);
-  g_assert_cmpuint (daftar_central_server_get_requests (f->server), ==, 1);
+  g_assert_cmpuint (daftar_demo_central_get_requests (f->server), ==, 1);
 }
 
 static void
@@ -498,7 +498,7 @@ test_unknown_office (Fixture       *f,
   summary = test_sync_run (client, NULL, &error);
   g_assert_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_UNKNOWN_OFFICE);
   g_assert_nonnull (strstr (error->message, "YZ-NOPE-99"));
-  g_assert_cmpuint (daftar_central_server_get_requests (f->server), ==, 1);
+  g_assert_cmpuint (daftar_demo_central_get_requests (f->server), ==, 1);
 }
 
 static void
@@ -549,7 +549,7 @@ test_cancel (Fixture       *f,
   gulong id;
 
   ref_path = test_sync_first_page_reference (DAYS, LIMIT, &ref_dir, &ref_cursor);
-  daftar_central_server_set_fault (f->server, DAFTAR_CENTRAL_FAULT_SLOW_BODY);
+  daftar_demo_central_set_fault (f->server, DAFTAR_DEMO_CENTRAL_FAULT_SLOW_BODY);
   id = g_signal_connect (f->client, "page-applied", G_CALLBACK (cancel_after_first_page), cancellable);
   summary = test_sync_run (f->client, cancellable, &error);
   g_signal_handler_disconnect (f->client, id);

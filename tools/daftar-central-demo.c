@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <glib-unix.h>
 
-#include "daftar-central.h"
+#include "daftar-demo-central.h"
 #include "daftar-demo.h"
 #include "daftar-token.h"
 
@@ -42,10 +42,10 @@ main (int   argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— serve demo office data as protocol v1");
   g_autoptr(GError) error = NULL;
-  g_autoptr(DaftarCentralServer) server = NULL;
+  g_autoptr(DaftarDemoCentral) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autofree char *url = NULL;
-  DaftarCentralFault fault = DAFTAR_CENTRAL_FAULT_NONE;
+  DaftarDemoCentralFault fault = DAFTAR_DEMO_CENTRAL_FAULT_NONE;
   GDate last_day;
   DaftarDemo *demo;
 
@@ -60,7 +60,7 @@ main (int   argc,
       g_printerr ("daftar-central-demo: --port, --offices or --days out of range\n");
       return 2;
     }
-  if (fault_name != NULL && !daftar_central_fault_from_string (fault_name, &fault, &error))
+  if (fault_name != NULL && !daftar_demo_central_fault_from_string (fault_name, &fault, &error))
     {
       g_printerr ("daftar-central-demo: %s\n", error->message);
       return 2;
@@ -89,16 +89,16 @@ main (int   argc,
     }
 
   demo = daftar_demo_new ((guint64) seed, offices, days, last_day_text != NULL ? &last_day : NULL);
-  server = daftar_central_server_new (demo, token);
-  daftar_central_server_set_fault (server, fault);
-  daftar_central_server_set_gzip (server, gzip);
-  if (!daftar_central_server_listen (server, port, &error))
+  server = daftar_demo_central_new (demo, token);
+  daftar_demo_central_set_fault (server, fault);
+  daftar_demo_central_set_gzip (server, gzip);
+  if (!daftar_demo_central_listen (server, port, &error))
     {
       g_printerr ("daftar-central-demo: %s\n", error->message);
       return 1;
     }
 
-  url = daftar_central_server_get_url (server);
+  url = daftar_demo_central_get_url (server);
   /* The address alone on the first line, so scripts can read it. */
   g_print ("%s\n", url);
   for (int i = 0; i < offices; i++)

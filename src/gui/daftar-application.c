@@ -9,7 +9,7 @@
 #include "daftar-application.h"
 #include "daftar-cli.h"
 #include "daftar-db-worker.h"
-#include "daftar-demo-server.h"
+#include "daftar-demo-mode.h"
 #include "daftar-demo-setup.h"
 #include "daftar-i18n.h"
 #include "daftar-preferences-window.h"
@@ -29,7 +29,7 @@ struct _DaftarApplication
 
   DaftarDbWorker *worker;           /* owned, nullable */
   GSettings      *settings;         /* owned, nullable: NULL when the schema is not installed */
-  DaftarDemoServer *demo_server;    /* owned, nullable: the --demo central server, for "Sync now" */
+  DaftarDemoMode *demo_mode;        /* owned, nullable: --demo's running central server, for "Sync now" */
 };
 
 G_DEFINE_FINAL_TYPE (DaftarApplication, daftar_application, ADW_TYPE_APPLICATION)
@@ -318,22 +318,22 @@ prepare_demo_done (GObject      *source,
   g_autoptr(DaftarWindow) window = user_data;
   DaftarApplication *self = DAFTAR_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
   g_autoptr(GError) error = NULL;
-  DaftarDemoServer *server = daftar_demo_sync_finish (result, &error);
+  DaftarDemoMode *mode = daftar_demo_mode_prepare_finish (result, &error);
   DaftarSyncController *sync;
 
-  if (server == NULL)
+  if (mode == NULL)
     {
       daftar_window_show_error (window, error->message);
       return;
     }
-  g_clear_object (&self->demo_server);
-  self->demo_server = server;
+  g_clear_object (&self->demo_mode);
+  self->demo_mode = mode;
 
   daftar_window_set_worker (window, self->worker);
   sync = daftar_window_get_sync_controller (window);
-  daftar_sync_controller_set_server (sync, daftar_demo_server_get_url (server),
-                                     daftar_demo_server_get_office_code (server, 0),
-                                     daftar_demo_server_get_token (server));
+  daftar_sync_controller_set_server (sync, daftar_demo_mode_get_url (mode),
+                                     daftar_demo_mode_get_office_code (mode, 0),
+                                     daftar_demo_mode_get_token (mode));
   if (self->screenshots_dir == NULL)
     daftar_sync_controller_set_automatic (sync, TRUE);
 }
@@ -371,7 +371,7 @@ daftar_application_activate (GApplication *app)
   self->worker = daftar_db_worker_new (path);
   daftar_window_set_offer_setup (DAFTAR_WINDOW (window), !self->demo && self->screenshots_dir == NULL);
   if (self->demo)
-    daftar_demo_sync_async (self->worker, NULL, prepare_demo_done, g_object_ref (window));
+    daftar_demo_mode_prepare_async (self->worker, NULL, prepare_demo_done, g_object_ref (window));
   else
     {
       daftar_window_set_worker (DAFTAR_WINDOW (window), self->worker);
@@ -388,7 +388,7 @@ daftar_application_finalize (GObject *object)
 
   g_clear_object (&self->worker);
   g_clear_object (&self->settings);
-  g_clear_object (&self->demo_server);
+  g_clear_object (&self->demo_mode);
   g_free (self->db_path);
   g_free (self->screenshots_dir);
 

@@ -1,12 +1,12 @@
-/* daftar-central.c: the demo central server — protocol-v1 pages of demo data over HTTP, with fault modes. */
-#define G_LOG_DOMAIN "daftar-central"
+/* daftar-demo-central.c: the demo central server — protocol-v1 pages of demo data over HTTP, with fault modes. */
+#define G_LOG_DOMAIN "daftar-demo-central"
 
 #include "config.h"
 
 #include <string.h>
 #include <libsoup/soup.h>
 
-#include "daftar-central-private.h"
+#include "daftar-demo-central-private.h"
 
 #define DEFAULT_LIMIT 1000
 #define MAX_LIMIT 20000
@@ -16,28 +16,28 @@
 #define HUGE_TOTAL ((guint64) 1024 * 1024 * 1024)
 #define AUTH_DIGEST_BYTES 32
 
-struct _DaftarCentralServer
+struct _DaftarDemoCentral
 {
-  GObject             parent_instance;
+  GObject                parent_instance;
 
-  DaftarCentralFeed  *feed;            /* owned */
-  guint8              expected_auth[AUTH_DIGEST_BYTES];  /* SHA-256 of "Bearer <token>" */
-  SoupServer         *server;          /* owned */
-  guint               port;            /* 0 until listening */
-  DaftarCentralFault  fault;
-  guint               epoch;
-  gboolean            gzip;
-  guint               requests;
-  guint64             streamed_bytes;
-  GHashTable         *tries;           /* owned: since → failed answers given for it */
-  guint               retry_afters;
-  guint               bad_serial;
-  guint               pages_served;
-  GHashTable         *page_cache;      /* owned, nullable: "office:since:limit" → GBytes */
+  DaftarDemoCentralFeed *feed;            /* owned */
+  guint8                 expected_auth[AUTH_DIGEST_BYTES];  /* SHA-256 of "Bearer <token>" */
+  SoupServer            *server;          /* owned */
+  guint                  port;            /* 0 until listening */
+  DaftarDemoCentralFault fault;
+  guint                  epoch;
+  gboolean               gzip;
+  guint                  requests;
+  guint64                streamed_bytes;
+  GHashTable            *tries;           /* owned: since → failed answers given for it */
+  guint                  retry_afters;
+  guint                  bad_serial;
+  guint                  pages_served;
+  GHashTable            *page_cache;      /* owned, nullable: "office:since:limit" → GBytes */
 };
 
-G_DEFINE_FINAL_TYPE (DaftarCentralServer, daftar_central_server, G_TYPE_OBJECT)
-G_DEFINE_QUARK (daftar-central-error-quark, daftar_central_error)
+G_DEFINE_FINAL_TYPE (DaftarDemoCentral, daftar_demo_central, G_TYPE_OBJECT)
+G_DEFINE_QUARK (daftar-demo-central-error-quark, daftar_demo_central_error)
 
 enum {
   PROP_0,
@@ -60,16 +60,16 @@ static const char * const fault_names[] = {
 };
 
 const char *
-daftar_central_fault_to_string (DaftarCentralFault fault)
+daftar_demo_central_fault_to_string (DaftarDemoCentralFault fault)
 {
   g_return_val_if_fail ((guint) fault < G_N_ELEMENTS (fault_names), NULL);
   return fault_names[fault];
 }
 
 gboolean
-daftar_central_fault_from_string (const char          *name,
-                                  DaftarCentralFault  *out_fault,
-                                  GError             **error)
+daftar_demo_central_fault_from_string (const char             *name,
+                                       DaftarDemoCentralFault *out_fault,
+                                       GError                **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (fault_names); i++)
     if (g_strcmp0 (name, fault_names[i]) == 0)
@@ -77,7 +77,7 @@ daftar_central_fault_from_string (const char          *name,
         *out_fault = i;
         return TRUE;
       }
-  g_set_error (error, DAFTAR_CENTRAL_ERROR, DAFTAR_CENTRAL_ERROR_BAD_FAULT,
+  g_set_error (error, DAFTAR_DEMO_CENTRAL_ERROR, DAFTAR_DEMO_CENTRAL_ERROR_BAD_FAULT,
                "Unknown fault mode “%s”", name);
   return FALSE;
 }
@@ -85,7 +85,7 @@ daftar_central_fault_from_string (const char          *name,
 /* A streamed body: appended chunk by chunk as libsoup writes the previous
  * one, so nothing bigger than a chunk is ever held. */
 typedef struct {
-  DaftarCentralServer *self;      /* unowned: the server outlives its messages */
+  DaftarDemoCentral   *self;      /* unowned: the server outlives its messages */
   SoupServerMessage   *msg;       /* unowned: valid until "finished" */
   GBytes              *text;      /* owned, nullable: slow-body's page */
   gsize                offset;
@@ -169,10 +169,10 @@ finished_cb (SoupServerMessage *msg,
 }
 
 static void
-start_stream (DaftarCentralServer *self,
-              SoupServerMessage   *msg,
-              GBytes              *text,
-              guint64              padding)
+start_stream (DaftarDemoCentral *self,
+              SoupServerMessage *msg,
+              GBytes            *text,
+              guint64            padding)
 {
   Stream *stream = g_new0 (Stream, 1);
 
@@ -217,9 +217,9 @@ respond_error (SoupServerMessage *msg,
 }
 
 static void
-respond_page (DaftarCentralServer *self,
-              SoupServerMessage   *msg,
-              GString             *page)
+respond_page (DaftarDemoCentral *self,
+              SoupServerMessage *msg,
+              GString           *page)
 {
   const char *accept = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                      "Accept-Encoding");
@@ -245,9 +245,9 @@ respond_page (DaftarCentralServer *self,
 /* Counts how often @since was answered with a failure; TRUE if fewer than
  * @n so far (and counts this one). */
 static gboolean
-fail_first (DaftarCentralServer *self,
-            const char          *since,
-            guint                n)
+fail_first (DaftarDemoCentral *self,
+            const char        *since,
+            guint              n)
 {
   guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->tries, since));
 
@@ -258,15 +258,15 @@ fail_first (DaftarCentralServer *self,
 }
 
 static void
-serve_changes (DaftarCentralServer *self,
-               SoupServerMessage   *msg,
-               int                  office,
-               const char          *since,
-               guint                limit)
+serve_changes (DaftarDemoCentral *self,
+               SoupServerMessage *msg,
+               int                office,
+               const char        *since,
+               guint              limit)
 {
-  DaftarCentralFault fault = self->fault;
+  DaftarDemoCentralFault fault = self->fault;
   gboolean later = *since != '\0';
-  DaftarCentralCursor cursor = { self->epoch, (guint) office, 0, 0 };
+  DaftarDemoCentralCursor cursor = { self->epoch, (guint) office, 0, 0 };
   GString *page;
   gboolean has_more;
 
@@ -274,9 +274,9 @@ serve_changes (DaftarCentralServer *self,
     {
       /* An unreadable, foreign or (in expire mode) old cursor is expired:
        * 410 tells the client to start again, which always works. */
-      if (!daftar_central_cursor_decode (since, &cursor) || cursor.office != (guint) office ||
-          cursor.day > daftar_demo_get_n_days (daftar_central_feed_get_demo (self->feed)) ||
-          (fault == DAFTAR_CENTRAL_FAULT_EXPIRE_CURSOR && cursor.epoch != self->epoch))
+      if (!daftar_demo_central_cursor_decode (since, &cursor) || cursor.office != (guint) office ||
+          cursor.day > daftar_demo_get_n_days (daftar_demo_central_feed_get_demo (self->feed)) ||
+          (fault == DAFTAR_DEMO_CENTRAL_FAULT_EXPIRE_CURSOR && cursor.epoch != self->epoch))
         {
           respond_error (msg, SOUP_STATUS_GONE);
           return;
@@ -284,12 +284,12 @@ serve_changes (DaftarCentralServer *self,
       cursor.epoch = self->epoch;
     }
 
-  if (fault == DAFTAR_CENTRAL_FAULT_ERROR_500_TWICE && fail_first (self, since, 2))
+  if (fault == DAFTAR_DEMO_CENTRAL_FAULT_ERROR_500_TWICE && fail_first (self, since, 2))
     {
       respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR);
       return;
     }
-  if (fault == DAFTAR_CENTRAL_FAULT_RETRY_AFTER && self->retry_afters < 2 &&
+  if (fault == DAFTAR_DEMO_CENTRAL_FAULT_RETRY_AFTER && self->retry_afters < 2 &&
       fail_first (self, since, 1))
     {
       respond_error (msg, self->retry_afters == 0 ? 429 : SOUP_STATUS_SERVICE_UNAVAILABLE);
@@ -298,7 +298,7 @@ serve_changes (DaftarCentralServer *self,
       self->retry_afters++;
       return;
     }
-  if (fault == DAFTAR_CENTRAL_FAULT_BAD_JSON && later)
+  if (fault == DAFTAR_DEMO_CENTRAL_FAULT_BAD_JSON && later)
     {
       static const char bad[] = "{\"protocol\": 1, \"changes\": [ {\"entity\": nope";
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
@@ -309,14 +309,14 @@ serve_changes (DaftarCentralServer *self,
 
   /* A central server answers from stored data; the cache lets a benchmark
    * measure the client, not this generator. Faults never use it. */
-  if (self->page_cache != NULL && fault == DAFTAR_CENTRAL_FAULT_NONE)
+  if (self->page_cache != NULL && fault == DAFTAR_DEMO_CENTRAL_FAULT_NONE)
     {
       g_autofree char *key = g_strdup_printf ("%d:%s:%u", office, since, limit);
       GBytes *cached = g_hash_table_lookup (self->page_cache, key);
 
       if (cached == NULL)
         {
-          page = daftar_central_feed_page (self->feed, &cursor, limit, 1, 0, &has_more);
+          page = daftar_demo_central_feed_page (self->feed, &cursor, limit, 1, 0, &has_more);
           cached = g_string_free_to_bytes (page);
           g_hash_table_insert (self->page_cache, g_steal_pointer (&key), cached);
         }
@@ -326,24 +326,24 @@ serve_changes (DaftarCentralServer *self,
       return;
     }
 
-  page = daftar_central_feed_page (self->feed, &cursor, limit,
-                                   fault == DAFTAR_CENTRAL_FAULT_WRONG_PROTOCOL && later ? 2 : 1,
-                                   fault == DAFTAR_CENTRAL_FAULT_BAD_RECORDS ? ++self->bad_serial : 0,
-                                   &has_more);
+  page = daftar_demo_central_feed_page (self->feed, &cursor, limit,
+                                        fault == DAFTAR_DEMO_CENTRAL_FAULT_WRONG_PROTOCOL && later ? 2 : 1,
+                                        fault == DAFTAR_DEMO_CENTRAL_FAULT_BAD_RECORDS ? ++self->bad_serial : 0,
+                                        &has_more);
   self->pages_served++;
   g_signal_emit (self, signals[SIGNAL_PAGE_SERVED], 0, self->pages_served, later);
 
-  if (fault == DAFTAR_CENTRAL_FAULT_TRUNCATE && later)
+  if (fault == DAFTAR_DEMO_CENTRAL_FAULT_TRUNCATE && later)
     g_string_truncate (page, page->len / 2);
 
-  if (fault == DAFTAR_CENTRAL_FAULT_HUGE_BODY && later)
+  if (fault == DAFTAR_DEMO_CENTRAL_FAULT_HUGE_BODY && later)
     {
       /* A valid start, then spaces without end: only a size limit stops it. */
       g_string_truncate (page, page->len - 2);
       start_stream (self, msg, g_string_free_to_bytes (page), HUGE_TOTAL);
       return;
     }
-  if (fault == DAFTAR_CENTRAL_FAULT_SLOW_BODY)
+  if (fault == DAFTAR_DEMO_CENTRAL_FAULT_SLOW_BODY)
     {
       start_stream (self, msg, g_string_free_to_bytes (page), 0);
       return;
@@ -366,8 +366,8 @@ auth_digest (const char *auth,
  * texts stops at the first wrong byte or a shorter length, and the time
  * that takes tells a client how much of its guess is right. */
 static gboolean
-auth_matches (DaftarCentralServer *self,
-              const char          *auth)
+auth_matches (DaftarDemoCentral *self,
+              const char        *auth)
 {
   guint8 digest[AUTH_DIGEST_BYTES];
   guint8 difference = 0;
@@ -387,7 +387,7 @@ handle_request (SoupServer        *server,
                 GHashTable        *query,
                 gpointer           user_data)
 {
-  DaftarCentralServer *self = user_data;
+  DaftarDemoCentral *self = user_data;
   const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                    "Authorization");
   g_auto(GStrv) parts = g_strsplit (path, "/", -1);
@@ -411,13 +411,13 @@ handle_request (SoupServer        *server,
       respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED);
       return;
     }
-  if (self->fault == DAFTAR_CENTRAL_FAULT_UNAUTHORIZED ||
+  if (self->fault == DAFTAR_DEMO_CENTRAL_FAULT_UNAUTHORIZED ||
       !auth_matches (self, auth))
     {
       respond_error (msg, SOUP_STATUS_UNAUTHORIZED);
       return;
     }
-  office = daftar_central_feed_find_office (self->feed, parts[4]);
+  office = daftar_demo_central_feed_find_office (self->feed, parts[4]);
   if (office < 0)
     {
       respond_error (msg, SOUP_STATUS_NOT_FOUND);
@@ -434,18 +434,18 @@ handle_request (SoupServer        *server,
   serve_changes (self, msg, office, since != NULL ? since : "", (guint) limit);
 }
 
-DaftarCentralServer *
-daftar_central_server_new (DaftarDemo *demo,
-                           const char *token)
+DaftarDemoCentral *
+daftar_demo_central_new (DaftarDemo *demo,
+                         const char *token)
 {
-  DaftarCentralServer *self;
+  DaftarDemoCentral *self;
   g_autofree char *expected = NULL;
 
   g_return_val_if_fail (demo != NULL, NULL);
   g_return_val_if_fail (token != NULL && *token != '\0', NULL);
 
-  self = g_object_new (DAFTAR_TYPE_CENTRAL_SERVER, NULL);
-  self->feed = daftar_central_feed_new (demo);
+  self = g_object_new (DAFTAR_TYPE_DEMO_CENTRAL, NULL);
+  self->feed = daftar_demo_central_feed_new (demo);
   /* Only the digest is kept: the token itself is not needed again. */
   expected = g_strconcat ("Bearer ", token, NULL);
   auth_digest (expected, self->expected_auth);
@@ -454,23 +454,23 @@ daftar_central_server_new (DaftarDemo *demo,
 }
 
 gboolean
-daftar_central_server_listen (DaftarCentralServer  *self,
-                              guint                 port,
-                              GError              **error)
+daftar_demo_central_listen (DaftarDemoCentral *self,
+                            guint              port,
+                            GError           **error)
 {
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, port);
   g_autoptr(GError) local_error = NULL;
   GSList *uris;
 
-  g_return_val_if_fail (DAFTAR_IS_CENTRAL_SERVER (self), FALSE);
+  g_return_val_if_fail (DAFTAR_IS_DEMO_CENTRAL (self), FALSE);
   g_return_val_if_fail (self->port == 0, FALSE);
 
   /* Loopback only: a demo server has no business being reachable from the
    * network, and the client allows plain http only to this machine. */
   if (!soup_server_listen (self->server, address, 0, &local_error))
     {
-      g_set_error (error, DAFTAR_CENTRAL_ERROR, DAFTAR_CENTRAL_ERROR_LISTEN,
+      g_set_error (error, DAFTAR_DEMO_CENTRAL_ERROR, DAFTAR_DEMO_CENTRAL_ERROR_LISTEN,
                    "Could not listen on 127.0.0.1:%u: %s", port, local_error->message);
       return FALSE;
     }
@@ -482,20 +482,20 @@ daftar_central_server_listen (DaftarCentralServer  *self,
 }
 
 char *
-daftar_central_server_get_url (DaftarCentralServer *self)
+daftar_demo_central_get_url (DaftarDemoCentral *self)
 {
-  g_return_val_if_fail (DAFTAR_IS_CENTRAL_SERVER (self), NULL);
+  g_return_val_if_fail (DAFTAR_IS_DEMO_CENTRAL (self), NULL);
   return self->port != 0 ? g_strdup_printf ("http://127.0.0.1:%u", self->port) : NULL;
 }
 
 void
-daftar_central_server_set_fault (DaftarCentralServer *self,
-                                 DaftarCentralFault   fault)
+daftar_demo_central_set_fault (DaftarDemoCentral     *self,
+                               DaftarDemoCentralFault fault)
 {
-  g_return_if_fail (DAFTAR_IS_CENTRAL_SERVER (self));
+  g_return_if_fail (DAFTAR_IS_DEMO_CENTRAL (self));
 
   /* Entering expire mode is the moment the server "forgets" its cursors. */
-  if (fault == DAFTAR_CENTRAL_FAULT_EXPIRE_CURSOR && self->fault != fault)
+  if (fault == DAFTAR_DEMO_CENTRAL_FAULT_EXPIRE_CURSOR && self->fault != fault)
     self->epoch++;
   g_hash_table_remove_all (self->tries);
   self->retry_afters = 0;
@@ -505,18 +505,18 @@ daftar_central_server_set_fault (DaftarCentralServer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAULT]);
 }
 
-DaftarCentralFault
-daftar_central_server_get_fault (DaftarCentralServer *self)
+DaftarDemoCentralFault
+daftar_demo_central_get_fault (DaftarDemoCentral *self)
 {
-  g_return_val_if_fail (DAFTAR_IS_CENTRAL_SERVER (self), DAFTAR_CENTRAL_FAULT_NONE);
+  g_return_val_if_fail (DAFTAR_IS_DEMO_CENTRAL (self), DAFTAR_DEMO_CENTRAL_FAULT_NONE);
   return self->fault;
 }
 
 void
-daftar_central_server_set_gzip (DaftarCentralServer *self,
-                                gboolean             gzip)
+daftar_demo_central_set_gzip (DaftarDemoCentral *self,
+                              gboolean           gzip)
 {
-  g_return_if_fail (DAFTAR_IS_CENTRAL_SERVER (self));
+  g_return_if_fail (DAFTAR_IS_DEMO_CENTRAL (self));
   gzip = !!gzip;
   if (self->gzip == gzip)
     return;
@@ -525,10 +525,10 @@ daftar_central_server_set_gzip (DaftarCentralServer *self,
 }
 
 void
-daftar_central_server_set_cache_pages (DaftarCentralServer *self,
-                                       gboolean             cache)
+daftar_demo_central_set_cache_pages (DaftarDemoCentral *self,
+                                     gboolean           cache)
 {
-  g_return_if_fail (DAFTAR_IS_CENTRAL_SERVER (self));
+  g_return_if_fail (DAFTAR_IS_DEMO_CENTRAL (self));
 
   if (!cache)
     g_clear_pointer (&self->page_cache, g_hash_table_unref);
@@ -538,40 +538,40 @@ daftar_central_server_set_cache_pages (DaftarCentralServer *self,
 }
 
 guint
-daftar_central_server_get_requests (DaftarCentralServer *self)
+daftar_demo_central_get_requests (DaftarDemoCentral *self)
 {
-  g_return_val_if_fail (DAFTAR_IS_CENTRAL_SERVER (self), 0);
+  g_return_val_if_fail (DAFTAR_IS_DEMO_CENTRAL (self), 0);
   return self->requests;
 }
 
 guint64
-daftar_central_server_get_streamed_bytes (DaftarCentralServer *self)
+daftar_demo_central_get_streamed_bytes (DaftarDemoCentral *self)
 {
-  g_return_val_if_fail (DAFTAR_IS_CENTRAL_SERVER (self), 0);
+  g_return_val_if_fail (DAFTAR_IS_DEMO_CENTRAL (self), 0);
   return self->streamed_bytes;
 }
 
 static void
-daftar_central_server_finalize (GObject *object)
+daftar_demo_central_finalize (GObject *object)
 {
-  DaftarCentralServer *self = DAFTAR_CENTRAL_SERVER (object);
+  DaftarDemoCentral *self = DAFTAR_DEMO_CENTRAL (object);
 
   g_clear_pointer (&self->page_cache, g_hash_table_unref);
 
   soup_server_disconnect (self->server);
   g_clear_object (&self->server);
-  g_clear_pointer (&self->feed, daftar_central_feed_free);
+  g_clear_pointer (&self->feed, daftar_demo_central_feed_free);
   g_clear_pointer (&self->tries, g_hash_table_unref);
-  G_OBJECT_CLASS (daftar_central_server_parent_class)->finalize (object);
+  G_OBJECT_CLASS (daftar_demo_central_parent_class)->finalize (object);
 }
 
 static void
-daftar_central_server_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
+daftar_demo_central_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
 {
-  DaftarCentralServer *self = DAFTAR_CENTRAL_SERVER (object);
+  DaftarDemoCentral *self = DAFTAR_DEMO_CENTRAL (object);
 
   switch (prop_id)
     {
@@ -582,37 +582,37 @@ daftar_central_server_get_property (GObject    *object,
 }
 
 static void
-daftar_central_server_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
+daftar_demo_central_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
 {
-  DaftarCentralServer *self = DAFTAR_CENTRAL_SERVER (object);
+  DaftarDemoCentral *self = DAFTAR_DEMO_CENTRAL (object);
 
   switch (prop_id)
     {
-    case PROP_FAULT: daftar_central_server_set_fault (self, g_value_get_int (value)); break;
-    case PROP_GZIP: daftar_central_server_set_gzip (self, g_value_get_boolean (value)); break;
+    case PROP_FAULT: daftar_demo_central_set_fault (self, g_value_get_int (value)); break;
+    case PROP_GZIP: daftar_demo_central_set_gzip (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-daftar_central_server_class_init (DaftarCentralServerClass *klass)
+daftar_demo_central_class_init (DaftarDemoCentralClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
-  object_class->finalize = daftar_central_server_finalize;
-  object_class->get_property = daftar_central_server_get_property;
-  object_class->set_property = daftar_central_server_set_property;
+  object_class->finalize = daftar_demo_central_finalize;
+  object_class->get_property = daftar_demo_central_get_property;
+  object_class->set_property = daftar_demo_central_set_property;
 
   /* A plain int rather than a registered enum type: the mode is a test and
    * demo knob, named on the command line through fault_from_string. */
   properties[PROP_FAULT] = g_param_spec_int ("fault", NULL, NULL,
-                                             DAFTAR_CENTRAL_FAULT_NONE,
-                                             DAFTAR_CENTRAL_FAULT_UNAUTHORIZED,
-                                             DAFTAR_CENTRAL_FAULT_NONE, rw);
+                                             DAFTAR_DEMO_CENTRAL_FAULT_NONE,
+                                             DAFTAR_DEMO_CENTRAL_FAULT_UNAUTHORIZED,
+                                             DAFTAR_DEMO_CENTRAL_FAULT_NONE, rw);
   properties[PROP_GZIP] = g_param_spec_boolean ("gzip", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -625,7 +625,7 @@ daftar_central_server_class_init (DaftarCentralServerClass *klass)
 }
 
 static void
-daftar_central_server_init (DaftarCentralServer *self)
+daftar_demo_central_init (DaftarDemoCentral *self)
 {
   self->server = soup_server_new ("server-header", "daftar-central-demo/" VERSION " ", NULL);
   self->tries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -1,4 +1,4 @@
-/* daftar-demo-server.c: `daftar --demo` — the demo central server on its own thread, and the demo database synced from it. */
+/* daftar-demo-mode.c: `daftar --demo` — the demo central server on its own thread, and the demo database synced from it. */
 #define G_LOG_DOMAIN "daftar-demo"
 
 #include "config.h"
@@ -6,9 +6,9 @@
 #include <string.h>
 #include <sys/random.h>
 
-#include "daftar-central.h"
 #include "daftar-demo.h"
-#include "daftar-demo-server.h"
+#include "daftar-demo-central.h"
+#include "daftar-demo-mode.h"
 #include "daftar-demo-setup.h"
 #include "daftar-sync.h"
 #include "daftar-time.h"
@@ -16,7 +16,7 @@
 #define STAMP_KEY "demo:synced"
 #define TOKEN_BYTES 24
 
-struct _DaftarDemoServer
+struct _DaftarDemoMode
 {
   GObject       parent_instance;
 
@@ -35,8 +35,8 @@ struct _DaftarDemoServer
   GError       *start_error;   /* owned, nullable */
 };
 
-G_DEFINE_FINAL_TYPE (DaftarDemoServer, daftar_demo_server, G_TYPE_OBJECT)
-G_DEFINE_QUARK (daftar-demo-server-error-quark, daftar_demo_server_error)
+G_DEFINE_FINAL_TYPE (DaftarDemoMode, daftar_demo_mode, G_TYPE_OBJECT)
+G_DEFINE_QUARK (daftar-demo-mode-error-quark, daftar_demo_mode_error)
 
 /* Only this process ever knows the token: it is not stored anywhere, so the
  * demo server answers nobody else on the machine. */
@@ -55,19 +55,19 @@ random_token (void)
   return g_string_free (hex, FALSE);
 }
 
-DaftarDemoServer *
-daftar_demo_server_new (guint        n_offices,
-                        guint        n_days,
-                        const GDate *last_day)
+DaftarDemoMode *
+daftar_demo_mode_new (guint        n_offices,
+                      guint        n_days,
+                      const GDate *last_day)
 {
-  DaftarDemoServer *self;
+  DaftarDemoMode *self;
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   char day[11];
 
   g_return_val_if_fail (n_offices > 0 && n_days > 0, NULL);
   g_return_val_if_fail (last_day != NULL && g_date_valid (last_day), NULL);
 
-  self = g_object_new (DAFTAR_TYPE_DEMO_SERVER, NULL);
+  self = g_object_new (DAFTAR_TYPE_DEMO_MODE, NULL);
   self->demo = daftar_demo_new (DAFTAR_DEMO_SEED, n_offices, n_days, last_day);
   for (guint i = 0; i < daftar_demo_get_n_offices (self->demo); i++)
     g_strv_builder_add (codes, daftar_demo_get_office_code (self->demo, i));
@@ -82,17 +82,17 @@ daftar_demo_server_new (guint        n_offices,
 static gpointer
 serve (gpointer data)
 {
-  DaftarDemoServer *self = data;
-  g_autoptr(DaftarCentralServer) server = NULL;
+  DaftarDemoMode *self = data;
+  g_autoptr(DaftarDemoCentral) server = NULL;
   GError *error = NULL;
   char *url = NULL;
 
   /* The SoupServer answers on the context that is thread-default where it
    * listens: this thread's, so pages are generated here. */
   g_main_context_push_thread_default (self->context);
-  server = daftar_central_server_new (g_steal_pointer (&self->demo), self->token);
-  if (daftar_central_server_listen (server, 0, &error))
-    url = daftar_central_server_get_url (server);
+  server = daftar_demo_central_new (g_steal_pointer (&self->demo), self->token);
+  if (daftar_demo_central_listen (server, 0, &error))
+    url = daftar_demo_central_get_url (server);
 
   g_mutex_lock (&self->lock);
   self->url = url;
@@ -110,13 +110,13 @@ serve (gpointer data)
 }
 
 gboolean
-daftar_demo_server_start (DaftarDemoServer  *self,
-                          GError           **error)
+daftar_demo_mode_start (DaftarDemoMode *self,
+                        GError        **error)
 {
-  g_return_val_if_fail (DAFTAR_IS_DEMO_SERVER (self), FALSE);
+  g_return_val_if_fail (DAFTAR_IS_DEMO_MODE (self), FALSE);
   g_return_val_if_fail (self->thread == NULL, FALSE);
 
-  self->thread = g_thread_new ("daftar-demo-server", serve, self);
+  self->thread = g_thread_new ("daftar-demo-central", serve, self);
 
   g_mutex_lock (&self->lock);
   while (!self->started)
@@ -126,7 +126,7 @@ daftar_demo_server_start (DaftarDemoServer  *self,
   if (self->start_error != NULL)
     {
       g_thread_join (g_steal_pointer (&self->thread));
-      g_set_error (error, DAFTAR_DEMO_SERVER_ERROR, DAFTAR_DEMO_SERVER_ERROR_START,
+      g_set_error (error, DAFTAR_DEMO_MODE_ERROR, DAFTAR_DEMO_MODE_ERROR_START,
                    "Could not start the demo central server: %s", self->start_error->message);
       return FALSE;
     }
@@ -134,31 +134,31 @@ daftar_demo_server_start (DaftarDemoServer  *self,
 }
 
 const char *
-daftar_demo_server_get_url (DaftarDemoServer *self)
+daftar_demo_mode_get_url (DaftarDemoMode *self)
 {
-  g_return_val_if_fail (DAFTAR_IS_DEMO_SERVER (self), NULL);
+  g_return_val_if_fail (DAFTAR_IS_DEMO_MODE (self), NULL);
   return self->url;
 }
 
 const char *
-daftar_demo_server_get_token (DaftarDemoServer *self)
+daftar_demo_mode_get_token (DaftarDemoMode *self)
 {
-  g_return_val_if_fail (DAFTAR_IS_DEMO_SERVER (self), NULL);
+  g_return_val_if_fail (DAFTAR_IS_DEMO_MODE (self), NULL);
   return self->token;
 }
 
 guint
-daftar_demo_server_get_n_offices (DaftarDemoServer *self)
+daftar_demo_mode_get_n_offices (DaftarDemoMode *self)
 {
-  g_return_val_if_fail (DAFTAR_IS_DEMO_SERVER (self), 0);
+  g_return_val_if_fail (DAFTAR_IS_DEMO_MODE (self), 0);
   return g_strv_length (self->offices);
 }
 
 const char *
-daftar_demo_server_get_office_code (DaftarDemoServer *self,
-                                    guint             office_index)
+daftar_demo_mode_get_office_code (DaftarDemoMode *self,
+                                  guint           office_index)
 {
-  g_return_val_if_fail (DAFTAR_IS_DEMO_SERVER (self), NULL);
+  g_return_val_if_fail (DAFTAR_IS_DEMO_MODE (self), NULL);
   g_return_val_if_fail (office_index < g_strv_length (self->offices), NULL);
   return self->offices[office_index];
 }
@@ -241,7 +241,7 @@ office_synced_cb (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  DaftarDemoServer *self = g_task_get_source_object (task);
+  DaftarDemoMode *self = g_task_get_source_object (task);
   SyncRun *run = g_task_get_task_data (task);
   g_autoptr(DaftarSyncSummary) summary = NULL;
   GError *error = NULL;
@@ -261,7 +261,7 @@ office_synced_cb (GObject      *source,
 static void
 sync_next_office (GTask *task)
 {
-  DaftarDemoServer *self = g_task_get_source_object (task);
+  DaftarDemoMode *self = g_task_get_source_object (task);
   SyncRun *run = g_task_get_task_data (task);
   g_autoptr(DaftarSyncClient) client = NULL;
 
@@ -295,21 +295,21 @@ prepared_cb (GObject      *source,
 }
 
 void
-daftar_demo_server_sync_async (DaftarDemoServer    *self,
-                               DaftarDbWorker      *worker,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+daftar_demo_mode_sync_async (DaftarDemoMode     *self,
+                             DaftarDbWorker     *worker,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
   GTask *task;
   SyncRun *run;
 
-  g_return_if_fail (DAFTAR_IS_DEMO_SERVER (self));
+  g_return_if_fail (DAFTAR_IS_DEMO_MODE (self));
   g_return_if_fail (DAFTAR_IS_DB_WORKER (worker));
   g_return_if_fail (self->url != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, daftar_demo_server_sync_async);
+  g_task_set_source_tag (task, daftar_demo_mode_sync_async);
   run = g_new0 (SyncRun, 1);
   run->worker = g_object_ref (worker);
   g_task_set_task_data (task, run, sync_run_free);
@@ -319,9 +319,9 @@ daftar_demo_server_sync_async (DaftarDemoServer    *self,
 }
 
 gint64
-daftar_demo_server_sync_finish (DaftarDemoServer  *self,
-                                GAsyncResult      *result,
-                                GError           **error)
+daftar_demo_mode_sync_finish (DaftarDemoMode *self,
+                              GAsyncResult   *result,
+                              GError        **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), -1);
   return g_task_propagate_int (G_TASK (result), error);
@@ -335,45 +335,45 @@ demo_synced_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (daftar_demo_server_sync_finish (DAFTAR_DEMO_SERVER (source), result, &error) < 0)
+  if (daftar_demo_mode_sync_finish (DAFTAR_DEMO_MODE (source), result, &error) < 0)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_object_ref (source), g_object_unref);
 }
 
 void
-daftar_demo_sync_async (DaftarDbWorker      *worker,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+daftar_demo_mode_prepare_async (DaftarDbWorker     *worker,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(DaftarDemoServer) server = NULL;
+  g_autoptr(DaftarDemoMode) server = NULL;
   GError *error = NULL;
   GDate today;
 
   g_return_if_fail (DAFTAR_IS_DB_WORKER (worker));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, daftar_demo_sync_async);
+  g_task_set_source_tag (task, daftar_demo_mode_prepare_async);
 
   daftar_time_local_date (g_get_real_time () / G_USEC_PER_SEC, &today);
-  server = daftar_demo_server_new (DAFTAR_DEMO_OFFICES, DAFTAR_DEMO_DAYS, &today);
-  if (!daftar_demo_server_start (server, &error))
+  server = daftar_demo_mode_new (DAFTAR_DEMO_OFFICES, DAFTAR_DEMO_DAYS, &today);
+  if (!daftar_demo_mode_start (server, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  daftar_demo_server_sync_async (server, worker, cancellable, demo_synced_cb,
-                                 g_steal_pointer (&task));
+  daftar_demo_mode_sync_async (server, worker, cancellable, demo_synced_cb,
+                               g_steal_pointer (&task));
 }
 
-DaftarDemoServer *
-daftar_demo_sync_finish (GAsyncResult  *result,
-                         GError       **error)
+DaftarDemoMode *
+daftar_demo_mode_prepare_finish (GAsyncResult *result,
+                                 GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == daftar_demo_sync_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == daftar_demo_mode_prepare_async, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -385,9 +385,9 @@ quit_loop (gpointer data)
 }
 
 static void
-daftar_demo_server_finalize (GObject *object)
+daftar_demo_mode_finalize (GObject *object)
 {
-  DaftarDemoServer *self = DAFTAR_DEMO_SERVER (object);
+  DaftarDemoMode *self = DAFTAR_DEMO_MODE (object);
 
   if (self->thread != NULL)
     {
@@ -414,17 +414,17 @@ daftar_demo_server_finalize (GObject *object)
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->started_cond);
 
-  G_OBJECT_CLASS (daftar_demo_server_parent_class)->finalize (object);
+  G_OBJECT_CLASS (daftar_demo_mode_parent_class)->finalize (object);
 }
 
 static void
-daftar_demo_server_class_init (DaftarDemoServerClass *klass)
+daftar_demo_mode_class_init (DaftarDemoModeClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = daftar_demo_server_finalize;
+  G_OBJECT_CLASS (klass)->finalize = daftar_demo_mode_finalize;
 }
 
 static void
-daftar_demo_server_init (DaftarDemoServer *self)
+daftar_demo_mode_init (DaftarDemoMode *self)
 {
   g_mutex_init (&self->lock);
   g_cond_init (&self->started_cond);

@@ -1,17 +1,17 @@
-/* daftar-central-feed.c: the demo server's pages — which changes a cursor points at, and their JSON text. */
-#define G_LOG_DOMAIN "daftar-central"
+/* daftar-demo-central-feed.c: the demo server's pages — which changes a cursor points at, and their JSON text. */
+#define G_LOG_DOMAIN "daftar-demo-central"
 
 #include "config.h"
 
 #include <string.h>
 
-#include "daftar-central-private.h"
+#include "daftar-demo-central-private.h"
 
 /* Office-days kept serialised; a page of 5000 changes spans about two weeks
  * of one office, so this keeps every day of a page and the next. */
 #define CACHE_DAYS 64
 
-struct _DaftarCentralFeed
+struct _DaftarDemoCentralFeed
 {
   DaftarDemo    *demo;       /* owned */
   GHashTable    *days;       /* owned: office << 32 | day → GPtrArray of change texts */
@@ -19,7 +19,7 @@ struct _DaftarCentralFeed
 };
 
 char *
-daftar_central_cursor_encode (const DaftarCentralCursor *cursor)
+daftar_demo_central_cursor_encode (const DaftarDemoCentralCursor *cursor)
 {
   g_autofree char *plain = g_strdup_printf ("v1:%u:%u:%u:%u", cursor->epoch, cursor->office,
                                             cursor->day, cursor->offset);
@@ -28,8 +28,8 @@ daftar_central_cursor_encode (const DaftarCentralCursor *cursor)
 }
 
 gboolean
-daftar_central_cursor_decode (const char          *text,
-                              DaftarCentralCursor *out_cursor)
+daftar_demo_central_cursor_decode (const char              *text,
+                                   DaftarDemoCentralCursor *out_cursor)
 {
   g_autofree guchar *plain = NULL;
   g_autofree char *terminated = NULL;
@@ -56,10 +56,10 @@ daftar_central_cursor_decode (const char          *text,
   return TRUE;
 }
 
-DaftarCentralFeed *
-daftar_central_feed_new (DaftarDemo *demo)
+DaftarDemoCentralFeed *
+daftar_demo_central_feed_new (DaftarDemo *demo)
 {
-  DaftarCentralFeed *feed = g_new0 (DaftarCentralFeed, 1);
+  DaftarDemoCentralFeed *feed = g_new0 (DaftarDemoCentralFeed, 1);
 
   feed->demo = demo;
   feed->days = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -69,7 +69,7 @@ daftar_central_feed_new (DaftarDemo *demo)
 }
 
 void
-daftar_central_feed_free (DaftarCentralFeed *feed)
+daftar_demo_central_feed_free (DaftarDemoCentralFeed *feed)
 {
   if (feed == NULL)
     return;
@@ -80,14 +80,14 @@ daftar_central_feed_free (DaftarCentralFeed *feed)
 }
 
 DaftarDemo *
-daftar_central_feed_get_demo (DaftarCentralFeed *feed)
+daftar_demo_central_feed_get_demo (DaftarDemoCentralFeed *feed)
 {
   return feed->demo;
 }
 
 int
-daftar_central_feed_find_office (DaftarCentralFeed *feed,
-                                 const char        *code)
+daftar_demo_central_feed_find_office (DaftarDemoCentralFeed *feed,
+                                      const char            *code)
 {
   for (guint i = 0; i < daftar_demo_get_n_offices (feed->demo); i++)
     if (g_strcmp0 (daftar_demo_get_office_code (feed->demo, i), code) == 0)
@@ -96,9 +96,9 @@ daftar_central_feed_find_office (DaftarCentralFeed *feed,
 }
 
 static GPtrArray *
-day_changes (DaftarCentralFeed *feed,
-             guint              office,
-             guint              day)
+day_changes (DaftarDemoCentralFeed *feed,
+             guint                  office,
+             guint                  day)
 {
   gint64 key = ((gint64) office << 32) | day;
   g_autoptr(JsonArray) changes = NULL;
@@ -149,7 +149,7 @@ append_bad_records (GString    *out,
   const char *time = "2024-03-20T09:00:00+03:30";
 
   /* One of each way a record can be refused (DESIGN §6), with ids that no
-   * real record uses. Counted by DAFTAR_CENTRAL_BAD_RECORDS_PER_PAGE. */
+   * real record uses. Counted by DAFTAR_DEMO_CENTRAL_BAD_RECORDS_PER_PAGE. */
   g_string_append_printf (out,
     "%s{\"entity\":\"case\",\"op\":\"upsert\",\"data\":{\"id\":\"BAD-%u-enum\",\"office_code\":\"%s\","
     "\"kind\":\"duel\",\"filed_at\":\"%s\",\"shift\":\"morning\",\"status\":\"registered\"}}",
@@ -178,12 +178,12 @@ append_bad_records (GString    *out,
 }
 
 GString *
-daftar_central_feed_page (DaftarCentralFeed   *feed,
-                          DaftarCentralCursor *cursor,
-                          guint                limit,
-                          int                  protocol,
-                          guint                bad_serial,
-                          gboolean            *out_has_more)
+daftar_demo_central_feed_page (DaftarDemoCentralFeed   *feed,
+                               DaftarDemoCentralCursor *cursor,
+                               guint                    limit,
+                               int                      protocol,
+                               guint                    bad_serial,
+                               gboolean                *out_has_more)
 {
   guint n_days = daftar_demo_get_n_days (feed->demo);
   const char *office = daftar_demo_get_office_code (feed->demo, cursor->office);
@@ -214,7 +214,7 @@ daftar_central_feed_page (DaftarCentralFeed   *feed,
     append_bad_records (changes, office, bad_serial, count == 0);
 
   *out_has_more = cursor->day < n_days;
-  next = daftar_central_cursor_encode (cursor);
+  next = daftar_demo_central_cursor_encode (cursor);
 
   page = g_string_sized_new (changes->len + 256);
   g_string_append_printf (page, "{\"protocol\":%d,\"office\":", protocol);

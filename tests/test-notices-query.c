@@ -215,7 +215,7 @@ check_figures (Fixture     *f,
   for (guint i = 0; i < f->notices->len; i++)
     {
       const Notice *n = &g_array_index (f->notices, Notice, i);
-      int ch = n->electronic ? DAFTAR_NOTICE_ELECTRONIC : DAFTAR_NOTICE_PAPER;
+      int ch = n->electronic ? DAFTAR_NOTICE_CHANNEL_ELECTRONIC : DAFTAR_NOTICE_CHANNEL_PAPER;
       GDate start;
       guint b;
 
@@ -316,11 +316,11 @@ test_read_rates_realistic (void)
   g_date_subtract_days (&to, 10);
   g_assert_true (daftar_notices_query_figures (f->db, NULL, &from, &to, DAFTAR_BIN_MONTH, &got, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (got.totals[DAFTAR_NOTICE_ELECTRONIC].issued, >, 200);
-  g_assert_cmpint (got.totals[DAFTAR_NOTICE_PAPER].issued, >, 20);
-  g_assert_cmpfloat (got.totals[DAFTAR_NOTICE_ELECTRONIC].read_rate, >, 0.9);
-  g_assert_cmpfloat (got.totals[DAFTAR_NOTICE_PAPER].read_rate, <, 0.2);
-  g_assert_cmpfloat (got.totals[DAFTAR_NOTICE_PAPER].read_rate, >, 0.0);
+  g_assert_cmpint (got.totals[DAFTAR_NOTICE_CHANNEL_ELECTRONIC].issued, >, 200);
+  g_assert_cmpint (got.totals[DAFTAR_NOTICE_CHANNEL_PAPER].issued, >, 20);
+  g_assert_cmpfloat (got.totals[DAFTAR_NOTICE_CHANNEL_ELECTRONIC].read_rate, >, 0.9);
+  g_assert_cmpfloat (got.totals[DAFTAR_NOTICE_CHANNEL_PAPER].read_rate, <, 0.2);
+  g_assert_cmpfloat (got.totals[DAFTAR_NOTICE_CHANNEL_PAPER].read_rate, >, 0.0);
   fixture_free (f);
 }
 
@@ -640,7 +640,7 @@ test_report (void)
     {
       JsonArray *row = json_array_get_array_element (rows, ch);
 
-      g_assert_cmpstr (json_array_get_string_element (row, 0), ==, daftar_notice_channels[ch]);
+      g_assert_cmpstr (json_array_get_string_element (row, 0), ==, daftar_enum_to_nick (DAFTAR_TYPE_NOTICE_CHANNEL, ch));
       g_assert_cmpint (json_array_get_int_element (row, 1), ==, fig.totals[ch].issued);
       g_assert_cmpint (json_array_get_int_element (row, 2), ==, fig.totals[ch].delivered);
       g_assert_cmpint (json_array_get_int_element (row, 3), ==, fig.totals[ch].viewed);

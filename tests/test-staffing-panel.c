@@ -114,7 +114,7 @@ test_panel (void)
   g_assert_true (daftar_test_has_persian_digit (level_before));
   evening = daftar_staffing_panel_get_counters_spin (DAFTAR_STAFFING_PANEL (panel), TRUE);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (evening), ==,
-                   daftar_staffing_shift_counters (s, DAFTAR_STAFFING_EVENING));
+                   daftar_staffing_shift_counters (s, DAFTAR_SHIFT_EVENING));
   {
     GtkWidget *heatmap = NULL;
     GtkWidget *w = panel;

@@ -70,14 +70,14 @@ report_by_channel (DaftarReport               *report,
       const DaftarNoticeCounts *c = &f->totals[ch];
 
       daftar_report_row_begin (table);
-      daftar_report_add_string (table, daftar_notice_channels[ch]);
+      daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_NOTICE_CHANNEL, ch));
       daftar_report_add_int (table, c->issued);
       daftar_report_add_int (table, c->delivered);
       daftar_report_add_int (table, c->viewed);
       daftar_report_add_int (table, c->deemed);
       daftar_report_add_double (table, c->read_rate);
       /* The standard holds electronic notices only; paper is the baseline. */
-      daftar_report_add_double (table, ch == DAFTAR_NOTICE_ELECTRONIC ? f->target_read_rate : NAN);
+      daftar_report_add_double (table, ch == DAFTAR_NOTICE_CHANNEL_ELECTRONIC ? f->target_read_rate : NAN);
       daftar_report_row_end (table);
     }
 }

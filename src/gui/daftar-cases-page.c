@@ -11,7 +11,6 @@
 #include "daftar-format.h"
 #include "daftar-page.h"
 #include "daftar-page-error.h"
-#include "daftar-records.h"
 
 static void daftar_cases_page_iface_init (DaftarPageInterface *iface);
 
@@ -72,9 +71,10 @@ fill_bins (DaftarCasesPage          *self,
   g_autoptr(DaftarChartSeries) sana = daftar_chart_series_new (C_("cases page", "Sana registrations"));
 
   daftar_chart_clear_series (self->kinds_chart);
-  for (guint k = 0; daftar_case_kinds[k] != NULL; k++)
+  for (guint k = 0; k < DAFTAR_N_CASE_KINDS; k++)
     {
-      g_autoptr(DaftarChartSeries) series = daftar_chart_series_new (daftar_cases_page_kind_label (daftar_case_kinds[k]));
+      g_autoptr(DaftarChartSeries) series =
+        daftar_chart_series_new (daftar_cases_page_kind_label (daftar_enum_to_nick (DAFTAR_TYPE_CASE_KIND, k)));
 
       for (guint b = 0; b < f->bins->len; b++)
         {
@@ -101,8 +101,9 @@ fill_categories (DaftarCasesPage          *self,
 
   for (guint i = 0; i < DAFTAR_N_DEST_SCOPES; i++)
     daftar_chart_series_append_category (scope, i, scope_label (i), f->by_scope[i]);
-  for (guint i = 0; daftar_case_statuses[i] != NULL; i++)
-    daftar_chart_series_append_category (status, i, daftar_cases_page_status_label (daftar_case_statuses[i]),
+  for (guint i = 0; i < DAFTAR_N_CASE_STATUSES; i++)
+    daftar_chart_series_append_category (status, i,
+                                         daftar_cases_page_status_label (daftar_enum_to_nick (DAFTAR_TYPE_CASE_STATUS, i)),
                                          f->by_status[i]);
   for (guint i = 0; i < f->top_provinces->len; i++)
     {
@@ -138,7 +139,7 @@ fill_staff (DaftarCasesPage          *self,
     {
       const DaftarCasesStaffShift *s = g_ptr_array_index (f->staff_shifts, i);
       const char *label = s->name ? s->name : s->staff_id;
-      double values[2] = { NAN, NAN };
+      double values[DAFTAR_N_SHIFTS] = { NAN, NAN };
       gboolean over = FALSE;
 
       /* Rows come by staff id then shift: gather this person's rows. */
@@ -148,13 +149,13 @@ fill_staff (DaftarCasesPage          *self,
 
           if (!g_str_equal (t->staff_id, s->staff_id))
             break;
-          values[g_str_equal (t->shift, "evening")] = t->per_shift;
+          values[t->shift] = t->per_shift;
           over |= t->per_shift > max;
           shifts_over += t->shifts_over;
         }
       over_mean += over;
-      daftar_chart_series_append_category (morning, category, label, values[0]);
-      daftar_chart_series_append_category (evening, category, label, values[1]);
+      daftar_chart_series_append_category (morning, category, label, values[DAFTAR_SHIFT_MORNING]);
+      daftar_chart_series_append_category (evening, category, label, values[DAFTAR_SHIFT_EVENING]);
     }
   daftar_chart_clear_series (self->staff_chart);
   daftar_chart_add_series (self->staff_chart, morning);

@@ -14,7 +14,6 @@
 #include "daftar-overview-page-query.h"
 #include "daftar-page.h"
 #include "daftar-page-error.h"
-#include "daftar-records.h"
 
 struct _DaftarOverviewPage
 {
@@ -179,7 +178,7 @@ fill_kinds (DaftarOverviewPage        *self,
 {
   clear_children (GTK_WIDGET (self->kinds_list));
 
-  for (guint i = 0; daftar_case_kinds[i] != NULL; i++)
+  for (guint i = 0; i < DAFTAR_N_CASE_KINDS; i++)
     {
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *count = daftar_format_int (s->cases_by_kind[i]);
@@ -189,7 +188,7 @@ fill_kinds (DaftarOverviewPage        *self,
       GtkWidget *count_label = gtk_label_new (count);
       GtkWidget *share_label = gtk_label_new (share ? share : "");
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), case_kind_label (daftar_case_kinds[i]));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), case_kind_label (daftar_enum_to_nick (DAFTAR_TYPE_CASE_KIND, i)));
       gtk_widget_add_css_class (count_label, "numeric");
       gtk_widget_add_css_class (share_label, "dim-label");
       gtk_widget_set_size_request (share_label, 48, -1);

@@ -25,7 +25,7 @@ char *
 daftar_overview_alert_title (const DaftarAlert *alert,
                              gint64             now)
 {
-  gboolean evening = g_strcmp0 (alert->shift, "evening") == 0;
+  gboolean evening = alert->shift == DAFTAR_SHIFT_EVENING;
   g_autofree char *day = g_date_valid (&alert->day) ? daftar_format_date_long (&alert->day) : NULL;
   g_autofree char *value = NULL;
   g_autofree char *target = NULL;

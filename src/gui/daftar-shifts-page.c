@@ -11,7 +11,6 @@
 #include "daftar-format.h"
 #include "daftar-page.h"
 #include "daftar-page-error.h"
-#include "daftar-records.h"
 #include "daftar-shifts-page.h"
 #include "daftar-shifts-page-query.h"
 #include "daftar-staffing-panel.h"

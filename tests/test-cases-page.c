@@ -259,7 +259,7 @@ test_page (void)
   {
     GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
     guint chosen = G_MAXUINT;
-    ShowWait w = { page, "ابلاغ الکترونیکی" };
+    ShowWait w = { page, "ابلاغ الکترونیک" };
 
     for (guint i = 0; i < 100 && chosen == G_MAXUINT; i++)
       {

@@ -7,6 +7,7 @@
 
 #include "daftar-cases-page-private.h"
 #include "daftar-format.h"
+#include "daftar-labels.h"
 
 /* Rows the model reads at once, and pages it keeps. */
 #define PAGE_SIZE 100
@@ -59,11 +60,15 @@ bind_cell (GtkSignalListItemFactory *factory,
     {
     case COLUMN_FILED:   text = owned = daftar_format_datetime (daftar_case_item_get_filed_at (item)); break;
     case COLUMN_CODE:    text = daftar_case_item_get_tracking_code (item); break;
-    case COLUMN_KIND:    text = daftar_cases_page_kind_label (daftar_case_item_get_kind (item)); break;
+    case COLUMN_KIND:
+      text = daftar_label_for_nick (DAFTAR_TYPE_CASE_KIND, daftar_case_item_get_kind (item), DAFTAR_LABEL_SINGULAR);
+      break;
     case COLUMN_CLIENT:  text = daftar_case_item_get_client_name (item); break;
     case COLUMN_SUBJECT: text = daftar_case_item_get_subject (item); break;
     case COLUMN_CITY:    text = daftar_case_item_get_dest_city (item); break;
-    case COLUMN_STATUS:  text = daftar_cases_page_status_label (daftar_case_item_get_status (item)); break;
+    case COLUMN_STATUS:
+      text = daftar_label_for_nick (DAFTAR_TYPE_CASE_STATUS, daftar_case_item_get_status (item), DAFTAR_LABEL_SINGULAR);
+      break;
     default:             g_assert_not_reached ();
     }
   gtk_label_set_label (label, text ? text : "");
@@ -143,8 +148,8 @@ notice_row (const DaftarCaseNotice *notice)
     : g_strdup_printf (_("Issued %s, not viewed yet"), issued);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 g_str_equal (notice->channel, "paper") ? C_("cases page", "Paper notice")
-                                                                        : C_("cases page", "Electronic notice"));
+                                 daftar_label_for_nick (DAFTAR_TYPE_NOTICE_CHANNEL, notice->channel,
+                                                        DAFTAR_LABEL_SINGULAR));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   return row;
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "daftar-format.h"
+#include "daftar-labels.h"
 #include "daftar-notices-page-private.h"
 #include "daftar-notices-page-query.h"
 
@@ -150,25 +151,6 @@ daftar_notices_page_export_clicked (DaftarNoticesPage *self)
 
 typedef enum { COLUMN_TRACKING, COLUMN_CLIENT, COLUMN_KIND, COLUMN_ISSUED, COLUMN_WAITING } Column;
 
-static const char *
-kind_label (const char *kind)
-{
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "petition", NC_("case kind", "Petition") },
-    { "brief", NC_("case kind", "Brief") },
-    { "protest", NC_("case kind", "Protest") },
-    { "complaint", NC_("case kind", "Complaint") },
-    { "enforcement", NC_("case kind", "Enforcement request") },
-    { "sana_registration", NC_("case kind", "Sana registration") },
-    { "other", NC_("case kind", "Other filing") },
-  };
-
-  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].kind, kind))
-      return g_dpgettext2 (GETTEXT_PACKAGE, "case kind", labels[i].label);
-  return kind ? kind : "";
-}
-
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -203,7 +185,7 @@ bind_cell (GtkSignalListItemFactory *factory,
       text = g_strdup (n->client_name ? n->client_name : "");
       break;
     case COLUMN_KIND:
-      text = g_strdup (kind_label (n->kind));
+      text = g_strdup (daftar_label_for_nick (DAFTAR_TYPE_CASE_KIND, n->kind, DAFTAR_LABEL_SINGULAR));
       break;
     case COLUMN_ISSUED:
       text = daftar_format_date_short (&n->issued_day);

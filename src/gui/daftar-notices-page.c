@@ -9,6 +9,7 @@
 
 #include "daftar-charts.h"
 #include "daftar-format.h"
+#include "daftar-labels.h"
 #include "daftar-notices-page-private.h"
 #include "daftar-notices-page-query.h"
 #include "daftar-page.h"
@@ -59,8 +60,10 @@ static void
 show_rate_chart (DaftarNoticesPage          *self,
                  const DaftarNoticesFigures *f)
 {
-  g_autoptr(DaftarChartSeries) electronic = daftar_chart_series_new (C_("notice channel", "Electronic"));
-  g_autoptr(DaftarChartSeries) paper = daftar_chart_series_new (C_("notice channel", "Paper"));
+  g_autoptr(DaftarChartSeries) electronic =
+    daftar_chart_series_new (daftar_label (DAFTAR_TYPE_NOTICE_CHANNEL, DAFTAR_NOTICE_CHANNEL_ELECTRONIC, DAFTAR_LABEL_PLURAL));
+  g_autoptr(DaftarChartSeries) paper =
+    daftar_chart_series_new (daftar_label (DAFTAR_TYPE_NOTICE_CHANNEL, DAFTAR_NOTICE_CHANNEL_PAPER, DAFTAR_LABEL_PLURAL));
   DaftarChart *chart = DAFTAR_CHART (self->rate_chart);
 
   for (guint i = 0; i < f->bins->len; i++)
@@ -93,7 +96,7 @@ show_channel_chart (DaftarNoticesPage          *self,
       const DaftarNoticeCounts *c = &f->totals[ch];
       const gint64 values[] = { c->issued, c->delivered, c->viewed, c->deemed };
       g_autoptr(DaftarChartSeries) series =
-        daftar_chart_series_new (ch == DAFTAR_NOTICE_CHANNEL_ELECTRONIC ? C_("notice channel", "Electronic") : C_("notice channel", "Paper"));
+        daftar_chart_series_new (daftar_label (DAFTAR_TYPE_NOTICE_CHANNEL, ch, DAFTAR_LABEL_PLURAL));
 
       for (guint i = 0; i < G_N_ELEMENTS (values); i++)
         daftar_chart_series_append_category (series, i, labels[i], (double) values[i]);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "daftar-format.h"
+#include "daftar-labels.h"
 #include "daftar-overview-page-private.h"
 
 static void
@@ -228,7 +229,9 @@ daftar_overview_fill_comparison (DaftarChartFrame      *frame,
                                  const DaftarStandards *standards)
 {
   const char *headers[] = {
-    _("Office"), _("Cases filed"), _("Sana registrations"), _("Clients served"),
+    _("Office"), _("Cases filed"),
+    daftar_label (DAFTAR_TYPE_CASE_KIND, DAFTAR_CASE_KIND_SANA_REGISTRATION, DAFTAR_LABEL_PLURAL),
+    _("Clients served"),
     _("Mean wait"), _("Served within the standard wait"), _("E-notice read rate"),
   };
   g_autoptr(DaftarChartSeries) waits = daftar_chart_series_new (_("Mean wait"));

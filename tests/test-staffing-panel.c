@@ -141,6 +141,20 @@ test_panel (void)
   }
   settle ();
 
+  /* A counter typed with a stray letter is refused, not read as its
+   * digits: the projection must not change behind the manager's back. */
+  {
+    double before = gtk_spin_button_get_value (evening);
+    g_autofree char *shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (evening)));
+    g_autofree char *typed = g_strdup_printf ("%dx", (int) before + 1);
+
+    gtk_editable_set_text (GTK_EDITABLE (evening), typed);
+    gtk_spin_button_update (evening);
+    g_assert_cmpfloat (gtk_spin_button_get_value (evening), ==, before);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (evening)), ==, shown);
+  }
+  settle ();
+
   g_assert_true (daftar_screenshot_save (GTK_WINDOW (window), png, &error));
   g_assert_no_error (error);
   g_test_message ("screenshot: %s", png);

@@ -1,4 +1,4 @@
-/* daftar-notices-page-list.c: the Notices page's follow-up list — its rows and columns, the N spin button, and the CSV export. */
+/* daftar-notices-page-list.c: the Notices page's follow-up list — its rows and columns, the N days, and the CSV export. */
 #define G_LOG_DOMAIN "daftar-notices"
 
 #include "config.h"
@@ -9,6 +9,7 @@
 #include "daftar-labels.h"
 #include "daftar-notices-page-private.h"
 #include "daftar-notices-page-query.h"
+#include "daftar-spin-button.h"
 
 /* One row of the unviewed list. ------------------------------------------ */
 
@@ -36,46 +37,6 @@ guint
 daftar_notices_page_get_days (DaftarNoticesPage *self)
 {
   return (guint) gtk_spin_button_get_value_as_int (self->days_spin);
-}
-
-/* The spin button speaks the UI's digits both ways. */
-static gboolean
-on_days_output (GtkSpinButton *spin,
-                gpointer       user_data)
-{
-  g_autofree char *text = daftar_format_int ((gint64) gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin)));
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
-static int
-on_days_input (GtkSpinButton *spin,
-               double        *new_value,
-               gpointer       user_data)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  double value = 0;
-  gboolean any = FALSE;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      int digit = g_unichar_digit_value (c);   /* ASCII, Persian and Arabic-Indic alike */
-
-      if (digit >= 0)
-        {
-          value = value * 10 + digit;
-          any = TRUE;
-        }
-      else if (!g_unichar_isspace (c))
-        return GTK_INPUT_ERROR;
-    }
-  if (!any)
-    return GTK_INPUT_ERROR;
-  *new_value = value;
-  return TRUE;
 }
 
 /* Export --------------------------------------------------------------------- */
@@ -226,8 +187,6 @@ daftar_notices_page_setup_list (DaftarNoticesPage *self,
                                 guint              days)
 {
   add_columns (self);
-  g_signal_connect (self->days_spin, "output", G_CALLBACK (on_days_output), NULL);
-  g_signal_connect (self->days_spin, "input", G_CALLBACK (on_days_input), NULL);
+  daftar_spin_button_localize (self->days_spin);
   gtk_spin_button_set_value (self->days_spin, days);
-  on_days_output (self->days_spin, NULL);
 }

@@ -10,6 +10,7 @@
 #include "daftar-notices-page-private.h"
 #include "daftar-notices-page-query.h"
 #include "daftar-spin-button.h"
+#include "daftar-text.h"
 
 /* One row of the unviewed list. ------------------------------------------ */
 
@@ -139,8 +140,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   switch ((Column) GPOINTER_TO_INT (user_data))
     {
     case COLUMN_TRACKING:
-      /* An isolate keeps a Latin code in its own direction inside Persian text. */
-      text = g_strdup_printf ("\u2066%s\u2069", n->tracking_code ? n->tracking_code : n->notice_id);
+      text = daftar_text_isolate (n->tracking_code ? n->tracking_code : n->notice_id);
       break;
     case COLUMN_CLIENT:
       text = g_strdup (n->client_name ? n->client_name : "");

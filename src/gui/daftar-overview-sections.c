@@ -10,6 +10,7 @@
 #include "daftar-format.h"
 #include "daftar-labels.h"
 #include "daftar-overview-page-private.h"
+#include "daftar-text.h"
 
 static void
 clear_list (GtkListBox *list)
@@ -104,7 +105,9 @@ alert_row_new (const DaftarAlert *alert,
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   GtkWidget *severity;
   g_autofree char *title = daftar_overview_alert_title (alert, now);
-  g_autoptr(GString) subtitle = g_string_new (office);
+  /* An office without a name yet is shown by its Latin code, which must
+   * not turn the Persian line around it left to right. */
+  g_autoptr(GString) subtitle = g_string_new (NULL);
 
   /* Office names and sync messages are data, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -112,6 +115,12 @@ alert_row_new (const DaftarAlert *alert,
   gtk_widget_add_css_class (icon, alert->severity == DAFTAR_ALERT_CRITICAL ? "error" : "warning");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
+  if (office != NULL)
+    {
+      g_autofree char *isolated = daftar_text_isolate (office);
+
+      g_string_append (subtitle, isolated);
+    }
   if (alert->kind == DAFTAR_ALERT_READ_RATE_BELOW_TARGET)
     {
       if (subtitle->len > 0)

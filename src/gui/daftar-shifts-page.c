@@ -15,6 +15,7 @@
 #include "daftar-shifts-page.h"
 #include "daftar-shifts-page-query.h"
 #include "daftar-staffing-panel.h"
+#include "daftar-text.h"
 
 struct _DaftarShiftsPage
 {
@@ -270,7 +271,8 @@ fill_load_charts (DaftarShiftsPage       *self,
       /* Counters of the network are told apart by their office's code. */
       if (context->office_code == NULL)
         {
-          char *with_office = g_strdup_printf (C_("office and counter", "%s, %s"), c->office_code, label);
+          g_autofree char *office = daftar_text_isolate (c->office_code);
+          char *with_office = g_strdup_printf (C_("office and counter", "%s, %s"), office, label);
           g_free (label);
           label = with_office;
         }

@@ -163,9 +163,9 @@ page_notices (Bench *bench, Request *r, GError **error)
       (rows = daftar_notices_query_unviewed (bench->db, r->office, &bench->today, NOTICES_DAYS,
                                              0, NOTICES_LIST_PAGE, error)) == NULL)
     return FALSE;
-  r->headline[0] = f.totals[DAFTAR_NOTICE_ELECTRONIC].issued;
-  r->headline[1] = f.totals[DAFTAR_NOTICE_ELECTRONIC].viewed;
-  r->headline[2] = f.totals[DAFTAR_NOTICE_PAPER].issued;
+  r->headline[0] = f.totals[DAFTAR_NOTICE_CHANNEL_ELECTRONIC].issued;
+  r->headline[1] = f.totals[DAFTAR_NOTICE_CHANNEL_ELECTRONIC].viewed;
+  r->headline[2] = f.totals[DAFTAR_NOTICE_CHANNEL_PAPER].issued;
   r->headline[3] = unviewed;
   return TRUE;
 }
@@ -254,8 +254,8 @@ cases_row (sqlite3_stmt *stmt, gint64 *h)
 
   h[0] += n;
   h[1] += g_str_equal (kind, "sana_registration") ? n : 0;
-  h[2] += g_str_equal (status, daftar_case_statuses[0]) ? n : 0;
-  h[3] += g_str_equal (kind, daftar_case_kinds[0]) ? n : 0;
+  h[2] += g_str_equal (status, daftar_enum_to_nick (DAFTAR_TYPE_CASE_STATUS, 0)) ? n : 0;
+  h[3] += g_str_equal (kind, daftar_enum_to_nick (DAFTAR_TYPE_CASE_KIND, 0)) ? n : 0;
 }
 
 static void

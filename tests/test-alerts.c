@@ -256,7 +256,7 @@ assert_alert_is (const DaftarAlert *a, const Expected *e)
   g_assert_cmpstr (a->office_code, ==, e->office);
   g_assert_true (g_date_valid (&a->day));
   g_assert_cmpint (g_date_compare (&a->day, &e->day), ==, 0);
-  g_assert_cmpstr (a->shift, ==, e->evening ? "evening" : "morning");
+  g_assert_cmpint (a->shift, ==, e->evening ? DAFTAR_SHIFT_EVENING : DAFTAR_SHIFT_MORNING);
   g_assert_cmpfloat_with_epsilon (a->value, e->value, 1e-9);
   if (a->kind == DAFTAR_ALERT_WAIT_BREACHED)
     g_assert_cmpfloat (a->value, >, a->target);
@@ -363,7 +363,7 @@ test_understaffed (gconstpointer data)
             const DaftarAlert *a = g_ptr_array_index (alerts, i);
 
             found = a->kind == DAFTAR_ALERT_WAIT_BREACHED && g_str_equal (a->office_code, office) &&
-                    g_date_compare (&a->day, &day) == 0 && g_strcmp0 (a->shift, "evening") == 0;
+                    g_date_compare (&a->day, &day) == 0 && a->shift == DAFTAR_SHIFT_EVENING;
           }
         if (!found)
           {

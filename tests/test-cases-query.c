@@ -129,8 +129,8 @@ check_bins (DaftarDb                 *db,
       sqlite3_reset (stmt);
       bind_range (stmt, office, midnight (&lo), midnight (&hi));
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        for (guint k = 0; daftar_case_kinds[k]; k++)
-          if (g_str_equal (daftar_case_kinds[k], (const char *) sqlite3_column_text (stmt, 0)))
+        for (guint k = 0; k < DAFTAR_N_CASE_KINDS; k++)
+          if (g_str_equal (daftar_enum_to_nick (DAFTAR_TYPE_CASE_KIND, k), (const char *) sqlite3_column_text (stmt, 0)))
             expected[k] = sqlite3_column_int64 (stmt, 1);
       for (guint k = 0; k < DAFTAR_N_CASE_KINDS; k++)
         {
@@ -145,7 +145,7 @@ check_bins (DaftarDb                 *db,
   sqlite3_finalize (stmt);
   g_assert_cmpint (f->total, ==, sum);
   g_assert_cmpint (f->sana_registrations, ==, sana);
-  g_assert_cmpstr (daftar_case_kinds[5], ==, "sana_registration");
+  g_assert_cmpstr (daftar_enum_to_nick (DAFTAR_TYPE_CASE_KIND, 5), ==, "sana_registration");
 }
 
 static void
@@ -186,8 +186,8 @@ check_scope_status (DaftarDb                 *db,
 
     bind_range (stmt, office, midnight (from), midnight (&end));
     while (sqlite3_step (stmt) == SQLITE_ROW)
-      for (guint i = 0; daftar_case_statuses[i]; i++)
-        if (g_str_equal (daftar_case_statuses[i], (const char *) sqlite3_column_text (stmt, 0)))
+      for (guint i = 0; i < DAFTAR_N_CASE_STATUSES; i++)
+        if (g_str_equal (daftar_enum_to_nick (DAFTAR_TYPE_CASE_STATUS, i), (const char *) sqlite3_column_text (stmt, 0)))
           expected[i] = sqlite3_column_int64 (stmt, 1);
     for (guint i = 0; i < DAFTAR_N_CASE_STATUSES; i++)
       g_assert_cmpint (f->by_status[i], ==, expected[i]);
@@ -285,7 +285,7 @@ check_staff (DaftarDb                 *db,
       s = g_ptr_array_index (f->staff_shifts, i);
       g_assert_cmpstr (s->staff_id, ==, (const char *) sqlite3_column_text (stmt, 0));
       g_assert_cmpstr (s->name, ==, (const char *) sqlite3_column_text (stmt, 1));
-      g_assert_cmpstr (s->shift, ==, (const char *) sqlite3_column_text (stmt, 2));
+      g_assert_cmpstr (daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, s->shift), ==, (const char *) sqlite3_column_text (stmt, 2));
       g_assert_cmpint (s->cases, ==, sqlite3_column_int64 (stmt, 3));
       g_assert_cmpint (s->shifts_worked, ==, sqlite3_column_int64 (stmt, 4));
       g_assert_cmpint (s->busiest_shift, ==, sqlite3_column_int64 (stmt, 5));
@@ -449,11 +449,11 @@ test_report (void)
               g_snprintf (day, sizeof day, "%04d-%02d-%02d", g_date_get_year (&bin->start),
                           g_date_get_month (&bin->start), g_date_get_day (&bin->start));
               g_assert_cmpstr (json_array_get_string_element (row, 0), ==, day);
-              g_assert_cmpstr (json_array_get_string_element (row, 1), ==, daftar_case_kinds[k]);
+              g_assert_cmpstr (json_array_get_string_element (row, 1), ==, daftar_enum_to_nick (DAFTAR_TYPE_CASE_KIND, k));
               g_assert_cmpint (json_array_get_int_element (row, 2), ==, bin->by_kind[k]);
               g_autofree char *n = I (bin->by_kind[k]);
 
-              expect_line (expected, "by_bin_kind", day, daftar_case_kinds[k], n, NULL);
+              expect_line (expected, "by_bin_kind", day, daftar_enum_to_nick (DAFTAR_TYPE_CASE_KIND, k), n, NULL);
             }
         rows = json_object_get_array_member (json_object_get_object_member (tables, "by_destination_scope"), "rows");
         for (guint i = 0; i < DAFTAR_N_DEST_SCOPES; i++)
@@ -496,9 +496,9 @@ test_report (void)
             JsonArray *row = json_array_get_array_element (rows, i);
             g_autofree char *n = I (f->by_status[i]);
 
-            g_assert_cmpstr (json_array_get_string_element (row, 0), ==, daftar_case_statuses[i]);
+            g_assert_cmpstr (json_array_get_string_element (row, 0), ==, daftar_enum_to_nick (DAFTAR_TYPE_CASE_STATUS, i));
             g_assert_cmpint (json_array_get_int_element (row, 1), ==, f->by_status[i]);
-            expect_line (expected, "by_status", daftar_case_statuses[i], n, NULL);
+            expect_line (expected, "by_status", daftar_enum_to_nick (DAFTAR_TYPE_CASE_STATUS, i), n, NULL);
           }
         rows = json_object_get_array_member (json_object_get_object_member (tables, "per_staff_shift"), "rows");
         g_assert_cmpuint (json_array_get_length (rows), ==, f->staff_shifts->len);
@@ -508,7 +508,7 @@ test_report (void)
             JsonArray *row = json_array_get_array_element (rows, i);
 
             g_assert_cmpstr (json_array_get_string_element (row, 0), ==, st->staff_id);
-            g_assert_cmpstr (json_array_get_string_element (row, 2), ==, st->shift);
+            g_assert_cmpstr (json_array_get_string_element (row, 2), ==, daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, st->shift));
             g_assert_cmpint (json_array_get_int_element (row, 3), ==, st->cases);
             g_assert_cmpint (json_array_get_int_element (row, 4), ==, st->shifts_worked);
             g_assert_cmpfloat_with_epsilon (json_node_get_double (json_array_get_element (row, 5)), st->per_shift, 1e-9);

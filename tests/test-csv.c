@@ -418,7 +418,7 @@ test_notices_export (void)
       g_assert_cmpuint (row->len, ==, 8);
       assert_cell (g_ptr_array_index (row, 0), w[2]);
       assert_cell (g_ptr_array_index (row, 1), w[3]);
-      g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "petition");
+      g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "Petition");   /* the kind as the UI names it */
       g_assert_cmpstr (g_ptr_array_index (row, 3), ==, "2025-02-08");
       g_assert_cmpstr (g_ptr_array_index (row, 5), ==, "21");   /* a number, as it was */
       assert_cell (g_ptr_array_index (row, 6), w[0]);

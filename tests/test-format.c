@@ -250,6 +250,11 @@ test_numbers_persian (void)
   g_assert_cmpstr (percent, ==, "۹۱٪");
   g_assert_cmpstr (percent1, ==, "۹۱٫۳٪");
   g_assert_cmpstr (integer, ==, "۱۲٬۳۴۵");
+  {
+    g_autofree char *ungrouped = daftar_format_int_ungrouped (12345);
+
+    g_assert_cmpstr (ungrouped, ==, "۱۲۳۴۵");
+  }
 
   for (int d = 0; d <= 9; d++)
     {
@@ -276,6 +281,11 @@ test_numbers_english (void)
 
   g_assert_cmpstr (decimal, ==, "12,345.6");
   g_assert_cmpstr (percent, ==, "91%");
+  {
+    g_autofree char *ungrouped = daftar_format_int_ungrouped (1440);
+
+    g_assert_cmpstr (ungrouped, ==, "1440");
+  }
   /* Fraction digits are exact, so report columns line up. */
   g_assert_cmpstr (fixed, ==, "2.00");
   /* Longer than any fixed buffer: 301 digits, 100 separators, 7 more. */

@@ -7,6 +7,8 @@
 #include <json-glib/json-glib.h>
 
 #include "daftar-demo.h"
+#include "daftar-i18n.h"
+#include "daftar-labels.h"
 #include "daftar-notices-query.h"
 #include "daftar-notices-report.h"
 #include "daftar-period.h"
@@ -215,7 +217,7 @@ check_figures (Fixture     *f,
   for (guint i = 0; i < f->notices->len; i++)
     {
       const Notice *n = &g_array_index (f->notices, Notice, i);
-      int ch = n->electronic ? DAFTAR_NOTICE_ELECTRONIC : DAFTAR_NOTICE_PAPER;
+      int ch = n->electronic ? DAFTAR_NOTICE_CHANNEL_ELECTRONIC : DAFTAR_NOTICE_CHANNEL_PAPER;
       GDate start;
       guint b;
 
@@ -316,11 +318,11 @@ test_read_rates_realistic (void)
   g_date_subtract_days (&to, 10);
   g_assert_true (daftar_notices_query_figures (f->db, NULL, &from, &to, DAFTAR_BIN_MONTH, &got, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (got.totals[DAFTAR_NOTICE_ELECTRONIC].issued, >, 200);
-  g_assert_cmpint (got.totals[DAFTAR_NOTICE_PAPER].issued, >, 20);
-  g_assert_cmpfloat (got.totals[DAFTAR_NOTICE_ELECTRONIC].read_rate, >, 0.9);
-  g_assert_cmpfloat (got.totals[DAFTAR_NOTICE_PAPER].read_rate, <, 0.2);
-  g_assert_cmpfloat (got.totals[DAFTAR_NOTICE_PAPER].read_rate, >, 0.0);
+  g_assert_cmpint (got.totals[DAFTAR_NOTICE_CHANNEL_ELECTRONIC].issued, >, 200);
+  g_assert_cmpint (got.totals[DAFTAR_NOTICE_CHANNEL_PAPER].issued, >, 20);
+  g_assert_cmpfloat (got.totals[DAFTAR_NOTICE_CHANNEL_ELECTRONIC].read_rate, >, 0.9);
+  g_assert_cmpfloat (got.totals[DAFTAR_NOTICE_CHANNEL_PAPER].read_rate, <, 0.2);
+  g_assert_cmpfloat (got.totals[DAFTAR_NOTICE_CHANNEL_PAPER].read_rate, >, 0.0);
   fixture_free (f);
 }
 
@@ -545,7 +547,9 @@ test_export_csv (void)
       g_assert_cmpuint (row->len, ==, 8);
       g_assert_cmpstr (g_ptr_array_index (row, 0), ==, tracking ? tracking : "");
       g_assert_cmpstr (g_ptr_array_index (row, 1), ==, client ? client : "");
-      g_assert_cmpstr (g_ptr_array_index (row, 2), ==, kind ? kind : "");
+      /* The kind as the UI names it: the file is for people. */
+      g_assert_cmpstr (g_ptr_array_index (row, 2), ==,
+                       kind ? daftar_label_for_nick (DAFTAR_TYPE_CASE_KIND, kind, DAFTAR_LABEL_SINGULAR) : "");
       g_assert_cmpstr (g_ptr_array_index (row, 3), ==, iso);
       g_assert_cmpstr (g_ptr_array_index (row, 5), ==, waiting);
       g_assert_cmpstr (g_ptr_array_index (row, 6), ==, n->id);
@@ -555,6 +559,7 @@ test_export_csv (void)
           found = TRUE;
           g_assert_cmpstr (g_ptr_array_index (row, 1), ==, name);
           g_assert_cmpstr (g_ptr_array_index (row, 0), ==, "140312345678");
+          g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "Petition");
         }
       /* The Jalali column is the same day: 2025-04-10 is 1404/01/21. */
       if (g_str_equal (iso, "2025-04-10"))
@@ -564,6 +569,32 @@ test_export_csv (void)
       g_assert_true (g_str_has_prefix (g_ptr_array_index (row, 4), "140"));
     }
   g_assert_true (found);
+
+  /* In a Persian session the staff read the kind in Persian, as the list
+   * on screen names it, not the code stored for it. */
+  daftar_i18n_force ("fa");
+  daftar_i18n_init ();
+  g_clear_object (&out);
+  out = g_memory_output_stream_new_resizable ();
+  g_assert_true (daftar_notices_export_unviewed_csv (f->db, f->offices[0], &today, 3, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, &error));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = parse_csv ((const char *) g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)) + 3);
+  found = FALSE;
+  for (guint i = 1; i < rows->len; i++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (g_ptr_array_index (row, 6), "csv-notice"))
+        {
+          found = TRUE;
+          g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "دادخواست");
+        }
+    }
+  g_assert_true (found);
+  daftar_i18n_force ("en");
+  daftar_i18n_init ();
   fixture_free (f);
 }
 
@@ -640,7 +671,7 @@ test_report (void)
     {
       JsonArray *row = json_array_get_array_element (rows, ch);
 
-      g_assert_cmpstr (json_array_get_string_element (row, 0), ==, daftar_notice_channels[ch]);
+      g_assert_cmpstr (json_array_get_string_element (row, 0), ==, daftar_enum_to_nick (DAFTAR_TYPE_NOTICE_CHANNEL, ch));
       g_assert_cmpint (json_array_get_int_element (row, 1), ==, fig.totals[ch].issued);
       g_assert_cmpint (json_array_get_int_element (row, 2), ==, fig.totals[ch].delivered);
       g_assert_cmpint (json_array_get_int_element (row, 3), ==, fig.totals[ch].viewed);

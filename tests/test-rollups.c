@@ -79,7 +79,7 @@ add_random_change (JsonBuilder *b, GRand *rand)
       int c = g_rand_int_range (rand, 0, G_N_ELEMENTS (cities));
       set_string (b, "kind", kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))]);
       set_time (b, "filed_at", t);
-      set_string (b, "shift", daftar_time_shift_for_hour (daftar_time_local_hour (t)));
+      set_string (b, "shift", daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, daftar_time_shift_for_hour (daftar_time_local_hour (t))));
       set_string (b, "status", statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))]);
       if (cities[c][0] != NULL)
         {

@@ -657,7 +657,7 @@ check_report (Fixture *f, const char *office, const char *from_text, const char 
     {
       JsonArray *row = json_array_get_array_element (rows, s);
 
-      g_assert_cmpstr (json_array_get_string_element (row, 0), ==, daftar_shift_name (s));
+      g_assert_cmpstr (json_array_get_string_element (row, 0), ==, daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, s));
       assert_figure_cells (row, 1, &d->shift[s]);
       g_assert_cmpfloat (cell (row, 8), ==, d->staff_shifts[s]);
       assert_same_double (cell (row, 9), daftar_shifts_cases_per_staff (d, s));
@@ -672,7 +672,7 @@ check_report (Fixture *f, const char *office, const char *from_text, const char 
 
       daftar_time_format_day (&bin->start, day);
       g_assert_cmpstr (json_array_get_string_element (row, 0), ==, day);
-      g_assert_cmpstr (json_array_get_string_element (row, 1), ==, daftar_shift_name (i % 2));
+      g_assert_cmpstr (json_array_get_string_element (row, 1), ==, daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, i % 2));
       assert_figure_cells (row, 2, &bin->shift[i % 2]);
     }
 

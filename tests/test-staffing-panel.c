@@ -114,7 +114,7 @@ test_panel (void)
   g_assert_true (daftar_test_has_persian_digit (level_before));
   evening = daftar_staffing_panel_get_counters_spin (DAFTAR_STAFFING_PANEL (panel), TRUE);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (evening), ==,
-                   daftar_staffing_shift_counters (s, DAFTAR_STAFFING_EVENING));
+                   daftar_staffing_shift_counters (s, DAFTAR_SHIFT_EVENING));
   {
     GtkWidget *heatmap = NULL;
     GtkWidget *w = panel;
@@ -138,6 +138,20 @@ test_panel (void)
     gtk_spin_button_set_value (evening, gtk_spin_button_get_value (evening) + 1);
     g_assert_cmpstr (daftar_staffing_panel_get_level_text (DAFTAR_STAFFING_PANEL (panel)), !=, level_before);
     g_assert_cmpfloat (daftar_heatmap_get_value (DAFTAR_HEATMAP (heatmap), G_DATE_SATURDAY, 17), >, cell_before);
+  }
+  settle ();
+
+  /* A counter typed with a stray letter is refused, not read as its
+   * digits: the projection must not change behind the manager's back. */
+  {
+    double before = gtk_spin_button_get_value (evening);
+    g_autofree char *shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (evening)));
+    g_autofree char *typed = g_strdup_printf ("%dx", (int) before + 1);
+
+    gtk_editable_set_text (GTK_EDITABLE (evening), typed);
+    gtk_spin_button_update (evening);
+    g_assert_cmpfloat (gtk_spin_button_get_value (evening), ==, before);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (evening)), ==, shown);
   }
   settle ();
 

@@ -182,7 +182,7 @@ check_advice_covers (const DaftarStaffing *s,
       for (guint h = a->from_hour; h < a->to_hour; h++)
         {
           g_assert_cmpint (shortfall[r][h], ==, a->add_counters);
-          g_assert_cmpint (daftar_staffing_shift_for_hour (h), ==, a->shift);
+          g_assert_cmpint (daftar_time_shift_for_hour (h), ==, a->shift);
           g_assert_false (covered[r][h]);
           covered[r][h] = TRUE;
         }
@@ -293,7 +293,7 @@ test_understaffed_week (void)
       const DaftarStaffingAdvice *a = &g_array_index (s->advice, DaftarStaffingAdvice, i);
       g_autofree char *text = daftar_staffing_advice_text (a);
 
-      if (a->shift == DAFTAR_STAFFING_EVENING)
+      if (a->shift == DAFTAR_SHIFT_EVENING)
         g_assert_cmpuint (a->counters_open, ==, 1);
       g_test_message ("%s", text);
     }
@@ -385,7 +385,7 @@ test_four_weeks_and_report (void)
       g_autofree char *text = daftar_staffing_advice_text (a);
 
       g_assert_cmpstr (json_array_get_string_element (row, 1), ==,
-                       a->shift == DAFTAR_STAFFING_MORNING ? "morning" : "evening");
+                       a->shift == DAFTAR_SHIFT_MORNING ? "morning" : "evening");
       g_assert_cmpint (json_array_get_int_element (row, 2), ==, a->from_hour);
       g_assert_cmpint (json_array_get_int_element (row, 3), ==, a->to_hour);
       g_assert_cmpint (json_array_get_int_element (row, 4), ==, a->add_counters);

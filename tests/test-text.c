@@ -223,6 +223,24 @@ test_printable (void)
   g_assert_null (daftar_text_printable (NULL, -1));
 }
 
+/* A code shown inside Persian text: wrapped in FSI … PDI, with nothing
+ * inside that could end the isolate early or leave one open. */
+static void
+test_isolate (void)
+{
+  g_autofree char *code = daftar_text_isolate ("AB-1405/12");
+  g_autofree char *persian = daftar_text_isolate ("دفتر ابرکوه");
+  g_autofree char *hostile = daftar_text_isolate ("X\u2069\u202Eevil\u2066");
+  g_autofree char *broken = daftar_text_isolate ("ok\xff");
+  g_autofree char *none = daftar_text_isolate (NULL);
+
+  g_assert_cmpstr (code, ==, "\u2068AB-1405/12\u2069");
+  g_assert_cmpstr (persian, ==, "\u2068دفتر ابرکوه\u2069");
+  g_assert_cmpstr (hostile, ==, "\u2068Xevil\u2069");
+  g_assert_cmpstr (broken, ==, "\u2068ok\uFFFD\u2069");
+  g_assert_cmpstr (none, ==, "\u2068\u2069");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +260,7 @@ main (int   argc,
   g_test_add_func ("/text/null-empty", test_null_empty);
   g_test_add_func ("/text/key/fast-path-matches-full", test_fast_path_matches_full);
   g_test_add_func ("/text/printable", test_printable);
+  g_test_add_func ("/text/isolate", test_isolate);
 
   return g_test_run ();
 }

@@ -88,10 +88,10 @@ test_local_day (void)
 static void
 test_shift (void)
 {
-  g_assert_cmpstr (daftar_time_shift_for_hour (7), ==, "morning");
-  g_assert_cmpstr (daftar_time_shift_for_hour (13), ==, "morning");
-  g_assert_cmpstr (daftar_time_shift_for_hour (14), ==, "evening");
-  g_assert_cmpstr (daftar_time_shift_for_hour (19), ==, "evening");
+  g_assert_cmpint (daftar_time_shift_for_hour (7), ==, DAFTAR_SHIFT_MORNING);
+  g_assert_cmpint (daftar_time_shift_for_hour (13), ==, DAFTAR_SHIFT_MORNING);
+  g_assert_cmpint (daftar_time_shift_for_hour (14), ==, DAFTAR_SHIFT_EVENING);
+  g_assert_cmpint (daftar_time_shift_for_hour (19), ==, DAFTAR_SHIFT_EVENING);
 }
 
 int

@@ -7,7 +7,6 @@
 
 #include "daftar-alerts.h"
 #include "daftar-queries.h"
-#include "daftar-records.h"
 #include "daftar-sql.h"
 #include "daftar-sync-history.h"
 #include "daftar-time.h"
@@ -63,15 +62,6 @@ alert_new (DaftarAlertKind  kind,
   alert->value = NAN;
   alert->target = NAN;
   return alert;
-}
-
-static const char *
-static_shift (const char *shift)
-{
-  for (guint i = 0; daftar_shifts[i] != NULL; i++)
-    if (g_strcmp0 (shift, daftar_shifts[i]) == 0)
-      return daftar_shifts[i];
-  return NULL;
 }
 
 static gboolean
@@ -223,6 +213,7 @@ breach_alerts (DaftarDb               *db,
     {
       gboolean is_wait = sqlite3_column_int (stmt, 3) == 0;
       double value = sqlite3_column_double (stmt, 5);
+      int shift = DAFTAR_SHIFT_MORNING;
       DaftarAlert *alert;
 
       if (shown == max_day_alerts)
@@ -233,7 +224,8 @@ breach_alerts (DaftarDb               *db,
       alert = alert_new (is_wait ? DAFTAR_ALERT_WAIT_BREACHED : DAFTAR_ALERT_SERVICE_LEVEL_BREACHED,
                          (const char *) sqlite3_column_text (stmt, 0));
       daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 1), &alert->day);
-      alert->shift = static_shift ((const char *) sqlite3_column_text (stmt, 2));
+      daftar_enum_from_nick (DAFTAR_TYPE_SHIFT, (const char *) sqlite3_column_text (stmt, 2), &shift);
+      alert->shift = shift;
       alert->value = value;
       if (is_wait)
         {

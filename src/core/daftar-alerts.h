@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "daftar-db.h"
+#include "daftar-enums.h"
 
 G_BEGIN_DECLS
 
@@ -36,7 +37,7 @@ typedef struct
   DaftarAlertSeverity  severity;
   char                *office_code;  /* owned, nullable: sync alerts */
   GDate                day;          /* per-day alerts; read rate: the last day counted; else invalid */
-  const char          *shift;        /* "morning" / "evening" (static), NULL if not per shift */
+  DaftarShift          shift;        /* wait and service level alerts only */
   /* Wait: minutes. Service level and read rate: ratios 0..1. Sync stale:
    * hours since the last successful sync, NAN if none ever succeeded.
    * Sync failed: NAN. */

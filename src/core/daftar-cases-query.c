@@ -7,10 +7,7 @@
 
 #include "daftar-sql.h"
 #include "daftar-cases-query.h"
-#include "daftar-records.h"
 #include "daftar-time.h"
-
-G_STATIC_ASSERT (DAFTAR_N_CASE_STATUSES == 5);
 
 const char * const daftar_dest_scopes[] = { "local", "province", "other", NULL };
 
@@ -71,7 +68,6 @@ staff_shift_free (gpointer data)
 
   g_free (s->staff_id);
   g_free (s->name);
-  g_free (s->shift);
   g_free (s);
 }
 
@@ -129,7 +125,6 @@ read_rollup (DaftarDb            *db,
   sqlite3_stmt *stmt = daftar_sql_prepare_spans (db, ROLLUP_SQL, f->office_code, &f->from, &f->to,
                                                  f->bin == DAFTAR_BIN_MONTH, error);
   guint32 from_julian = g_date_get_julian (&f->from);
-  int sana = index_of (daftar_case_kinds, "sana_registration");
   int rc;
 
   if (stmt == NULL)
@@ -137,8 +132,7 @@ read_rollup (DaftarDb            *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       GDate day;
-      int kind = index_of (daftar_case_kinds, (const char *) sqlite3_column_text (stmt, 1));
-      int status = index_of (daftar_case_statuses, (const char *) sqlite3_column_text (stmt, 2));
+      int kind = -1, status = -1;
       int scope = index_of (daftar_dest_scopes, (const char *) sqlite3_column_text (stmt, 3));
       gint64 n = sqlite3_column_int64 (stmt, 4);
       DaftarCasesBin *bin;
@@ -146,6 +140,8 @@ read_rollup (DaftarDb            *db,
 
       if (!daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 0), &day))
         continue;
+      daftar_enum_from_nick (DAFTAR_TYPE_CASE_KIND, (const char *) sqlite3_column_text (stmt, 1), &kind);
+      daftar_enum_from_nick (DAFTAR_TYPE_CASE_STATUS, (const char *) sqlite3_column_text (stmt, 2), &status);
       offset = g_date_get_julian (&day) - from_julian;
       if (offset >= n_days)
         continue;
@@ -157,7 +153,7 @@ read_rollup (DaftarDb            *db,
           bin->by_kind[kind] += n;
           f->by_kind[kind] += n;
         }
-      if (kind == sana)
+      if (kind == DAFTAR_CASE_KIND_SANA_REGISTRATION)
         {
           bin->sana_registrations += n;
           f->sana_registrations += n;
@@ -207,7 +203,8 @@ read_places (DaftarDb                  *db,
   return g_steal_pointer (&places);
 }
 
-/* By staff id, then shift, as SQLite's BINARY collation would. */
+/* By staff id, then shift code, as SQLite's BINARY collation would: the
+ * report's rows keep the order they always had (evening before morning). */
 static int
 compare_staff_shifts (gconstpointer a,
                       gconstpointer b)
@@ -215,7 +212,8 @@ compare_staff_shifts (gconstpointer a,
   const DaftarCasesStaffShift *x = *(DaftarCasesStaffShift **) a, *y = *(DaftarCasesStaffShift **) b;
   int c = strcmp (x->staff_id, y->staff_id);
 
-  return c != 0 ? c : strcmp (x->shift, y->shift);
+  return c != 0 ? c : strcmp (daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, x->shift),
+                              daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, y->shift));
 }
 
 static GPtrArray *
@@ -250,17 +248,19 @@ read_staff_shifts (DaftarDb                  *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *staff_id = (const char *) sqlite3_column_text (stmt, 0);
-      const char *shift = (const char *) sqlite3_column_text (stmt, 1);
+      int shift;
       char key[160];
       DaftarCasesStaffShift *s;
 
-      g_snprintf (key, sizeof key, "%s\x1f%s", staff_id, shift);
+      if (!daftar_enum_from_nick (DAFTAR_TYPE_SHIFT, (const char *) sqlite3_column_text (stmt, 1), &shift))
+        continue;
+      g_snprintf (key, sizeof key, "%s\x1f%d", staff_id, shift);
       s = g_hash_table_lookup (by_key, key);
       if (s == NULL)
         {
           s = g_new0 (DaftarCasesStaffShift, 1);
           s->staff_id = g_strdup (staff_id);
-          s->shift = g_strdup (shift);
+          s->shift = shift;
           g_ptr_array_add (loads, s);
           g_hash_table_insert (by_key, g_strdup (key), s);
         }

@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 #define DAFTAR_N_DEST_SCOPES 3
 extern const char * const daftar_dest_scopes[];   /* local, province, other */
 
-#define DAFTAR_N_CASE_STATUSES 5
 #define DAFTAR_CASES_TOP_PLACES 10
 
 /* One bin of the period (a day, a Saturday-to-Friday week or a Jalali
@@ -24,7 +23,7 @@ extern const char * const daftar_dest_scopes[];   /* local, province, other */
 typedef struct
 {
   GDate   start;
-  gint64  by_kind[DAFTAR_N_CASE_KINDS];   /* in the order of daftar_case_kinds */
+  gint64  by_kind[DAFTAR_N_CASE_KINDS];   /* by DaftarCaseKind */
   gint64  total;
   gint64  sana_registrations;
 } DaftarCasesBin;
@@ -40,14 +39,14 @@ typedef struct
 /* One staff member in one shift over the period. */
 typedef struct
 {
-  char   *staff_id;
-  char   *name;             /* nullable: staff record not synced yet */
-  char   *shift;            /* morning, evening */
-  gint64  cases;
-  gint64  shifts_worked;    /* distinct (local day, shift) with a filing */
-  gint64  busiest_shift;    /* most filings in one of those shifts */
-  gint64  shifts_over;      /* shifts with more than max_cases_per_staff_shift */
-  double  per_shift;        /* cases / shifts_worked */
+  char        *staff_id;
+  char        *name;             /* nullable: staff record not synced yet */
+  DaftarShift  shift;
+  gint64       cases;
+  gint64       shifts_worked;    /* distinct (local day, shift) with a filing */
+  gint64       busiest_shift;    /* most filings in one of those shifts */
+  gint64       shifts_over;      /* shifts with more than max_cases_per_staff_shift */
+  double       per_shift;        /* cases / shifts_worked */
 } DaftarCasesStaffShift;
 
 typedef struct
@@ -62,7 +61,7 @@ typedef struct
   gint64           by_kind[DAFTAR_N_CASE_KINDS];
   gint64           sana_registrations;
   gint64           by_scope[DAFTAR_N_DEST_SCOPES];
-  gint64           by_status[DAFTAR_N_CASE_STATUSES];   /* in the order of daftar_case_statuses */
+  gint64           by_status[DAFTAR_N_CASE_STATUSES];   /* by DaftarCaseStatus */
 
   GPtrArray       *top_provinces; /* DaftarCasesPlace, most filings first (ties by name), at most 10 */
   GPtrArray       *top_cities;    /* idem */

@@ -3,7 +3,6 @@
 
 #include "daftar-cases-query.h"
 #include "daftar-cases-report.h"
-#include "daftar-records.h"
 
 gboolean
 daftar_cases_report (DaftarDb                  *db,
@@ -36,11 +35,11 @@ daftar_cases_report (DaftarDb                  *db,
     {
       const DaftarCasesBin *bin = &g_array_index (f->bins, DaftarCasesBin, b);
 
-      for (guint k = 0; daftar_case_kinds[k] != NULL; k++)
+      for (guint k = 0; k < DAFTAR_N_CASE_KINDS; k++)
         {
           daftar_report_row_begin (table);
           daftar_report_add_date (table, &bin->start);
-          daftar_report_add_string (table, daftar_case_kinds[k]);
+          daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_CASE_KIND, k));
           daftar_report_add_int (table, bin->by_kind[k]);
           daftar_report_row_end (table);
         }
@@ -79,10 +78,10 @@ daftar_cases_report (DaftarDb                  *db,
     }
 
   table = daftar_report_add_table (report, "by_status", status_columns);
-  for (guint s = 0; daftar_case_statuses[s] != NULL; s++)
+  for (guint s = 0; s < DAFTAR_N_CASE_STATUSES; s++)
     {
       daftar_report_row_begin (table);
-      daftar_report_add_string (table, daftar_case_statuses[s]);
+      daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_CASE_STATUS, s));
       daftar_report_add_int (table, f->by_status[s]);
       daftar_report_row_end (table);
     }
@@ -95,7 +94,7 @@ daftar_cases_report (DaftarDb                  *db,
       daftar_report_row_begin (table);
       daftar_report_add_string (table, s->staff_id);
       daftar_report_add_string (table, s->name);
-      daftar_report_add_string (table, s->shift);
+      daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, s->shift));
       daftar_report_add_int (table, s->cases);
       daftar_report_add_int (table, s->shifts_worked);
       daftar_report_add_double (table, s->per_shift);

@@ -264,6 +264,12 @@ daftar_format_int (gint64 value)
 }
 
 char *
+daftar_format_int_ungrouped (gint64 value)
+{
+  return format_number ("precision-integer group-off", TRUE, value, 0);
+}
+
+char *
 daftar_format_decimal (double value,
                        int    fraction_digits)
 {

@@ -43,6 +43,9 @@ void      daftar_format_get_config       (DaftarFormatLanguage *lang,
 /* Numbers. Every function returns newly allocated UTF-8, and is thread-safe.
  * @fraction_digits is exact (0..6): columns of a report line up. */
 char     *daftar_format_int              (gint64         value);
+/* The UI's digits without grouping separators («۱۴۴۰», "1440"): a number
+ * the manager edits, which must read back as typed. */
+char     *daftar_format_int_ungrouped    (gint64         value);
 char     *daftar_format_decimal          (double         value,
                                           int            fraction_digits);
 /* @ratio 0.913 → «۹۱٪»; with one fraction digit «۹۱٫۳٪». */

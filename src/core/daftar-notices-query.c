@@ -57,10 +57,10 @@ counts_add (DaftarNoticeCounts       *to,
 static int
 channel_index (const char *channel)
 {
-  for (int i = 0; i < DAFTAR_N_NOTICE_CHANNELS; i++)
-    if (g_strcmp0 (daftar_notice_channels[i], channel) == 0)
-      return i;
-  return -1;
+  int ch = -1;
+
+  daftar_enum_from_nick (DAFTAR_TYPE_NOTICE_CHANNEL, channel, &ch);
+  return ch;
 }
 
 /* Every bin of the period, empty ones included, so a chart shows a gap

@@ -5,16 +5,9 @@
 
 #include "daftar-db.h"
 #include "daftar-period.h"
-#include "daftar-records.h"
+#include "daftar-enums.h"
 
 G_BEGIN_DECLS
-
-/* In the order of daftar_notice_channels (daftar-records.h). */
-typedef enum {
-  DAFTAR_NOTICE_ELECTRONIC,
-  DAFTAR_NOTICE_PAPER,
-  DAFTAR_N_NOTICE_CHANNELS,
-} DaftarNoticeChannel;
 
 
 /* Time from issue to view of electronic notices: each bin holds delays in

@@ -8,6 +8,7 @@
 
 #include "daftar-csv.h"
 #include "daftar-format.h"
+#include "daftar-labels.h"
 #include "daftar-notices-query.h"
 #include "daftar-notices-report.h"
 #include "daftar-period.h"
@@ -70,14 +71,14 @@ report_by_channel (DaftarReport               *report,
       const DaftarNoticeCounts *c = &f->totals[ch];
 
       daftar_report_row_begin (table);
-      daftar_report_add_string (table, daftar_notice_channels[ch]);
+      daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_NOTICE_CHANNEL, ch));
       daftar_report_add_int (table, c->issued);
       daftar_report_add_int (table, c->delivered);
       daftar_report_add_int (table, c->viewed);
       daftar_report_add_int (table, c->deemed);
       daftar_report_add_double (table, c->read_rate);
       /* The standard holds electronic notices only; paper is the baseline. */
-      daftar_report_add_double (table, ch == DAFTAR_NOTICE_ELECTRONIC ? f->target_read_rate : NAN);
+      daftar_report_add_double (table, ch == DAFTAR_NOTICE_CHANNEL_ELECTRONIC ? f->target_read_rate : NAN);
       daftar_report_row_end (table);
     }
 }
@@ -224,7 +225,10 @@ daftar_notices_export_unviewed_csv (DaftarDb       *db,
            * "=HYPERLINK(…)" stays text in the spreadsheet. */
           csv_text (text, n->tracking_code, FALSE);
           csv_text (text, n->client_name, FALSE);
-          csv_text (text, n->kind, FALSE);
+          /* The kind in the UI's language, as the list shows it: this
+           * file is for the staff who follow the notices up, unlike the
+           * raw codes of --report. */
+          csv_text (text, daftar_label_for_nick (DAFTAR_TYPE_CASE_KIND, n->kind, DAFTAR_LABEL_SINGULAR), FALSE);
           csv_text (text, iso, FALSE);
           csv_text (text, jalali, FALSE);
           daftar_csv_append_int (text, n->days_waiting);

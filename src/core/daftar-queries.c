@@ -8,10 +8,7 @@
 
 #include "daftar-sql.h"
 #include "daftar-queries.h"
-#include "daftar-records.h"
 #include "daftar-time.h"
-
-G_STATIC_ASSERT (DAFTAR_N_CASE_KINDS == 7);
 
 /* One statement serves both one office and the whole network. */
 #define OFFICE_FILTER DAFTAR_SQL_NETWORK_OR_OFFICE ("office_code")
@@ -161,13 +158,12 @@ sum_cases (DaftarDb             *db,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+      int kind = -1;
       gint64 n = sqlite3_column_int64 (stmt, 1);
 
-      for (guint i = 0; daftar_case_kinds[i] != NULL; i++)
-        if (g_str_equal (kind, daftar_case_kinds[i]))
-          out->cases_by_kind[i] += n;
-      if (g_str_equal (kind, "sana_registration"))
+      if (daftar_enum_from_nick (DAFTAR_TYPE_CASE_KIND, (const char *) sqlite3_column_text (stmt, 0), &kind))
+        out->cases_by_kind[kind] += n;
+      if (kind == DAFTAR_CASE_KIND_SANA_REGISTRATION)
         out->sana_registrations += n;
       out->cases += n;
     }
@@ -267,14 +263,16 @@ sum_notices (DaftarDb             *db,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *channel = (const char *) sqlite3_column_text (stmt, 0);
+      int channel;
 
-      if (g_str_equal (channel, "electronic"))
+      if (!daftar_enum_from_nick (DAFTAR_TYPE_NOTICE_CHANNEL, (const char *) sqlite3_column_text (stmt, 0), &channel))
+        continue;
+      if (channel == DAFTAR_NOTICE_CHANNEL_ELECTRONIC)
         {
           out->e_notices_issued = sqlite3_column_int64 (stmt, 1);
           out->e_notices_viewed = sqlite3_column_int64 (stmt, 2);
         }
-      else if (g_str_equal (channel, "paper"))
+      else
         {
           out->paper_notices_issued = sqlite3_column_int64 (stmt, 1);
           out->paper_notices_viewed = sqlite3_column_int64 (stmt, 2);

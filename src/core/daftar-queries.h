@@ -4,10 +4,9 @@
 #include <glib.h>
 
 #include "daftar-db.h"
+#include "daftar-enums.h"
 
 G_BEGIN_DECLS
-
-#define DAFTAR_N_CASE_KINDS 7
 
 /* Targets of the service standards, with the judiciary's defaults where the
  * server has sent none. */
@@ -29,7 +28,7 @@ typedef struct
   GDate   to;
 
   gint64  cases;
-  gint64  cases_by_kind[DAFTAR_N_CASE_KINDS];   /* in the order of daftar_case_kinds */
+  gint64  cases_by_kind[DAFTAR_N_CASE_KINDS];   /* by DaftarCaseKind */
   gint64  sana_registrations;
 
   gint64  tickets_issued;

@@ -15,16 +15,6 @@
 
 G_DEFINE_QUARK (daftar-record-error-quark, daftar_record_error)
 
-const char * const daftar_case_kinds[] = {
-  "petition", "brief", "protest", "complaint", "enforcement", "sana_registration", "other", NULL
-};
-const char * const daftar_shifts[] = { "morning", "evening", NULL };
-const char * const daftar_case_statuses[] = {
-  "registered", "sent", "received", "returned", "closed", NULL
-};
-const char * const daftar_ticket_outcomes[] = { "waiting", "served", "no_show", "cancelled", NULL };
-const char * const daftar_notice_channels[] = { "electronic", "paper", NULL };
-
 /* What a server may set as a standard. A value outside its range is no
  * office's, and some would cost the advisor dearly: max_counters 1e9 with
  * occupancy_cap 1e-9 made the staffing search walk a billion counters for
@@ -54,7 +44,7 @@ const DaftarStandardRange daftar_standard_ranges[] = {
 };
 
 #define F(name, type, required) { name, DAFTAR_FIELD_##type, required, NULL }
-#define E(name, allowed, required) { name, DAFTAR_FIELD_ENUM, required, allowed }
+#define E(name, type, required) { name, DAFTAR_FIELD_ENUM, required, daftar_##type##_get_type }
 
 /* The first field of each entity is its key. Columns are named as in the
  * protocol and in src/sql; keep the three in step. */
@@ -68,22 +58,22 @@ static const DaftarField staff_fields[] = {
 };
 static const DaftarField case_fields[] = {
   F ("id", ID, TRUE), F ("office_code", ID, TRUE), F ("tracking_code", TEXT, FALSE),
-  E ("kind", daftar_case_kinds, TRUE), F ("filed_at", TIME, TRUE),
-  E ("shift", daftar_shifts, TRUE), F ("counter", INT, FALSE), F ("staff_id", ID, FALSE),
+  E ("kind", case_kind, TRUE), F ("filed_at", TIME, TRUE),
+  E ("shift", shift, TRUE), F ("counter", INT, FALSE), F ("staff_id", ID, FALSE),
   F ("client_name", TEXT, FALSE), F ("subject", TEXT, FALSE), F ("dest_court", TEXT, FALSE),
   F ("dest_city", TEXT, FALSE), F ("dest_province", TEXT, FALSE),
-  E ("status", daftar_case_statuses, TRUE), F ("fee", INT, FALSE), F ("updated_at", TIME, FALSE),
+  E ("status", case_status, TRUE), F ("fee", INT, FALSE), F ("updated_at", TIME, FALSE),
 };
 static const DaftarField ticket_fields[] = {
   F ("id", ID, TRUE), F ("office_code", ID, TRUE), F ("number", INT, FALSE),
-  E ("service", daftar_case_kinds, TRUE), F ("issued_at", TIME, TRUE),
+  E ("service", case_kind, TRUE), F ("issued_at", TIME, TRUE),
   F ("called_at", TIME, FALSE), F ("started_at", TIME, FALSE), F ("finished_at", TIME, FALSE),
   F ("counter", INT, FALSE), F ("staff_id", ID, FALSE),
-  E ("outcome", daftar_ticket_outcomes, TRUE),
+  E ("outcome", ticket_outcome, TRUE),
 };
 static const DaftarField notice_fields[] = {
   F ("id", ID, TRUE), F ("office_code", ID, TRUE), F ("case_id", ID, FALSE),
-  E ("channel", daftar_notice_channels, TRUE), F ("issued_at", TIME, TRUE),
+  E ("channel", notice_channel, TRUE), F ("issued_at", TIME, TRUE),
   F ("delivered_at", TIME, FALSE), F ("viewed_at", TIME, FALSE), F ("deemed_at", TIME, FALSE),
 };
 static const DaftarField standard_fields[] = {
@@ -277,11 +267,16 @@ parse_value (const DaftarField  *field,
                        "%s is %zu bytes, over the limit of %d", field->name, len, MAX_TEXT_BYTES);
           return FALSE;
         }
-      if (field->type == DAFTAR_FIELD_ENUM && !g_strv_contains (field->allowed, s))
+      if (field->type == DAFTAR_FIELD_ENUM)
         {
-          g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_ENUM,
-                       "%s “%s” is not one of the allowed values", field->name, s);
-          return FALSE;
+          int member;
+
+          if (!daftar_enum_from_nick (field->enum_type (), s, &member))
+            {
+              g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_ENUM,
+                           "%s “%s” is not one of the allowed values", field->name, s);
+              return FALSE;
+            }
         }
       if (field->type == DAFTAR_FIELD_TIME)
         {

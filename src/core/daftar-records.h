@@ -5,6 +5,8 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "daftar-enums.h"
+
 G_BEGIN_DECLS
 
 #define DAFTAR_RECORD_ERROR (daftar_record_error_quark ())
@@ -33,7 +35,7 @@ typedef enum {
 typedef enum {
   DAFTAR_FIELD_ID,     /* string, 1..64 bytes */
   DAFTAR_FIELD_TEXT,   /* string, at most 1 KiB */
-  DAFTAR_FIELD_ENUM,   /* string from a fixed set */
+  DAFTAR_FIELD_ENUM,   /* a nick of the field's enum type (daftar-enums.h) */
   DAFTAR_FIELD_TIME,   /* RFC 3339 string with offset, stored as Unix seconds */
   DAFTAR_FIELD_DATE,   /* 'YYYY-MM-DD' */
   DAFTAR_FIELD_INT,    /* JSON integer, >= 0 */
@@ -45,7 +47,7 @@ typedef struct {
   const char         *name;     /* JSON member and SQL column */
   DaftarFieldType     type;
   gboolean            required;
-  const char * const *allowed;  /* DAFTAR_FIELD_ENUM only, NULL-terminated */
+  GType             (*enum_type) (void);  /* DAFTAR_FIELD_ENUM only */
 } DaftarField;
 
 #define DAFTAR_MAX_FIELDS 20
@@ -62,13 +64,6 @@ typedef struct {
   guint        n_values;
   DaftarValue  values[DAFTAR_MAX_FIELDS];  /* in the order of the entity's fields */
 } DaftarRecord;
-
-/* Allowed values, NULL-terminated. */
-extern const char * const daftar_case_kinds[];     /* petition, brief, protest, complaint, enforcement, sana_registration, other */
-extern const char * const daftar_shifts[];         /* morning, evening */
-extern const char * const daftar_case_statuses[];  /* registered, sent, received, returned, closed */
-extern const char * const daftar_ticket_outcomes[];/* waiting, served, no_show, cancelled */
-extern const char * const daftar_notice_channels[];/* electronic, paper */
 
 /* A service standard the server may set, and the values an office could
  * really have; a standard upsert outside them, or with another key, is

@@ -51,12 +51,16 @@ staff_load_free (gpointer data)
                             "office_code, staff_id, shift, served, NULL, days", "monthly_staff_load", \
                             "yearly_staff_load", " AND staff_id <> ''")
 
+/* Only "evening" is the evening, as it always was here: the rows count in
+ * the morning whatever else they might say. */
 static int
 shift_of (sqlite3_stmt *stmt,
           int           column)
 {
-  return g_strcmp0 ((const char *) sqlite3_column_text (stmt, column), "evening") == 0
-           ? DAFTAR_SHIFT_EVENING : DAFTAR_SHIFT_MORNING;
+  int shift = DAFTAR_SHIFT_MORNING;
+
+  daftar_enum_from_nick (DAFTAR_TYPE_SHIFT, (const char *) sqlite3_column_text (stmt, column), &shift);
+  return shift;
 }
 
 /* Hash keys for the rows' groups, built without printf: a five-year period

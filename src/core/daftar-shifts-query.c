@@ -7,7 +7,6 @@
 #include <string.h>
 #include <gio/gio.h>
 
-#include "daftar-records.h"
 #include "daftar-shifts-private.h"
 #include "daftar-sum.h"
 #include "daftar-time.h"
@@ -21,15 +20,7 @@ typedef struct
   gint64 n[DAFTAR_N_SHIFTS][N_MINUTES];
 } WaitHist;
 
-static const char * const shift_names[] = { "morning", "evening" };
 static const char * const standard_names[] = { "wait_mean", "service_level", "cases_per_staff" };
-
-const char *
-daftar_shift_name (DaftarShift shift)
-{
-  g_return_val_if_fail (shift < DAFTAR_N_SHIFTS, NULL);
-  return shift_names[shift];
-}
 
 const char *
 daftar_shift_standard_name (DaftarShiftStandard standard)
@@ -38,22 +29,24 @@ daftar_shift_standard_name (DaftarShiftStandard standard)
   return standard_names[standard];
 }
 
+/* The shift or service of a rollup row, -1 for a value no record can
+ * carry. */
 static int
 shift_from_name (const char *name)
 {
-  for (guint i = 0; i < DAFTAR_N_SHIFTS; i++)
-    if (g_strcmp0 (name, shift_names[i]) == 0)
-      return i;
-  return -1;
+  int shift = -1;
+
+  daftar_enum_from_nick (DAFTAR_TYPE_SHIFT, name, &shift);
+  return shift;
 }
 
 static int
 service_from_name (const char *name)
 {
-  for (guint i = 0; daftar_case_kinds[i] != NULL; i++)
-    if (g_strcmp0 (name, daftar_case_kinds[i]) == 0)
-      return i;
-  return -1;
+  int service = -1;
+
+  daftar_enum_from_nick (DAFTAR_TYPE_CASE_KIND, name, &service);
+  return service;
 }
 
 guint

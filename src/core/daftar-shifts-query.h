@@ -9,13 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* In the order of daftar_shifts: morning, evening. */
-typedef enum {
-  DAFTAR_SHIFT_MORNING,
-  DAFTAR_SHIFT_EVENING,
-  DAFTAR_N_SHIFTS
-} DaftarShift;
-
 /* The standards held per shift, in this order in every array below. */
 typedef enum {
   DAFTAR_SHIFT_STANDARD_WAIT_MEAN,        /* mean wait ≤ target_wait_minutes */
@@ -91,7 +84,7 @@ typedef struct
   DaftarShiftFigures  shift[DAFTAR_N_SHIFTS];
   GArray             *bins;         /* DaftarShiftsBin, one per bin of the period, in order */
 
-  /* Service time by service (daftar_case_kinds order) and shift. */
+  /* Service time by service (DaftarCaseKind) and shift. */
   gint64              service_n[DAFTAR_N_CASE_KINDS][DAFTAR_N_SHIFTS];
   gint64              service_sum_s[DAFTAR_N_CASE_KINDS][DAFTAR_N_SHIFTS];
 
@@ -125,8 +118,6 @@ DaftarShiftsData *daftar_query_shifts              (DaftarDb          *db,
                                                     GCancellable      *cancellable,
                                                     GError           **error);
 
-/* "morning", "evening" */
-const char       *daftar_shift_name                (DaftarShift        shift);
 /* "wait_mean", "service_level", "cases_per_staff" */
 const char       *daftar_shift_standard_name       (DaftarShiftStandard standard);
 

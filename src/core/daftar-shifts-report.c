@@ -3,7 +3,6 @@
 
 #include <math.h>
 
-#include "daftar-records.h"
 #include "daftar-shifts-query.h"
 #include "daftar-shifts-report.h"
 
@@ -57,7 +56,7 @@ add_shift_tables (DaftarReport           *report,
   for (guint s = 0; s < DAFTAR_N_SHIFTS; s++)
     {
       daftar_report_row_begin (table);
-      daftar_report_add_string (table, daftar_shift_name (s));
+      daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, s));
       add_figures (table, &d->shift[s]);
       daftar_report_add_int (table, d->staff_shifts[s]);
       daftar_report_add_double (table, daftar_shifts_cases_per_staff (d, s));
@@ -72,18 +71,18 @@ add_shift_tables (DaftarReport           *report,
 
         daftar_report_row_begin (table);
         daftar_report_add_date (table, &bin->start);
-        daftar_report_add_string (table, daftar_shift_name (s));
+        daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, s));
         add_figures (table, &bin->shift[s]);
         daftar_report_row_end (table);
       }
 
   table = daftar_report_add_table (report, "service_time", service_columns);
-  for (guint k = 0; daftar_case_kinds[k] != NULL; k++)
+  for (guint k = 0; k < DAFTAR_N_CASE_KINDS; k++)
     for (guint s = 0; s < DAFTAR_N_SHIFTS; s++)
       {
         daftar_report_row_begin (table);
-        daftar_report_add_string (table, daftar_case_kinds[k]);
-        daftar_report_add_string (table, daftar_shift_name (s));
+        daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_CASE_KIND, k));
+        daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, s));
         daftar_report_add_int (table, d->service_n[k][s]);
         daftar_report_add_double (table, daftar_shifts_service_minutes (d, k, s));
         daftar_report_row_end (table);
@@ -171,7 +170,7 @@ add_load_tables (DaftarReport           *report,
         const DaftarStandardCheck *c = &d->checks[s][k];
 
         daftar_report_row_begin (table);
-        daftar_report_add_string (table, daftar_shift_name (s));
+        daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, s));
         daftar_report_add_string (table, daftar_shift_standard_name (k));
         daftar_report_add_double (table, c->value);
         daftar_report_add_double (table, c->target);

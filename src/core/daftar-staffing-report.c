@@ -52,7 +52,7 @@ add_advice (DaftarReport         *report,
 
       daftar_report_row_begin (table);
       daftar_report_add_string (table, weekday_key (a->weekday));
-      daftar_report_add_string (table, a->shift == DAFTAR_STAFFING_MORNING ? "morning" : "evening");
+      daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, a->shift));
       daftar_report_add_int (table, a->from_hour);
       daftar_report_add_int (table, a->to_hour);
       daftar_report_add_int (table, a->add_counters);

@@ -32,7 +32,7 @@ daftar_staffing_advice_text (const DaftarStaffingAdvice *advice)
 
   /* The count comes last so that the singular, which spells "one", may
    * leave it out. */
-  if (advice->shift == DAFTAR_STAFFING_MORNING)
+  if (advice->shift == DAFTAR_SHIFT_MORNING)
     /* Translators: staffing advice; %1$s is a weekday, %2$s and %3$s are
      * hours of the day, %4$s the number of counters to add. */
     format = ngettext ("Add one counter on %1$s mornings from %2$s to %3$s",

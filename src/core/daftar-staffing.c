@@ -17,9 +17,6 @@ G_DEFINE_QUARK (daftar-staffing-error-quark, daftar_staffing_error)
 #define N_ROWS 7
 #define N_HOURS 24
 
-/* The rollups split the day at 14:00 (daftar_time_shift_for_hour). */
-#define EVENING_FIRST_HOUR 14
-
 /* Sums over the window for one weekday row and hour. */
 typedef struct
 {
@@ -43,12 +40,6 @@ daftar_staffing_row_weekday (guint row)
 {
   g_return_val_if_fail (row < N_ROWS, G_DATE_BAD_WEEKDAY);
   return (GDateWeekday) ((row + 5) % 7 + 1);
-}
-
-DaftarStaffingShift
-daftar_staffing_shift_for_hour (guint hour)
-{
-  return hour < EVENING_FIRST_HOUR ? DAFTAR_STAFFING_MORNING : DAFTAR_STAFFING_EVENING;
 }
 
 void
@@ -322,7 +313,7 @@ fill_advice (DaftarStaffing *s)
   for (guint i = 0; i < s->hours->len; i++)
     {
       const DaftarStaffingHour *h = &g_array_index (s->hours, DaftarStaffingHour, i);
-      DaftarStaffingShift shift = daftar_staffing_shift_for_hour (h->hour);
+      DaftarShift shift = daftar_time_shift_for_hour (h->hour);
 
       if (open && (h->weekday != block.weekday || shift != block.shift ||
                    h->hour != block.to_hour || h->shortfall != block.add_counters ||
@@ -510,14 +501,14 @@ daftar_staffing_compute (DaftarDb    *db,
 
 guint
 daftar_staffing_shift_counters (const DaftarStaffing *staffing,
-                                DaftarStaffingShift   shift)
+                                DaftarShift           shift)
 {
   guint n = 0;
 
   for (guint i = 0; i < staffing->hours->len; i++)
     {
       const DaftarStaffingHour *h = &g_array_index (staffing->hours, DaftarStaffingHour, i);
-      if (daftar_staffing_shift_for_hour (h->hour) == shift)
+      if (daftar_time_shift_for_hour (h->hour) == shift)
         n = MAX (n, h->counters_typical);
     }
   return n;
@@ -527,8 +518,8 @@ void
 daftar_staffing_what_if_default (const DaftarStaffing *staffing,
                                  DaftarStaffingWhatIf *out)
 {
-  out->morning_counters = MAX (1u, daftar_staffing_shift_counters (staffing, DAFTAR_STAFFING_MORNING));
-  out->evening_counters = MAX (1u, daftar_staffing_shift_counters (staffing, DAFTAR_STAFFING_EVENING));
+  out->morning_counters = MAX (1u, daftar_staffing_shift_counters (staffing, DAFTAR_SHIFT_MORNING));
+  out->evening_counters = MAX (1u, daftar_staffing_shift_counters (staffing, DAFTAR_SHIFT_EVENING));
   out->service_time_factor = 1.0;
   out->arrivals_factor = 1.0;
 }
@@ -558,7 +549,7 @@ daftar_staffing_project (const DaftarStaffing         *staffing,
     {
       const DaftarStaffingHour *h = &g_array_index (staffing->hours, DaftarStaffingHour, i);
       DaftarStaffingProjection *cell = &out->cells[daftar_staffing_weekday_row (h->weekday)][h->hour];
-      guint counters = daftar_staffing_shift_for_hour (h->hour) == DAFTAR_STAFFING_MORNING
+      guint counters = daftar_time_shift_for_hour (h->hour) == DAFTAR_SHIFT_MORNING
                          ? what_if->morning_counters : what_if->evening_counters;
       double rate = h->arrivals_per_hour * what_if->arrivals_factor;
       DaftarQueueForecast f;

@@ -26,11 +26,6 @@ GQuark daftar_staffing_error_quark (void);
 #define DAFTAR_STAFFING_SEARCH_MARGIN  20
 #define DAFTAR_STAFFING_SEARCH_CEILING 128
 
-typedef enum {
-  DAFTAR_STAFFING_MORNING,   /* hours before 14:00, as the rollups split shifts */
-  DAFTAR_STAFFING_EVENING,
-} DaftarStaffingShift;
-
 /* One weekday and hour over the window: the load, the counters the office
  * had open and the counters the standards need. Only hours in which the
  * office issued tickets are listed. */
@@ -59,7 +54,7 @@ typedef struct
 typedef struct
 {
   GDateWeekday        weekday;
-  DaftarStaffingShift shift;
+  DaftarShift         shift;     /* daftar_time_shift_for_hour of its hours */
   guint               from_hour;          /* first hour of the block */
   guint               to_hour;            /* end of the block: the hour after the last one */
   int                 add_counters;       /* > 0 */
@@ -120,8 +115,6 @@ DaftarStaffing *daftar_staffing_compute        (DaftarDb       *db,
                                                 guint           weeks_required,
                                                 GError        **error);
 
-DaftarStaffingShift daftar_staffing_shift_for_hour (guint hour);
-
 /* The advice in the manager's words, translated:
  * «در عصرهای شنبه از ساعت ۱۶ تا ۱۸ یک باجه اضافه کنید». */
 char           *daftar_staffing_advice_text    (const DaftarStaffingAdvice *advice);
@@ -160,7 +153,7 @@ typedef struct
 
 /* The typical counters of a shift: the most any of its hours usually runs. */
 guint           daftar_staffing_shift_counters (const DaftarStaffing *staffing,
-                                                DaftarStaffingShift   shift);
+                                                DaftarShift           shift);
 void            daftar_staffing_what_if_default (const DaftarStaffing *staffing,
                                                  DaftarStaffingWhatIf *out);
 /* Cheap (a few hundred Erlang forecasts): fine on the UI thread. */

@@ -4,7 +4,6 @@
 #include <math.h>
 
 #include "daftar-queries.h"
-#include "daftar-records.h"
 #include "daftar-summary-report.h"
 
 gboolean
@@ -48,10 +47,10 @@ daftar_summary_report (DaftarDb                  *db,
     }
 
   table = daftar_report_add_table (report, "cases_by_kind", kind_columns);
-  for (guint i = 0; daftar_case_kinds[i] != NULL; i++)
+  for (guint i = 0; i < DAFTAR_N_CASE_KINDS; i++)
     {
       daftar_report_row_begin (table);
-      daftar_report_add_string (table, daftar_case_kinds[i]);
+      daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_CASE_KIND, i));
       daftar_report_add_int (table, s.cases_by_kind[i]);
       daftar_report_row_end (table);
     }

@@ -1,4 +1,4 @@
-/* daftar-text.c: Persian text normalisation with GLib's Unicode tables — stored form and search keys. */
+/* daftar-text.c: Persian text normalisation with GLib's Unicode tables — stored form and search keys — and text made safe to show. */
 #define G_LOG_DOMAIN "daftar-text"
 
 #include <string.h>
@@ -201,6 +201,12 @@ daftar_text_search_key (const char *text)
   return g_string_free (builder.out, FALSE);
 }
 
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
 char *
 daftar_text_printable (const char *text,
                        gssize      max_bytes)
@@ -216,11 +222,29 @@ daftar_text_printable (const char *text,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+      if (is_bidi_control (c))
         continue;
       if (c < 0x20 || (c >= 0x7F && c < 0xA0))
         c = 0xFFFD;
       g_string_append_unichar (out, c);
     }
+  return g_string_free (out, FALSE);
+}
+
+char *
+daftar_text_isolate (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid) + 6);
+
+  g_string_append (out, "\u2068");
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!is_bidi_control (c))
+        g_string_append_unichar (out, c);
+    }
+  g_string_append (out, "\u2069");
   return g_string_free (out, FALSE);
 }

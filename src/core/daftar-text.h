@@ -1,4 +1,4 @@
-/* daftar-text.h: Persian text normalisation for stored text and for search keys. */
+/* daftar-text.h: Persian text normalisation for stored text and for search keys, and text made safe to show: printable, isolated. */
 #pragma once
 
 #include <glib.h>
@@ -31,5 +31,15 @@ char *daftar_text_search_key (const char *text);
  * out. */
 char *daftar_text_printable  (const char *text,
                               gssize      max_bytes);
+
+/* For a value shown inside text or a row of the other direction — a Latin
+ * tracking code, office code or address in a Persian sentence or list, a
+ * database's English words after a Persian prefix: @text between FIRST
+ * STRONG ISOLATE and POP DIRECTIONAL ISOLATE, so it keeps its own direction
+ * and neither takes over the paragraph's nor reorders what is around it.
+ * The embedding, override and isolate controls it carries are dropped, so
+ * text from outside can neither close the isolate early nor leave one
+ * open; invalid UTF-8 is repaired. NULL gives an empty isolate. */
+char *daftar_text_isolate    (const char *text);
 
 G_END_DECLS

@@ -181,8 +181,8 @@ daftar_time_parse_day (const char *day,
   return TRUE;
 }
 
-const char *
+DaftarShift
 daftar_time_shift_for_hour (int hour)
 {
-  return hour < 14 ? "morning" : "evening";
+  return hour < 14 ? DAFTAR_SHIFT_MORNING : DAFTAR_SHIFT_EVENING;
 }

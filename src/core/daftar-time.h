@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "daftar-enums.h"
+
 G_BEGIN_DECLS
 
 /* Offices keep Tehran time; days and hours of every rollup are local to it. */
@@ -40,6 +42,6 @@ void        daftar_time_format_day        (const GDate *date,
                                            char         out_day[11]);
 
 /* Which shift a local hour belongs to: before 14:00 is the morning shift. */
-const char *daftar_time_shift_for_hour    (int hour);
+DaftarShift daftar_time_shift_for_hour    (int hour);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "daftar-cases-page-private.h"
 #include "daftar-format.h"
+#include "daftar-labels.h"
+#include "daftar-text.h"
 
 /* Rows the model reads at once, and pages it keeps. */
 #define PAGE_SIZE 100
@@ -31,9 +33,6 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* Tracking codes are Latin and keep their own direction in a Persian row. */
-  if (GPOINTER_TO_INT (user_data) == COLUMN_CODE)
-    gtk_widget_set_direction (label, GTK_TEXT_DIR_LTR);
   if (GPOINTER_TO_INT (user_data) == COLUMN_FILED)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
@@ -58,12 +57,19 @@ bind_cell (GtkSignalListItemFactory *factory,
   switch ((Column) GPOINTER_TO_INT (user_data))
     {
     case COLUMN_FILED:   text = owned = daftar_format_datetime (daftar_case_item_get_filed_at (item)); break;
-    case COLUMN_CODE:    text = daftar_case_item_get_tracking_code (item); break;
-    case COLUMN_KIND:    text = daftar_cases_page_kind_label (daftar_case_item_get_kind (item)); break;
+    case COLUMN_CODE:
+      /* A Latin code keeps its own direction, and its place, in a Persian row. */
+      text = owned = daftar_text_isolate (daftar_case_item_get_tracking_code (item));
+      break;
+    case COLUMN_KIND:
+      text = daftar_label_for_nick (DAFTAR_TYPE_CASE_KIND, daftar_case_item_get_kind (item), DAFTAR_LABEL_SINGULAR);
+      break;
     case COLUMN_CLIENT:  text = daftar_case_item_get_client_name (item); break;
     case COLUMN_SUBJECT: text = daftar_case_item_get_subject (item); break;
     case COLUMN_CITY:    text = daftar_case_item_get_dest_city (item); break;
-    case COLUMN_STATUS:  text = daftar_cases_page_status_label (daftar_case_item_get_status (item)); break;
+    case COLUMN_STATUS:
+      text = daftar_label_for_nick (DAFTAR_TYPE_CASE_STATUS, daftar_case_item_get_status (item), DAFTAR_LABEL_SINGULAR);
+      break;
     default:             g_assert_not_reached ();
     }
   gtk_label_set_label (label, text ? text : "");
@@ -143,8 +149,8 @@ notice_row (const DaftarCaseNotice *notice)
     : g_strdup_printf (_("Issued %s, not viewed yet"), issued);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 g_str_equal (notice->channel, "paper") ? C_("cases page", "Paper notice")
-                                                                        : C_("cases page", "Electronic notice"));
+                                 daftar_label_for_nick (DAFTAR_TYPE_NOTICE_CHANNEL, notice->channel,
+                                                        DAFTAR_LABEL_SINGULAR));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   return row;
 }
@@ -159,6 +165,7 @@ notices_loaded (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) notices = daftar_case_item_load_notices_finish (item, result, &error);
   g_autofree char *heading = NULL;
+  g_autofree char *code = NULL;
 
   if (notices == NULL)
     {
@@ -166,14 +173,15 @@ notices_loaded (GObject      *source,
         g_warning ("Could not read the notices of a case: %s", error->message);
       return;
     }
+  code = daftar_text_isolate (daftar_case_item_get_tracking_code (item));
   if (notices->len == 0)
-    heading = g_strdup_printf (_("No notices have been issued on %s yet."), daftar_case_item_get_tracking_code (item));
+    heading = g_strdup_printf (_("No notices have been issued on %s yet."), code);
   else
     {
       g_autofree char *n = daftar_format_int (notices->len);
       /* Translators: the number of notices, then the case's tracking code */
       heading = g_strdup_printf (g_dngettext (NULL, "%s notice on %s", "%s notices on %s", notices->len),
-                                 n, daftar_case_item_get_tracking_code (item));
+                                 n, code);
     }
   gtk_label_set_label (self->notices_case, heading);
   for (guint i = 0; i < notices->len; i++)

@@ -54,10 +54,6 @@ struct _DaftarCasesPage
   GCancellable      *notices_cancellable; /* owned, nullable: the notices being read */
 };
 
-/* Translated names of the stored enumerations. */
-const char *daftar_cases_page_kind_label   (const char *kind);
-const char *daftar_cases_page_status_label (const char *status);
-
 /* The list half (daftar-cases-page-list.c). */
 void        daftar_cases_page_list_init    (DaftarCasesPage *self);
 void        daftar_cases_page_list_load    (DaftarCasesPage   *self,

@@ -9,50 +9,14 @@
 #include "daftar-cases-page-private.h"
 #include "daftar-cases-page-query.h"
 #include "daftar-format.h"
+#include "daftar-labels.h"
 #include "daftar-page.h"
 #include "daftar-page-error.h"
-#include "daftar-records.h"
 
 static void daftar_cases_page_iface_init (DaftarPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (DaftarCasesPage, daftar_cases_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (DAFTAR_TYPE_PAGE, daftar_cases_page_iface_init))
-
-const char *
-daftar_cases_page_kind_label (const char *kind)
-{
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "petition", NC_("cases page", "Petitions") },
-    { "brief", NC_("cases page", "Briefs") },
-    { "protest", NC_("cases page", "Protests") },
-    { "complaint", NC_("cases page", "Complaints") },
-    { "enforcement", NC_("cases page", "Enforcement requests") },
-    { "sana_registration", NC_("cases page", "Sana registrations") },
-    { "other", NC_("cases page", "Other filings") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].kind, kind) == 0)
-      return g_dpgettext2 (NULL, "cases page", labels[i].label);
-  return kind ? kind : "";
-}
-
-const char *
-daftar_cases_page_status_label (const char *status)
-{
-  static const struct { const char *status; const char *label; } labels[] = {
-    { "registered", NC_("cases page", "Registered") },
-    { "sent", NC_("cases page", "Sent to court") },
-    { "received", NC_("cases page", "Received by court") },
-    { "returned", NC_("cases page", "Returned") },
-    { "closed", NC_("cases page", "Closed") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].status, status) == 0)
-      return g_dpgettext2 (NULL, "cases page", labels[i].label);
-  return status ? status : "";
-}
 
 static const char *
 scope_label (guint scope)
@@ -69,12 +33,14 @@ static void
 fill_bins (DaftarCasesPage          *self,
            const DaftarCasesFigures *f)
 {
-  g_autoptr(DaftarChartSeries) sana = daftar_chart_series_new (C_("cases page", "Sana registrations"));
+  g_autoptr(DaftarChartSeries) sana =
+    daftar_chart_series_new (daftar_label (DAFTAR_TYPE_CASE_KIND, DAFTAR_CASE_KIND_SANA_REGISTRATION, DAFTAR_LABEL_PLURAL));
 
   daftar_chart_clear_series (self->kinds_chart);
-  for (guint k = 0; daftar_case_kinds[k] != NULL; k++)
+  for (guint k = 0; k < DAFTAR_N_CASE_KINDS; k++)
     {
-      g_autoptr(DaftarChartSeries) series = daftar_chart_series_new (daftar_cases_page_kind_label (daftar_case_kinds[k]));
+      g_autoptr(DaftarChartSeries) series =
+        daftar_chart_series_new (daftar_label (DAFTAR_TYPE_CASE_KIND, k, DAFTAR_LABEL_PLURAL));
 
       for (guint b = 0; b < f->bins->len; b++)
         {
@@ -101,8 +67,8 @@ fill_categories (DaftarCasesPage          *self,
 
   for (guint i = 0; i < DAFTAR_N_DEST_SCOPES; i++)
     daftar_chart_series_append_category (scope, i, scope_label (i), f->by_scope[i]);
-  for (guint i = 0; daftar_case_statuses[i] != NULL; i++)
-    daftar_chart_series_append_category (status, i, daftar_cases_page_status_label (daftar_case_statuses[i]),
+  for (guint i = 0; i < DAFTAR_N_CASE_STATUSES; i++)
+    daftar_chart_series_append_category (status, i, daftar_label (DAFTAR_TYPE_CASE_STATUS, i, DAFTAR_LABEL_PLURAL),
                                          f->by_status[i]);
   for (guint i = 0; i < f->top_provinces->len; i++)
     {
@@ -126,8 +92,10 @@ static void
 fill_staff (DaftarCasesPage          *self,
             const DaftarCasesFigures *f)
 {
-  g_autoptr(DaftarChartSeries) morning = daftar_chart_series_new (C_("cases page", "Morning shift"));
-  g_autoptr(DaftarChartSeries) evening = daftar_chart_series_new (C_("cases page", "Evening shift"));
+  g_autoptr(DaftarChartSeries) morning =
+    daftar_chart_series_new (daftar_label (DAFTAR_TYPE_SHIFT, DAFTAR_SHIFT_MORNING, DAFTAR_LABEL_PLURAL));
+  g_autoptr(DaftarChartSeries) evening =
+    daftar_chart_series_new (daftar_label (DAFTAR_TYPE_SHIFT, DAFTAR_SHIFT_EVENING, DAFTAR_LABEL_PLURAL));
   double max = f->standards.max_cases_per_staff_shift;
   g_autofree char *max_text = daftar_format_decimal (max, 0);
   g_autofree char *note = NULL;
@@ -138,7 +106,7 @@ fill_staff (DaftarCasesPage          *self,
     {
       const DaftarCasesStaffShift *s = g_ptr_array_index (f->staff_shifts, i);
       const char *label = s->name ? s->name : s->staff_id;
-      double values[2] = { NAN, NAN };
+      double values[DAFTAR_N_SHIFTS] = { NAN, NAN };
       gboolean over = FALSE;
 
       /* Rows come by staff id then shift: gather this person's rows. */
@@ -148,13 +116,13 @@ fill_staff (DaftarCasesPage          *self,
 
           if (!g_str_equal (t->staff_id, s->staff_id))
             break;
-          values[g_str_equal (t->shift, "evening")] = t->per_shift;
+          values[t->shift] = t->per_shift;
           over |= t->per_shift > max;
           shifts_over += t->shifts_over;
         }
       over_mean += over;
-      daftar_chart_series_append_category (morning, category, label, values[0]);
-      daftar_chart_series_append_category (evening, category, label, values[1]);
+      daftar_chart_series_append_category (morning, category, label, values[DAFTAR_SHIFT_MORNING]);
+      daftar_chart_series_append_category (evening, category, label, values[DAFTAR_SHIFT_EVENING]);
     }
   daftar_chart_clear_series (self->staff_chart);
   daftar_chart_add_series (self->staff_chart, morning);

@@ -1,4 +1,4 @@
-/* daftar-notices-page-list.c: the Notices page's follow-up list — its rows and columns, the N spin button, and the CSV export. */
+/* daftar-notices-page-list.c: the Notices page's follow-up list — its rows and columns, the N days, and the CSV export. */
 #define G_LOG_DOMAIN "daftar-notices"
 
 #include "config.h"
@@ -6,8 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "daftar-format.h"
+#include "daftar-labels.h"
 #include "daftar-notices-page-private.h"
 #include "daftar-notices-page-query.h"
+#include "daftar-spin-button.h"
+#include "daftar-text.h"
 
 /* One row of the unviewed list. ------------------------------------------ */
 
@@ -35,46 +38,6 @@ guint
 daftar_notices_page_get_days (DaftarNoticesPage *self)
 {
   return (guint) gtk_spin_button_get_value_as_int (self->days_spin);
-}
-
-/* The spin button speaks the UI's digits both ways. */
-static gboolean
-on_days_output (GtkSpinButton *spin,
-                gpointer       user_data)
-{
-  g_autofree char *text = daftar_format_int ((gint64) gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin)));
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
-static int
-on_days_input (GtkSpinButton *spin,
-               double        *new_value,
-               gpointer       user_data)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  double value = 0;
-  gboolean any = FALSE;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      int digit = g_unichar_digit_value (c);   /* ASCII, Persian and Arabic-Indic alike */
-
-      if (digit >= 0)
-        {
-          value = value * 10 + digit;
-          any = TRUE;
-        }
-      else if (!g_unichar_isspace (c))
-        return GTK_INPUT_ERROR;
-    }
-  if (!any)
-    return GTK_INPUT_ERROR;
-  *new_value = value;
-  return TRUE;
 }
 
 /* Export --------------------------------------------------------------------- */
@@ -150,25 +113,6 @@ daftar_notices_page_export_clicked (DaftarNoticesPage *self)
 
 typedef enum { COLUMN_TRACKING, COLUMN_CLIENT, COLUMN_KIND, COLUMN_ISSUED, COLUMN_WAITING } Column;
 
-static const char *
-kind_label (const char *kind)
-{
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "petition", NC_("case kind", "Petition") },
-    { "brief", NC_("case kind", "Brief") },
-    { "protest", NC_("case kind", "Protest") },
-    { "complaint", NC_("case kind", "Complaint") },
-    { "enforcement", NC_("case kind", "Enforcement request") },
-    { "sana_registration", NC_("case kind", "Sana registration") },
-    { "other", NC_("case kind", "Other filing") },
-  };
-
-  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].kind, kind))
-      return g_dpgettext2 (GETTEXT_PACKAGE, "case kind", labels[i].label);
-  return kind ? kind : "";
-}
-
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -196,14 +140,13 @@ bind_cell (GtkSignalListItemFactory *factory,
   switch ((Column) GPOINTER_TO_INT (user_data))
     {
     case COLUMN_TRACKING:
-      /* An isolate keeps a Latin code in its own direction inside Persian text. */
-      text = g_strdup_printf ("\u2066%s\u2069", n->tracking_code ? n->tracking_code : n->notice_id);
+      text = daftar_text_isolate (n->tracking_code ? n->tracking_code : n->notice_id);
       break;
     case COLUMN_CLIENT:
       text = g_strdup (n->client_name ? n->client_name : "");
       break;
     case COLUMN_KIND:
-      text = g_strdup (kind_label (n->kind));
+      text = g_strdup (daftar_label_for_nick (DAFTAR_TYPE_CASE_KIND, n->kind, DAFTAR_LABEL_SINGULAR));
       break;
     case COLUMN_ISSUED:
       text = daftar_format_date_short (&n->issued_day);
@@ -244,8 +187,6 @@ daftar_notices_page_setup_list (DaftarNoticesPage *self,
                                 guint              days)
 {
   add_columns (self);
-  g_signal_connect (self->days_spin, "output", G_CALLBACK (on_days_output), NULL);
-  g_signal_connect (self->days_spin, "input", G_CALLBACK (on_days_input), NULL);
+  daftar_spin_button_localize (self->days_spin);
   gtk_spin_button_set_value (self->days_spin, days);
-  on_days_output (self->days_spin, NULL);
 }

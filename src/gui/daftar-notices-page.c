@@ -9,6 +9,7 @@
 
 #include "daftar-charts.h"
 #include "daftar-format.h"
+#include "daftar-labels.h"
 #include "daftar-notices-page-private.h"
 #include "daftar-notices-page-query.h"
 #include "daftar-page.h"
@@ -31,8 +32,8 @@ static void
 show_tiles (DaftarNoticesPage          *self,
             const DaftarNoticesFigures *f)
 {
-  const DaftarNoticeCounts *e = &f->totals[DAFTAR_NOTICE_ELECTRONIC];
-  const DaftarNoticeCounts *p = &f->totals[DAFTAR_NOTICE_PAPER];
+  const DaftarNoticeCounts *e = &f->totals[DAFTAR_NOTICE_CHANNEL_ELECTRONIC];
+  const DaftarNoticeCounts *p = &f->totals[DAFTAR_NOTICE_CHANNEL_PAPER];
   g_autofree char *target = daftar_format_percent (f->target_read_rate, 0);
   g_autofree char *baseline = daftar_format_percent (PAPER_BASELINE, 0);
   /* Translators: the standard a figure is held to, e.g. "target: 90%" */
@@ -59,8 +60,10 @@ static void
 show_rate_chart (DaftarNoticesPage          *self,
                  const DaftarNoticesFigures *f)
 {
-  g_autoptr(DaftarChartSeries) electronic = daftar_chart_series_new (C_("notice channel", "Electronic"));
-  g_autoptr(DaftarChartSeries) paper = daftar_chart_series_new (C_("notice channel", "Paper"));
+  g_autoptr(DaftarChartSeries) electronic =
+    daftar_chart_series_new (daftar_label (DAFTAR_TYPE_NOTICE_CHANNEL, DAFTAR_NOTICE_CHANNEL_ELECTRONIC, DAFTAR_LABEL_PLURAL));
+  g_autoptr(DaftarChartSeries) paper =
+    daftar_chart_series_new (daftar_label (DAFTAR_TYPE_NOTICE_CHANNEL, DAFTAR_NOTICE_CHANNEL_PAPER, DAFTAR_LABEL_PLURAL));
   DaftarChart *chart = DAFTAR_CHART (self->rate_chart);
 
   for (guint i = 0; i < f->bins->len; i++)
@@ -68,8 +71,8 @@ show_rate_chart (DaftarNoticesPage          *self,
       const DaftarNoticesBin *b = &g_array_index (f->bins, DaftarNoticesBin, i);
       g_autofree char *label = daftar_bin_label (f->bin, &b->start);
 
-      daftar_chart_series_append_day (electronic, &b->start, label, b->channel[DAFTAR_NOTICE_ELECTRONIC].read_rate);
-      daftar_chart_series_append_day (paper, &b->start, label, b->channel[DAFTAR_NOTICE_PAPER].read_rate);
+      daftar_chart_series_append_day (electronic, &b->start, label, b->channel[DAFTAR_NOTICE_CHANNEL_ELECTRONIC].read_rate);
+      daftar_chart_series_append_day (paper, &b->start, label, b->channel[DAFTAR_NOTICE_CHANNEL_PAPER].read_rate);
     }
   daftar_chart_set_series (chart, electronic);
   daftar_chart_add_series (chart, paper);
@@ -93,7 +96,7 @@ show_channel_chart (DaftarNoticesPage          *self,
       const DaftarNoticeCounts *c = &f->totals[ch];
       const gint64 values[] = { c->issued, c->delivered, c->viewed, c->deemed };
       g_autoptr(DaftarChartSeries) series =
-        daftar_chart_series_new (ch == DAFTAR_NOTICE_ELECTRONIC ? C_("notice channel", "Electronic") : C_("notice channel", "Paper"));
+        daftar_chart_series_new (daftar_label (DAFTAR_TYPE_NOTICE_CHANNEL, ch, DAFTAR_LABEL_PLURAL));
 
       for (guint i = 0; i < G_N_ELEMENTS (values); i++)
         daftar_chart_series_append_category (series, i, labels[i], (double) values[i]);

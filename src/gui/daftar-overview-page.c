@@ -9,12 +9,12 @@
 
 #include "daftar-charts.h"
 #include "daftar-format.h"
+#include "daftar-labels.h"
 #include "daftar-overview-page.h"
 #include "daftar-overview-page-private.h"
 #include "daftar-overview-page-query.h"
 #include "daftar-page.h"
 #include "daftar-page-error.h"
-#include "daftar-records.h"
 
 struct _DaftarOverviewPage
 {
@@ -115,7 +115,8 @@ fill_tiles (GtkFlowBox                *box,
   if (previous)
     daftar_kpi_tile_set_previous (tile, previous->cases);
 
-  tile = add_tile (box, _("Sana registrations"), s->sana_registrations, DAFTAR_CHART_VALUE_INTEGER, 0);
+  tile = add_tile (box, daftar_label (DAFTAR_TYPE_CASE_KIND, DAFTAR_CASE_KIND_SANA_REGISTRATION, DAFTAR_LABEL_PLURAL),
+                   s->sana_registrations, DAFTAR_CHART_VALUE_INTEGER, 0);
   if (previous)
     daftar_kpi_tile_set_previous (tile, previous->sana_registrations);
 
@@ -154,32 +155,13 @@ fill_tiles (GtkFlowBox                *box,
   daftar_kpi_tile_set_previous (tile, previous->e_read_rate);
 }
 
-static const char *
-case_kind_label (const char *kind)
-{
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "petition", N_("Petitions") },
-    { "brief", N_("Briefs") },
-    { "protest", N_("Protests") },
-    { "complaint", N_("Complaints") },
-    { "enforcement", N_("Enforcement requests") },
-    { "sana_registration", N_("Sana registrations") },
-    { "other", N_("Other filings") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].kind, kind))
-      return _(labels[i].label);
-  return kind;
-}
-
 static void
 fill_kinds (DaftarOverviewPage        *self,
             const DaftarPeriodSummary *s)
 {
   clear_children (GTK_WIDGET (self->kinds_list));
 
-  for (guint i = 0; daftar_case_kinds[i] != NULL; i++)
+  for (guint i = 0; i < DAFTAR_N_CASE_KINDS; i++)
     {
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *count = daftar_format_int (s->cases_by_kind[i]);
@@ -189,7 +171,7 @@ fill_kinds (DaftarOverviewPage        *self,
       GtkWidget *count_label = gtk_label_new (count);
       GtkWidget *share_label = gtk_label_new (share ? share : "");
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), case_kind_label (daftar_case_kinds[i]));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), daftar_label (DAFTAR_TYPE_CASE_KIND, i, DAFTAR_LABEL_PLURAL));
       gtk_widget_add_css_class (count_label, "numeric");
       gtk_widget_add_css_class (share_label, "dim-label");
       gtk_widget_set_size_request (share_label, 48, -1);

@@ -8,7 +8,9 @@
 #include <adwaita.h>
 
 #include "daftar-format.h"
+#include "daftar-labels.h"
 #include "daftar-overview-page-private.h"
+#include "daftar-text.h"
 
 static void
 clear_list (GtkListBox *list)
@@ -25,7 +27,7 @@ char *
 daftar_overview_alert_title (const DaftarAlert *alert,
                              gint64             now)
 {
-  gboolean evening = g_strcmp0 (alert->shift, "evening") == 0;
+  gboolean evening = alert->shift == DAFTAR_SHIFT_EVENING;
   g_autofree char *day = g_date_valid (&alert->day) ? daftar_format_date_long (&alert->day) : NULL;
   g_autofree char *value = NULL;
   g_autofree char *target = NULL;
@@ -103,7 +105,9 @@ alert_row_new (const DaftarAlert *alert,
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   GtkWidget *severity;
   g_autofree char *title = daftar_overview_alert_title (alert, now);
-  g_autoptr(GString) subtitle = g_string_new (office);
+  /* An office without a name yet is shown by its Latin code, which must
+   * not turn the Persian line around it left to right. */
+  g_autoptr(GString) subtitle = g_string_new (NULL);
 
   /* Office names and sync messages are data, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -111,6 +115,12 @@ alert_row_new (const DaftarAlert *alert,
   gtk_widget_add_css_class (icon, alert->severity == DAFTAR_ALERT_CRITICAL ? "error" : "warning");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
+  if (office != NULL)
+    {
+      g_autofree char *isolated = daftar_text_isolate (office);
+
+      g_string_append (subtitle, isolated);
+    }
   if (alert->kind == DAFTAR_ALERT_READ_RATE_BELOW_TARGET)
     {
       if (subtitle->len > 0)
@@ -228,7 +238,9 @@ daftar_overview_fill_comparison (DaftarChartFrame      *frame,
                                  const DaftarStandards *standards)
 {
   const char *headers[] = {
-    _("Office"), _("Cases filed"), _("Sana registrations"), _("Clients served"),
+    _("Office"), _("Cases filed"),
+    daftar_label (DAFTAR_TYPE_CASE_KIND, DAFTAR_CASE_KIND_SANA_REGISTRATION, DAFTAR_LABEL_PLURAL),
+    _("Clients served"),
     _("Mean wait"), _("Served within the standard wait"), _("E-notice read rate"),
   };
   g_autoptr(DaftarChartSeries) waits = daftar_chart_series_new (_("Mean wait"));

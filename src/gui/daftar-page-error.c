@@ -45,7 +45,7 @@ daftar_page_error_set_error (DaftarPageError *self,
    * from core. */
   if (g_error_matches (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_SQL))
     {
-      g_autofree char *isolated = g_strconcat ("\u2068", reason, "\u2069", NULL);
+      g_autofree char *isolated = daftar_text_isolate (reason);
 
       description = g_strdup_printf (_("Could not read the local database: %s"), isolated);
     }

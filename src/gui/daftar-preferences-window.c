@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "daftar-preferences-window.h"
+#include "daftar-spin-button.h"
 #include "daftar-sync.h"
 #include "daftar-token.h"
 
@@ -303,6 +304,7 @@ static void
 daftar_preferences_window_init (DaftarPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  daftar_spin_button_localize (self->sync_interval_spin);
   self->cancellable = g_cancellable_new ();
 }
 

@@ -9,12 +9,13 @@
 
 #include "daftar-charts.h"
 #include "daftar-format.h"
+#include "daftar-labels.h"
 #include "daftar-page.h"
 #include "daftar-page-error.h"
-#include "daftar-records.h"
 #include "daftar-shifts-page.h"
 #include "daftar-shifts-page-query.h"
 #include "daftar-staffing-panel.h"
+#include "daftar-text.h"
 
 struct _DaftarShiftsPage
 {
@@ -52,19 +53,13 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DaftarShiftsPage, daftar_shifts_page, GTK_TYPE_WI
 static const char *
 shift_label (DaftarShift shift)
 {
-  return shift == DAFTAR_SHIFT_MORNING ? C_("shift", "Morning") : C_("shift", "Evening");
+  return daftar_label (DAFTAR_TYPE_SHIFT, shift, DAFTAR_LABEL_PLURAL);
 }
 
 static const char *
-service_label (guint service)
+outcome_label (DaftarTicketOutcome outcome)
 {
-  static const char * const labels[] = {
-    N_("Petitions"), N_("Briefs"), N_("Protests"), N_("Complaints"),
-    N_("Enforcement requests"), N_("Sana registrations"), N_("Other filings"),
-  };
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == DAFTAR_N_CASE_KINDS);
-  return _(labels[service]);
+  return daftar_label (DAFTAR_TYPE_TICKET_OUTCOME, outcome, DAFTAR_LABEL_PLURAL);
 }
 
 static DaftarKpiStatus
@@ -159,7 +154,7 @@ fill_tiles (GtkFlowBox             *box,
   clear_children (GTK_WIDGET (box));
   add_tile (box, _("Queue tickets issued"), f->issued, DAFTAR_CHART_VALUE_INTEGER, 0);
   add_tile (box, _("Clients served"), f->served, DAFTAR_CHART_VALUE_INTEGER, 0);
-  tile = add_tile (box, _("No-shows"), f->no_show, DAFTAR_CHART_VALUE_INTEGER, 0);
+  tile = add_tile (box, outcome_label (DAFTAR_TICKET_OUTCOME_NO_SHOW), f->no_show, DAFTAR_CHART_VALUE_INTEGER, 0);
   daftar_kpi_tile_set_higher_is_better (tile, FALSE);
   tile = add_tile (box, _("Cancelled tickets"), f->cancelled, DAFTAR_CHART_VALUE_INTEGER, 0);
   daftar_kpi_tile_set_higher_is_better (tile, FALSE);
@@ -210,9 +205,10 @@ fill_tickets_chart (DaftarShiftsPage       *self,
       const DaftarShiftFigures *f = &d->shift[s];
 
       daftar_chart_series_append_category (series[s], 0, C_("ticket figure", "Issued"), f->issued);
-      daftar_chart_series_append_category (series[s], 1, C_("ticket figure", "Served"), f->served);
-      daftar_chart_series_append_category (series[s], 2, _("No-shows"), f->no_show);
-      daftar_chart_series_append_category (series[s], 3, C_("ticket figure", "Cancelled"), f->cancelled);
+      daftar_chart_series_append_category (series[s], 1, outcome_label (DAFTAR_TICKET_OUTCOME_SERVED), f->served);
+      daftar_chart_series_append_category (series[s], 2, outcome_label (DAFTAR_TICKET_OUTCOME_NO_SHOW), f->no_show);
+      daftar_chart_series_append_category (series[s], 3, outcome_label (DAFTAR_TICKET_OUTCOME_CANCELLED),
+                                           f->cancelled);
     }
   set_shift_series (self->tickets_chart, series);
   daftar_chart_frame_set_category_title (self->tickets_frame, _("Tickets"));
@@ -250,7 +246,7 @@ fill_service_chart (DaftarShiftsPage       *self,
   shift_series (series);
   for (guint k = 0; k < DAFTAR_N_CASE_KINDS; k++)
     for (guint s = 0; s < DAFTAR_N_SHIFTS; s++)
-      daftar_chart_series_append_category (series[s], k, service_label (k),
+      daftar_chart_series_append_category (series[s], k, daftar_label (DAFTAR_TYPE_CASE_KIND, k, DAFTAR_LABEL_PLURAL),
                                            daftar_shifts_service_minutes (d, k, s));
   set_shift_series (self->service_chart, series);
   daftar_chart_set_fraction_digits (self->service_chart, 1);
@@ -275,7 +271,8 @@ fill_load_charts (DaftarShiftsPage       *self,
       /* Counters of the network are told apart by their office's code. */
       if (context->office_code == NULL)
         {
-          char *with_office = g_strdup_printf (C_("office and counter", "%s, %s"), c->office_code, label);
+          g_autofree char *office = daftar_text_isolate (c->office_code);
+          char *with_office = g_strdup_printf (C_("office and counter", "%s, %s"), office, label);
           g_free (label);
           label = with_office;
         }

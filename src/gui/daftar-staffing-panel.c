@@ -12,6 +12,7 @@
 #include "daftar-page.h"
 #include "daftar-page-error.h"
 #include "daftar-staffing-page-query.h"
+#include "daftar-spin-button.h"
 #include "daftar-staffing-panel.h"
 
 struct _DaftarStaffingPanel
@@ -100,43 +101,6 @@ update_projection (DaftarStaffingPanel *self)
          * the counters cannot carry keeps a trace of colour instead. */
         daftar_heatmap_set_value (self->heatmap, daftar_staffing_row_weekday (r), h,
                                   MAX (p.cells[r][h].service_level, 0.001));
-}
-
-/* Spin buttons print their own Latin digits; these show and read the
- * figures through the formatting module like every number on screen. */
-static gboolean
-on_spin_output (GtkSpinButton *spin,
-                gpointer       user_data)
-{
-  g_autofree char *text = daftar_format_int ((gint64) llround (gtk_spin_button_get_value (spin)));
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
-static int
-on_spin_input (GtkSpinButton *spin,
-               double        *new_value,
-               gpointer       user_data)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  double value = 0;
-  gboolean any = FALSE;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      int digit = g_unichar_digit_value (g_utf8_get_char (p));
-
-      if (digit < 0)
-        continue;   /* separators and the percent sign */
-      value = value * 10 + digit;
-      any = TRUE;
-    }
-  if (!any)
-    return GTK_INPUT_ERROR;
-  *new_value = value;
-  return TRUE;
 }
 
 static void
@@ -326,11 +290,7 @@ daftar_staffing_panel_init (DaftarStaffingPanel *self)
     GtkSpinButton *spins[] = { self->morning_spin, self->evening_spin, self->service_spin, self->arrivals_spin };
 
     for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
-      {
-        g_signal_connect (spins[i], "output", G_CALLBACK (on_spin_output), NULL);
-        g_signal_connect (spins[i], "input", G_CALLBACK (on_spin_input), NULL);
-        on_spin_output (spins[i], NULL);
-      }
+      daftar_spin_button_localize (spins[i]);
   }
   daftar_chart_set_value_format (DAFTAR_CHART (self->heatmap), DAFTAR_CHART_VALUE_PERCENT);
 }

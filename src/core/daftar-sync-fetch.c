@@ -34,7 +34,6 @@ end_try (Run *run)
       run->cancel_handler = 0;
     }
   g_clear_object (&run->try_cancellable);
-  run->deadline_hit = FALSE;
 }
 
 void
@@ -71,15 +70,26 @@ daftar_sync_run_free (gpointer data)
   g_free (run);
 }
 
+/* The current try's own deadline stopped it. Its cancellable is cancelled
+ * by the run's (forwarded) or by that deadline, so when the run's is not,
+ * it was the deadline. (The end of the run cancels it too, but the try's
+ * callback stops at daftar_sync_run_returned then.) */
+static gboolean
+deadline_passed (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  return run->try_cancellable != NULL && g_cancellable_is_cancelled (run->try_cancellable) &&
+         !g_cancellable_is_cancelled (g_task_get_cancellable (task));
+}
+
 /* Cancelled by the caller; a try cancelled by its own deadline is not. */
 static gboolean
 is_cancelled (GTask        *task,
               const GError *error)
 {
-  Run *run = g_task_get_task_data (task);
-
   return g_cancellable_is_cancelled (g_task_get_cancellable (task)) ||
-         (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !run->deadline_hit);
+         (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !deadline_passed (task));
 }
 
 GError *
@@ -262,7 +272,7 @@ read_cb (GObject      *source,
   gssize n;
 
   n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, &error);
-  if (daftar_sync_run_fetch_returned (task))
+  if (daftar_sync_run_returned (task))
     return;
   if (n < 0)
     {
@@ -270,7 +280,7 @@ read_cb (GObject      *source,
       g_byte_array_set_size (run->body, before);
       if (is_cancelled (task, error))
         fail (task, daftar_sync_cancelled_error ());
-      else if (run->deadline_hit)
+      else if (deadline_passed (task))
         retry_or_fail (task, deadline_error (self), -1);
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
         /* The compressed stream itself is broken: the same bytes would come again. */
@@ -310,7 +320,7 @@ read_more (GTask *task)
   /* The array does not move while the read is pending: nothing else
    * touches it until read_cb. */
   g_byte_array_set_size (run->body, len + READ_CHUNK);
-  run->fetch_pending = TRUE;
+  run->pending++;
   g_input_stream_read_async (run->stream, run->body->data + len, READ_CHUNK,
                              G_PRIORITY_DEFAULT, run->try_cancellable,
                              read_cb, task);
@@ -331,14 +341,14 @@ send_cb (GObject      *source,
   guint status;
 
   run->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
-  if (daftar_sync_run_fetch_returned (task))
+  if (daftar_sync_run_returned (task))
     return;
   if (run->stream == NULL)
     {
       why = shown (error->message);
       if (is_cancelled (task, error))
         fail (task, daftar_sync_cancelled_error ());
-      else if (run->deadline_hit)
+      else if (deadline_passed (task))
         retry_or_fail (task, deadline_error (self), -1);
       else if (error->domain == G_TLS_ERROR)
         fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_TLS,
@@ -423,8 +433,8 @@ deadline_cb (gpointer user_data)
 {
   Run *run = user_data;
 
-  /* The try is cancelled; its callback sees deadline_hit and retries. */
-  run->deadline_hit = TRUE;
+  /* The try is cancelled; its callback finds it cancelled while the run is
+   * not (deadline_passed), and retries. */
   g_cancellable_cancel (run->try_cancellable);
   g_clear_pointer (&run->deadline_source, g_source_unref);
   return G_SOURCE_REMOVE;
@@ -477,7 +487,7 @@ send_request (GTask *task,
       g_source_attach (run->deadline_source, g_task_get_context (task));
     }
 
-  run->fetch_pending = TRUE;
+  run->pending++;
   soup_session_send_async (self->session, run->msg, G_PRIORITY_DEFAULT,
                            run->try_cancellable, send_cb, task);
 }

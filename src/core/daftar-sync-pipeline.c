@@ -17,7 +17,125 @@
  * waits until page N's ingest has committed, so a run ends exactly as the
  * one-page-at-a-time client ended: if page N is refused or fails, page N+1
  * is dropped unapplied and the run ends with page N's error. A run ends
- * (sync_log row, result) only once no callback of its own is still to come. */
+ * (sync_log row, result) only once no callback of its own is still to come.
+ *
+ * Where a run is, is one variable, Run.phase, and daftar_sync_run_set_phase
+ * is the only place it changes: it refuses a transition this table does not
+ * list. "Committed" and "refused" are how the ingest of the page on the
+ * worker ended (refused: ingest would not apply it, or the database failed);
+ * "failed" is how a fetch ended after its tries or at once (a 401, a page
+ * refused by the parse); "a bound" is max-pages or max-empty-pages;
+ * "cancelled" is the caller's cancellable, seen by a fetch's callback or as
+ * a page commits. A retry (a failure, the page deadline, a 429 or a 5xx)
+ * stays in its phase.
+ *
+ *   phase           event                                      next phase
+ *   STARTING        row written, cursor read                   FETCHING
+ *                   no row, no valid server, no token          ENDING
+ *   FETCHING        parsed; the last page, or one at a bound   INGESTING
+ *                   parsed; a next page may follow             FETCHING_AHEAD
+ *                   410                                        PREPARING
+ *                   410 in a fresh copy or from the beginning; ENDING
+ *                   failed, cancelled
+ *   INGESTING       committed with has_more                    FETCHING
+ *                   committed, the last page of a fresh copy   SWAPPING
+ *                   committed: the last page, a bound,         ENDING
+ *                   cancelled; refused
+ *   FETCHING_AHEAD  committed, the next still on its way       FETCHING
+ *                   the next parsed first                      PARSED_AHEAD
+ *                   the next failed or was cancelled first     FAILED_AHEAD
+ *                   the next got 410 first                     GONE_AHEAD
+ *                   committed: a bound, cancelled; refused     ENDING
+ *   PARSED_AHEAD    committed: the next page to the worker     INGESTING or
+ *                                                              FETCHING_AHEAD
+ *                   committed: a bound, cancelled; refused     ENDING
+ *   FAILED_AHEAD    committed (ends with the fetch's error),   ENDING
+ *                   refused (with the ingest's)
+ *   GONE_AHEAD      committed                                  PREPARING
+ *                   committed in a fresh copy, a bound,        ENDING
+ *                   cancelled; refused
+ *   PREPARING       side file ready: from the beginning        FETCHING
+ *                   side file not ready                        ENDING
+ *   SWAPPING        swapped, or failed                         ENDING
+ *   ENDING          nothing pending; the row is updated        FINISHING
+ *                   nothing pending; no row to update          DONE
+ *   FINISHING       row updated                                DONE
+ *
+ * The callbacks still to come (Run.pending counts them) in each phase:
+ * STARTING, PREPARING, SWAPPING and FINISHING their job's; FETCHING the
+ * fetch's request, read or parse, or none while a retry waits on a timer
+ * (which goes when the run ends); INGESTING the ingest's; FETCHING_AHEAD
+ * both; the other *_AHEAD phases the ingest's; ENDING at most the one of a
+ * fetch the run dropped, which only comes back (a run never ends while a
+ * page is on the worker: only as the ingest comes back, or without one);
+ * DONE none. The 410's fresh copy is not a phase of its own: from
+ * PREPARING on, the run goes through the same phases into the side file
+ * (summary.resynced says so, and makes a second 410 the end). */
+
+#define PHASE(name) (1u << DAFTAR_SYNC_PHASE_##name)
+
+/* The table above: the phases each phase may go to. */
+static const guint next_phases[DAFTAR_SYNC_N_PHASES] = {
+  [DAFTAR_SYNC_PHASE_STARTING] = PHASE (FETCHING) | PHASE (ENDING),
+  [DAFTAR_SYNC_PHASE_FETCHING] = PHASE (INGESTING) | PHASE (FETCHING_AHEAD) | PHASE (PREPARING) |
+                                 PHASE (ENDING),
+  [DAFTAR_SYNC_PHASE_INGESTING] = PHASE (FETCHING) | PHASE (SWAPPING) | PHASE (ENDING),
+  [DAFTAR_SYNC_PHASE_FETCHING_AHEAD] = PHASE (FETCHING) | PHASE (PARSED_AHEAD) | PHASE (FAILED_AHEAD) |
+                                       PHASE (GONE_AHEAD) | PHASE (ENDING),
+  [DAFTAR_SYNC_PHASE_PARSED_AHEAD] = PHASE (INGESTING) | PHASE (FETCHING_AHEAD) | PHASE (ENDING),
+  [DAFTAR_SYNC_PHASE_FAILED_AHEAD] = PHASE (ENDING),
+  [DAFTAR_SYNC_PHASE_GONE_AHEAD] = PHASE (PREPARING) | PHASE (ENDING),
+  [DAFTAR_SYNC_PHASE_PREPARING] = PHASE (FETCHING) | PHASE (ENDING),
+  [DAFTAR_SYNC_PHASE_SWAPPING] = PHASE (ENDING),
+  [DAFTAR_SYNC_PHASE_ENDING] = PHASE (FINISHING) | PHASE (DONE),
+  [DAFTAR_SYNC_PHASE_FINISHING] = PHASE (DONE),
+  [DAFTAR_SYNC_PHASE_DONE] = 0,
+};
+
+#undef PHASE
+
+gboolean
+daftar_sync_phase_allowed (DaftarSyncPhase from,
+                           DaftarSyncPhase to)
+{
+  g_return_val_if_fail ((guint) from < DAFTAR_SYNC_N_PHASES, FALSE);
+  g_return_val_if_fail ((guint) to < DAFTAR_SYNC_N_PHASES, FALSE);
+
+  return (next_phases[from] & (1u << to)) != 0;
+}
+
+const char *
+daftar_sync_phase_name (DaftarSyncPhase phase)
+{
+  static const char * const names[] = {
+    "starting", "fetching", "ingesting", "fetching-ahead", "parsed-ahead", "failed-ahead",
+    "gone-ahead", "preparing", "swapping", "ending", "finishing", "done",
+  };
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == DAFTAR_SYNC_N_PHASES);
+
+  return (guint) phase < G_N_ELEMENTS (names) ? names[phase] : "invalid";
+}
+
+gboolean
+daftar_sync_run_set_phase (GTask           *task,
+                           DaftarSyncPhase  phase)
+{
+  DaftarSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  DaftarSyncPhase from = run->phase;
+
+  g_return_val_if_fail (daftar_sync_phase_allowed (from, phase), FALSE);
+  /* The run's row says how it ended only once nothing of it can still come. */
+  g_return_val_if_fail (run->pending == 0 || (phase != DAFTAR_SYNC_PHASE_FINISHING &&
+                                              phase != DAFTAR_SYNC_PHASE_DONE), FALSE);
+
+  g_debug ("sync run: %s -> %s", daftar_sync_phase_name (from), daftar_sync_phase_name (phase));
+  run->phase = phase;
+  if (self->phase_watch != NULL)
+    self->phase_watch (self, from, phase, self->phase_watch_data);
+  return TRUE;
+}
+
 
 void
 daftar_sync_body_free (gpointer data)
@@ -162,40 +280,34 @@ daftar_sync_parse_page (const DaftarSyncBody  *job,
   return parsed;
 }
 
-/* Ends the run with @error (owned; NULL for success) as soon as no callback
- * of its own is still to come: a request or read in flight is cancelled,
- * a parse or a job on the worker is waited for. */
+/* Hands the run to daftar_sync_run_finish once nothing of it is still to
+ * come: a request or read in flight was cancelled by end; a parse or a job
+ * on the worker is waited for. */
 static void
 maybe_finish (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
 
-  if (run->ending && !run->fetch_pending && run->ingested == NULL)
-    {
-      run->ending = FALSE;
-      daftar_sync_run_finish (task, g_steal_pointer (&run->end_error));
-    }
+  if (run->phase == DAFTAR_SYNC_PHASE_ENDING && run->pending == 0)
+    daftar_sync_run_finish (task, g_steal_pointer (&run->end_error));
 }
 
-static void
-end_run (GTask  *task,
-         GError *error)
+void
+daftar_sync_run_end (GTask  *task,
+                     GError *error)
 {
   Run *run = g_task_get_task_data (task);
 
-  if (run->ending)
+  if (!daftar_sync_run_set_phase (task, DAFTAR_SYNC_PHASE_ENDING))
     {
       g_clear_error (&error);
       return;
     }
-  run->ending = TRUE;
   run->end_error = error;
 
   /* A page fetched ahead is never applied once the run ends before it. */
   g_clear_pointer (&run->fetched, daftar_sync_page_free);
   g_clear_error (&run->fetch_error);
-  run->fetch_gone = FALSE;
-  run->fetch_active = FALSE;
   if (run->try_cancellable != NULL)
     g_cancellable_cancel (run->try_cancellable);
   daftar_sync_run_clear_wait (run);
@@ -203,32 +315,45 @@ end_run (GTask  *task,
 }
 
 gboolean
-daftar_sync_run_fetch_returned (GTask *task)
+daftar_sync_run_returned (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
 
-  run->fetch_pending = FALSE;
-  if (!run->ending)
+  g_return_val_if_fail (run->pending > 0, FALSE);
+  run->pending--;
+  if (run->phase != DAFTAR_SYNC_PHASE_ENDING)
     return FALSE;
   maybe_finish (task);
   return TRUE;
 }
 
-void
-daftar_sync_run_fetch_next (GTask      *task,
-                            const char *since)
+/* Starts fetching the page after @since (NULL: from the beginning), in
+ * @phase: FETCHING, or FETCHING_AHEAD beside an ingest. */
+static void
+fetch_next (GTask           *task,
+            DaftarSyncPhase  phase,
+            const char      *since)
 {
   Run *run = g_task_get_task_data (task);
   char *copy = g_strdup (since);
 
   g_free (run->fetch_since);
   run->fetch_since = copy;
-  run->fetch_active = TRUE;
   run->tries = 0;
+  daftar_sync_run_set_phase (task, phase);
   daftar_sync_run_fetch_page (task);
 }
 
-static void advance (GTask *task);
+void
+daftar_sync_run_begin (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  fetch_next (task, DAFTAR_SYNC_PHASE_FETCHING, run->since);
+}
+
+static void take_parsed  (GTask *task, DaftarSyncPage *page);
+static void start_resync (GTask *task);
 
 static void
 swap_cb (GObject      *source,
@@ -237,14 +362,44 @@ swap_cb (GObject      *source,
 {
   GTask *task = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean swapped;
 
-  if (daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error) == NULL)
+  swapped = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error) != NULL;
+  daftar_sync_run_returned (task);   /* never ENDING: nothing ends a run while it swaps */
+  if (!swapped)
+    daftar_sync_run_end (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_DATABASE,
+                                            "%s", error->message));
+  else
+    daftar_sync_run_end (task, NULL);
+}
+
+/* After a page with has_more committed: on to the next page, by how far
+ * its fetch has come. */
+static void
+go_on (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  switch (run->phase)
     {
-      end_run (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_DATABASE,
-                                  "%s", error->message));
-      return;
+    case DAFTAR_SYNC_PHASE_INGESTING:
+      fetch_next (task, DAFTAR_SYNC_PHASE_FETCHING, run->since);   /* not asked ahead */
+      break;
+    case DAFTAR_SYNC_PHASE_FETCHING_AHEAD:
+      daftar_sync_run_set_phase (task, DAFTAR_SYNC_PHASE_FETCHING);
+      break;
+    case DAFTAR_SYNC_PHASE_PARSED_AHEAD:
+      take_parsed (task, g_steal_pointer (&run->fetched));
+      break;
+    case DAFTAR_SYNC_PHASE_FAILED_AHEAD:
+      daftar_sync_run_end (task, g_steal_pointer (&run->fetch_error));
+      break;
+    case DAFTAR_SYNC_PHASE_GONE_AHEAD:
+      start_resync (task);
+      break;
+    default:
+      g_return_if_reached ();
     }
-  end_run (task, NULL);
 }
 
 static void
@@ -268,9 +423,10 @@ ingest_cb (GObject      *source,
   if (run->spent == NULL)
     run->spent = g_ptr_array_new_with_free_func (daftar_sync_page_free);
   g_ptr_array_add (run->spent, g_steal_pointer (&run->ingested));
+  daftar_sync_run_returned (task);   /* never ENDING: a run ends only between ingests */
   if (page == NULL)
     {
-      end_run (task, daftar_sync_run_page_error (task, error));
+      daftar_sync_run_end (task, daftar_sync_run_page_error (task, error));
       return;
     }
 
@@ -285,41 +441,36 @@ ingest_cb (GObject      *source,
   daftar_sync_ingest_result_free (page);
 
   daftar_sync_client_page_applied (self, run->summary.pages, run->summary.records);
-  if (run->ending)
-    {
-      maybe_finish (task);   /* not reached: a run ends only between ingests */
-      return;
-    }
 
   /* A cursor that does not move on was refused before it was applied; a
    * server can still move it on for ever with nothing, or with the same
    * records again, so a run has bounds. What was applied stays. */
   if (has_more && run->empty_pages >= self->max_empty_pages)
-    end_run (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
-                                _("The central server sent %u pages in a row that say more data follows but hold none; the sync stopped"),
-                                run->empty_pages));
+    daftar_sync_run_end (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
+                                            _("The central server sent %u pages in a row that say more data follows but hold none; the sync stopped"),
+                                            run->empty_pages));
   else if (has_more && run->summary.pages >= self->max_pages)
-    end_run (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
-                                _("The central server still had more data after %u pages; the sync stopped, and the next one goes on from there"),
-                                run->summary.pages));
+    daftar_sync_run_end (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
+                                            _("The central server still had more data after %u pages; the sync stopped, and the next one goes on from there"),
+                                            run->summary.pages));
   else if (has_more && g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-    end_run (task, daftar_sync_cancelled_error ());
-  else if (has_more && !run->fetch_active)
-    daftar_sync_run_fetch_next (task, run->since);   /* not asked ahead */
+    daftar_sync_run_end (task, daftar_sync_cancelled_error ());
   else if (has_more)
-    advance (task);   /* the next page, if it is here already */
-  else if (run->fetch_active)
-    end_run (task, NULL);   /* not reached: nothing is asked past a last page */
-  else if (run->resyncing)
+    go_on (task);
+  else if (run->phase != DAFTAR_SYNC_PHASE_INGESTING)
+    daftar_sync_run_end (task, NULL);   /* not reached: nothing is asked past a last page */
+  else if (run->summary.resynced)
     {
       /* The fresh copy is complete: only now does it replace the live data. */
       run->target = self->worker;
       daftar_sync_release_worker (g_steal_pointer (&run->fresh));
+      daftar_sync_run_set_phase (task, DAFTAR_SYNC_PHASE_SWAPPING);
+      run->pending++;
       daftar_db_worker_run_async (self->worker, daftar_sync_swap_job, g_strdup (self->office),
                                   g_free, NULL, NULL, swap_cb, task);
     }
   else
-    end_run (task, NULL);
+    daftar_sync_run_end (task, NULL);
 }
 
 /* Hands @page (owned) to the worker, and asks for the next one meanwhile
@@ -339,11 +490,29 @@ start_ingest (GTask          *task,
     ahead = g_strdup (page->next_since);
 
   run->ingested = page;
+  run->pending++;
   daftar_db_worker_run_async (run->target, daftar_sync_ingest_job, page, NULL,
                               daftar_sync_ingest_result_free,
                               g_task_get_cancellable (task), ingest_cb, task);
   if (ahead != NULL)
-    daftar_sync_run_fetch_next (task, ahead);
+    fetch_next (task, DAFTAR_SYNC_PHASE_FETCHING_AHEAD, ahead);
+  else
+    daftar_sync_run_set_phase (task, DAFTAR_SYNC_PHASE_INGESTING);
+}
+
+/* A parsed page goes to the worker once nothing is on it, unless the run
+ * was cancelled meanwhile. */
+static void
+take_parsed (GTask          *task,
+             DaftarSyncPage *page)
+{
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      daftar_sync_page_free (page);
+      daftar_sync_run_end (task, daftar_sync_cancelled_error ());
+      return;
+    }
+  start_ingest (task, page);
 }
 
 static void
@@ -357,20 +526,18 @@ prepare_side_cb (GObject      *source,
   g_autofree char *side = NULL;
 
   side = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
-  if (daftar_sync_run_fetch_returned (task))
-    return;
+  daftar_sync_run_returned (task);   /* never ENDING: nothing ends a run while it prepares */
   if (side == NULL)
     {
-      daftar_sync_run_fetch_failed (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_DATABASE,
-                                                       "%s", error->message));
+      daftar_sync_run_end (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_DATABASE,
+                                              "%s", error->message));
       return;
     }
   run->fresh = daftar_db_worker_new (side);
   run->target = run->fresh;
-  run->resyncing = TRUE;
   run->summary.resynced = TRUE;
   g_clear_pointer (&run->since, g_free);
-  daftar_sync_run_fetch_next (task, NULL);
+  fetch_next (task, DAFTAR_SYNC_PHASE_FETCHING, NULL);
 }
 
 /* 410: the server no longer knows our cursor. Copy everything afresh into a
@@ -382,41 +549,17 @@ start_resync (GTask *task)
   DaftarSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
 
-  if (run->resyncing || run->fetch_since == NULL)
+  if (run->summary.resynced || run->fetch_since == NULL)
     {
-      end_run (task, g_error_new_literal (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
-                                          _("The central server refuses even a sync from the beginning")));
+      daftar_sync_run_end (task, g_error_new_literal (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
+                                                      _("The central server refuses even a sync from the beginning")));
       return;
     }
   g_debug ("cursor of %s expired; copying afresh", self->office);
-  run->fetch_pending = TRUE;
+  daftar_sync_run_set_phase (task, DAFTAR_SYNC_PHASE_PREPARING);
+  run->pending++;
   daftar_db_worker_run_async (self->worker, daftar_sync_prepare_side_job, NULL, NULL, g_free,
                               g_task_get_cancellable (task), prepare_side_cb, task);
-}
-
-/* Takes how the fetch of the next page ended, once the ingest before it
- * has committed. */
-static void
-advance (GTask *task)
-{
-  Run *run = g_task_get_task_data (task);
-
-  if (run->ending || run->ingested != NULL)
-    return;
-  if (run->fetch_error != NULL)
-    end_run (task, g_steal_pointer (&run->fetch_error));
-  else if (run->fetch_gone)
-    {
-      run->fetch_gone = FALSE;
-      start_resync (task);
-    }
-  else if (run->fetched != NULL && g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-    end_run (task, daftar_sync_cancelled_error ());
-  else if (run->fetched != NULL)
-    {
-      run->fetch_active = FALSE;
-      start_ingest (task, g_steal_pointer (&run->fetched));
-    }
 }
 
 static void
@@ -448,20 +591,21 @@ parse_cb (GObject      *source,
   DaftarSyncPage *page;
 
   page = g_task_propagate_pointer (G_TASK (result), &error);
-  if (daftar_sync_run_fetch_returned (task))
+  if (daftar_sync_run_returned (task))
     {
       g_clear_pointer (&page, daftar_sync_page_free);
       return;
     }
   if (page == NULL)
+    daftar_sync_run_fetch_failed (task, daftar_sync_run_page_error (task, error));
+  else if (run->phase == DAFTAR_SYNC_PHASE_FETCHING_AHEAD)
     {
-      daftar_sync_run_fetch_failed (task, daftar_sync_run_page_error (task, error));
-      return;
+      run->fetched = page;
+      daftar_sync_run_set_phase (task, DAFTAR_SYNC_PHASE_PARSED_AHEAD);
+      g_debug ("the next page is parsed; it waits for the ingest of the one before it");
     }
-  run->fetched = page;
-  if (run->ingested != NULL)
-    g_debug ("the next page is parsed; it waits for the ingest of the one before it");
-  advance (task);
+  else
+    take_parsed (task, page);
 }
 
 void
@@ -485,7 +629,7 @@ daftar_sync_run_body_fetched (GTask      *task,
   parse = g_task_new (NULL, NULL, parse_cb, task);
   g_task_set_source_tag (parse, daftar_sync_run_body_fetched);
   g_task_set_task_data (parse, job, daftar_sync_body_free);
-  run->fetch_pending = TRUE;
+  run->pending++;
   g_task_run_in_thread (parse, parse_in_thread);
 }
 
@@ -495,14 +639,13 @@ daftar_sync_run_fetch_failed (GTask  *task,
 {
   Run *run = g_task_get_task_data (task);
 
-  if (run->ending)
+  if (run->phase == DAFTAR_SYNC_PHASE_FETCHING_AHEAD)
     {
-      g_error_free (error);
-      maybe_finish (task);
-      return;
+      run->fetch_error = error;
+      daftar_sync_run_set_phase (task, DAFTAR_SYNC_PHASE_FAILED_AHEAD);
     }
-  run->fetch_error = error;
-  advance (task);
+  else
+    daftar_sync_run_end (task, error);
 }
 
 void
@@ -510,6 +653,8 @@ daftar_sync_run_fetch_gone (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
 
-  run->fetch_gone = TRUE;
-  advance (task);
+  if (run->phase == DAFTAR_SYNC_PHASE_FETCHING_AHEAD)
+    daftar_sync_run_set_phase (task, DAFTAR_SYNC_PHASE_GONE_AHEAD);
+  else
+    start_resync (task);
 }

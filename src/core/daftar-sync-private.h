@@ -13,6 +13,31 @@ G_BEGIN_DECLS
  * daftar_text_printable has taken out what a terminal would obey. */
 #define DAFTAR_SYNC_SHOWN_MAX 256
 
+/* Where a run is; daftar-sync-pipeline.c has the table of transitions and
+ * what each phase means. "A page on the worker" is one the worker ingests
+ * (Run.ingested); "ahead" is the page after it, fetched meanwhile. */
+typedef enum {
+  DAFTAR_SYNC_PHASE_STARTING,       /* the sync_log row is written, the cursor read */
+  DAFTAR_SYNC_PHASE_FETCHING,       /* the next page is fetched and parsed; nothing on the worker */
+  DAFTAR_SYNC_PHASE_INGESTING,      /* a page on the worker; nothing asked after it */
+  DAFTAR_SYNC_PHASE_FETCHING_AHEAD, /* a page on the worker; the next one is fetched and parsed */
+  DAFTAR_SYNC_PHASE_PARSED_AHEAD,   /* a page on the worker; the next one parsed (Run.fetched) */
+  DAFTAR_SYNC_PHASE_FAILED_AHEAD,   /* a page on the worker; the next one's fetch failed (Run.fetch_error) */
+  DAFTAR_SYNC_PHASE_GONE_AHEAD,     /* a page on the worker; the next one got 410 */
+  DAFTAR_SYNC_PHASE_PREPARING,      /* after a 410: the side file for a fresh copy is made ready */
+  DAFTAR_SYNC_PHASE_SWAPPING,       /* the fresh copy replaces the office's live data */
+  DAFTAR_SYNC_PHASE_ENDING,         /* the outcome is decided (Run.end_error); callbacks still to come */
+  DAFTAR_SYNC_PHASE_FINISHING,      /* the sync_log row is updated with the outcome */
+  DAFTAR_SYNC_PHASE_DONE,           /* the run's task has returned */
+  DAFTAR_SYNC_N_PHASES
+} DaftarSyncPhase;
+
+/* Tests only: sees every transition of a client's runs, once it is made. */
+typedef void (*DaftarSyncPhaseFunc) (DaftarSyncClient *client,
+                                     DaftarSyncPhase   from,
+                                     DaftarSyncPhase   to,
+                                     gpointer          user_data);
+
 struct _DaftarSyncClient
 {
   GObject         parent_instance;
@@ -32,6 +57,8 @@ struct _DaftarSyncClient
   guint           max_pages;        /* per run */
   guint           max_empty_pages;  /* has_more pages in a row that change nothing */
   gboolean        running;
+  DaftarSyncPhaseFunc phase_watch;  /* nullable: tests only */
+  gpointer        phase_watch_data;
 };
 
 /* One run's state, the task data of the run's GTask (whose source object is
@@ -39,37 +66,34 @@ struct _DaftarSyncClient
 typedef struct {
   char              *since;         /* owned, nullable: the cursor after the last page applied */
   DaftarDbWorker    *target;        /* unowned: where pages go, the client's worker or fresh */
-  DaftarDbWorker    *fresh;         /* owned, nullable: the fresh copy after a 410 */
-  gboolean           resyncing;
+  DaftarDbWorker    *fresh;         /* owned, nullable: the fresh copy after a 410, until the swap */
+  DaftarSyncPhase    phase;         /* changed only by daftar_sync_run_set_phase */
+  guint              pending;       /* callbacks of the run still to come: a request, a read, a parse, a job on the worker */
   guint              tries;         /* failed tries of the current page */
   guint              redirects;     /* redirects followed for the current page */
   guint              empty_pages;   /* has_more pages in a row that changed nothing */
   GCancellable      *try_cancellable; /* owned, nullable: the current try's, cancelled by the run's or the deadline */
   GCancellable      *run_cancellable; /* unowned: the run's, which cancel_handler is on */
   gulong             cancel_handler;
-  gboolean           deadline_hit;
   gint64             log_id;
-  DaftarSyncSummary  summary;
+  DaftarSyncSummary  summary;       /* summary.resynced: the run copies afresh, into fresh; a second 410 ends it */
   GError            *failure;       /* owned, nullable: returned after logging */
   SoupMessage       *msg;           /* owned, nullable: the request in flight */
   GInputStream      *stream;        /* owned, nullable */
   GByteArray        *body;          /* owned, nullable */
   GSource           *wait_source;   /* owned, nullable */
   GSource           *cancel_source; /* owned, nullable */
-  GSource           *deadline_source; /* owned, nullable */
+  GSource           *deadline_source; /* owned, nullable: the current try's, until it fires */
 
   /* The pipeline (daftar-sync-pipeline.c): while one page is ingested, the
-   * next is fetched and parsed; pages are ingested strictly in order. */
+   * next is fetched and parsed; pages are ingested strictly in order. Each
+   * pointer below is set in the phases its comment names, NULL otherwise. */
   char              *fetch_since;   /* owned, nullable: the cursor the page being fetched is asked from */
-  gboolean           fetch_active;  /* the next page is being fetched, or how that ended waits below */
-  gboolean           fetch_pending; /* a request, read, parse or side-file job of the fetch has its callback to come */
-  struct _DaftarSyncPage *fetched;  /* owned, nullable: parsed, waiting for the ingest before it */
-  GError            *fetch_error;   /* owned, nullable: how the fetch failed, waiting likewise */
-  gboolean           fetch_gone;    /* the fetch got 410, waiting likewise */
-  struct _DaftarSyncPage *ingested; /* owned, nullable: the page on the worker, which only borrows it */
+  struct _DaftarSyncPage *ingested; /* owned: a page on the worker, which only borrows it */
+  struct _DaftarSyncPage *fetched;  /* owned: PARSED_AHEAD's page */
+  GError            *fetch_error;   /* owned: FAILED_AHEAD's error */
   GPtrArray         *spent;         /* owned, nullable: applied pages, for the next parse to free */
-  gboolean           ending;        /* the run's outcome is decided; the callbacks still to come end it */
-  GError            *end_error;     /* owned, nullable: that outcome */
+  GError            *end_error;     /* owned, nullable: ENDING's outcome, NULL for success */
 } Run;
 
 /* daftar-sync-fetch.c: the HTTP side of a run. fetch_page makes one try
@@ -83,23 +107,37 @@ GError  *daftar_sync_cancelled_error  (void);
 GError  *daftar_sync_run_page_error   (GTask        *task,
                                        const GError *error);
 
-/* daftar-sync-pipeline.c: the order of a run's work. fetch_next starts
- * fetching the page after @since; the fetch ends with body_fetched (@body
- * owned), fetch_failed (@error owned) or fetch_gone (410). Each callback of
- * the fetch calls fetch_returned first and stops there if it returns TRUE:
- * the run is ending and wanted only that callback to come back. */
-void     daftar_sync_run_fetch_next     (GTask      *task,
-                                         const char *since);
-void     daftar_sync_run_body_fetched   (GTask      *task,
-                                         GBytes     *body,
-                                         const char *content_type);
-void     daftar_sync_run_fetch_failed   (GTask      *task,
-                                         GError     *error);
-void     daftar_sync_run_fetch_gone     (GTask      *task);
-gboolean daftar_sync_run_fetch_returned (GTask      *task);
+/* daftar-sync-pipeline.c: the order of a run's work. set_phase is the one
+ * place a run's phase changes; it refuses (g_return) a transition the table
+ * does not allow. begin fetches from the stored cursor; end decides the
+ * outcome (@error owned, NULL for success). A fetch ends with body_fetched
+ * (@body owned), fetch_failed (@error owned) or fetch_gone (410). Whoever
+ * starts an asynchronous call for the run counts it in run->pending; its
+ * callback calls returned first and stops there if that returns TRUE: the
+ * run is ending and wanted only that callback to come back. */
+gboolean    daftar_sync_run_set_phase      (GTask           *task,
+                                            DaftarSyncPhase  phase);
+gboolean    daftar_sync_phase_allowed      (DaftarSyncPhase  from,
+                                            DaftarSyncPhase  to);
+const char *daftar_sync_phase_name         (DaftarSyncPhase  phase);
+void        daftar_sync_run_begin          (GTask           *task);
+void        daftar_sync_run_end            (GTask           *task,
+                                            GError          *error);
+void        daftar_sync_run_body_fetched   (GTask           *task,
+                                            GBytes          *body,
+                                            const char      *content_type);
+void        daftar_sync_run_fetch_failed   (GTask           *task,
+                                            GError          *error);
+void        daftar_sync_run_fetch_gone     (GTask           *task);
+gboolean    daftar_sync_run_returned       (GTask           *task);
+
+/* daftar-sync.c. Tests only: @func (nullable) sees each transition. */
+void        daftar_sync_client_watch_phases (DaftarSyncClient    *self,
+                                             DaftarSyncPhaseFunc  func,
+                                             gpointer             user_data);
 
 /* daftar-sync.c: ends the run with @error (owned; NULL for success) once
- * its sync_log row is written. */
+ * its sync_log row is written. Called in ENDING with nothing pending. */
 void     daftar_sync_run_finish       (GTask   *task,
                                        GError  *error);
 void     daftar_sync_client_page_applied (DaftarSyncClient *self,

@@ -131,6 +131,8 @@ log_finished_cb (GObject      *source,
   if (daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error) == NULL)
     g_warning ("Could not write the sync log: %s", error->message);
 
+  daftar_sync_run_returned (task);
+  daftar_sync_run_set_phase (task, DAFTAR_SYNC_PHASE_DONE);
   self->running = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 
@@ -149,7 +151,7 @@ log_finished_cb (GObject      *source,
  * records how it went. */
 void
 daftar_sync_run_finish (GTask  *task,
-        GError *error)
+                        GError *error)
 {
   DaftarSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
@@ -167,6 +169,7 @@ daftar_sync_run_finish (GTask  *task,
   if (run->log_id == 0)
     {
       /* Not even the log row could be written; there is nothing to update. */
+      daftar_sync_run_set_phase (task, DAFTAR_SYNC_PHASE_DONE);
       self->running = FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
       g_task_return_error (task, g_steal_pointer (&run->failure));
@@ -188,6 +191,8 @@ daftar_sync_run_finish (GTask  *task,
   job->message = error != NULL ? g_strdup (error->message) : NULL;
 
   /* Not cancellable: a cancelled run must still be logged as such. */
+  daftar_sync_run_set_phase (task, DAFTAR_SYNC_PHASE_FINISHING);
+  run->pending++;
   daftar_db_worker_run_async (self->worker, daftar_sync_log_finish_job, job,
                               daftar_sync_log_job_free, NULL, NULL,
                               log_finished_cb, task);
@@ -207,10 +212,11 @@ log_started_cb (GObject      *source,
   GError *check_error = NULL;
 
   start = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
+  daftar_sync_run_returned (task);
   if (start == NULL)
     {
-      daftar_sync_run_finish (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_DATABASE,
-                                 _("Could not read the local database: %s"), error->message));
+      daftar_sync_run_end (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_DATABASE,
+                                              _("Could not read the local database: %s"), error->message));
       return;
     }
   run->log_id = start->log_id;
@@ -219,18 +225,18 @@ log_started_cb (GObject      *source,
 
   if (!daftar_sync_check_server (self->server, &check_error))
     {
-      daftar_sync_run_finish (task, check_error);
+      daftar_sync_run_end (task, check_error);
       return;
     }
   if (self->token == NULL)
     {
-      daftar_sync_run_finish (task, g_error_new_literal (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_AUTH,
-                                         _("No access token is set for the central server")));
+      daftar_sync_run_end (task, g_error_new_literal (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_AUTH,
+                                                      _("No access token is set for the central server")));
       return;
     }
   if (self->session == NULL)
     self->session = daftar_soup_session_new (self->timeout_s, self->server);
-  daftar_sync_run_fetch_next (task, run->since);
+  daftar_sync_run_begin (task);
 }
 
 void
@@ -257,6 +263,7 @@ daftar_sync_client_run_async (DaftarSyncClient    *self,
       return;
     }
   run = g_new0 (Run, 1);
+  run->phase = DAFTAR_SYNC_PHASE_STARTING;
   run->target = self->worker;
   g_task_set_task_data (task, run, daftar_sync_run_free);
 
@@ -267,6 +274,7 @@ daftar_sync_client_run_async (DaftarSyncClient    *self,
   /* The address is checked before the run's row is written. */
   job->server = address_for_log (self->server);
   job->office = g_strdup (self->office);
+  run->pending++;
   daftar_db_worker_run_async (self->worker, daftar_sync_log_start_job, job,
                               daftar_sync_log_job_free, daftar_sync_start_free,
                               NULL, log_started_cb, task);
@@ -288,6 +296,17 @@ daftar_sync_client_page_applied (DaftarSyncClient *self,
                                  guint64           records)
 {
   g_signal_emit (self, signals[SIGNAL_PAGE_APPLIED], 0, pages, records);
+}
+
+void
+daftar_sync_client_watch_phases (DaftarSyncClient    *self,
+                                 DaftarSyncPhaseFunc  func,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (DAFTAR_IS_SYNC_CLIENT (self));
+
+  self->phase_watch = func;
+  self->phase_watch_data = user_data;
 }
 
 void

@@ -191,7 +191,7 @@ show_figures (DaftarPage        *page,
 {
   DaftarNoticesPage *self = DAFTAR_NOTICES_PAGE (page);
   DaftarNoticesPageFigures *f = figures;
-  g_autofree char *range = daftar_format_date_range (&context->period.from, &context->period.to);
+  g_autofree char *range = daftar_period_heading (&context->period, &context->first_data_day);
 
   gtk_label_set_label (self->period_range, range);
   show_tiles (self, &f->figures);

@@ -192,7 +192,7 @@ show_figures (DaftarPage        *page,
   g_autofree char *weekday = daftar_format_weekday (&context->today);
   /* Translators: weekday and date, e.g. "Saturday, 7 Azar 1405" */
   g_autofree char *today_text = g_strdup_printf (C_("weekday and date", "%s, %s"), weekday, today);
-  g_autofree char *range = daftar_format_date_range (&f->period.from, &f->period.to);
+  g_autofree char *range = daftar_period_heading (&context->period, &context->first_data_day);
 
   gtk_label_set_label (self->today_range, today_text);
   gtk_label_set_label (self->period_title, daftar_period_preset_label (context->period.preset));

@@ -401,7 +401,7 @@ show_figures (DaftarPage        *page,
 {
   DaftarShiftsPage *self = DAFTAR_SHIFTS_PAGE (page);
   const DaftarShiftsData *d = figures;
-  g_autofree char *range = daftar_format_date_range (&d->from, &d->to);
+  g_autofree char *range = daftar_period_heading (&context->period, &context->first_data_day);
 
   gtk_label_set_label (self->period_range, range);
   fill_tiles (self->morning_tiles, d, DAFTAR_SHIFT_MORNING);

@@ -120,8 +120,10 @@ rebuild_table (DaftarChartFrame *self)
     {
       const char *name = daftar_chart_series_get_name (daftar_chart_get_series (self->chart, s));
 
+      /* A lone series is headed by what its values are, when the chart says. */
       if (name[0] == '\0')
-        name = C_("chart", "Value");
+        name = daftar_chart_get_unit (self->chart) != NULL ? daftar_chart_get_unit (self->chart)
+                                                            : C_("chart", "Value");
       add_column (self, s + 1, name);
     }
 

@@ -660,6 +660,8 @@ test_frame_table (void)
   GtkColumnView *table = daftar_chart_frame_get_table (DAFTAR_CHART_FRAME (frame));
   GtkStack *stack;
 
+  GtkButton *toggle = GTK_BUTTON (gtk_widget_get_template_child (frame, DAFTAR_TYPE_CHART_FRAME, "table_toggle"));
+
   daftar_chart_add_series (DAFTAR_CHART (chart), petitions);
   gtk_window_set_child (GTK_WINDOW (window), frame);
   gtk_window_present (GTK_WINDOW (window));
@@ -667,9 +669,12 @@ test_frame_table (void)
   stack = GTK_STACK (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (table))));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chart");
   g_assert_cmpstr (daftar_chart_get_title (DAFTAR_CHART (chart)), ==, _("Filings by kind"));
+  /* The toggle says what it will show. */
+  g_assert_cmpstr (gtk_button_get_label (toggle), ==, _("Show as table"));
 
   daftar_chart_frame_set_show_table (DAFTAR_CHART_FRAME (frame), TRUE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "table");
+  g_assert_cmpstr (gtk_button_get_label (toggle), ==, _("Show as chart"));
   g_assert_nonnull (gtk_column_view_get_model (table));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, G_N_ELEMENTS (counts));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 2);
@@ -679,6 +684,13 @@ test_frame_table (void)
   daftar_chart_get_description (DAFTAR_CHART (chart));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 3);
 
+  /* Pressed by the manager, the same. */
+  g_signal_emit_by_name (toggle, "clicked");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chart");
+  g_assert_false (daftar_chart_frame_get_show_table (DAFTAR_CHART_FRAME (frame)));
+  g_assert_cmpstr (gtk_button_get_label (toggle), ==, _("Show as table"));
+  g_signal_emit_by_name (toggle, "clicked");
+  g_assert_cmpstr (gtk_button_get_label (toggle), ==, _("Show as chart"));
   daftar_chart_frame_set_show_table (DAFTAR_CHART_FRAME (frame), FALSE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chart");
 

@@ -750,6 +750,18 @@ test_kpi_tile (void)
   g_assert_null (strstr (text, _("Standard breached")));
   g_assert_null (strstr (text, change));
 
+  /* What the figure means: the tile's tooltip, and said after the figure. */
+  g_assert_null (gtk_widget_get_tooltip_text (tile));
+  daftar_kpi_tile_set_explanation (DAFTAR_KPI_TILE (tile), "The share of notices viewed.");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (tile), ==, "The share of notices viewed.");
+  g_assert_cmpstr (daftar_kpi_tile_get_explanation (DAFTAR_KPI_TILE (tile)), ==, "The share of notices viewed.");
+  text = daftar_kpi_tile_get_description (DAFTAR_KPI_TILE (tile));
+  g_assert_true (g_str_has_prefix (text, _("Read rate")));
+  g_assert_true (g_str_has_suffix (text, "The share of notices viewed."));
+  daftar_kpi_tile_set_explanation (DAFTAR_KPI_TILE (tile), NULL);
+  g_assert_null (gtk_widget_get_tooltip_text (tile));
+  g_assert_null (strstr (daftar_kpi_tile_get_description (DAFTAR_KPI_TILE (tile)), "notices viewed"));
+
   g_assert_finalize_object (tile);
 }
 

@@ -575,6 +575,78 @@ test_description (void)
   g_assert_finalize_object (empty);
 }
 
+/* The unit titles the value axis: above the plot, at the start edge where
+ * the ticks are (left in LTR, right in RTL), inside the chart; and the text
+ * alternative says it. */
+static void
+test_unit (void)
+{
+  const double minutes[] = { 12, 30, 7, 18, 4 };
+  const GtkTextDirection directions[] = { GTK_TEXT_DIR_LTR, GTK_TEXT_DIR_RTL };
+  g_autoptr(DaftarChartSeries) series = make_category_series (NULL, minutes, G_N_ELEMENTS (minutes));
+  GtkWidget *chart = g_object_ref_sink (daftar_bar_chart_new ());
+  GtkWidget *heatmap = g_object_ref_sink (daftar_heatmap_new ());
+  graphene_rect_t plot, rect, tick;
+  gboolean found = FALSE;
+
+  daftar_chart_set_series (DAFTAR_CHART (chart), series);
+  daftar_chart_set_value_format (DAFTAR_CHART (chart), DAFTAR_CHART_VALUE_MINUTES);
+  daftar_chart_set_title (DAFTAR_CHART (chart), "Mean wait");
+
+  /* Without a unit, nothing but the ticks and the labels. */
+  allocate_at (chart, NARROW, GTK_TEXT_DIR_LTR);
+  g_assert_cmpstr (daftar_chart_get_text (DAFTAR_CHART (chart), 0, &rect), !=, "minutes");
+  g_assert_null (strstr (daftar_chart_get_description (DAFTAR_CHART (chart)), "minutes"));
+
+  daftar_chart_set_unit (DAFTAR_CHART (chart), "minutes");
+  g_assert_cmpstr (daftar_chart_get_unit (DAFTAR_CHART (chart)), ==, "minutes");
+  g_assert_true (g_str_has_prefix (daftar_chart_get_description (DAFTAR_CHART (chart)), "Mean wait (minutes)"));
+
+  for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
+    {
+      allocate_at (chart, NARROW, directions[d]);
+      check_texts_inside (DAFTAR_CHART (chart), NARROW);
+      g_assert_true (daftar_chart_get_plot_area (DAFTAR_CHART (chart), &plot));
+      g_assert_cmpstr (daftar_chart_get_text (DAFTAR_CHART (chart), 0, &rect), ==, "minutes");
+      /* The first tick label comes next: the unit starts where the tick
+       * labels' column does. */
+      g_assert_nonnull (daftar_chart_get_text (DAFTAR_CHART (chart), 1, &tick));
+      g_assert_cmpfloat (rect.origin.y + rect.size.height, <=, plot.origin.y);
+      if (directions[d] == GTK_TEXT_DIR_RTL)
+        {
+          g_assert_cmpfloat (rect.origin.x, >, NARROW / 2.0);
+          g_assert_cmpfloat (rect.origin.x + rect.size.width, >=, tick.origin.x + tick.size.width - 0.5);
+        }
+      else
+        {
+          g_assert_cmpfloat (rect.origin.x + rect.size.width, <, NARROW / 2.0);
+          g_assert_cmpfloat (rect.origin.x, <=, tick.origin.x + 0.5);
+        }
+    }
+
+  /* A heatmap names its unit after its colour scale. */
+  for (guint row = 0; row < 7; row++)
+    {
+      g_autofree char *name = g_strdup_printf ("Day %u", row);
+      g_autoptr(DaftarChartSeries) day = daftar_chart_series_new (name);
+
+      for (guint h = 0; h < 10; h++)
+        daftar_chart_series_append_category (day, h, "", row + h);
+      daftar_chart_add_series (DAFTAR_CHART (heatmap), day);
+    }
+  daftar_chart_set_value_format (DAFTAR_CHART (heatmap), DAFTAR_CHART_VALUE_DECIMAL);
+  daftar_chart_set_unit (DAFTAR_CHART (heatmap), "clients per hour");
+  allocate_at (heatmap, 600, GTK_TEXT_DIR_RTL);
+  check_texts_inside (DAFTAR_CHART (heatmap), 600);
+  for (guint i = 0; daftar_chart_get_text (DAFTAR_CHART (heatmap), i, &rect) != NULL; i++)
+    found = found || g_strcmp0 (daftar_chart_get_text (DAFTAR_CHART (heatmap), i, &rect), "clients per hour") == 0;
+  g_assert_true (found);
+  g_assert_nonnull (strstr (daftar_chart_get_description (DAFTAR_CHART (heatmap)), "(clients per hour)"));
+
+  g_assert_finalize_object (chart);
+  g_assert_finalize_object (heatmap);
+}
+
 static void
 test_frame_table (void)
 {
@@ -588,6 +660,8 @@ test_frame_table (void)
   GtkColumnView *table = daftar_chart_frame_get_table (DAFTAR_CHART_FRAME (frame));
   GtkStack *stack;
 
+  GtkButton *toggle = GTK_BUTTON (gtk_widget_get_template_child (frame, DAFTAR_TYPE_CHART_FRAME, "table_toggle"));
+
   daftar_chart_add_series (DAFTAR_CHART (chart), petitions);
   gtk_window_set_child (GTK_WINDOW (window), frame);
   gtk_window_present (GTK_WINDOW (window));
@@ -595,9 +669,12 @@ test_frame_table (void)
   stack = GTK_STACK (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (table))));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chart");
   g_assert_cmpstr (daftar_chart_get_title (DAFTAR_CHART (chart)), ==, _("Filings by kind"));
+  /* The toggle says what it will show. */
+  g_assert_cmpstr (gtk_button_get_label (toggle), ==, _("Show as table"));
 
   daftar_chart_frame_set_show_table (DAFTAR_CHART_FRAME (frame), TRUE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "table");
+  g_assert_cmpstr (gtk_button_get_label (toggle), ==, _("Show as chart"));
   g_assert_nonnull (gtk_column_view_get_model (table));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, G_N_ELEMENTS (counts));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 2);
@@ -607,10 +684,36 @@ test_frame_table (void)
   daftar_chart_get_description (DAFTAR_CHART (chart));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 3);
 
+  /* Pressed by the manager, the same. */
+  g_signal_emit_by_name (toggle, "clicked");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chart");
+  g_assert_false (daftar_chart_frame_get_show_table (DAFTAR_CHART_FRAME (frame)));
+  g_assert_cmpstr (gtk_button_get_label (toggle), ==, _("Show as table"));
+  g_signal_emit_by_name (toggle, "clicked");
+  g_assert_cmpstr (gtk_button_get_label (toggle), ==, _("Show as chart"));
   daftar_chart_frame_set_show_table (DAFTAR_CHART_FRAME (frame), FALSE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chart");
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (frame);
+}
+
+/* A lone unnamed series is headed in the table by the chart's unit. */
+static void
+test_frame_table_unit (void)
+{
+  const double counts[] = { 12, 30, 7 };
+  g_autoptr(DaftarChartSeries) series = make_category_series (NULL, counts, G_N_ELEMENTS (counts));
+  GtkWidget *chart = daftar_bar_chart_new ();
+  GtkWidget *frame = g_object_ref_sink (daftar_chart_frame_new ("Tickets", DAFTAR_CHART (chart)));
+  GtkColumnView *table = daftar_chart_frame_get_table (DAFTAR_CHART_FRAME (frame));
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  daftar_chart_set_series (DAFTAR_CHART (chart), series);
+  daftar_chart_set_unit (DAFTAR_CHART (chart), "tickets");
+  daftar_chart_frame_set_show_table (DAFTAR_CHART_FRAME (frame), TRUE);
+  column = g_list_model_get_item (gtk_column_view_get_columns (table), 1);
+  g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "tickets");
   g_assert_finalize_object (frame);
 }
 
@@ -646,6 +749,18 @@ test_kpi_tile (void)
   text = daftar_kpi_tile_get_description (DAFTAR_KPI_TILE (tile));
   g_assert_null (strstr (text, _("Standard breached")));
   g_assert_null (strstr (text, change));
+
+  /* What the figure means: the tile's tooltip, and said after the figure. */
+  g_assert_null (gtk_widget_get_tooltip_text (tile));
+  daftar_kpi_tile_set_explanation (DAFTAR_KPI_TILE (tile), "The share of notices viewed.");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (tile), ==, "The share of notices viewed.");
+  g_assert_cmpstr (daftar_kpi_tile_get_explanation (DAFTAR_KPI_TILE (tile)), ==, "The share of notices viewed.");
+  text = daftar_kpi_tile_get_description (DAFTAR_KPI_TILE (tile));
+  g_assert_true (g_str_has_prefix (text, _("Read rate")));
+  g_assert_true (g_str_has_suffix (text, "The share of notices viewed."));
+  daftar_kpi_tile_set_explanation (DAFTAR_KPI_TILE (tile), NULL);
+  g_assert_null (gtk_widget_get_tooltip_text (tile));
+  g_assert_null (strstr (daftar_kpi_tile_get_description (DAFTAR_KPI_TILE (tile)), "notices viewed"));
 
   g_assert_finalize_object (tile);
 }
@@ -886,6 +1001,8 @@ main (int   argc,
   g_test_add_func ("/charts/heatmap/rows", test_heatmap_rows);
   g_test_add_func ("/charts/description", test_description);
   g_test_add_func ("/charts/frame/table", test_frame_table);
+  g_test_add_func ("/charts/frame/table-unit", test_frame_table_unit);
+  g_test_add_func ("/charts/unit", test_unit);
   g_test_add_func ("/charts/kpi-tile", test_kpi_tile);
   g_test_add_func ("/charts/window/render", test_window_render);
 

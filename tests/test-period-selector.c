@@ -11,6 +11,7 @@
 #include "daftar-month-grid.h"
 #include "daftar-period-selector.h"
 #include "daftar-style.h"
+#include "daftar-test-util.h"
 
 #define HOLIDAY_NAME "تعطیل آزمایشی"
 
@@ -226,7 +227,8 @@ test_presets (void)
   daftar_period_selector_set_today (DAFTAR_PERIOD_SELECTOR (selector), &today);
   daftar_period_from_preset (DAFTAR_PERIOD_LAST_30_DAYS, &today, &want);
   assert_same_period (daftar_period_selector_get_period (DAFTAR_PERIOD_SELECTOR (selector)), &want);
-  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "۳۰ روز گذشته");
+  /* It names the preset and its dates. */
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "۳۰ روز گذشته: ۸ آبان تا ۷ آذر");
   log.n_changed = 0;
 
   /* One row per preset, in order, then "Custom…". */
@@ -239,16 +241,28 @@ test_presets (void)
       GtkWidget *label = find_first (row, GTK_TYPE_LABEL);
       guint before = log.n_changed;
 
+      g_autofree char *dates = NULL;
+      g_autofree char *named = NULL;
+      GtkWidget *dates_label = gtk_widget_get_next_sibling (label);
+
       g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, daftar_period_preset_label (expected[i]));
       /* Shown in Persian: the first letter is Arabic script or a Persian digit. */
       g_assert_cmpuint (g_utf8_get_char (gtk_label_get_label (GTK_LABEL (label))), >=, 0x0600);
+      /* Beside the name, the days the preset would pick today. */
+      daftar_period_from_preset (expected[i], &today, &want);
+      dates = daftar_period_dates_label (&want, &today);
+      g_assert_true (GTK_IS_LABEL (dates_label));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (dates_label)), ==, dates);
+      g_assert_true (daftar_test_has_persian_digit (dates));
 
       gtk_widget_activate (row);
       g_assert_cmpuint (log.n_changed, ==, before + 1);
       daftar_period_from_preset (expected[i], &today, &want);
       assert_same_period (&log.last, &want);
       assert_same_period (daftar_period_selector_get_period (DAFTAR_PERIOD_SELECTOR (selector)), &want);
-      g_assert_cmpstr (gtk_menu_button_get_label (button), ==, daftar_period_preset_label (expected[i]));
+      named = daftar_period_label (&want, &today);
+      g_assert_cmpstr (gtk_menu_button_get_label (button), ==, named);
+      g_assert_true (g_str_has_prefix (named, daftar_period_preset_label (expected[i])));
 
       /* The same preset again changes nothing. */
       gtk_widget_activate (row);
@@ -512,8 +526,10 @@ test_custom_range (void)
   g_assert_cmpint (log.last.preset, ==, DAFTAR_PERIOD_CUSTOM);
   g_assert_cmpint (g_date_compare (&log.last.from, &from), ==, 0);
   g_assert_cmpint (g_date_compare (&log.last.to, &to), ==, 0);
-  /* The button names the chosen days, in Jalali with Persian digits. */
-  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, range);
+  /* The button names the chosen days, in Jalali with Persian digits,
+   * briefly; its tooltip gives them in full. */
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "۱ تا ۵ آذر");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, range);
   g_assert_nonnull (strstr (range, "۱ آذر ۱۴۰۵"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 

@@ -429,6 +429,139 @@ test_preset_labels (void)
   g_assert_cmpstr (daftar_period_preset_label (DAFTAR_PERIOD_THIS_WEEK), ==, "This week");
 }
 
+/* The header names a preset with its dates, in the UI's digits and calendar. */
+static void
+test_period_labels (void)
+{
+  GDate today = jday (1405, 9, 14);   /* Saturday 14 Azar 1405, 5 Dec 2026: the week is one day */
+  static const struct {
+    DaftarPeriodPreset preset;
+    const char *persian;
+    const char *english;
+  } cases[] = {
+    { DAFTAR_PERIOD_TODAY,        "امروز: ۱۴ آذر",                   "Today: 14 Azar" },
+    { DAFTAR_PERIOD_YESTERDAY,    "دیروز: ۱۳ آذر",                   "Yesterday: 13 Azar" },
+    { DAFTAR_PERIOD_THIS_WEEK,    "این هفته: ۱۴ آذر",                "This week: 14 Azar" },
+    { DAFTAR_PERIOD_THIS_MONTH,   "این ماه: ۱ تا ۱۴ آذر",             "This month: 1 to 14 Azar" },
+    { DAFTAR_PERIOD_LAST_MONTH,   "ماه گذشته: آبان ۱۴۰۵",             "Last month: Aban 1405" },
+    { DAFTAR_PERIOD_LAST_30_DAYS, "۳۰ روز گذشته: ۱۵ آبان تا ۱۴ آذر",   "Last 30 days: 15 Aban to 14 Azar" },
+    { DAFTAR_PERIOD_THIS_YEAR,    "امسال: ۱ فروردین تا ۱۴ آذر",       "This year: 1 Farvardin to 14 Azar" },
+  };
+  DaftarPeriod period;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *persian = NULL;
+      g_autofree char *english = NULL;
+
+      daftar_period_from_preset (cases[i].preset, &today, &period);
+      use_persian ();
+      persian = daftar_period_label (&period, &today);
+      use_english ();
+      english = daftar_period_label (&period, &today);
+      g_assert_cmpstr (persian, ==, cases[i].persian);
+      g_assert_cmpstr (english, ==, cases[i].english);
+    }
+
+  /* A custom range is its dates alone; a year other than today's is named. */
+  {
+    GDate from = jday (1404, 12, 25), to = jday (1405, 1, 5);
+    g_autofree char *label = NULL;
+
+    daftar_period_custom (&from, &to, &period);
+    use_persian ();
+    label = daftar_period_label (&period, &today);
+    g_assert_cmpstr (label, ==, "۲۵ اسفند ۱۴۰۴ تا ۵ فروردین ۱۴۰۵");
+  }
+  {
+    GDate from = jday (1404, 8, 3), to = jday (1404, 9, 2);
+    g_autofree char *label = NULL;
+
+    daftar_period_custom (&from, &to, &period);
+    label = daftar_period_label (&period, &today);
+    g_assert_cmpstr (label, ==, "۳ آبان تا ۲ آذر ۱۴۰۴");
+  }
+  /* A month picked on the grid is a whole month: named like "last month". */
+  {
+    GDate from = jday (1405, 7, 1), to = jday (1405, 7, 30);
+    g_autofree char *label = NULL;
+
+    daftar_period_custom (&from, &to, &period);
+    label = daftar_period_label (&period, &today);
+    g_assert_cmpstr (label, ==, "مهر ۱۴۰۵");
+  }
+}
+
+/* The Latin-digits and Gregorian preferences reach the numbers written in
+ * translated labels too («۳۰ روز گذشته» stayed Persian before). */
+static void
+test_period_labels_preferences (void)
+{
+  GDate today = jday (1405, 9, 14);
+  DaftarPeriod period;
+  g_autofree char *latin = NULL;
+  g_autofree char *gregorian = NULL;
+  g_autofree char *gregorian_month = NULL;
+
+  use_persian ();
+  daftar_format_set_config (DAFTAR_FORMAT_LANGUAGE_PERSIAN, DAFTAR_FORMAT_DIGITS_LATIN,
+                            DAFTAR_FORMAT_CALENDAR_JALALI);
+  daftar_period_from_preset (DAFTAR_PERIOD_LAST_30_DAYS, &today, &period);
+  g_assert_cmpstr (daftar_period_preset_label (DAFTAR_PERIOD_LAST_30_DAYS), ==, "30 روز گذشته");
+  latin = daftar_period_label (&period, &today);
+  g_assert_cmpstr (latin, ==, "30 روز گذشته: 15 آبان تا 14 آذر");
+
+  daftar_format_set_config (DAFTAR_FORMAT_LANGUAGE_ENGLISH, DAFTAR_FORMAT_DIGITS_LATIN,
+                            DAFTAR_FORMAT_CALENDAR_GREGORIAN);
+  use_english ();
+  daftar_format_set_config (DAFTAR_FORMAT_LANGUAGE_ENGLISH, DAFTAR_FORMAT_DIGITS_LATIN,
+                            DAFTAR_FORMAT_CALENDAR_GREGORIAN);
+  gregorian = daftar_period_label (&period, &today);
+  g_assert_cmpstr (gregorian, ==, "Last 30 days: 6 November to 5 December");
+  /* A Jalali month has no Gregorian name: its dates, across two months. */
+  daftar_period_from_preset (DAFTAR_PERIOD_LAST_MONTH, &today, &period);
+  gregorian_month = daftar_period_label (&period, &today);
+  g_assert_cmpstr (gregorian_month, ==, "Last month: 23 October to 21 November");
+
+  /* Persian digits chosen in English: the count follows them as well. */
+  daftar_format_set_config (DAFTAR_FORMAT_LANGUAGE_ENGLISH, DAFTAR_FORMAT_DIGITS_PERSIAN,
+                            DAFTAR_FORMAT_CALENDAR_JALALI);
+  g_assert_cmpstr (daftar_period_preset_label (DAFTAR_PERIOD_LAST_30_DAYS), ==, "Last ۳۰ days");
+}
+
+/* A page's heading says where the data start when the period starts
+ * before them, and only then. */
+static void
+test_period_heading (void)
+{
+  GDate today = jday (1405, 9, 14);
+  GDate first = jday (1405, 5, 5);
+  GDate invalid;
+  DaftarPeriod period;
+  g_autofree char *year = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *unknown = NULL;
+  g_autofree char *english = NULL;
+
+  g_date_clear (&invalid, 1);
+  use_persian ();
+  daftar_period_from_preset (DAFTAR_PERIOD_THIS_YEAR, &today, &period);
+  year = daftar_period_heading (&period, &first);
+  g_assert_cmpstr (year, ==, "۱ فروردین ۱۴۰۵ تا ۱۴ آذر ۱۴۰۵ (داده‌ها از ۵ مرداد ۱۴۰۵)");
+  unknown = daftar_period_heading (&period, &invalid);
+  g_assert_cmpstr (unknown, ==, "۱ فروردین ۱۴۰۵ تا ۱۴ آذر ۱۴۰۵");
+
+  /* A period inside the data is its dates alone. */
+  daftar_period_from_preset (DAFTAR_PERIOD_LAST_MONTH, &today, &period);
+  month = daftar_period_heading (&period, &first);
+  g_assert_cmpstr (month, ==, "۱ آبان ۱۴۰۵ تا ۳۰ آبان ۱۴۰۵");
+
+  use_english ();
+  daftar_period_from_preset (DAFTAR_PERIOD_THIS_YEAR, &today, &period);
+  english = daftar_period_heading (&period, &first);
+  g_assert_cmpstr (english, ==, "1 Farvardin 1405 to 14 Azar 1405 (data from 5 Mordad 1405)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +583,9 @@ main (int   argc,
   g_test_add_func ("/period/bin-start", test_bin_start);
   g_test_add_func ("/period/bin-labels", test_bin_labels);
   g_test_add_func ("/period/preset-labels", test_preset_labels);
+  g_test_add_func ("/period/labels", test_period_labels);
+  g_test_add_func ("/period/labels/preferences", test_period_labels_preferences);
+  g_test_add_func ("/period/heading", test_period_heading);
 
   return g_test_run ();
 }

@@ -188,6 +188,19 @@ check_tiles (Fixture *f, const DaftarShiftsData *d)
                        expected_status (d->checks[s][DAFTAR_SHIFT_STANDARD_SERVICE_LEVEL].verdict));
       g_assert_cmpint (daftar_kpi_tile_get_status (load), ==,
                        expected_status (d->checks[s][DAFTAR_SHIFT_STANDARD_CASES_PER_STAFF].verdict));
+
+      /* «صدک ۹۰» names its number in the UI's digits, and says what it is
+       * when hovered; so do the wait and the service level. */
+      {
+        DaftarKpiTile *p90 = find_tile (box, "صدک ۹۰ زمان انتظار");
+        const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (p90));
+
+        g_assert_nonnull (tooltip);
+        g_assert_nonnull (strstr (tooltip, "از هر ۱۰ مراجعه‌کننده، ۹ نفر"));
+        g_assert_nonnull (strstr (daftar_kpi_tile_get_description (p90), tooltip));
+        g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (wait)));
+        g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (level)));
+      }
     }
 }
 

@@ -7,7 +7,9 @@
 #include "daftar-application.h"
 #include "daftar-db-worker.h"
 #include "daftar-demo-setup.h"
+#include "daftar-format.h"
 #include "daftar-i18n.h"
+#include "daftar-queries.h"
 #include "daftar-screenshot.h"
 #include "daftar-style.h"
 #include "daftar-test-util.h"
@@ -140,6 +142,91 @@ test_persian_overview (Fixture *f, gconstpointer data)
   g_assert_true (daftar_screenshot_save (GTK_WINDOW (f->window), png, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+}
+
+static gpointer
+first_day_job (DaftarDb      *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  GDate *first = g_date_new ();
+  GDate last;
+
+  g_assert_true (daftar_query_data_span (db, NULL, first, &last, error));
+  return first;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+show_page_and_wait (Fixture    *f,
+                    const char *name)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  daftar_window_show_page (f->window, name);
+  while (!daftar_window_page_is_current (f->window, name))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  for (int i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* A period that starts before the office's records says where they start,
+ * in the heading of every page; one inside them does not. */
+static void
+test_data_start (Fixture *f, gconstpointer data)
+{
+  static const char * const pages[] = { "overview", "cases", "shifts", "notices" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) first = daftar_db_worker_run_sync (f->worker, first_day_job, NULL, NULL, &error);
+  g_autofree char *first_text = NULL;
+  g_autofree char *before_heading = NULL;
+  g_autofree char *inside_heading = NULL;
+  DaftarPeriod before, inside;
+  GDate from, today;
+
+  g_assert_no_error (error);
+  daftar_time_local_date (g_get_real_time () / G_USEC_PER_SEC, &today);
+  from = *first;
+  g_date_subtract_days (&from, 40);
+  daftar_period_custom (&from, &today, &before);
+  from = *first;
+  g_date_add_days (&from, 3);
+  daftar_period_custom (&from, &today, &inside);
+  first_text = daftar_format_date_long (first);
+  before_heading = daftar_period_heading (&before, first);
+  inside_heading = daftar_period_heading (&inside, first);
+  g_assert_nonnull (strstr (before_heading, first_text));
+  g_assert_null (strstr (inside_heading, "داده‌ها از"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = daftar_window_get_page (f->window, pages[i]);
+
+      daftar_window_set_period (f->window, &before);
+      show_page_and_wait (f, pages[i]);
+      g_test_message ("%s: %s", pages[i], before_heading);
+      g_assert_true (has_label (page, before_heading));
+
+      daftar_window_set_period (f->window, &inside);
+      show_page_and_wait (f, pages[i]);
+      g_assert_true (has_label (page, inside_heading));
+    }
 }
 
 static void
@@ -276,6 +363,8 @@ main (int argc, char **argv)
 
   g_test_add ("/window/persian-overview", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_persian_overview, fixture_teardown);
+  g_test_add ("/window/data-start", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_data_start, fixture_teardown);
   g_test_add ("/window/empty-database", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_empty_database, fixture_teardown);
   g_test_add_func ("/window/foreign-file-untouched", test_foreign_file_untouched);

@@ -120,13 +120,24 @@ rebuild_table (DaftarChartFrame *self)
     {
       const char *name = daftar_chart_series_get_name (daftar_chart_get_series (self->chart, s));
 
+      /* A lone series is headed by what its values are, when the chart says. */
       if (name[0] == '\0')
-        name = C_("chart", "Value");
+        name = daftar_chart_get_unit (self->chart) != NULL ? daftar_chart_get_unit (self->chart)
+                                                            : C_("chart", "Value");
       add_column (self, s + 1, name);
     }
 
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (daftar_chart_get_series (self->chart, 0)))));
   gtk_column_view_set_model (self->table, selection);
+}
+
+/* The button says what pressing it will show, not what is shown: a
+ * pressed "Show as table" beside a table read as if nothing had happened. */
+static void
+update_toggle_label (DaftarChartFrame *self)
+{
+  gtk_button_set_label (GTK_BUTTON (self->table_toggle),
+                        self->show_table ? _("Show as chart") : _("Show as table"));
 }
 
 static void
@@ -256,6 +267,7 @@ daftar_chart_frame_init (DaftarChartFrame *self)
 
   g_object_bind_property (self->table_toggle, "active", self, "show-table",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  update_toggle_label (self);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL,
                                   -1);
@@ -358,6 +370,7 @@ daftar_chart_frame_set_show_table (DaftarChartFrame *self,
   if (self->show_table == show_table)
     return;
   self->show_table = show_table;
+  update_toggle_label (self);
   rebuild_table (self);
   gtk_stack_set_visible_child_name (self->stack, show_table || self->chart == NULL ? "table" : "chart");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);

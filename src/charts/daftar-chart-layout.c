@@ -276,6 +276,16 @@ daftar_chart_relayout (DaftarChart *self,
       top += layout_legend (self, top, text_h) + GAP;
     }
 
+  /* The unit titles the value axis from above, at the start edge where
+   * its ticks are: horizontal, so it reads in either script. */
+  if (klass->value_axis && priv->unit != NULL)
+    {
+      PangoLayout *layout = daftar_chart_create_line_layout (self, priv->unit, MAX (width - 2 * MARGIN, 1));
+
+      daftar_chart_add_layout (self, layout, MARGIN, top, DAFTAR_CHART_ALIGN_START, 0, TRUE);
+      top += text_h + GAP / 2.0;
+    }
+
   if (klass->value_axis)
     {
       /* Room for half of the top tick label, and the category labels below. */

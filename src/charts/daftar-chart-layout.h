@@ -16,6 +16,7 @@ typedef struct
 {
   GPtrArray             *series;        /* owned, of DaftarChartSeries */
   char                  *title;         /* owned, nullable */
+  char                  *unit;          /* owned, nullable: what the values count */
   char                  *description;   /* owned */
   DaftarChartValueFormat format;
   int                    fraction_digits;

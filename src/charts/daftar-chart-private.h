@@ -97,7 +97,7 @@ const DaftarChartMark *daftar_chart_get_hover_mark (DaftarChart *self);
 const GdkRGBA *daftar_chart_palette_series (const DaftarChartPalette *palette,
                                             guint                     series);
 
-/* The texts the chart draws, in order (legend, ticks, then the plot's), for
+/* The texts the chart draws, in order (legend, unit, ticks, then the plot's), for
  * tests: text @index and its logical rectangle in widget pixels, or NULL
  * past the last. */
 const char *daftar_chart_get_text       (DaftarChart           *self,

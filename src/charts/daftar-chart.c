@@ -15,6 +15,7 @@ G_DEFINE_TYPE_WITH_PRIVATE (DaftarChart, daftar_chart, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_TITLE,
+  PROP_UNIT,
   PROP_VALUE_FORMAT,
   PROP_FRACTION_DIGITS,
   PROP_DESCRIPTION,
@@ -236,6 +237,7 @@ daftar_chart_finalize (GObject *object)
 
   g_clear_pointer (&priv->series, g_ptr_array_unref);
   g_clear_pointer (&priv->title, g_free);
+  g_clear_pointer (&priv->unit, g_free);
   g_clear_pointer (&priv->description, g_free);
   g_clear_pointer (&priv->tick_ys, g_array_unref);
   g_clear_pointer (&priv->marks, g_array_unref);
@@ -258,6 +260,9 @@ daftar_chart_get_property (GObject    *object,
     {
     case PROP_TITLE:
       g_value_set_string (value, priv->title);
+      break;
+    case PROP_UNIT:
+      g_value_set_string (value, priv->unit);
       break;
     case PROP_VALUE_FORMAT:
       g_value_set_enum (value, priv->format);
@@ -285,6 +290,9 @@ daftar_chart_set_property (GObject      *object,
     {
     case PROP_TITLE:
       daftar_chart_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_UNIT:
+      daftar_chart_set_unit (self, g_value_get_string (value));
       break;
     case PROP_VALUE_FORMAT:
       daftar_chart_set_value_format (self, g_value_get_enum (value));
@@ -321,6 +329,9 @@ daftar_chart_class_init (DaftarChartClass *klass)
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UNIT] =
+    g_param_spec_string ("unit", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_VALUE_FORMAT] =
     g_param_spec_enum ("value-format", NULL, NULL,
@@ -447,6 +458,33 @@ daftar_chart_set_title (DaftarChart *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+const char *
+daftar_chart_get_unit (DaftarChart *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_CHART (self), NULL);
+  return daftar_chart_get_priv (self)->unit;
+}
+
+void
+daftar_chart_set_unit (DaftarChart *self,
+                       const char  *unit)
+{
+  DaftarChartPrivate *priv = daftar_chart_get_priv (self);
+
+  g_return_if_fail (DAFTAR_IS_CHART (self));
+
+  if (unit != NULL && unit[0] == '\0')
+    unit = NULL;
+  if (g_strcmp0 (priv->unit, unit) == 0)
+    return;
+  g_free (priv->unit);
+  priv->unit = g_strdup (unit);
+  /* The axis title takes a line: the plot moves. */
+  daftar_chart_invalidate (self);
+  daftar_chart_update_description (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+}
+
 DaftarChartValueFormat
 daftar_chart_get_value_format (DaftarChart *self)
 {
@@ -529,6 +567,12 @@ daftar_chart_update_description (DaftarChart *self)
     g_string_append (text, priv->title);
   else
     g_string_append (text, C_("chart", "Chart"));
+  /* The unit drawn on the axis is said too: "…, 40 points" counts points,
+   * the unit says what their values are. */
+  if (priv->unit != NULL)
+    /* Translators: after a chart's title in its text alternative: the
+     * unit of its values, e.g. "Mean Wait Over the Period (minutes)". */
+    g_string_append_printf (text, C_("chart unit", " (%s)"), priv->unit);
 
   if (n_points == 0)
     {

@@ -58,6 +58,12 @@ DaftarChartSeries *daftar_chart_get_series        (DaftarChart       *self,
 const char        *daftar_chart_get_title         (DaftarChart       *self);
 void               daftar_chart_set_title         (DaftarChart       *self,
                                                    const char        *title);
+/* What the values count or measure («دقیقه», "clients per hour"): drawn as
+ * the title of the value axis, at its top, and said in the text
+ * alternative; nullable. */
+const char        *daftar_chart_get_unit          (DaftarChart       *self);
+void               daftar_chart_set_unit          (DaftarChart       *self,
+                                                   const char        *unit);
 DaftarChartValueFormat daftar_chart_get_value_format (DaftarChart    *self);
 void               daftar_chart_set_value_format  (DaftarChart       *self,
                                                    DaftarChartValueFormat format);

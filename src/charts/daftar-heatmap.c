@@ -155,6 +155,20 @@ daftar_heatmap_layout_plot (DaftarChart           *chart,
     }
   daftar_chart_add_text (chart, max_text, x0 + w + 2 * GAP + N_KEY_LEVELS * (KEY + 2), key_y,
                          DAFTAR_CHART_ALIGN_START, 0, TRUE);
+
+  /* The scale's values name their unit after the maximum, unless they
+   * carry it already ("45 min"). */
+  if (daftar_chart_get_unit (chart) != NULL && daftar_chart_get_value_format (chart) != DAFTAR_CHART_VALUE_MINUTES)
+    {
+      int max_w, room;
+      double unit_x;
+
+      daftar_chart_measure_text (chart, max_text, &max_w, NULL);
+      unit_x = x0 + w + 3 * GAP + N_KEY_LEVELS * (KEY + 2) + max_w;
+      room = MAX (plot->origin.x + plot->size.width - unit_x, 1);
+      daftar_chart_add_text_wrapped (chart, daftar_chart_get_unit (chart), unit_x, key_y,
+                                     DAFTAR_CHART_ALIGN_START, 0, TRUE, room, room, 1);
+    }
 }
 
 static GdkRGBA

@@ -29,6 +29,7 @@ struct _DaftarKpiTile
   gboolean         higher_is_better;
   DaftarKpiStatus  status;
   char            *description;   /* owned */
+  char            *explanation;   /* owned, nullable: what the figure means */
 };
 
 G_DEFINE_FINAL_TYPE (DaftarKpiTile, daftar_kpi_tile, GTK_TYPE_WIDGET)
@@ -70,6 +71,8 @@ update_description (DaftarKpiTile *self)
     g_string_append_printf (text, "; %s", gtk_label_get_text (self->change_label));
   if (gtk_widget_get_visible (self->status_box))
     g_string_append_printf (text, "; %s", gtk_label_get_text (self->status_label));
+  if (self->explanation != NULL)
+    g_string_append_printf (text, "; %s", self->explanation);
 
   g_free (self->description);
   self->description = g_string_free (g_steal_pointer (&text), FALSE);
@@ -140,6 +143,7 @@ daftar_kpi_tile_finalize (GObject *object)
   DaftarKpiTile *self = DAFTAR_KPI_TILE (object);
 
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->explanation, g_free);
 
   G_OBJECT_CLASS (daftar_kpi_tile_parent_class)->finalize (object);
 }
@@ -375,4 +379,26 @@ daftar_kpi_tile_get_description (DaftarKpiTile *self)
 {
   g_return_val_if_fail (DAFTAR_IS_KPI_TILE (self), NULL);
   return self->description;
+}
+
+void
+daftar_kpi_tile_set_explanation (DaftarKpiTile *self,
+                                 const char    *explanation)
+{
+  g_return_if_fail (DAFTAR_IS_KPI_TILE (self));
+
+  if (g_strcmp0 (self->explanation, explanation) == 0)
+    return;
+  g_free (self->explanation);
+  self->explanation = g_strdup (explanation);
+  /* On the whole tile: the pointer need not find the title. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), explanation);
+  update_description (self);
+}
+
+const char *
+daftar_kpi_tile_get_explanation (DaftarKpiTile *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_KPI_TILE (self), NULL);
+  return self->explanation;
 }

@@ -40,6 +40,11 @@ void            daftar_kpi_tile_set_status           (DaftarKpiTile          *se
                                                       DaftarKpiStatus         status,
                                                       const char             *standard);
 DaftarKpiStatus daftar_kpi_tile_get_status           (DaftarKpiTile          *self);
+/* What the figure means («صدک ۹۰: …»), as the tile's tooltip and at the end
+ * of its text alternative; nullable. */
+void            daftar_kpi_tile_set_explanation      (DaftarKpiTile          *self,
+                                                      const char             *explanation);
+const char     *daftar_kpi_tile_get_explanation      (DaftarKpiTile          *self);
 /* The text alternative, also set as the accessible description. */
 const char     *daftar_kpi_tile_get_description      (DaftarKpiTile          *self);
 

@@ -22,6 +22,8 @@ typedef enum {
   PATTERN_WEEKDAY,
   PATTERN_MONTH_YEAR,
   PATTERN_DATETIME,
+  PATTERN_DAY,
+  PATTERN_DAY_MONTH,
   N_PATTERNS
 } Pattern;
 
@@ -38,6 +40,8 @@ static const struct {
   [PATTERN_WEEKDAY]    = { u"EEEE",          FALSE, FALSE },
   [PATTERN_MONTH_YEAR] = { u"MMMM y",        FALSE, TRUE },
   [PATTERN_DATETIME]   = { u"y/MM/dd HH:mm", TRUE,  FALSE },
+  [PATTERN_DAY]        = { u"d",             FALSE, FALSE },
+  [PATTERN_DAY_MONTH]  = { u"d MMMM",        FALSE, FALSE },
 };
 
 /* One lock for the configuration and every cached formatter: UDateFormat
@@ -476,6 +480,63 @@ daftar_format_date_range (const GDate *from,
 
   last = daftar_format_date_long (to);
   /* Translators: a range of days, both included, e.g. "1 Aban 1405 to 30 Aban 1405". */
+  return g_strdup_printf (C_("date range", "%s to %s"), first, last);
+}
+
+/* The year and month of @date in the configured calendar. */
+static void
+calendar_month_of (const GDate *date,
+                   int         *year,
+                   int         *month)
+{
+  DaftarFormatCalendar cal;
+  DaftarJalaliDate j;
+
+  daftar_format_get_config (NULL, NULL, &cal);
+  if (cal == DAFTAR_FORMAT_CALENDAR_GREGORIAN || !daftar_jalali_from_gdate (date, &j))
+    {
+      *year = g_date_get_year (date);
+      *month = g_date_get_month (date);
+      return;
+    }
+  *year = j.year;
+  *month = j.month;
+}
+
+/* CLDR's interval formats would collapse the range too, but give English
+ * Jalali dates a month-first order and an era ("Aban 7 – Azar 6, 1405 AP"),
+ * while the office wants the shape of daftar_format_date_long in both
+ * languages: the same fixed patterns, joined by the same "%s to %s". */
+char *
+daftar_format_date_range_short (const GDate *from,
+                                const GDate *to,
+                                const GDate *today)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  int from_year, from_month, to_year, to_month, this_year, this_month;
+  gboolean with_year;
+
+  g_return_val_if_fail (from != NULL && g_date_valid (from), NULL);
+  g_return_val_if_fail (to != NULL && g_date_valid (to), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  calendar_month_of (from, &from_year, &from_month);
+  calendar_month_of (to, &to_year, &to_month);
+  calendar_month_of (today, &this_year, &this_month);
+  with_year = from_year != this_year || to_year != this_year;
+
+  last = format_udate (with_year ? PATTERN_LONG : PATTERN_DAY_MONTH, daftar_format_gdate_to_udate (to));
+  if (g_date_compare (from, to) == 0)
+    return g_steal_pointer (&last);
+
+  /* The year once at the end when both days share it, the month too. */
+  if (from_year != to_year)
+    first = format_udate (PATTERN_LONG, daftar_format_gdate_to_udate (from));
+  else if (from_month != to_month)
+    first = format_udate (PATTERN_DAY_MONTH, daftar_format_gdate_to_udate (from));
+  else
+    first = format_udate (PATTERN_DAY, daftar_format_gdate_to_udate (from));
   return g_strdup_printf (C_("date range", "%s to %s"), first, last);
 }
 

@@ -67,6 +67,12 @@ char     *daftar_format_weekday          (const GDate   *date);   /* پنجشن�
 /* «۱ آبان ۱۴۰۵ تا ۳۰ آبان ۱۴۰۵»; one date when @from equals @to. */
 char     *daftar_format_date_range       (const GDate   *from,
                                           const GDate   *to);
+/* The same range in as few words as stay clear, for a header: «۶ آبان تا
+ * ۵ آذر», «۸ تا ۱۴ آذر», «۲۵ اسفند ۱۴۰۴ تا ۵ فروردین ۱۴۰۵»: the year only
+ * when a day lies outside @today's year, named once when both share it. */
+char     *daftar_format_date_range_short (const GDate   *from,
+                                          const GDate   *to,
+                                          const GDate   *today);
 /* A Jalali month («آبان ۱۴۰۵», "Aban 1405"): the month grid and presets are
  * Jalali, so this names a Jalali month whatever the configured calendar. */
 char     *daftar_format_month_year       (int            jy,

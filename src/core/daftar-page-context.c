@@ -22,14 +22,31 @@ daftar_page_context_new (const char         *office_code,
   context->period = *period;
   context->today = *today;
   context->now = g_get_real_time () / G_USEC_PER_SEC;
+  g_date_clear (&context->first_data_day, 1);
   return context;
+}
+
+void
+daftar_page_context_set_first_data_day (DaftarPageContext *context,
+                                        const GDate       *first_data_day)
+{
+  g_return_if_fail (context != NULL);
+
+  if (first_data_day != NULL && g_date_valid (first_data_day))
+    context->first_data_day = *first_data_day;
+  else
+    g_date_clear (&context->first_data_day, 1);
 }
 
 DaftarPageContext *
 daftar_page_context_renew (DaftarPageContext *context)
 {
+  DaftarPageContext *renewed;
+
   g_return_val_if_fail (context != NULL, NULL);
-  return daftar_page_context_new (context->office_code, &context->period, &context->today);
+  renewed = daftar_page_context_new (context->office_code, &context->period, &context->today);
+  renewed->first_data_day = context->first_data_day;
+  return renewed;
 }
 
 DaftarPageContext *

@@ -18,6 +18,7 @@ typedef struct
   DaftarPeriod  period;
   GDate         today;         /* the office's today, in Tehran */
   gint64        now;           /* Unix seconds when the load was asked: the age of the last sync */
+  GDate         first_data_day; /* the office's first day with records; invalid when unknown */
 } DaftarPageContext;
 
 GType              daftar_page_context_get_type (void) G_GNUC_CONST;
@@ -26,6 +27,10 @@ GType              daftar_page_context_get_type (void) G_GNUC_CONST;
 DaftarPageContext *daftar_page_context_new      (const char         *office_code,
                                                  const DaftarPeriod *period,
                                                  const GDate        *today);
+/* The first day the office's records hold, for the page headings ("data
+ * from 5 Mordad"); set by the window before it hands the context on. */
+void               daftar_page_context_set_first_data_day (DaftarPageContext *context,
+                                                           const GDate       *first_data_day);
 /* The same office, period and today, as of now: for a retry. */
 DaftarPageContext *daftar_page_context_renew    (DaftarPageContext  *context);
 DaftarPageContext *daftar_page_context_ref      (DaftarPageContext  *context);

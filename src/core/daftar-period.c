@@ -222,6 +222,21 @@ daftar_bin_label (DaftarBin    bin,
     }
 }
 
+/* The number in "Last 30 days" follows the digits preference, so it is
+ * formatted rather than written into the translation. The label is
+ * interned: callers keep a const string, and there are only as many as
+ * digit choices. */
+static const char *
+last_days_label (guint days)
+{
+  g_autofree char *count = daftar_format_int (days);
+  /* Translators: a period in the header, e.g. "Last 30 days"; %s is the
+   * number of days, formatted with the UI's digits. */
+  g_autofree char *label = g_strdup_printf (g_dngettext (NULL, "Last %s day", "Last %s days", days), count);
+
+  return g_intern_string (label);
+}
+
 const char *
 daftar_period_preset_label (DaftarPeriodPreset preset)
 {
@@ -232,9 +247,63 @@ daftar_period_preset_label (DaftarPeriodPreset preset)
     case DAFTAR_PERIOD_THIS_WEEK:    return _("This week");
     case DAFTAR_PERIOD_THIS_MONTH:   return _("This month");
     case DAFTAR_PERIOD_LAST_MONTH:   return _("Last month");
-    case DAFTAR_PERIOD_LAST_30_DAYS: return _("Last 30 days");
+    case DAFTAR_PERIOD_LAST_30_DAYS: return last_days_label (30);
     case DAFTAR_PERIOD_THIS_YEAR:    return _("This year");
     case DAFTAR_PERIOD_CUSTOM:       return _("Chosen period");
     default:                         g_return_val_if_reached (NULL);
     }
+}
+
+char *
+daftar_period_dates_label (const DaftarPeriod *period,
+                           const GDate        *today)
+{
+  DaftarFormatCalendar calendar;
+  DaftarJalaliDate j;
+
+  g_return_val_if_fail (period != NULL && today != NULL, NULL);
+
+  /* A whole month is named; in the Gregorian calendar a Jalali month has no
+   * name, so it is its dates like any other range. */
+  daftar_format_get_config (NULL, NULL, &calendar);
+  if (calendar == DAFTAR_FORMAT_CALENDAR_JALALI && is_whole_jalali_month (period) &&
+      daftar_jalali_from_gdate (&period->from, &j))
+    return daftar_format_month_year (j.year, j.month);
+  return daftar_format_date_range_short (&period->from, &period->to, today);
+}
+
+char *
+daftar_period_label (const DaftarPeriod *period,
+                     const GDate        *today)
+{
+  g_autofree char *dates = NULL;
+
+  g_return_val_if_fail (period != NULL && today != NULL, NULL);
+
+  dates = daftar_period_dates_label (period, today);
+  if (period->preset == DAFTAR_PERIOD_CUSTOM)
+    return g_steal_pointer (&dates);
+  /* Translators: a period in the header: its name, then its dates, e.g.
+   * "Last month: Aban 1405" or "Last 30 days: 6 Aban to 5 Azar". */
+  return g_strdup_printf (C_("period and its dates", "%s: %s"), daftar_period_preset_label (period->preset), dates);
+}
+
+char *
+daftar_period_heading (const DaftarPeriod *period,
+                       const GDate        *first_data_day)
+{
+  g_autofree char *range = NULL;
+  g_autofree char *first = NULL;
+
+  g_return_val_if_fail (period != NULL, NULL);
+
+  range = daftar_format_date_range (&period->from, &period->to);
+  if (first_data_day == NULL || !g_date_valid (first_data_day) ||
+      g_date_compare (first_data_day, &period->from) <= 0)
+    return g_steal_pointer (&range);
+  first = daftar_format_date_long (first_data_day);
+  /* Translators: a period's dates, then the first day the office's records
+   * hold, when the period starts before it: "1 Farvardin 1405 to 14 Azar
+   * 1405 (data from 5 Mordad 1405)". */
+  return g_strdup_printf (_("%s (data from %s)"), range, first);
 }

@@ -62,7 +62,21 @@ void        daftar_jalali_year_bounds   (const GDate        *day,
  * date, "week of ۷ آذر", or "آذر ۱۴۰۵". */
 char       *daftar_bin_label            (DaftarBin           bin,
                                          const GDate        *start);
-/* Translated preset name ("This week", …). */
+/* Translated preset name ("This week", …), with the UI's digits. */
 const char *daftar_period_preset_label  (DaftarPeriodPreset  preset);
+/* The dates of @period in a few words: a whole Jalali month by its name
+ * («آبان ۱۴۰۵») in the Jalali calendar, otherwise a short range
+ * (daftar_format_date_range_short) seen from @today. */
+char       *daftar_period_dates_label   (const DaftarPeriod *period,
+                                         const GDate        *today);
+/* The header's name of @period: the preset and its dates («ماه گذشته:
+ * آبان ۱۴۰۵», «۳۰ روز گذشته: ۶ آبان تا ۵ آذر»); a custom range is its
+ * dates alone. */
+char       *daftar_period_label         (const DaftarPeriod *period,
+                                         const GDate        *today);
+/* A page's heading of @period: its full dates and, when it starts before
+ * @first_data_day (nullable or invalid: unknown), the day the data start. */
+char       *daftar_period_heading       (const DaftarPeriod *period,
+                                         const GDate        *first_data_day);
 
 G_END_DECLS

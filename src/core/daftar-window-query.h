@@ -11,9 +11,16 @@ typedef struct
 {
   GPtrArray *offices;    /* DaftarOfficeInfo, by name; empty while no office holds a record */
   GPtrArray *holidays;   /* DaftarHoliday, by date */
+  /* The first day with records of each office, by code, and of every
+   * office together under "": owned keys, owned GDate values. */
+  GHashTable *first_days;
 } DaftarWindowRecords;
 
 void                 daftar_window_records_free (DaftarWindowRecords *records);
+/* The first day with records of @office_code (NULL: every office), or NULL
+ * when it holds none. */
+const GDate         *daftar_window_records_first_day (DaftarWindowRecords *records,
+                                                      const char          *office_code);
 
 DaftarWindowRecords *daftar_window_query        (DaftarDb            *db,
                                                  GCancellable        *cancellable,

@@ -11,6 +11,7 @@
 #include "daftar-db-worker.h"
 #include "daftar-demo-mode.h"
 #include "daftar-demo-setup.h"
+#include "daftar-help-window.h"
 #include "daftar-i18n.h"
 #include "daftar-preferences-window.h"
 #include "daftar-screenshot.h"
@@ -129,6 +130,15 @@ on_about (GSimpleAction *action,
                          NULL);
 }
 
+/* F1: the user guide, in the help viewer or, without one, in a window. */
+static void
+on_help (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  daftar_help_show (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
+}
+
 static void
 on_preferences (GSimpleAction *action,
                 GVariant      *parameter,
@@ -171,11 +181,13 @@ daftar_application_startup (GApplication *app)
 {
   static const GActionEntry actions[] = {
     { "about", on_about },
+    { "help", on_help },
     { "preferences", on_preferences },
     { "sync", on_sync },
     { "quit", on_quit },
   };
   static const struct { const char *action; const char *accel; } accels[] = {
+    { "app.help", "F1" },
     { "app.quit", "<Control>q" },
     { "app.preferences", "<Control>comma" },
     { "app.sync", "<Control>r" },

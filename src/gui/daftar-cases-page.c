@@ -156,7 +156,7 @@ show_figures (DaftarPage        *page,
 {
   DaftarCasesPage *self = DAFTAR_CASES_PAGE (page);
   const DaftarCasesFigures *f = figures;
-  g_autofree char *range = daftar_format_date_range (&f->from, &f->to);
+  g_autofree char *range = daftar_period_heading (&context->period, &context->first_data_day);
   g_autofree char *total = daftar_format_int (f->total);
   g_autofree char *sana = daftar_format_int (f->sana_registrations);
   g_autofree char *totals = g_strdup_printf (_("%s filings, of which %s Sana registrations."), total, sana);

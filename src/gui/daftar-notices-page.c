@@ -14,6 +14,7 @@
 #include "daftar-notices-page-query.h"
 #include "daftar-page.h"
 #include "daftar-page-error.h"
+#include "daftar-terms.h"
 
 /* Paper notices reach their addressee in about one case in ten (DESIGN §1). */
 #define PAPER_BASELINE 0.10
@@ -42,7 +43,10 @@ show_tiles (DaftarNoticesPage          *self,
   g_autofree char *baseline_text = g_strdup_printf (_("usually about %s"), baseline);
   DaftarKpiStatus status = DAFTAR_KPI_STATUS_NONE;
 
+  g_autofree char *read_rate = daftar_term_explain (DAFTAR_TERM_READ_RATE);
+
   daftar_kpi_tile_set_title (self->e_rate_tile, _("E-notice read rate"));
+  daftar_kpi_tile_set_explanation (self->e_rate_tile, read_rate);
   daftar_kpi_tile_set_value (self->e_rate_tile, e->read_rate, DAFTAR_CHART_VALUE_PERCENT, 0);
   if (!isnan (e->read_rate))
     status = e->read_rate >= f->target_read_rate ? DAFTAR_KPI_STATUS_MET : DAFTAR_KPI_STATUS_BREACHED;
@@ -191,7 +195,7 @@ show_figures (DaftarPage        *page,
 {
   DaftarNoticesPage *self = DAFTAR_NOTICES_PAGE (page);
   DaftarNoticesPageFigures *f = figures;
-  g_autofree char *range = daftar_format_date_range (&context->period.from, &context->period.to);
+  g_autofree char *range = daftar_period_heading (&context->period, &context->first_data_day);
 
   gtk_label_set_label (self->period_range, range);
   show_tiles (self, &f->figures);

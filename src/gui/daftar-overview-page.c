@@ -15,6 +15,7 @@
 #include "daftar-overview-page-query.h"
 #include "daftar-page.h"
 #include "daftar-page-error.h"
+#include "daftar-terms.h"
 
 struct _DaftarOverviewPage
 {
@@ -71,6 +72,16 @@ add_tile (GtkFlowBox             *box,
   return tile;
 }
 
+/* What a term on a tile means, as its tooltip. */
+static void
+explain_tile (DaftarKpiTile *tile,
+              DaftarTerm     term)
+{
+  g_autofree char *explanation = daftar_term_explain (term);
+
+  daftar_kpi_tile_set_explanation (tile, explanation);
+}
+
 /* Marks a tile met or breached; NaN (nothing measured) leaves it neutral. */
 static void
 set_standard (DaftarKpiTile *tile,
@@ -107,6 +118,7 @@ fill_tiles (GtkFlowBox                *box,
   g_autofree char *wait_standard = g_strdup_printf (_("at most %s"), wait_target);
   g_autofree char *level_standard = g_strdup_printf (_("at least %s"), level_target);
   g_autofree char *read_standard = g_strdup_printf (_("at least %s"), read_target);
+  g_autofree char *p90_title = daftar_term_wait_p90_title ();
   DaftarKpiTile *tile;
 
   clear_children (GTK_WIDGET (box));
@@ -129,18 +141,21 @@ fill_tiles (GtkFlowBox                *box,
     daftar_kpi_tile_set_previous (tile, previous->tickets_served);
 
   tile = add_tile (box, _("Mean wait"), s->wait_mean_minutes, DAFTAR_CHART_VALUE_MINUTES, 1);
+  explain_tile (tile, DAFTAR_TERM_WAIT_MEAN);
   set_standard (tile, s->wait_mean_minutes, std->target_wait_minutes, FALSE, wait_standard);
   if (previous)
     daftar_kpi_tile_set_previous (tile, previous->wait_mean_minutes);
 
-  tile = add_tile (box, _("Wait, 90th percentile"),
+  tile = add_tile (box, p90_title,
                    s->wait_p90_minutes < 0 ? NAN : s->wait_p90_minutes, DAFTAR_CHART_VALUE_MINUTES, 0);
+  explain_tile (tile, DAFTAR_TERM_WAIT_P90);
   set_standard (tile, s->wait_p90_minutes < 0 ? NAN : s->wait_p90_minutes,
                 std->target_wait_minutes, FALSE, wait_standard);
   if (previous)
     daftar_kpi_tile_set_previous (tile, previous->wait_p90_minutes < 0 ? NAN : previous->wait_p90_minutes);
 
   tile = add_tile (box, _("Served within the standard wait"), s->served_within_target, DAFTAR_CHART_VALUE_PERCENT, 0);
+  explain_tile (tile, DAFTAR_TERM_SERVICE_LEVEL);
   set_standard (tile, s->served_within_target, std->target_service_level, TRUE, level_standard);
   if (previous)
     daftar_kpi_tile_set_previous (tile, previous->served_within_target);
@@ -151,6 +166,7 @@ fill_tiles (GtkFlowBox                *box,
       return;
     }
   tile = add_tile (box, _("E-notice read rate"), s->e_read_rate, DAFTAR_CHART_VALUE_PERCENT, 0);
+  explain_tile (tile, DAFTAR_TERM_READ_RATE);
   set_standard (tile, s->e_read_rate, std->target_read_rate, TRUE, read_standard);
   daftar_kpi_tile_set_previous (tile, previous->e_read_rate);
 }
@@ -192,7 +208,7 @@ show_figures (DaftarPage        *page,
   g_autofree char *weekday = daftar_format_weekday (&context->today);
   /* Translators: weekday and date, e.g. "Saturday, 7 Azar 1405" */
   g_autofree char *today_text = g_strdup_printf (C_("weekday and date", "%s, %s"), weekday, today);
-  g_autofree char *range = daftar_format_date_range (&f->period.from, &f->period.to);
+  g_autofree char *range = daftar_period_heading (&context->period, &context->first_data_day);
 
   gtk_label_set_label (self->today_range, today_text);
   gtk_label_set_label (self->period_title, daftar_period_preset_label (context->period.preset));

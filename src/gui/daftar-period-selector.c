@@ -32,6 +32,7 @@ struct _DaftarPeriodSelector
   DaftarMonthGrid *month_grid;   /* nullable: built when first needed */
   GtkLabel        *hint_label;
   GtkWidget       *checks[DAFTAR_PERIOD_CUSTOM + 1];   /* the mark on the current row */
+  GtkLabel        *dates[DAFTAR_PERIOD_CUSTOM];        /* each preset row's dates */
 
   GDate            today;
   DaftarPeriod     period;
@@ -55,17 +56,17 @@ same_period (const DaftarPeriod *a,
          g_date_compare (&a->from, &b->from) == 0 && g_date_compare (&a->to, &b->to) == 0;
 }
 
-/* The button names a preset («۳۰ روز گذشته») or a custom range by its dates;
- * the tooltip always gives the dates. */
+/* The button names a preset with its dates («ماه گذشته: آبان ۱۴۰۵») or a
+ * custom range by its dates alone, so the manager never has to open the
+ * menu to know which days the figures cover; the tooltip gives them in
+ * full, years included. */
 static void
 update_button (DaftarPeriodSelector *self)
 {
   g_autofree char *range = daftar_format_date_range (&self->period.from, &self->period.to);
+  g_autofree char *label = daftar_period_label (&self->period, &self->today);
 
-  if (self->period.preset == DAFTAR_PERIOD_CUSTOM)
-    gtk_menu_button_set_label (self->button, range);
-  else
-    gtk_menu_button_set_label (self->button, daftar_period_preset_label (self->period.preset));
+  gtk_menu_button_set_label (self->button, label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), range);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->checks); i++)
@@ -183,8 +184,33 @@ presets_activated (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->stack, "presets");
 }
 
+/* Each preset row gives the days it would pick, as of today. */
+static void
+update_row_dates (DaftarPeriodSelector *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (offered_presets); i++)
+    {
+      DaftarPeriodPreset preset = offered_presets[i];
+      DaftarPeriod period;
+      g_autofree char *dates = NULL;
+      g_autofree char *whole = NULL;
+      GtkWidget *row;
+
+      if (self->dates[preset] == NULL)
+        continue;
+      daftar_period_from_preset (preset, &self->today, &period);
+      dates = daftar_period_dates_label (&period, &self->today);
+      whole = daftar_period_label (&period, &self->today);
+      gtk_label_set_label (self->dates[preset], dates);
+      /* Read as one: "Last month: Aban 1405". */
+      row = gtk_widget_get_ancestor (GTK_WIDGET (self->dates[preset]), GTK_TYPE_LIST_BOX_ROW);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, whole, -1);
+    }
+}
+
 static GtkWidget *
 new_row (const char  *label,
+         GtkLabel   **dates,
          GtkWidget  **check)
 {
   GtkWidget *row = gtk_list_box_row_new ();
@@ -194,6 +220,13 @@ new_row (const char  *label,
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), text);
+  if (dates != NULL)
+    {
+      *dates = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_xalign (*dates, 1);
+      gtk_widget_add_css_class (GTK_WIDGET (*dates), "dim-label");
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (*dates));
+    }
   if (check != NULL)
     {
       /* Transparent rather than hidden, so the popover keeps its width. */
@@ -212,16 +245,17 @@ add_rows (DaftarPeriodSelector *self)
   for (guint i = 0; i < G_N_ELEMENTS (offered_presets); i++)
     {
       DaftarPeriodPreset preset = offered_presets[i];
-      GtkWidget *row = new_row (daftar_period_preset_label (preset), &self->checks[preset]);
+      GtkWidget *row = new_row (daftar_period_preset_label (preset), &self->dates[preset], &self->checks[preset]);
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "period.preset");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "i", (gint32) preset);
       gtk_list_box_append (self->preset_list, row);
     }
 
-  custom = new_row (_("Custom…"), &self->checks[DAFTAR_PERIOD_CUSTOM]);
+  custom = new_row (_("Custom…"), NULL, &self->checks[DAFTAR_PERIOD_CUSTOM]);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (custom), "period.custom");
   gtk_list_box_append (self->preset_list, custom);
+  update_row_dates (self);
 }
 
 static void
@@ -298,8 +332,13 @@ daftar_period_selector_set_today (DaftarPeriodSelector *self,
   self->today = *today;
   if (self->month_grid != NULL)
     daftar_month_grid_set_today (self->month_grid, today);
+  update_row_dates (self);
   if (self->period.preset == DAFTAR_PERIOD_CUSTOM)
-    return;
+    {
+      /* The range stays, but whether its year is worth naming may not. */
+      update_button (self);
+      return;
+    }
   daftar_period_from_preset (self->period.preset, &self->today, &moved);
   change_period (self, &moved);
 }

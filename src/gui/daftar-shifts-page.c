@@ -15,6 +15,7 @@
 #include "daftar-shifts-page.h"
 #include "daftar-shifts-page-query.h"
 #include "daftar-staffing-panel.h"
+#include "daftar-terms.h"
 #include "daftar-text.h"
 
 struct _DaftarShiftsPage
@@ -130,6 +131,16 @@ add_tile (GtkFlowBox             *box,
   return tile;
 }
 
+/* What a term on a tile means, as its tooltip. */
+static void
+explain_tile (DaftarKpiTile *tile,
+              DaftarTerm     term)
+{
+  g_autofree char *explanation = daftar_term_explain (term);
+
+  daftar_kpi_tile_set_explanation (tile, explanation);
+}
+
 static void
 judge_tile (DaftarKpiTile          *tile,
             const DaftarShiftsData *d,
@@ -149,6 +160,7 @@ fill_tiles (GtkFlowBox             *box,
             DaftarShift             shift)
 {
   const DaftarShiftFigures *f = &d->shift[shift];
+  g_autofree char *p90_title = daftar_term_wait_p90_title ();
   DaftarKpiTile *tile;
 
   clear_children (GTK_WIDGET (box));
@@ -160,13 +172,16 @@ fill_tiles (GtkFlowBox             *box,
   daftar_kpi_tile_set_higher_is_better (tile, FALSE);
 
   tile = add_tile (box, _("Mean wait"), f->wait_mean_minutes, DAFTAR_CHART_VALUE_MINUTES, 1);
+  explain_tile (tile, DAFTAR_TERM_WAIT_MEAN);
   judge_tile (tile, d, shift, DAFTAR_SHIFT_STANDARD_WAIT_MEAN);
   /* The percentile is shown, not judged: the standard is on the mean. */
-  tile = add_tile (box, _("Wait, 90th percentile"),
+  tile = add_tile (box, p90_title,
                    f->wait_p90_minutes < 0 ? NAN : f->wait_p90_minutes, DAFTAR_CHART_VALUE_MINUTES, 0);
+  explain_tile (tile, DAFTAR_TERM_WAIT_P90);
   daftar_kpi_tile_set_higher_is_better (tile, FALSE);
   tile = add_tile (box, _("Served within the standard wait"), f->within_target_share,
                    DAFTAR_CHART_VALUE_PERCENT, 0);
+  explain_tile (tile, DAFTAR_TERM_SERVICE_LEVEL);
   judge_tile (tile, d, shift, DAFTAR_SHIFT_STANDARD_SERVICE_LEVEL);
   tile = add_tile (box, _("Clients per staff member per shift"),
                    d->checks[shift][DAFTAR_SHIFT_STANDARD_CASES_PER_STAFF].value, DAFTAR_CHART_VALUE_DECIMAL, 1);
@@ -401,7 +416,7 @@ show_figures (DaftarPage        *page,
 {
   DaftarShiftsPage *self = DAFTAR_SHIFTS_PAGE (page);
   const DaftarShiftsData *d = figures;
-  g_autofree char *range = daftar_format_date_range (&d->from, &d->to);
+  g_autofree char *range = daftar_period_heading (&context->period, &context->first_data_day);
 
   gtk_label_set_label (self->period_range, range);
   fill_tiles (self->morning_tiles, d, DAFTAR_SHIFT_MORNING);

@@ -14,6 +14,7 @@
 #include "daftar-staffing-page-query.h"
 #include "daftar-spin-button.h"
 #include "daftar-staffing-panel.h"
+#include "daftar-terms.h"
 
 struct _DaftarStaffingPanel
 {
@@ -250,6 +251,15 @@ daftar_staffing_panel_dispose (GObject *object)
 }
 
 static void
+explain_widget (GtkWidget  *widget,
+                DaftarTerm  term)
+{
+  g_autofree char *explanation = daftar_term_explain (term);
+
+  gtk_widget_set_tooltip_text (widget, explanation);
+}
+
+static void
 daftar_staffing_panel_class_init (DaftarStaffingPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -293,4 +303,11 @@ daftar_staffing_panel_init (DaftarStaffingPanel *self)
       daftar_spin_button_localize (spins[i]);
   }
   daftar_chart_set_value_format (DAFTAR_CHART (self->heatmap), DAFTAR_CHART_VALUE_PERCENT);
+
+  /* The terms of the advice explained where they stand: on the heading's
+   * row, and on each projected figure with its caption. */
+  explain_widget (gtk_widget_get_parent (GTK_WIDGET (self->window_label)), DAFTAR_TERM_STAFFING_MODEL);
+  explain_widget (gtk_widget_get_parent (GTK_WIDGET (self->level_label)), DAFTAR_TERM_SERVICE_LEVEL);
+  explain_widget (gtk_widget_get_parent (GTK_WIDGET (self->wait_label)), DAFTAR_TERM_STAFFING_MODEL);
+  explain_widget (gtk_widget_get_parent (GTK_WIDGET (self->occupancy_label)), DAFTAR_TERM_OCCUPANCY);
 }

@@ -32,6 +32,7 @@ struct _DaftarWindow
   DaftarSyncController *sync;          /* owned, nullable: syncs the worker's database */
   gboolean              offer_setup;   /* the first-run connect dialog is allowed */
   GPtrArray            *offices;       /* owned, nullable: DaftarOfficeInfo */
+  GHashTable           *first_days;    /* owned, nullable: office code ("" for all) → GDate, the data's first day */
   GCancellable         *cancellable;   /* owned */
   GHashTable           *fresh;         /* owned: pages asked to show the current context */
   GHashTable           *current;       /* owned: pages that show it */
@@ -157,6 +158,10 @@ load_visible_page (DaftarWindow *self)
     return;
 
   context = daftar_page_context_new (selected_office (self), &self->period, &self->today);
+  if (self->first_days != NULL)
+    daftar_page_context_set_first_data_day (context, g_hash_table_lookup (self->first_days,
+                                                                          selected_office (self) != NULL
+                                                                            ? selected_office (self) : ""));
   g_hash_table_add (self->fresh, page);
   daftar_page_load (DAFTAR_PAGE (page), self->worker, context);
 }
@@ -202,6 +207,8 @@ list_offices_done (GObject      *source,
 
   g_clear_pointer (&self->offices, g_ptr_array_unref);
   self->offices = offices = g_steal_pointer (&records->offices);
+  g_clear_pointer (&self->first_days, g_hash_table_unref);
+  self->first_days = g_steal_pointer (&records->first_days);
   daftar_period_selector_set_holidays (self->period_selector, records->holidays);
 
   if (offices->len == 0)
@@ -481,6 +488,7 @@ daftar_window_dispose (GObject *object)
   g_clear_object (&self->worker);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->offices, g_ptr_array_unref);
+  g_clear_pointer (&self->first_days, g_hash_table_unref);
   g_clear_pointer (&self->fresh, g_hash_table_unref);
   g_clear_pointer (&self->current, g_hash_table_unref);
   g_clear_pointer (&self->page_names, g_strfreev);

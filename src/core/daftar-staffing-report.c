@@ -35,34 +35,51 @@ add_window (DaftarReport         *report,
 }
 
 static void
-add_advice (DaftarReport         *report,
-            const DaftarStaffing *s)
+add_rows (DaftarReport         *report,
+          const char           *name,
+          const DaftarStaffing *s,
+          GArray               *rows)
 {
   static const char * const columns[] = {
-    "weekday", "shift", "from_hour", "to_hour", "add_counters", "counters_open",
-    "counters_needed", "predicted_wait_s", "observed_wait_s", "predicted_service_level",
-    "advice", NULL
+    "from_weekday", "to_weekday", "shift", "from_hour", "to_hour", "add_counters", "evidence",
+    "hours", "hours_observed", "hours_model", "hours_unconfirmed", "hours_unbounded",
+    "counters_open_min", "counters_open_max", "counters_needed",
+    "predicted_wait_s", "observed_wait_s", "model_fit", "predicted_service_level",
+    "advice", "reason", "model_check", NULL
   };
-  DaftarReportTable *table = daftar_report_add_table (report, "advice", columns);
+  DaftarReportTable *table = daftar_report_add_table (report, name, columns);
 
-  for (guint i = 0; i < s->advice->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      const DaftarStaffingAdvice *a = &g_array_index (s->advice, DaftarStaffingAdvice, i);
+      const DaftarStaffingAdvice *a = &g_array_index (rows, DaftarStaffingAdvice, i);
       g_autofree char *text = daftar_staffing_advice_text (a);
+      g_autofree char *reason = daftar_staffing_reason_text (s, a);
+      g_autofree char *check = daftar_staffing_model_check_text (a);
 
       daftar_report_row_begin (table);
-      daftar_report_add_string (table, weekday_key (a->weekday));
+      daftar_report_add_string (table, weekday_key (a->first_weekday));
+      daftar_report_add_string (table, weekday_key (a->last_weekday));
       daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, a->shift));
       daftar_report_add_int (table, a->from_hour);
       daftar_report_add_int (table, a->to_hour);
       daftar_report_add_int (table, a->add_counters);
-      daftar_report_add_int (table, a->counters_open);
+      daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_STAFFING_EVIDENCE, a->evidence));
+      daftar_report_add_int (table, a->n_hours);
+      daftar_report_add_int (table, a->n_observed);
+      daftar_report_add_int (table, a->n_model);
+      daftar_report_add_int (table, a->n_unconfirmed);
+      daftar_report_add_int (table, a->n_unbounded);
+      daftar_report_add_int (table, a->counters_open_min);
+      daftar_report_add_int (table, a->counters_open_max);
       daftar_report_add_int (table, a->counters_needed);
       /* An unbounded predicted wait (the counters cannot keep up) is empty. */
       daftar_report_add_double (table, a->predicted_wait_s);
       daftar_report_add_double (table, a->observed_wait_s);
+      daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_STAFFING_FIT, a->fit));
       daftar_report_add_double (table, a->predicted_service_level);
       daftar_report_add_string (table, text);
+      daftar_report_add_string (table, reason);
+      daftar_report_add_string (table, check);
       daftar_report_row_end (table);
     }
 }
@@ -73,7 +90,7 @@ add_hours (DaftarReport         *report,
 {
   static const char * const columns[] = {
     "weekday", "hour", "arrivals_per_hour", "mean_service_s", "counters_open",
-    "counters_needed", "predicted_wait_s", "observed_wait_s", "predicted_service_level", NULL
+    "counters_needed", "predicted_wait_s", "observed_wait_s", "predicted_service_level", "evidence", NULL
   };
   DaftarReportTable *table = daftar_report_add_table (report, "hours", columns);
 
@@ -91,6 +108,7 @@ add_hours (DaftarReport         *report,
       daftar_report_add_double (table, h->predicted_wait_s);
       daftar_report_add_double (table, h->observed_wait_s);
       daftar_report_add_double (table, h->predicted_service_level);
+      daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_STAFFING_EVIDENCE, h->evidence));
       daftar_report_row_end (table);
     }
 }
@@ -153,7 +171,8 @@ daftar_staffing_report (DaftarDb                  *db,
     return FALSE;
 
   add_window (report, s);
-  add_advice (report, s);
+  add_rows (report, "advice", s, s->advice);
+  add_rows (report, "model_notes", s, s->model_notes);
   add_hours (report, s);
   add_capacity (report, s);
   return TRUE;

@@ -43,6 +43,20 @@ on_loaded (DaftarPage *page, gpointer user_data)
   *(gboolean *) user_data = TRUE;
 }
 
+/* The evening's cells of the what-if heatmap, added up: each hour's
+ * projected service level. Each hour runs its own usual counters, so a
+ * single cell may already be at 100%. */
+static double
+evening_sum (DaftarHeatmap *heatmap)
+{
+  double sum = 0;
+
+  for (guint r = 0; r < 7; r++)
+    for (guint h = 14; h <= daftar_heatmap_get_last_hour (heatmap); h++)
+      sum += daftar_heatmap_get_value (heatmap, daftar_staffing_row_weekday (r), h);
+  return sum;
+}
+
 static void
 settle (void)
 {
@@ -118,7 +132,7 @@ test_panel (void)
   {
     GtkWidget *heatmap = NULL;
     GtkWidget *w = panel;
-    /* Find the heatmap to watch a cell of Saturday's evening peak. */
+    /* Find the heatmap to watch the evening's cells. */
     GPtrArray *stack = g_ptr_array_new ();
     g_ptr_array_add (stack, w);
     while (stack->len > 0 && heatmap == NULL)
@@ -131,13 +145,13 @@ test_panel (void)
       }
     g_ptr_array_unref (stack);
     g_assert_nonnull (heatmap);
-    cell_before = daftar_heatmap_get_value (DAFTAR_HEATMAP (heatmap), G_DATE_SATURDAY, 17);
+    cell_before = evening_sum (DAFTAR_HEATMAP (heatmap));
 
     /* One more evening counter: the projection changes at once, with no
      * reload and no main loop turn. */
     gtk_spin_button_set_value (evening, gtk_spin_button_get_value (evening) + 1);
     g_assert_cmpstr (daftar_staffing_panel_get_level_text (DAFTAR_STAFFING_PANEL (panel)), !=, level_before);
-    g_assert_cmpfloat (daftar_heatmap_get_value (DAFTAR_HEATMAP (heatmap), G_DATE_SATURDAY, 17), >, cell_before);
+    g_assert_cmpfloat (evening_sum (DAFTAR_HEATMAP (heatmap)), >, cell_before);
   }
   settle ();
 

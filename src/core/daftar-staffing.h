@@ -206,32 +206,48 @@ char           *daftar_staffing_model_check_text (const DaftarStaffingAdvice *ad
 /* The verdict and its figures in one paragraph, or NULL when not reached. */
 char           *daftar_staffing_capacity_text  (const DaftarStaffing *staffing);
 
-/* What the manager changes on the Shifts page. */
+/* What the manager changes on the Shifts page. Each hour runs the counters
+ * it usually runs, moved by as many as the shift's counters are moved from
+ * the shift's usual most (never below one where it had any); an hour an
+ * applied piece of advice covers runs at least what that advice asks. At
+ * the defaults every hour runs exactly what the advice was computed for. */
 typedef struct
 {
-  guint  morning_counters;      /* >= 1 */
+  guint  morning_counters;      /* >= 1: the most counters open at once */
   guint  evening_counters;      /* >= 1 */
   double service_time_factor;   /* 1.0 = as observed; > 0 */
   double arrivals_factor;       /* 1.0 = as observed; >= 0 */
+  guint8 at_least[7][24];       /* [row][hour]: counters an applied piece of advice asks; 0 none */
 } DaftarStaffingWhatIf;
+
+/* A wait the model counts in a headline at most this long: an hour whose
+ * counters cannot keep up (the model's wait is unbounded) or barely can
+ * (hours of waiting in a steady state that a one-hour rush never reaches)
+ * counts as an hour of waiting, so a headline stays a number and falls as
+ * counters are added. */
+#define DAFTAR_STAFFING_WAIT_CAP_S 3600.0
 
 typedef struct
 {
   gboolean open;                /* the office took tickets at this hour */
-  gboolean stable;              /* FALSE: the queue grows for as long as the shift lasts */
-  double   service_level;
-  double   mean_wait_s;         /* INFINITY when not stable */
-  double   occupancy;           /* may exceed 1 when not stable */
+  gboolean stable;              /* FALSE: the counters cannot keep up, by the model */
+  guint    counters;            /* the counters the hour runs in this what-if */
+  double   service_level;       /* 0 when not stable */
+  double   mean_wait_s;         /* the model's: INFINITY when not stable */
+  double   occupancy;           /* at most 1 */
 } DaftarStaffingProjection;
 
 typedef struct
 {
   DaftarStaffingProjection cells[7][24];   /* [row: Saturday = 0][hour] */
-  /* Over the whole week, weighted by the projected arrivals. */
+  /* Over the whole week, weighted by the projected arrivals. Each is
+   * monotonic: more counters never lower the service level nor raise the
+   * wait, more arrivals or longer service never the reverse. */
   double   service_level;
-  double   mean_wait_s;         /* INFINITY when any open hour is unstable */
+  double   mean_wait_s;         /* each hour's wait counted at most DAFTAR_STAFFING_WAIT_CAP_S: finite */
   double   occupancy;           /* busy share of the counters open, over open hours */
-  gboolean stable;
+  guint    n_open;              /* open hours */
+  guint    n_overloaded;        /* open hours whose counters cannot keep up, by the model */
 } DaftarStaffingWeekProjection;
 
 /* The typical counters of a shift: the most any of its hours usually runs. */
@@ -239,6 +255,11 @@ guint           daftar_staffing_shift_counters (const DaftarStaffing *staffing,
                                                 DaftarShift           shift);
 void            daftar_staffing_what_if_default (const DaftarStaffing *staffing,
                                                  DaftarStaffingWhatIf *out);
+/* Asks for @advice's counters at its hours (@apply) or no longer. */
+void            daftar_staffing_what_if_apply  (const DaftarStaffing       *staffing,
+                                                const DaftarStaffingAdvice *advice,
+                                                gboolean                    apply,
+                                                DaftarStaffingWhatIf       *what_if);
 /* Cheap (a few hundred Erlang forecasts): fine on the UI thread. */
 gboolean        daftar_staffing_project        (const DaftarStaffing         *staffing,
                                                 const DaftarStaffingWhatIf   *what_if,

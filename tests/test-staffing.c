@@ -6,6 +6,7 @@
 
 #include "daftar-demo.h"
 #include "daftar-erlang.h"
+#include "daftar-format.h"
 #include "daftar-ingest.h"
 #include "daftar-report.h"
 #include "daftar-staffing.h"
@@ -431,13 +432,31 @@ test_four_weeks_and_report (void)
   check_advice_covers (s, shortfall);
   g_assert_cmpuint (s->advice->len, >, 0);
 
-  /* The report: the same figures, row for row. */
+  /* The report: the same figures, row for row, over the four weeks that
+   * end on the last day with tickets (the Friday asked for is closed). */
   request.from = s->from;
   request.to = to;
   g_assert_true (daftar_report_run (db, "staffing", &request, DAFTAR_REPORT_JSON, out, &error));
   g_assert_no_error (error);
   g_assert_true (json_parser_load_from_data (parser, out->str, -1, &error));
   tables = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "tables");
+  {
+    JsonArray *window = json_array_get_array_element (json_object_get_array_member (json_object_get_object_member (tables, "window"), "rows"), 0);
+    GDate first, last;
+    char day[11];
+
+    g_assert_true (daftar_staffing_ticket_days (db, NULL, &first, &last, &error));
+    g_assert_cmpint (g_date_compare (&last, &to), <=, 0);
+    daftar_time_format_day (&last, day);
+    g_assert_cmpstr (json_array_get_string_element (window, 2), ==, day);
+    g_assert_cmpint (json_array_get_int_element (window, 3), ==, 4);
+    daftar_time_format_day (&to, day);
+    g_assert_cmpstr (json_array_get_string_element (window, 5), ==, day);
+    g_clear_pointer (&s, daftar_staffing_free);
+    s = daftar_staffing_compute (db, NULL, &last, 4, 0, &error);
+    g_assert_no_error (error);
+  }
+
   rows = json_object_get_array_member (json_object_get_object_member (tables, "hours"), "rows");
   g_assert_cmpuint (json_array_get_length (rows), ==, s->hours->len);
   for (guint i = 0; i < s->hours->len; i++)
@@ -677,6 +696,94 @@ test_what_if (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+static JsonArray *
+report_rows (const char *json, const char *table, JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *tables;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  tables = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "tables");
+  return json_object_get_array_member (json_object_get_object_member (tables, table), "rows");
+}
+
+/* `--report staffing --from 1300-01-01` asked for ten thousand weeks and
+ * failed ("Cannot judge 7827 of 10435 weeks"). A range wider than the
+ * tickets is judged on the tickets it holds, and the window table says
+ * which days those were beside the days asked for; a range that holds no
+ * tickets at all is an error naming the days the database does hold. */
+static void
+test_report_wide_range (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  DaftarDb *db = daftar_test_db_new (&dir);
+  g_autoptr(DaftarDemo) demo = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  DaftarReportRequest request = { 0 };
+  DaftarJalaliDate solar_1300 = { 1300, 1, 1 }, solar_1500 = { 1500, 1, 1 };
+  GDate last_day, first, last;
+  JsonArray *window;
+  char day[11];
+
+  g_date_clear (&last_day, 1);
+  g_date_set_dmy (&last_day, 5, G_DATE_DECEMBER, 2026);
+  demo = daftar_demo_new (3, 1, 45, &last_day);
+  g_assert_true (daftar_demo_fill_database (demo, db, 2000, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (daftar_staffing_ticket_days (db, NULL, &first, &last, &error));
+  g_assert_no_error (error);
+
+  /* From 1300 to 1500 in the solar calendar: the tickets' weeks. */
+  g_date_clear (&request.from, 1);
+  g_date_clear (&request.to, 1);
+  g_assert_true (daftar_jalali_to_gdate (&solar_1300, &request.from));
+  g_assert_true (daftar_jalali_to_gdate (&solar_1500, &request.to));
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
+    g_autoptr(DaftarStaffing) expected = NULL;
+    guint weeks = (g_date_days_between (&first, &last) + 1 + 3) / 7;
+    JsonArray *advice;
+
+    g_assert_true (daftar_report_run (db, "staffing", &request, DAFTAR_REPORT_JSON, out, &error));
+    g_assert_no_error (error);
+    window = json_array_get_array_element (report_rows (out->str, "window", parser), 0);
+    g_assert_cmpint (json_array_get_int_element (window, 3), ==, weeks);
+    daftar_time_format_day (&last, day);
+    g_assert_cmpstr (json_array_get_string_element (window, 2), ==, day);   /* to */
+    g_assert_cmpstr (json_array_get_string_element (window, 7), ==, day);   /* data_to */
+    daftar_time_format_day (&first, day);
+    g_assert_cmpstr (json_array_get_string_element (window, 6), ==, day);   /* data_from */
+    g_assert_cmpstr (json_array_get_string_element (window, 4), ==, "1921-03-21");   /* 1300-01-01 */
+    g_assert_cmpstr (json_array_get_string_element (window, 5), ==, "2121-03-21");   /* 1500-01-01 */
+
+    /* The figures are those of the days judged. */
+    expected = daftar_staffing_compute (db, NULL, &last, weeks, 0, &error);
+    g_assert_no_error (error);
+    daftar_time_format_day (&expected->from, day);
+    g_assert_cmpstr (json_array_get_string_element (window, 1), ==, day);
+    advice = report_rows (out->str, "advice", parser);
+    g_assert_cmpuint (json_array_get_length (advice), ==, expected->advice->len);
+  }
+
+  /* A range before the first ticket: an error that says where they are. */
+  request.to = first;
+  g_date_subtract_days (&request.to, 1);
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
+
+    g_assert_false (daftar_report_run (db, "staffing", &request, DAFTAR_REPORT_JSON, out, &error));
+    g_assert_error (error, DAFTAR_REPORT_ERROR, DAFTAR_REPORT_ERROR_BAD_RANGE);
+    daftar_time_format_day (&first, day);
+    g_assert_nonnull (strstr (error->message, day));
+    g_clear_error (&error);
+  }
+
+  daftar_db_close (db);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -686,5 +793,6 @@ main (int argc, char **argv)
   g_test_add_func ("/staffing/capacity-reached", test_capacity_reached);
   g_test_add_func ("/staffing/capacity-not-reached", test_capacity_not_reached);
   g_test_add_func ("/staffing/what-if", test_what_if);
+  g_test_add_func ("/staffing/report-wide-range", test_report_wide_range);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 
 #include "daftar-staffing.h"
 #include "daftar-staffing-report.h"
+#include "daftar-time.h"
 
 /* Raw weekday names for scripts, in the office week's order. */
 static const char *
@@ -19,11 +20,18 @@ weekday_key (GDateWeekday weekday)
   return keys[daftar_staffing_weekday_row (weekday)];
 }
 
+/* The days asked for beside the days judged: the whole weeks, counted
+ * back from the last day with tickets, that fit in both. */
 static void
-add_window (DaftarReport         *report,
-            const DaftarStaffing *s)
+add_window (DaftarReport              *report,
+            const DaftarReportRequest *request,
+            const GDate               *first_data,
+            const GDate               *last_data,
+            const DaftarStaffing      *s)
 {
-  static const char * const columns[] = { "office_code", "from", "to", "weeks", NULL };
+  static const char * const columns[] = {
+    "office_code", "from", "to", "weeks", "requested_from", "requested_to", "data_from", "data_to", NULL
+  };
   DaftarReportTable *table = daftar_report_add_table (report, "window", columns);
 
   daftar_report_row_begin (table);
@@ -31,6 +39,10 @@ add_window (DaftarReport         *report,
   daftar_report_add_date (table, &s->from);
   daftar_report_add_date (table, &s->to);
   daftar_report_add_int (table, s->weeks);
+  daftar_report_add_date (table, &request->from);
+  daftar_report_add_date (table, &request->to);
+  daftar_report_add_date (table, first_data);
+  daftar_report_add_date (table, last_data);
   daftar_report_row_end (table);
 }
 
@@ -156,6 +168,9 @@ add_capacity (DaftarReport         *report,
     }
 }
 
+/* A range that runs past the office's tickets, on either side (a manager
+ * asking for "since 1300"), is judged on the tickets it holds; the window
+ * table says which days those were. */
 gboolean
 daftar_staffing_report (DaftarDb                  *db,
                         const DaftarReportRequest *request,
@@ -163,14 +178,49 @@ daftar_staffing_report (DaftarDb                  *db,
                         GError                   **error)
 {
   g_autoptr(DaftarStaffing) s = NULL;
-  gint days = g_date_days_between (&request->from, &request->to) + 1;
+  g_autoptr(GError) local_error = NULL;
+  GDate first, last, from, to;
+  guint weeks;
+  char asked_from[11], asked_to[11], held_from[11], held_to[11];
 
-  s = daftar_staffing_compute (db, request->office_code, &request->to,
-                               MAX (1, days / 7), 0, error);
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  if (!daftar_staffing_ticket_days (db, request->office_code, &first, &last, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_set_error (error, DAFTAR_REPORT_ERROR, DAFTAR_REPORT_ERROR_BAD_RANGE,
+                   "The database holds no queue tickets of %s to advise on",
+                   request->office_code != NULL ? request->office_code : "the office");
+      return FALSE;
+    }
+
+  from = g_date_compare (&request->from, &first) > 0 ? request->from : first;
+  to = g_date_compare (&request->to, &last) < 0 ? request->to : last;
+  if (g_date_compare (&from, &to) > 0)
+    {
+      daftar_time_format_day (&request->from, asked_from);
+      daftar_time_format_day (&request->to, asked_to);
+      daftar_time_format_day (&first, held_from);
+      daftar_time_format_day (&last, held_to);
+      g_set_error (error, DAFTAR_REPORT_ERROR, DAFTAR_REPORT_ERROR_BAD_RANGE,
+                   "No queue tickets from %s to %s: the database holds them from %s to %s",
+                   asked_from, asked_to, held_from, held_to);
+      return FALSE;
+    }
+  /* Whole weeks, the nearest count to the days judged, at least one and
+   * no more than the advisor reads: four weeks asked up to a Friday, a day
+   * the office is closed, are still four weeks to the Thursday before. */
+  weeks = (guint) CLAMP ((g_date_days_between (&from, &to) + 1 + 3) / 7, 1, DAFTAR_STAFFING_MAX_WEEKS);
+
+  s = daftar_staffing_compute (db, request->office_code, &to, weeks, 0, error);
   if (s == NULL)
     return FALSE;
 
-  add_window (report, s);
+  add_window (report, request, &first, &last, s);
   add_rows (report, "advice", s, s->advice);
   add_rows (report, "model_notes", s, s->model_notes);
   add_hours (report, s);

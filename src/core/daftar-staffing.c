@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "daftar-records.h"
+#include "daftar-sql.h"
 #include "daftar-staffing-private.h"
 #include "daftar-sum.h"
 #include "daftar-time.h"
@@ -425,3 +426,35 @@ daftar_staffing_compute (DaftarDb    *db,
   return g_steal_pointer (&s);
 }
 
+gboolean
+daftar_staffing_ticket_days (DaftarDb    *db,
+                             const char  *office_code,
+                             GDate       *out_first,
+                             GDate       *out_last,
+                             GError     **error)
+{
+  g_autofree char *code = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+  int rc;
+
+  g_return_val_if_fail (db != NULL && out_first != NULL && out_last != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!resolve_office (db, office_code, &code, error))
+    return FALSE;
+  stmt = daftar_db_prepare (db, "SELECT min(day), max(day) FROM hourly_tickets "
+                                "WHERE office_code = ?1 AND arrivals > 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    found = daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 0), out_first) &&
+            daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 1), out_last);
+  if (rc == SQLITE_ROW)
+    rc = SQLITE_DONE;
+  if (!daftar_sql_finish (db, stmt, rc, "Reading the days with queue tickets", error))
+    return FALSE;
+  return found;
+}

@@ -187,6 +187,15 @@ DaftarStaffing *daftar_staffing_compute        (DaftarDb       *db,
                                                 guint           weeks_required,
                                                 GError        **error);
 
+/* The first and last day on which @office_code (NULL: the only office)
+ * issued queue tickets, so a caller can keep its window to the data.
+ * FALSE with no error set when there are none. */
+gboolean        daftar_staffing_ticket_days    (DaftarDb       *db,
+                                                const char     *office_code,
+                                                GDate          *out_first,
+                                                GDate          *out_last,
+                                                GError        **error);
+
 /* «شنبه», "Saturday". */
 char           *daftar_staffing_weekday_name   (GDateWeekday weekday);
 /* A row's weekdays, translated: «شنبه», «شنبه و یکشنبه», «شنبه تا چهارشنبه». */

@@ -160,7 +160,14 @@ test_panel (void)
                                                GTK_TYPE_LIST_BOX);
 
     for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-      assert_labels_fit (row, gtk_widget_get_width (row));
+      {
+        assert_labels_fit (row, gtk_widget_get_width (row));
+        /* Only the row's button is a Tab stop. */
+        g_assert_false (gtk_widget_get_focusable (row));
+      }
+    g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
+    g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) ==
+                   GTK_WIDGET (daftar_staffing_panel_get_try_button (DAFTAR_STAFFING_PANEL (panel), 0)));
   }
   /* No picture that looks like a button and is not one: the advice's one
    * control is a real button. */

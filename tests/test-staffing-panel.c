@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
+#include <string.h>
 
 #include "daftar-db-worker.h"
 #include "daftar-demo-setup.h"
@@ -41,6 +43,49 @@ static void
 on_loaded (DaftarPage *page, gpointer user_data)
 {
   *(gboolean *) user_data = TRUE;
+}
+
+/* The evening's cells of the what-if heatmap, added up: the share of
+ * clients kept waiting past the standard, hour by hour. */
+static double
+evening_sum (DaftarHeatmap *heatmap)
+{
+  double sum = 0;
+
+  for (guint r = 0; r < 7; r++)
+    for (guint h = 14; h <= daftar_heatmap_get_last_hour (heatmap); h++)
+      {
+        double v = daftar_heatmap_get_value (heatmap, daftar_staffing_row_weekday (r), h);
+
+        if (!isnan (v))
+          sum += v;
+      }
+  return sum;
+}
+
+/* Every label of @widget fits in @width: a wrapped label laid out wider
+ * than its row runs off the window. */
+static void
+assert_labels_fit (GtkWidget *widget, int width)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_assert_cmpint (gtk_widget_get_width (widget), <=, width);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    assert_labels_fit (c, width);
+}
+
+/* A picture shown: AdwActionRow keeps a hidden one for its icon. */
+static gboolean
+has_image (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_IMAGE (widget))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_image (c))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -105,39 +150,80 @@ test_panel (void)
     }
   settle ();
 
-  /* One row per piece of advice the core computed. */
+  /* One row per piece of advice the core computed, one per model note. */
   g_assert_cmpuint (s->advice->len, >, 0);
   g_assert_cmpuint (daftar_staffing_panel_get_n_advice (DAFTAR_STAFFING_PANEL (panel)), ==, s->advice->len);
+  g_assert_cmpuint (daftar_staffing_panel_get_n_notes (DAFTAR_STAFFING_PANEL (panel)), ==, s->model_notes->len);
   g_assert_cmpint (daftar_staffing_panel_get_capacity_shown (DAFTAR_STAFFING_PANEL (panel)), ==, s->capacity_reached);
+  {
+    GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (daftar_staffing_panel_get_try_button (DAFTAR_STAFFING_PANEL (panel), 0)),
+                                               GTK_TYPE_LIST_BOX);
+
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      {
+        assert_labels_fit (row, gtk_widget_get_width (row));
+        /* Only the row's button is a Tab stop. */
+        g_assert_false (gtk_widget_get_focusable (row));
+      }
+    g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
+    g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) ==
+                   GTK_WIDGET (daftar_staffing_panel_get_try_button (DAFTAR_STAFFING_PANEL (panel), 0)));
+  }
+  /* No picture that looks like a button and is not one: the advice's one
+   * control is a real button. */
+  g_assert_false (has_image (gtk_widget_get_ancestor (GTK_WIDGET (daftar_staffing_panel_get_try_button (DAFTAR_STAFFING_PANEL (panel), 0)),
+                                                      GTK_TYPE_LIST_BOX)));
 
   level_before = g_strdup (daftar_staffing_panel_get_level_text (DAFTAR_STAFFING_PANEL (panel)));
   g_assert_true (daftar_test_has_persian_digit (level_before));
+  /* The week's wait is a number, whatever hour is overloaded. */
+  g_assert_true (daftar_test_has_persian_digit (daftar_staffing_panel_get_wait_text (DAFTAR_STAFFING_PANEL (panel))));
   evening = daftar_staffing_panel_get_counters_spin (DAFTAR_STAFFING_PANEL (panel), TRUE);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (evening), ==,
                    daftar_staffing_shift_counters (s, DAFTAR_SHIFT_EVENING));
   {
-    GtkWidget *heatmap = NULL;
-    GtkWidget *w = panel;
-    /* Find the heatmap to watch a cell of Saturday's evening peak. */
-    GPtrArray *stack = g_ptr_array_new ();
-    g_ptr_array_add (stack, w);
-    while (stack->len > 0 && heatmap == NULL)
-      {
-        GtkWidget *x = g_ptr_array_steal_index (stack, stack->len - 1);
-        if (DAFTAR_IS_HEATMAP (x))
-          heatmap = x;
-        for (GtkWidget *c = gtk_widget_get_first_child (x); c; c = gtk_widget_get_next_sibling (c))
-          g_ptr_array_add (stack, c);
-      }
-    g_ptr_array_unref (stack);
-    g_assert_nonnull (heatmap);
-    cell_before = daftar_heatmap_get_value (DAFTAR_HEATMAP (heatmap), G_DATE_SATURDAY, 17);
+    DaftarChartFrame *frame = daftar_staffing_panel_get_heatmap_frame (DAFTAR_STAFFING_PANEL (panel));
+    DaftarHeatmap *heatmap = DAFTAR_HEATMAP (daftar_chart_frame_get_chart (frame));
+    g_autofree char *tooltip = NULL;
+    g_autofree char *level_tried = NULL;
+    GtkToggleButton *try;
+    const DaftarStaffingAdvice *a;
+    double worst_before = 0, worst_tried = 0;
+
+    /* The what-if heatmap has a title that says what it measures, and so
+     * does each cell: the share kept waiting past the standard. */
+    g_assert_nonnull (strstr (daftar_chart_frame_get_title (frame), "۱۵"));
+    tooltip = daftar_staffing_panel_dup_cell_tooltip (DAFTAR_STAFFING_PANEL (panel), G_DATE_SATURDAY, 17);
+    g_assert_nonnull (tooltip);
+    g_test_message ("%s / %s", daftar_chart_frame_get_title (frame), tooltip);
+    g_assert_true (strstr (tooltip, "۱۵ دقیقه") != NULL || strstr (tooltip, "باجه") != NULL);
+    g_assert_null (daftar_staffing_panel_dup_cell_tooltip (DAFTAR_STAFFING_PANEL (panel), G_DATE_FRIDAY, 3));
+    cell_before = evening_sum (heatmap);
 
     /* One more evening counter: the projection changes at once, with no
-     * reload and no main loop turn. */
+     * reload and no main loop turn, and the cell gets paler (fewer wait
+     * past the standard): dark is worse, as on the other heatmaps. */
     gtk_spin_button_set_value (evening, gtk_spin_button_get_value (evening) + 1);
     g_assert_cmpstr (daftar_staffing_panel_get_level_text (DAFTAR_STAFFING_PANEL (panel)), !=, level_before);
-    g_assert_cmpfloat (daftar_heatmap_get_value (DAFTAR_HEATMAP (heatmap), G_DATE_SATURDAY, 17), >, cell_before);
+    g_assert_cmpfloat (evening_sum (heatmap), <, cell_before);
+    gtk_spin_button_set_value (evening, gtk_spin_button_get_value (evening) - 1);
+    g_assert_cmpstr (daftar_staffing_panel_get_level_text (DAFTAR_STAFFING_PANEL (panel)), ==, level_before);
+
+    /* "Try" puts the first piece of advice into the what-if: its hours get
+     * no worse, the week's service level rises; untried, all is back. */
+    a = &g_array_index (s->advice, DaftarStaffingAdvice, 0);
+    for (guint h = a->from_hour; h < a->to_hour; h++)
+      worst_before = MAX (worst_before, daftar_heatmap_get_value (heatmap, a->first_weekday, h));
+    try = daftar_staffing_panel_get_try_button (DAFTAR_STAFFING_PANEL (panel), 0);
+    gtk_toggle_button_set_active (try, TRUE);
+    level_tried = g_strdup (daftar_staffing_panel_get_level_text (DAFTAR_STAFFING_PANEL (panel)));
+    for (guint h = a->from_hour; h < a->to_hour; h++)
+      worst_tried = MAX (worst_tried, daftar_heatmap_get_value (heatmap, a->first_weekday, h));
+    g_assert_cmpfloat (worst_tried, <, worst_before);
+    g_assert_cmpstr (level_tried, !=, level_before);
+    gtk_toggle_button_set_active (try, FALSE);
+    g_assert_cmpstr (daftar_staffing_panel_get_level_text (DAFTAR_STAFFING_PANEL (panel)), ==, level_before);
+    gtk_spin_button_set_value (evening, gtk_spin_button_get_value (evening) + 1);
   }
   settle ();
 

@@ -22,6 +22,7 @@ struct _DaftarHeatmap
 
   guint        first_hour;
   guint        last_hour;
+  double       scale_max;   /* 0: the largest value */
 
   /* Computed layout. */
   GArray      *levels;      /* owned, of double: 0..1 per mark, NaN for empty */
@@ -84,7 +85,7 @@ daftar_heatmap_layout_plot (DaftarChart           *chart,
 {
   DaftarHeatmap *self = DAFTAR_HEATMAP (chart);
   guint n_hours = self->last_hour - self->first_hour + 1;
-  double max = max_value (chart);
+  double max = self->scale_max > 0 ? self->scale_max : max_value (chart);
   int row_label_w = 0, hour_label_w = 0, text_h;
   double x0, cell_w, cell_h, key_y;
   g_autofree char *max_text = daftar_chart_format_value (chart, max);
@@ -116,7 +117,8 @@ daftar_heatmap_layout_plot (DaftarChart           *chart,
       for (guint i = 0; i < n_hours; i++)
         {
           double v = daftar_chart_series_get_value (series, i);
-          double level = isfinite (v) && v > 0 && max > 0 ? v / max : NAN;
+          double level = self->scale_max > 0 ? (isfinite (v) ? CLAMP (v / max, 0, 1) : NAN)
+                                             : (isfinite (v) && v > 0 && max > 0 ? v / max : NAN);
           graphene_rect_t cell = GRAPHENE_RECT_INIT (x0 + i * cell_w + 1, y + 1,
                                                      MAX (cell_w - 2, 1), MAX (cell_h - 2, 1));
 
@@ -334,6 +336,17 @@ daftar_heatmap_set_hours (DaftarHeatmap *self,
         }
       daftar_chart_add_series (chart, series);
     }
+}
+
+void
+daftar_heatmap_set_scale_max (DaftarHeatmap *self,
+                              double         scale_max)
+{
+  g_return_if_fail (DAFTAR_IS_HEATMAP (self));
+  g_return_if_fail (scale_max >= 0);
+
+  self->scale_max = scale_max;
+  daftar_chart_invalidate (DAFTAR_CHART (self));
 }
 
 guint

@@ -25,6 +25,12 @@ void       daftar_heatmap_set_value       (DaftarHeatmap *self,
 double     daftar_heatmap_get_value       (DaftarHeatmap *self,
                                            GDateWeekday   weekday,
                                            guint          hour);
+/* A fixed top of the colour scale, e.g. 1 for shares, so that the same
+ * colour means the same value as the values change (a what-if); then NaN
+ * marks an empty cell and 0 is the palest colour. 0 (the default) scales
+ * to the largest value, and empty cells are those at 0. */
+void       daftar_heatmap_set_scale_max   (DaftarHeatmap *self,
+                                           double         scale_max);
 /* The office week: Saturday is row 0, Friday row 6. */
 guint      daftar_heatmap_row_for_weekday (GDateWeekday   weekday);
 /* The cell's rectangle in widget pixels, once allocated. */

@@ -20,15 +20,22 @@ daftar_staffing_panel_query (DaftarDb           *db,
 {
   g_autoptr(DaftarStaffingPanelFigures) figures = g_new0 (DaftarStaffingPanelFigures, 1);
   g_autoptr(GError) local_error = NULL;
-  GDate to;
+  GDate to, first, last;
 
   g_return_val_if_fail (context != NULL, NULL);
 
   /* Advice looks back from the end of the chosen period, but never from
-   * days that have not happened yet. */
+   * days that have not happened yet, nor from days past the office's last
+   * ticket (not synced yet): those would make empty weeks of the window. */
   to = context->period.to;
   if (g_date_valid (&context->today) && g_date_compare (&to, &context->today) > 0)
     to = context->today;
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  if (daftar_staffing_ticket_days (db, context->office_code, &first, &last, &local_error) &&
+      g_date_compare (&to, &last) > 0)
+    to = last;
+  g_clear_error (&local_error);
 
   figures->staffing = daftar_staffing_compute (db, context->office_code, &to, 0, 0, &local_error);
   if (figures->staffing == NULL &&

@@ -18,8 +18,8 @@ typedef struct
 void                        daftar_staffing_panel_figures_free (DaftarStaffingPanelFigures *figures);
 
 /* The advice for the context's office (NULL: the only office there is)
- * from the weeks that end on the period's last day — or today, when the
- * period reaches past it. */
+ * from the weeks that end on the period's last day — or today, or the last
+ * day with queue tickets, when the period reaches past them. */
 DaftarStaffingPanelFigures *daftar_staffing_panel_query        (DaftarDb           *db,
                                                                 DaftarPageContext  *context,
                                                                 GCancellable       *cancellable,

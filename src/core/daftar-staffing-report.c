@@ -5,6 +5,7 @@
 
 #include "daftar-staffing.h"
 #include "daftar-staffing-report.h"
+#include "daftar-time.h"
 
 /* Raw weekday names for scripts, in the office week's order. */
 static const char *
@@ -19,11 +20,18 @@ weekday_key (GDateWeekday weekday)
   return keys[daftar_staffing_weekday_row (weekday)];
 }
 
+/* The days asked for beside the days judged: the whole weeks, counted
+ * back from the last day with tickets, that fit in both. */
 static void
-add_window (DaftarReport         *report,
-            const DaftarStaffing *s)
+add_window (DaftarReport              *report,
+            const DaftarReportRequest *request,
+            const GDate               *first_data,
+            const GDate               *last_data,
+            const DaftarStaffing      *s)
 {
-  static const char * const columns[] = { "office_code", "from", "to", "weeks", NULL };
+  static const char * const columns[] = {
+    "office_code", "from", "to", "weeks", "requested_from", "requested_to", "data_from", "data_to", NULL
+  };
   DaftarReportTable *table = daftar_report_add_table (report, "window", columns);
 
   daftar_report_row_begin (table);
@@ -31,38 +39,59 @@ add_window (DaftarReport         *report,
   daftar_report_add_date (table, &s->from);
   daftar_report_add_date (table, &s->to);
   daftar_report_add_int (table, s->weeks);
+  daftar_report_add_date (table, &request->from);
+  daftar_report_add_date (table, &request->to);
+  daftar_report_add_date (table, first_data);
+  daftar_report_add_date (table, last_data);
   daftar_report_row_end (table);
 }
 
 static void
-add_advice (DaftarReport         *report,
-            const DaftarStaffing *s)
+add_rows (DaftarReport         *report,
+          const char           *name,
+          const DaftarStaffing *s,
+          GArray               *rows)
 {
   static const char * const columns[] = {
-    "weekday", "shift", "from_hour", "to_hour", "add_counters", "counters_open",
-    "counters_needed", "predicted_wait_s", "observed_wait_s", "predicted_service_level",
-    "advice", NULL
+    "from_weekday", "to_weekday", "shift", "from_hour", "to_hour", "add_counters", "evidence",
+    "hours", "hours_observed", "hours_model", "hours_unconfirmed", "hours_unbounded",
+    "counters_open_min", "counters_open_max", "counters_needed",
+    "predicted_wait_s", "observed_wait_s", "model_fit", "predicted_service_level",
+    "advice", "reason", "model_check", NULL
   };
-  DaftarReportTable *table = daftar_report_add_table (report, "advice", columns);
+  DaftarReportTable *table = daftar_report_add_table (report, name, columns);
 
-  for (guint i = 0; i < s->advice->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      const DaftarStaffingAdvice *a = &g_array_index (s->advice, DaftarStaffingAdvice, i);
+      const DaftarStaffingAdvice *a = &g_array_index (rows, DaftarStaffingAdvice, i);
       g_autofree char *text = daftar_staffing_advice_text (a);
+      g_autofree char *reason = daftar_staffing_reason_text (s, a);
+      g_autofree char *check = daftar_staffing_model_check_text (a);
 
       daftar_report_row_begin (table);
-      daftar_report_add_string (table, weekday_key (a->weekday));
+      daftar_report_add_string (table, weekday_key (a->first_weekday));
+      daftar_report_add_string (table, weekday_key (a->last_weekday));
       daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, a->shift));
       daftar_report_add_int (table, a->from_hour);
       daftar_report_add_int (table, a->to_hour);
       daftar_report_add_int (table, a->add_counters);
-      daftar_report_add_int (table, a->counters_open);
+      daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_STAFFING_EVIDENCE, a->evidence));
+      daftar_report_add_int (table, a->n_hours);
+      daftar_report_add_int (table, a->n_observed);
+      daftar_report_add_int (table, a->n_model);
+      daftar_report_add_int (table, a->n_unconfirmed);
+      daftar_report_add_int (table, a->n_unbounded);
+      daftar_report_add_int (table, a->counters_open_min);
+      daftar_report_add_int (table, a->counters_open_max);
       daftar_report_add_int (table, a->counters_needed);
       /* An unbounded predicted wait (the counters cannot keep up) is empty. */
       daftar_report_add_double (table, a->predicted_wait_s);
       daftar_report_add_double (table, a->observed_wait_s);
+      daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_STAFFING_FIT, a->fit));
       daftar_report_add_double (table, a->predicted_service_level);
       daftar_report_add_string (table, text);
+      daftar_report_add_string (table, reason);
+      daftar_report_add_string (table, check);
       daftar_report_row_end (table);
     }
 }
@@ -73,7 +102,7 @@ add_hours (DaftarReport         *report,
 {
   static const char * const columns[] = {
     "weekday", "hour", "arrivals_per_hour", "mean_service_s", "counters_open",
-    "counters_needed", "predicted_wait_s", "observed_wait_s", "predicted_service_level", NULL
+    "counters_needed", "predicted_wait_s", "observed_wait_s", "predicted_service_level", "evidence", NULL
   };
   DaftarReportTable *table = daftar_report_add_table (report, "hours", columns);
 
@@ -91,6 +120,7 @@ add_hours (DaftarReport         *report,
       daftar_report_add_double (table, h->predicted_wait_s);
       daftar_report_add_double (table, h->observed_wait_s);
       daftar_report_add_double (table, h->predicted_service_level);
+      daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_STAFFING_EVIDENCE, h->evidence));
       daftar_report_row_end (table);
     }
 }
@@ -138,6 +168,9 @@ add_capacity (DaftarReport         *report,
     }
 }
 
+/* A range that runs past the office's tickets, on either side (a manager
+ * asking for "since 1300"), is judged on the tickets it holds; the window
+ * table says which days those were. */
 gboolean
 daftar_staffing_report (DaftarDb                  *db,
                         const DaftarReportRequest *request,
@@ -145,15 +178,51 @@ daftar_staffing_report (DaftarDb                  *db,
                         GError                   **error)
 {
   g_autoptr(DaftarStaffing) s = NULL;
-  gint days = g_date_days_between (&request->from, &request->to) + 1;
+  g_autoptr(GError) local_error = NULL;
+  GDate first, last, from, to;
+  guint weeks;
+  char asked_from[11], asked_to[11], held_from[11], held_to[11];
 
-  s = daftar_staffing_compute (db, request->office_code, &request->to,
-                               MAX (1, days / 7), 0, error);
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  if (!daftar_staffing_ticket_days (db, request->office_code, &first, &last, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_set_error (error, DAFTAR_REPORT_ERROR, DAFTAR_REPORT_ERROR_BAD_RANGE,
+                   "The database holds no queue tickets of %s to advise on",
+                   request->office_code != NULL ? request->office_code : "the office");
+      return FALSE;
+    }
+
+  from = g_date_compare (&request->from, &first) > 0 ? request->from : first;
+  to = g_date_compare (&request->to, &last) < 0 ? request->to : last;
+  if (g_date_compare (&from, &to) > 0)
+    {
+      daftar_time_format_day (&request->from, asked_from);
+      daftar_time_format_day (&request->to, asked_to);
+      daftar_time_format_day (&first, held_from);
+      daftar_time_format_day (&last, held_to);
+      g_set_error (error, DAFTAR_REPORT_ERROR, DAFTAR_REPORT_ERROR_BAD_RANGE,
+                   "No queue tickets from %s to %s: the database holds them from %s to %s",
+                   asked_from, asked_to, held_from, held_to);
+      return FALSE;
+    }
+  /* Whole weeks, the nearest count to the days judged, at least one and
+   * no more than the advisor reads: four weeks asked up to a Friday, a day
+   * the office is closed, are still four weeks to the Thursday before. */
+  weeks = (guint) CLAMP ((g_date_days_between (&from, &to) + 1 + 3) / 7, 1, DAFTAR_STAFFING_MAX_WEEKS);
+
+  s = daftar_staffing_compute (db, request->office_code, &to, weeks, 0, error);
   if (s == NULL)
     return FALSE;
 
-  add_window (report, s);
-  add_advice (report, s);
+  add_window (report, request, &first, &last, s);
+  add_rows (report, "advice", s, s->advice);
+  add_rows (report, "model_notes", s, s->model_notes);
   add_hours (report, s);
   add_capacity (report, s);
   return TRUE;

@@ -5,8 +5,12 @@
 
 G_BEGIN_DECLS
 
-/* The window is the whole weeks of --from..--to counted back from --to
- * (at least one week); the "window" table says which days were read. */
+/* The window is --from..--to kept to the days the office has queue
+ * tickets on, as the nearest number of whole weeks counted back from its
+ * last day (at least one week, at most DAFTAR_STAFFING_MAX_WEEKS); the
+ * "window" table gives the days judged, the days asked for and the days
+ * the database holds. A range with no tickets at all is an error that names the days
+ * the database holds. */
 gboolean daftar_staffing_report (DaftarDb                  *db,
                                  const DaftarReportRequest *request,
                                  DaftarReport              *report,

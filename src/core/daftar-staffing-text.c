@@ -10,8 +10,8 @@
 #include "daftar-staffing.h"
 
 /* Any week serves to name a weekday: 2024-01-06 was a Saturday. */
-static char *
-weekday_name (GDateWeekday weekday)
+char *
+daftar_staffing_weekday_name (GDateWeekday weekday)
 {
   GDate day;
 
@@ -22,53 +22,207 @@ weekday_name (GDateWeekday weekday)
 }
 
 char *
+daftar_staffing_weekdays_text (const DaftarStaffingAdvice *advice)
+{
+  guint first = daftar_staffing_weekday_row (advice->first_weekday);
+  guint last = daftar_staffing_weekday_row (advice->last_weekday);
+  g_autofree char *from = daftar_staffing_weekday_name (advice->first_weekday);
+  g_autofree char *to = NULL;
+
+  if (last <= first)
+    return g_steal_pointer (&from);
+  to = daftar_staffing_weekday_name (advice->last_weekday);
+  if (last == first + 1)
+    /* Translators: two weekdays next to each other, e.g. "Saturday and Sunday". */
+    return g_strdup_printf (C_("weekdays", "%1$s and %2$s"), from, to);
+  /* Translators: a run of weekdays, e.g. "Saturday to Wednesday". */
+  return g_strdup_printf (C_("weekdays", "%1$s to %2$s"), from, to);
+}
+
+static gboolean
+is_advice (const DaftarStaffingAdvice *advice)
+{
+  return advice->evidence == DAFTAR_STAFFING_EVIDENCE_OBSERVED ||
+         advice->evidence == DAFTAR_STAFFING_EVIDENCE_MODEL;
+}
+
+char *
 daftar_staffing_advice_text (const DaftarStaffingAdvice *advice)
 {
-  g_autofree char *weekday = weekday_name (advice->weekday);
+  g_autofree char *days = daftar_staffing_weekdays_text (advice);
   g_autofree char *from = daftar_format_int (advice->from_hour);
   g_autofree char *to = daftar_format_int (advice->to_hour);
   g_autofree char *count = daftar_format_int (advice->add_counters);
-  const char *format;
+
+  if (!is_advice (advice))
+    /* Translators: hours the model alone flags; %1$s is one or more
+     * weekdays, %2$s and %3$s hours of the day. */
+    return g_strdup_printf (_("%1$s, %2$s to %3$s: no counter advised"), days, from, to);
 
   /* The count comes last so that the singular, which spells "one", may
    * leave it out. */
-  if (advice->shift == DAFTAR_SHIFT_MORNING)
-    /* Translators: staffing advice; %1$s is a weekday, %2$s and %3$s are
-     * hours of the day, %4$s the number of counters to add. */
-    format = ngettext ("Add one counter on %1$s mornings from %2$s to %3$s",
-                       "Add %4$s counters on %1$s mornings from %2$s to %3$s",
-                       advice->add_counters);
-  else
-    /* Translators: staffing advice; %1$s is a weekday, %2$s and %3$s are
-     * hours of the day, %4$s the number of counters to add. */
-    format = ngettext ("Add one counter on %1$s evenings from %2$s to %3$s",
-                       "Add %4$s counters on %1$s evenings from %2$s to %3$s",
-                       advice->add_counters);
-  return g_strdup_printf (format, weekday, from, to, count);
+  /* Translators: staffing advice; %1$s is one or more weekdays («شنبه تا
+   * چهارشنبه»), %2$s and %3$s hours of the day, %4$s the number of
+   * counters to add. */
+  return g_strdup_printf (ngettext ("%1$s, %2$s to %3$s: add one counter",
+                                    "%1$s, %2$s to %3$s: add %4$s counters",
+                                    advice->add_counters),
+                          days, from, to, count);
 }
 
-/* A wait in whole minutes, or what stands for it when there is none. */
 static char *
-wait_text (double seconds,
-           gboolean observed)
+minutes_text (double seconds)
 {
-  if (isinf (seconds))
-    return g_strdup (_("the queue keeps growing"));
-  if (isnan (seconds))
-    return g_strdup (observed ? _("nobody served") : _("no estimate"));
   return daftar_format_minutes (seconds / 60.0, 0);
+}
+
+/* What was seen, or that nothing was. */
+static char *
+observed_text (double seconds)
+{
+  if (isnan (seconds))
+    return g_strdup (_("nobody served"));
+  return minutes_text (seconds);
+}
+
+static char *
+note_reason_text (const DaftarStaffingAdvice *advice)
+{
+  g_autofree char *observed = observed_text (advice->observed_wait_s);
+  g_autofree char *predicted = minutes_text (advice->predicted_wait_s);
+
+  switch (advice->evidence)
+    {
+    case DAFTAR_STAFFING_EVIDENCE_OVERLOAD_NOT_SEEN:
+      /* Translators: why hours the model flags get no advice; %s is the
+       * mean wait clients had. */
+      return g_strdup_printf (_("By the hour’s average the counters open cannot keep up, yet clients waited "
+                                "%s on average, within the standard: they come in a rush that the next hour "
+                                "absorbs, or staff work faster when the queue is long. The model alone is no "
+                                "reason to add a counter here."),
+                              observed);
+    case DAFTAR_STAFFING_EVIDENCE_OVERSTATED:
+      /* Translators: %1$s is the model's mean wait, %2$s the one clients had. */
+      return g_strdup_printf (_("The model predicts %1$s, but clients waited %2$s on average, within the "
+                                "standard: it overstates these hours, which get no advice on the model alone."),
+                              predicted, observed);
+    case DAFTAR_STAFFING_EVIDENCE_UNCHECKED:
+    default:
+      return g_strdup (_("Nobody was served in these hours, so the model cannot be checked against real "
+                         "waits; they get no advice on the model alone."));
+    }
+}
+
+char *
+daftar_staffing_reason_text (const DaftarStaffing       *staffing,
+                             const DaftarStaffingAdvice *advice)
+{
+  g_autofree char *limit = daftar_format_minutes (staffing->standards.target_wait_minutes, 0);
+  g_autofree char *observed = observed_text (advice->observed_wait_s);
+  g_autofree char *reason = NULL;
+  double cap = staffing->standards.occupancy_cap;
+
+  if (!is_advice (advice))
+    return note_reason_text (advice);
+
+  if (advice->n_observed == advice->n_hours)
+    /* Translators: why to add counters; %1$s is the mean wait clients had,
+     * %2$s the standard's limit, both in minutes. */
+    reason = g_strdup_printf (_("Clients waited %1$s on average; the standard is at most %2$s."),
+                              observed, limit);
+  else if (advice->n_observed > 0)
+    {
+      g_autofree char *some = daftar_format_int (advice->n_observed);
+      g_autofree char *all = daftar_format_int (advice->n_hours);
+
+      /* Translators: why to add counters; %1$s of %2$s hours (at least
+       * two; a weekday's hour counts once per weekday), %3$s the
+       * standard's limit. */
+      reason = g_strdup_printf (_("Clients waited longer than the standard (at most %3$s) on average "
+                                  "in %1$s of these %2$s hours."),
+                                some, all, limit);
+    }
+  else if (advice->predicted_service_level < staffing->standards.target_service_level)
+    {
+      g_autofree char *level = daftar_format_percent (advice->predicted_service_level, 0);
+      g_autofree char *target = daftar_format_percent (staffing->standards.target_service_level, 0);
+
+      /* Translators: why to add counters when waits were short; %1$s is the
+       * mean wait clients had, %2$s the share the model has called within
+       * %3$s (the standard's limit), %4$s the share the standard asks. */
+      reason = g_strdup_printf (_("Clients waited %1$s on average, within the standard, but by the model "
+                                  "only %2$s are called within %3$s (standard: at least %4$s)."),
+                                observed, level, limit, target);
+    }
+  else if (cap > 0 && advice->predicted_occupancy > cap)
+    {
+      g_autofree char *busy = daftar_format_percent (advice->predicted_occupancy, 0);
+      g_autofree char *most = daftar_format_percent (cap, 0);
+
+      /* Translators: why to add counters when waits were short; %1$s is the
+       * mean wait, %2$s how busy the counters are, %3$s the standard's cap. */
+      reason = g_strdup_printf (_("Clients waited %1$s on average, within the standard, but by the model "
+                                  "the counters are busy %2$s of the time (standard: at most %3$s)."),
+                                observed, busy, most);
+    }
+  else
+    /* Translators: %s is the mean wait clients had. */
+    reason = g_strdup_printf (_("Clients waited %s on average, within the standard, but by the model the "
+                                "counters open miss the standards."),
+                              observed);
+
+  if (advice->n_unconfirmed > 0)
+    {
+      g_autofree char *n = daftar_format_int (advice->n_unconfirmed);
+      g_autofree char *rest = NULL;
+
+      /* Translators: said of a row of staffing advice that takes in hours
+       * the waits seen do not bear out, next to hours they do. */
+      rest = g_strdup_printf (ngettext ("One of these hours rests on the model alone, next to hours that bear it out.",
+                                        "%s of these hours rest on the model alone, next to hours that bear it out.",
+                                        advice->n_unconfirmed),
+                              n);
+      return g_strjoin (" ", reason, rest, NULL);
+    }
+  return g_steal_pointer (&reason);
 }
 
 char *
 daftar_staffing_model_check_text (const DaftarStaffingAdvice *advice)
 {
-  g_autofree char *predicted = wait_text (advice->predicted_wait_s, FALSE);
-  g_autofree char *observed = wait_text (advice->observed_wait_s, TRUE);
+  g_autofree char *observed = observed_text (advice->observed_wait_s);
+  g_autofree char *predicted = NULL;
+  const char *format;
 
-  /* Translators: the model check beside a piece of staffing advice: the
-   * mean wait the queueing model predicts for the counters that were
-   * open, then the mean wait clients actually had. */
-  return g_strdup_printf (_("Model prediction: %s, observed: %s"), predicted, observed);
+  if (advice->n_unbounded >= advice->n_hours)
+    predicted = g_strdup (_("the counters open cannot keep up"));
+  else if (advice->n_unbounded > 0)
+    {
+      g_autofree char *wait = minutes_text (advice->predicted_wait_s);
+      g_autofree char *n = daftar_format_int (advice->n_unbounded);
+
+      /* Translators: the model's wait over a row's hours; %1$s is a wait
+       * in minutes, %2$s the number of hours at which it has none. */
+      predicted = g_strdup_printf (ngettext ("%1$s, and the counters open cannot keep up in %2$s hour",
+                                             "%1$s, and the counters open cannot keep up in %2$s hours",
+                                             advice->n_unbounded),
+                                   wait, n);
+    }
+  else
+    predicted = minutes_text (advice->predicted_wait_s);
+
+  if (advice->fit == DAFTAR_STAFFING_FIT_OVERSTATES)
+    /* Translators: the model check beside a row of staffing advice: %1$s
+     * is the mean wait clients had, %2$s what the queueing model predicts
+     * for the counters that were open, far above it. */
+    format = _("Observed: %1$s; model: %2$s, far more than was seen");
+  else if (advice->fit == DAFTAR_STAFFING_FIT_UNDERSTATES)
+    /* Translators: as above, with the model far below what was seen. */
+    format = _("Observed: %1$s; model: %2$s, far less than was seen, so more counters may be needed");
+  else
+    /* Translators: as above, with the model close to what was seen. */
+    format = _("Observed: %1$s; model: %2$s");
+  return g_strdup_printf (format, observed, predicted);
 }
 
 char *
@@ -86,7 +240,7 @@ daftar_staffing_capacity_text (const DaftarStaffing *staffing)
   max = daftar_format_int (staffing->max_counters);
   needed = daftar_format_int (staffing->peak_counters_needed);
   arrivals = daftar_format_decimal (staffing->peak_arrivals_per_hour, 1);
-  weekday = staffing->peak_weekday != G_DATE_BAD_WEEKDAY ? weekday_name (staffing->peak_weekday) : g_strdup ("");
+  weekday = staffing->peak_weekday != G_DATE_BAD_WEEKDAY ? daftar_staffing_weekday_name (staffing->peak_weekday) : g_strdup ("");
   hour = daftar_format_int (staffing->peak_hour);
 
   /* Translators: the capacity verdict. %1$s and %2$s count weeks, %3$s is

@@ -6,16 +6,16 @@
 #include <math.h>
 #include <string.h>
 
-#include "daftar-erlang.h"
 #include "daftar-records.h"
-#include "daftar-staffing.h"
+#include "daftar-sql.h"
+#include "daftar-staffing-private.h"
 #include "daftar-sum.h"
 #include "daftar-time.h"
 
 G_DEFINE_QUARK (daftar-staffing-error-quark, daftar_staffing_error)
 
-#define N_ROWS 7
-#define N_HOURS 24
+#define N_ROWS  DAFTAR_STAFFING_N_ROWS
+#define N_HOURS DAFTAR_STAFFING_N_HOURS
 
 /* Sums over the window for one weekday row and hour. */
 typedef struct
@@ -50,6 +50,7 @@ daftar_staffing_free (DaftarStaffing *staffing)
   g_free (staffing->office_code);
   g_clear_pointer (&staffing->hours, g_array_unref);
   g_clear_pointer (&staffing->advice, g_array_unref);
+  g_clear_pointer (&staffing->model_notes, g_array_unref);
   g_clear_pointer (&staffing->week_checks, g_array_unref);
   g_free (staffing);
 }
@@ -90,14 +91,14 @@ counters_needed (const DaftarStaffing *s,
   return n;
 }
 
-/* The model at @counters; zero counters or an unstable queue give an
- * infinite wait, which is what the office lives through until closing. */
-static void
-forecast (const DaftarStaffing *s,
-          double                arrivals_per_hour,
-          double                mean_service_s,
-          guint                 counters,
-          DaftarQueueForecast  *out)
+/* Zero counters or an unstable queue give an infinite wait: the queue
+ * grows for as long as the load lasts. */
+void
+daftar_staffing_forecast (const DaftarStaffing *s,
+                          double                arrivals_per_hour,
+                          double                mean_service_s,
+                          guint                 counters,
+                          DaftarQueueForecast  *out)
 {
   DaftarQueueParams params = {
     .arrival_rate_per_hour = arrivals_per_hour,
@@ -277,89 +278,14 @@ fill_hours (DaftarStaffing *s,
           }
         else
           {
-            forecast (s, hour.arrivals_per_hour, hour.mean_service_s, hour.counters_typical, &f);
+            daftar_staffing_forecast (s, hour.arrivals_per_hour, hour.mean_service_s, hour.counters_typical, &f);
             hour.predicted_wait_s = f.average_wait_seconds;
             hour.predicted_service_level = f.service_level;
             hour.predicted_occupancy = f.occupancy;
           }
+        hour.evidence = daftar_staffing_hour_evidence (s, &hour);
         g_array_append_val (s->hours, hour);
       }
-}
-
-static void
-close_block (DaftarStaffing       *s,
-             DaftarStaffingAdvice *block,
-             double                arrivals,
-             double                wait_weighted,
-             double                level_weighted,
-             double                served,
-             double                observed_weighted)
-{
-  block->predicted_wait_s = arrivals > 0 ? wait_weighted / arrivals : NAN;
-  block->predicted_service_level = arrivals > 0 ? level_weighted / arrivals : NAN;
-  block->observed_wait_s = served > 0 ? observed_weighted / served : NAN;
-  g_array_append_val (s->advice, *block);
-}
-
-/* Consecutive hours of one weekday and shift with the same shortfall make
- * one piece of advice; a manager staffs blocks of hours, not single hours. */
-static void
-fill_advice (DaftarStaffing *s)
-{
-  DaftarStaffingAdvice block = { 0 };
-  gboolean open = FALSE;
-  double arrivals = 0, wait_w = 0, level_w = 0, served = 0, observed_w = 0;
-
-  for (guint i = 0; i < s->hours->len; i++)
-    {
-      const DaftarStaffingHour *h = &g_array_index (s->hours, DaftarStaffingHour, i);
-      DaftarShift shift = daftar_time_shift_for_hour (h->hour);
-
-      if (open && (h->weekday != block.weekday || shift != block.shift ||
-                   h->hour != block.to_hour || h->shortfall != block.add_counters ||
-                   h->counters_typical != block.counters_open))
-        {
-          close_block (s, &block, arrivals, wait_w, level_w, served, observed_w);
-          open = FALSE;
-        }
-      if (h->shortfall <= 0)
-        continue;
-      if (!open)
-        {
-          block = (DaftarStaffingAdvice) {
-            .weekday = h->weekday, .shift = shift, .from_hour = h->hour,
-            .add_counters = h->shortfall, .counters_open = h->counters_typical,
-          };
-          arrivals = wait_w = level_w = served = observed_w = 0;
-          open = TRUE;
-        }
-      block.to_hour = h->hour + 1;
-      block.counters_needed = MAX (block.counters_needed, h->counters_needed);
-      arrivals += h->arrivals_per_hour;
-      wait_w += h->arrivals_per_hour * h->predicted_wait_s;
-      level_w += h->arrivals_per_hour * h->predicted_service_level;
-      if (h->served > 0)
-        {
-          served += h->served;
-          observed_w += h->served * h->observed_wait_s;
-        }
-    }
-  if (open)
-    close_block (s, &block, arrivals, wait_w, level_w, served, observed_w);
-}
-
-static const DaftarStaffingHour *
-find_hour (const DaftarStaffing *s,
-           GDateWeekday          weekday,
-           guint                 hour)
-{
-  for (guint i = 0; i < s->hours->len; i++)
-    {
-      const DaftarStaffingHour *h = &g_array_index (s->hours, DaftarStaffingHour, i);
-      if (h->weekday == weekday && h->hour == hour)
-        return h;
-    }
-  return NULL;
 }
 
 /* Each of the last weeks is judged on its own days: the hour's arrivals
@@ -387,7 +313,7 @@ fill_capacity (DaftarStaffing *s,
           for (guint h = 0; h < N_HOURS; h++)
             {
               gint64 n = day_arrivals[(w * 7 + d) * N_HOURS + h];
-              const DaftarStaffingHour *mean = find_hour (s, weekday, h);
+              const DaftarStaffingHour *mean = daftar_staffing_find_hour (s, weekday, h);
               guint needed;
 
               if (n == 0 || mean == NULL)
@@ -447,7 +373,7 @@ daftar_staffing_compute (DaftarDb    *db,
   /* Three of four by default: the same three quarters for other windows. */
   if (weeks_required == 0)
     weeks_required = (3 * weeks + 3) / 4;
-  if (weeks > 520 || weeks_required > weeks)
+  if (weeks > DAFTAR_STAFFING_MAX_WEEKS || weeks_required > weeks)
     {
       g_set_error (error, DAFTAR_STAFFING_ERROR, DAFTAR_STAFFING_ERROR_INVALID,
                    "Cannot judge %u of %u weeks", weeks_required, weeks);
@@ -461,6 +387,7 @@ daftar_staffing_compute (DaftarDb    *db,
   g_date_subtract_days (&s->from, weeks * 7 - 1);
   s->hours = g_array_new (FALSE, TRUE, sizeof (DaftarStaffingHour));
   s->advice = g_array_new (FALSE, TRUE, sizeof (DaftarStaffingAdvice));
+  s->model_notes = g_array_new (FALSE, TRUE, sizeof (DaftarStaffingAdvice));
   s->week_checks = g_array_new (FALSE, TRUE, sizeof (DaftarStaffingWeek));
 
   if (!resolve_office (db, office_code, &s->office_code, error) ||
@@ -494,88 +421,40 @@ daftar_staffing_compute (DaftarDb    *db,
     }
 
   fill_hours (s, sums, open_days);
-  fill_advice (s);
+  daftar_staffing_fill_advice (s);
   fill_capacity (s, day_arrivals);
   return g_steal_pointer (&s);
 }
 
-guint
-daftar_staffing_shift_counters (const DaftarStaffing *staffing,
-                                DaftarShift           shift)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < staffing->hours->len; i++)
-    {
-      const DaftarStaffingHour *h = &g_array_index (staffing->hours, DaftarStaffingHour, i);
-      if (daftar_time_shift_for_hour (h->hour) == shift)
-        n = MAX (n, h->counters_typical);
-    }
-  return n;
-}
-
-void
-daftar_staffing_what_if_default (const DaftarStaffing *staffing,
-                                 DaftarStaffingWhatIf *out)
-{
-  out->morning_counters = MAX (1u, daftar_staffing_shift_counters (staffing, DAFTAR_SHIFT_MORNING));
-  out->evening_counters = MAX (1u, daftar_staffing_shift_counters (staffing, DAFTAR_SHIFT_EVENING));
-  out->service_time_factor = 1.0;
-  out->arrivals_factor = 1.0;
-}
-
 gboolean
-daftar_staffing_project (const DaftarStaffing         *staffing,
-                         const DaftarStaffingWhatIf   *what_if,
-                         DaftarStaffingWeekProjection *out,
-                         GError                      **error)
+daftar_staffing_ticket_days (DaftarDb    *db,
+                             const char  *office_code,
+                             GDate       *out_first,
+                             GDate       *out_last,
+                             GError     **error)
 {
-  double arrivals = 0, level_w = 0, wait_w = 0, busy = 0, capacity = 0;
+  g_autofree char *code = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+  int rc;
 
-  g_return_val_if_fail (staffing != NULL && what_if != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (db != NULL && out_first != NULL && out_last != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (what_if->morning_counters == 0 || what_if->evening_counters == 0 ||
-      !(what_if->service_time_factor > 0) || !(what_if->arrivals_factor >= 0) ||
-      !isfinite (what_if->service_time_factor) || !isfinite (what_if->arrivals_factor))
-    {
-      g_set_error_literal (error, DAFTAR_STAFFING_ERROR, DAFTAR_STAFFING_ERROR_INVALID,
-                           "A what-if needs at least one counter per shift and positive factors");
-      return FALSE;
-    }
-
-  memset (out, 0, sizeof *out);
-  out->stable = TRUE;
-  for (guint i = 0; i < staffing->hours->len; i++)
-    {
-      const DaftarStaffingHour *h = &g_array_index (staffing->hours, DaftarStaffingHour, i);
-      DaftarStaffingProjection *cell = &out->cells[daftar_staffing_weekday_row (h->weekday)][h->hour];
-      guint counters = daftar_time_shift_for_hour (h->hour) == DAFTAR_SHIFT_MORNING
-                         ? what_if->morning_counters : what_if->evening_counters;
-      double rate = h->arrivals_per_hour * what_if->arrivals_factor;
-      DaftarQueueForecast f;
-
-      if (isnan (h->mean_service_s))
-        continue;
-      forecast (staffing, rate, h->mean_service_s * what_if->service_time_factor, counters, &f);
-      cell->open = TRUE;
-      cell->stable = f.stable;
-      cell->service_level = f.service_level;
-      cell->mean_wait_s = f.average_wait_seconds;
-      /* A counter cannot be busier than all the time; beyond that the
-       * excess is the queue growing, which stable = FALSE already says. */
-      cell->occupancy = MIN (f.occupancy, 1.0);
-
-      arrivals += rate;
-      level_w += rate * f.service_level;
-      if (rate > 0)
-        wait_w += rate * f.average_wait_seconds;
-      busy += cell->occupancy * counters;
-      capacity += counters;
-      if (!f.stable && rate > 0)
-        out->stable = FALSE;
-    }
-  out->service_level = arrivals > 0 ? level_w / arrivals : NAN;
-  out->mean_wait_s = !out->stable ? INFINITY : arrivals > 0 ? wait_w / arrivals : NAN;
-  out->occupancy = capacity > 0 ? busy / capacity : NAN;
-  return TRUE;
+  if (!resolve_office (db, office_code, &code, error))
+    return FALSE;
+  stmt = daftar_db_prepare (db, "SELECT min(day), max(day) FROM hourly_tickets "
+                                "WHERE office_code = ?1 AND arrivals > 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    found = daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 0), out_first) &&
+            daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 1), out_last);
+  if (rc == SQLITE_ROW)
+    rc = SQLITE_DONE;
+  if (!daftar_sql_finish (db, stmt, rc, "Reading the days with queue tickets", error))
+    return FALSE;
+  return found;
 }

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "daftar-chart-frame.h"
+
 G_BEGIN_DECLS
 
 #define DAFTAR_TYPE_STAFFING_PANEL (daftar_staffing_panel_get_type ())
@@ -14,10 +16,20 @@ GtkWidget     *daftar_staffing_panel_new                (void);
 
 /* For the Shifts page and the tests. */
 guint          daftar_staffing_panel_get_n_advice       (DaftarStaffingPanel *self);
+guint          daftar_staffing_panel_get_n_notes        (DaftarStaffingPanel *self);
+/* The button that tries advice @index in the what-if. */
+GtkToggleButton *daftar_staffing_panel_get_try_button   (DaftarStaffingPanel *self,
+                                                         guint                index);
 gboolean       daftar_staffing_panel_get_capacity_shown (DaftarStaffingPanel *self);
 GtkSpinButton *daftar_staffing_panel_get_counters_spin  (DaftarStaffingPanel *self,
                                                          gboolean             evening);
 /* The projected service level as shown («۸۳٪»). */
 const char    *daftar_staffing_panel_get_level_text     (DaftarStaffingPanel *self);
+const char    *daftar_staffing_panel_get_wait_text      (DaftarStaffingPanel *self);
+DaftarChartFrame *daftar_staffing_panel_get_heatmap_frame (DaftarStaffingPanel *self);
+/* What the what-if heatmap's cell says on hover; NULL for a closed hour. */
+char          *daftar_staffing_panel_dup_cell_tooltip   (DaftarStaffingPanel *self,
+                                                         GDateWeekday         weekday,
+                                                         guint                hour);
 
 G_END_DECLS

@@ -1,0 +1,30 @@
+/* daftar-staffing-private.h: what the staffing advisor's files share — the model at a count of counters, an hour's evidence, the rows of advice. */
+#pragma once
+
+#include "daftar-erlang.h"
+#include "daftar-staffing.h"
+
+G_BEGIN_DECLS
+
+#define DAFTAR_STAFFING_N_ROWS  7
+#define DAFTAR_STAFFING_N_HOURS 24
+
+/* The model at @counters; zero counters or counters that cannot keep up
+ * give an unstable forecast with an infinite wait. */
+void                      daftar_staffing_forecast      (const DaftarStaffing *staffing,
+                                                         double                arrivals_per_hour,
+                                                         double                mean_service_s,
+                                                         guint                 counters,
+                                                         DaftarQueueForecast  *out);
+/* @hour's evidence from its shortfall, its model wait and the wait seen
+ * (see DaftarStaffingEvidence). */
+DaftarStaffingEvidence    daftar_staffing_hour_evidence (const DaftarStaffing     *staffing,
+                                                         const DaftarStaffingHour *hour);
+/* Fills staffing->advice and staffing->model_notes from staffing->hours,
+ * whose evidence is set (see DaftarStaffingAdvice). */
+void                      daftar_staffing_fill_advice   (DaftarStaffing *staffing);
+const DaftarStaffingHour *daftar_staffing_find_hour     (const DaftarStaffing *staffing,
+                                                         GDateWeekday          weekday,
+                                                         guint                 hour);
+
+G_END_DECLS

@@ -5,26 +5,21 @@
 
 #include <glib/gi18n.h>
 
+#include "daftar-connection-form.h"
 #include "daftar-preferences-window.h"
 #include "daftar-spin-button.h"
-#include "daftar-sync.h"
-#include "daftar-token.h"
 
 struct _DaftarPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  AdwEntryRow          *server_url_row;
-  AdwEntryRow          *office_code_row;
-  AdwPasswordEntryRow  *token_row;
+  DaftarConnectionForm *connection_form;
   GtkSpinButton        *sync_interval_spin;
   AdwComboRow          *language_row;
   AdwComboRow          *digits_row;
   AdwComboRow          *calendar_row;
 
   GSettings            *settings;     /* owned */
-  GCancellable         *cancellable;  /* owned */
-  gboolean              storing_token;
 };
 
 G_DEFINE_FINAL_TYPE (DaftarPreferencesWindow, daftar_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -32,7 +27,6 @@ G_DEFINE_FINAL_TYPE (DaftarPreferencesWindow, daftar_preferences_window, ADW_TYP
 enum {
   PROP_0,
   PROP_SETTINGS,
-  PROP_STORING_TOKEN,
   N_PROPS
 };
 
@@ -100,111 +94,13 @@ on_start_setting_changed (DaftarPreferencesWindow *self)
 }
 
 static void
-on_server_url_changed (DaftarPreferencesWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->server_url_row));
-
-  /* Empty means "not set up yet"; anything else is marked until it is an
-   * address the token may be sent to. Nothing is saved while typing. */
-  if (text == NULL || *text == '\0' || daftar_sync_check_server (text, NULL))
-    gtk_widget_remove_css_class (GTK_WIDGET (self->server_url_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->server_url_row), "error");
-}
-
-/* Saved only when applied, and only an address the sync would accept: a
- * user name and password typed into it must never reach the settings. */
-static void
-on_server_url_apply (DaftarPreferencesWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->server_url_row));
-  g_autoptr(GError) error = NULL;
-
-  if (text != NULL && *text != '\0' && !daftar_sync_check_server (text, &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->server_url_row), "error");
-      add_toast (self, error->message);
-      return;
-    }
-  g_settings_set_string (self->settings, "server-url", text != NULL ? text : "");
-}
-
-static void
-set_storing_token (DaftarPreferencesWindow *self,
-                   gboolean                 storing)
-{
-  if (self->storing_token == storing)
-    return;
-  self->storing_token = storing;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->token_row), !storing);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORING_TOKEN]);
-}
-
-static void
-token_stored (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(DaftarPreferencesWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  daftar_token_store_finish (result, &error);
-  /* Cancelled only when the window is disposed: its rows are gone. (The
-   * token module reports a cancel as a keyring error, so ask the
-   * cancellable.) */
-  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
-    return;
-
-  if (error != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The token could not be saved: %s"), error->message);
-      add_toast (self, message);
-    }
-  else
-    {
-      /* The keyring has it now; the entry need not hold it any longer. */
-      gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
-      add_toast (self, _("The token is saved in the keyring"));
-    }
-  set_storing_token (self, FALSE);
-}
-
-static void
-on_token_apply (DaftarPreferencesWindow *self)
-{
-  g_autofree char *server = g_settings_get_string (self->settings, "server-url");
-  g_autofree char *office = g_settings_get_string (self->settings, "office-code");
-  const char *token = gtk_editable_get_text (GTK_EDITABLE (self->token_row));
-  g_autoptr(GError) error = NULL;
-
-  if (self->storing_token)
-    return;
-  /* The keyring files a token under its server and office. */
-  if (*server == '\0' || *office == '\0')
-    {
-      add_toast (self, _("Enter the server address and the office code first"));
-      return;
-    }
-  if (!daftar_token_validate (token, &error))
-    {
-      add_toast (self, error->message);
-      return;
-    }
-
-  set_storing_token (self, TRUE);
-  daftar_token_store_async (server, office, token, self->cancellable, token_stored, g_object_ref (self));
-}
-
-static void
 daftar_preferences_window_constructed (GObject *object)
 {
   DaftarPreferencesWindow *self = DAFTAR_PREFERENCES_WINDOW (object);
 
   G_OBJECT_CLASS (daftar_preferences_window_parent_class)->constructed (object);
 
-  /* Written back by on_server_url_apply only. */
-  g_settings_bind (self->settings, "server-url", self->server_url_row, "text", G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "office-code", self->office_code_row, "text", G_SETTINGS_BIND_DEFAULT);
+  daftar_connection_form_set_settings (self->connection_form, self->settings);
   g_settings_bind (self->settings, "sync-interval", self->sync_interval_spin, "value", G_SETTINGS_BIND_DEFAULT);
   bind_combo (self, "language", self->language_row, language_nicks);
   bind_combo (self, "digits", self->digits_row, digits_nicks);
@@ -227,9 +123,6 @@ daftar_preferences_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
-      break;
-    case PROP_STORING_TOKEN:
-      g_value_set_boolean (value, self->storing_token);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -259,10 +152,8 @@ daftar_preferences_window_dispose (GObject *object)
 {
   DaftarPreferencesWindow *self = DAFTAR_PREFERENCES_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
   /* Unbinds the rows before the settings go. */
   gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_PREFERENCES_WINDOW);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (daftar_preferences_window_parent_class)->dispose (object);
@@ -282,30 +173,22 @@ daftar_preferences_window_class_init (DaftarPreferencesWindowClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STORING_TOKEN] =
-    g_param_spec_boolean ("storing-token", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, server_url_row);
-  gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, office_code_row);
-  gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, token_row);
+  gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, connection_form);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, sync_interval_spin);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, digits_row);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, calendar_row);
-  gtk_widget_class_bind_template_callback (widget_class, on_server_url_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_server_url_apply);
-  gtk_widget_class_bind_template_callback (widget_class, on_token_apply);
 }
 
 static void
 daftar_preferences_window_init (DaftarPreferencesWindow *self)
 {
+  g_type_ensure (DAFTAR_TYPE_CONNECTION_FORM);
   gtk_widget_init_template (GTK_WIDGET (self));
   daftar_spin_button_localize (self->sync_interval_spin);
-  self->cancellable = g_cancellable_new ();
 }
 
 GtkWidget *
@@ -322,9 +205,9 @@ daftar_preferences_window_new (GtkWindow *parent,
                        NULL);
 }
 
-gboolean
-daftar_preferences_window_get_storing_token (DaftarPreferencesWindow *self)
+DaftarConnectionForm *
+daftar_preferences_window_get_connection_form (DaftarPreferencesWindow *self)
 {
-  g_return_val_if_fail (DAFTAR_IS_PREFERENCES_WINDOW (self), FALSE);
-  return self->storing_token;
+  g_return_val_if_fail (DAFTAR_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->connection_form;
 }

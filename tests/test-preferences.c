@@ -1,4 +1,4 @@
-/* test-preferences.c: the preferences window and GSettings move together both ways; the connection is tested before it is saved and the token never reaches a settings key. */
+/* test-preferences.c: the preferences window and GSettings move together both ways; the connection is tested before it is saved and the token never reaches a settings key; a new language offers a restart. */
 #include "config.h"
 
 #include <locale.h>
@@ -302,6 +302,46 @@ test_token_needs_server (void)
   close_window (window);
 }
 
+/* A new language, digits or calendar is applied at the next start: a row
+ * of the group says so and offers "Restart Now" (app.restart) instead of
+ * a toast over the rows, and goes when the choice goes back. */
+static void
+test_restart_row (void)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  GtkWidget *window = open_window (settings);
+  DaftarPreferencesWindow *prefs = DAFTAR_PREFERENCES_WINDOW (window);
+  GtkWidget *restart_row = row (window, "restart_row");
+  GtkWidget *restart_button = row (window, "restart_button");
+
+  g_assert_false (daftar_preferences_window_get_needs_restart (prefs));
+  g_assert_false (gtk_widget_get_visible (restart_row));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (restart_button)), ==, "app.restart");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (window, "language_row")), 2);
+  drain ();
+  g_assert_true (daftar_preferences_window_get_needs_restart (prefs));
+  g_assert_true (gtk_widget_get_mapped (restart_row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (window, "language_row")), 0);
+  drain ();
+  g_assert_false (gtk_widget_get_visible (restart_row));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (window, "calendar_row")), 1);
+  g_assert_true (gtk_widget_get_visible (restart_row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (window, "calendar_row")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (window, "digits_row")), 2);
+  g_assert_true (gtk_widget_get_visible (restart_row));
+
+  /* What this run started with is what counts, not what the settings held
+   * when the window opened. */
+  daftar_preferences_window_set_started_with (prefs, "system", "latin", "jalali");
+  g_assert_false (gtk_widget_get_visible (restart_row));
+  daftar_preferences_window_set_started_with (prefs, "en", "latin", "jalali");
+  g_assert_true (gtk_widget_get_visible (restart_row));
+
+  close_window (window);
+}
+
 /* The shortcuts of the sections only: the window also copies them into
  * its search page. */
 static void
@@ -395,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/preferences/token-not-in-settings", test_token_not_in_settings);
   g_test_add_func ("/preferences/token-needs-server", test_token_needs_server);
   g_test_add_func ("/preferences/server-userinfo-not-saved", test_server_userinfo_not_saved);
+  g_test_add_func ("/preferences/restart-row", test_restart_row);
   g_test_add_func ("/preferences/shortcuts-window", test_shortcuts_window);
 
   status = g_test_run ();

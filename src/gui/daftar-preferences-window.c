@@ -15,11 +15,14 @@ struct _DaftarPreferencesWindow
 
   DaftarConnectionForm *connection_form;
   GtkSpinButton        *sync_interval_spin;
+  AdwActionRow         *restart_row;
+  GtkButton            *restart_button;
   AdwComboRow          *language_row;
   AdwComboRow          *digits_row;
   AdwComboRow          *calendar_row;
 
   GSettings            *settings;     /* owned */
+  GStrv                 started_with; /* owned: language, digits, calendar as this run applied them */
 };
 
 G_DEFINE_FINAL_TYPE (DaftarPreferencesWindow, daftar_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -36,6 +39,10 @@ static GParamSpec *properties[N_PROPS];
 static const char * const language_nicks[] = { "system", "fa", "en", NULL };
 static const char * const digits_nicks[] = { "auto", "persian", "latin", NULL };
 static const char * const calendar_nicks[] = { "jalali", "gregorian", NULL };
+
+/* The keys applied once at start (daftar-i18n), before any string is
+ * translated or figure formatted, in the order of started_with. */
+static const char * const start_keys[] = { "language", "digits", "calendar", NULL };
 
 static gboolean
 nick_to_position (GValue   *value,
@@ -78,19 +85,55 @@ bind_combo (DaftarPreferencesWindow *self,
                                 nick_to_position, position_to_nick, (gpointer) nicks, NULL);
 }
 
+/* The restart row shows while a choice differs from what this run started
+ * with, and goes again when the manager changes it back. */
 static void
-add_toast (DaftarPreferencesWindow *self,
-           const char              *title)
+update_restart_row (DaftarPreferencesWindow *self)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+  gboolean differs = FALSE;
+
+  for (guint i = 0; start_keys[i] != NULL; i++)
+    {
+      g_autofree char *now = g_settings_get_string (self->settings, start_keys[i]);
+
+      if (g_strcmp0 (now, self->started_with[i]) != 0)
+        differs = TRUE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->restart_row), differs);
 }
 
-/* The language, digits and calendar are applied once at start
- * (daftar-i18n), before any string is translated or figure formatted. */
-static void
-on_start_setting_changed (DaftarPreferencesWindow *self)
+static GStrv
+read_start_keys (GSettings *settings)
 {
-  add_toast (self, _("The change takes effect when Daftar is started again"));
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+
+  for (guint i = 0; start_keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_settings_get_string (settings, start_keys[i]);
+      g_strv_builder_add (values, value);
+    }
+  return g_strv_builder_end (values);
+}
+
+void
+daftar_preferences_window_set_started_with (DaftarPreferencesWindow *self,
+                                            const char              *language,
+                                            const char              *digits,
+                                            const char              *calendar)
+{
+  g_return_if_fail (DAFTAR_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (language != NULL && digits != NULL && calendar != NULL);
+
+  g_strfreev (self->started_with);
+  self->started_with = g_strdupv ((char *[]) { (char *) language, (char *) digits, (char *) calendar, NULL });
+  update_restart_row (self);
+}
+
+gboolean
+daftar_preferences_window_get_needs_restart (DaftarPreferencesWindow *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_PREFERENCES_WINDOW (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->restart_row));
 }
 
 static void
@@ -106,9 +149,13 @@ daftar_preferences_window_constructed (GObject *object)
   bind_combo (self, "digits", self->digits_row, digits_nicks);
   bind_combo (self, "calendar", self->calendar_row, calendar_nicks);
 
-  g_signal_connect_object (self->settings, "changed::language", G_CALLBACK (on_start_setting_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::digits", G_CALLBACK (on_start_setting_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::calendar", G_CALLBACK (on_start_setting_changed), self, G_CONNECT_SWAPPED);
+  /* Until told what this run started with, what the settings hold now. */
+  self->started_with = read_start_keys (self->settings);
+  for (guint i = 0; start_keys[i] != NULL; i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", start_keys[i], NULL);
+      g_signal_connect_object (self->settings, signal, G_CALLBACK (update_restart_row), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -155,6 +202,7 @@ daftar_preferences_window_dispose (GObject *object)
   /* Unbinds the rows before the settings go. */
   gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->started_with, g_strfreev);
 
   G_OBJECT_CLASS (daftar_preferences_window_parent_class)->dispose (object);
 }
@@ -178,6 +226,8 @@ daftar_preferences_window_class_init (DaftarPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, connection_form);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, sync_interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, restart_row);
+  gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, restart_button);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, digits_row);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, calendar_row);

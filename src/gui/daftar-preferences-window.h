@@ -17,6 +17,15 @@ G_DECLARE_FINAL_TYPE (DaftarPreferencesWindow, daftar_preferences_window, DAFTAR
 GtkWidget            *daftar_preferences_window_new                 (GtkWindow               *parent,
                                                                      GSettings               *settings);
 
+/* The language, digits and calendar this run applied at start (default:
+ * the settings' values when the window opened). While a choice differs
+ * from them the window offers "Restart Now" (action app.restart). */
+void                  daftar_preferences_window_set_started_with    (DaftarPreferencesWindow *self,
+                                                                     const char              *language,
+                                                                     const char              *digits,
+                                                                     const char              *calendar);
+gboolean              daftar_preferences_window_get_needs_restart   (DaftarPreferencesWindow *self);
+
 DaftarConnectionForm *daftar_preferences_window_get_connection_form (DaftarPreferencesWindow *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "daftar-i18n.h"
 #include "daftar-preferences-window.h"
 #include "daftar-token.h"
 #include "test-sync-common.h"
@@ -342,6 +343,87 @@ test_restart_row (void)
   close_window (window);
 }
 
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+static GtkWidget *
+find_popover (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_popover (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Every choice reads whole in its row and its popover, in Persian: the
+ * calendar's was cut to «جلالی (هجری شم…» (the usability report, 68). */
+static void
+test_choices_not_ellipsized (void)
+{
+  static const char * const rows[] = { "language_row", "digits_row", "calendar_row" };
+  g_autoptr(GSettings) settings = fresh_settings ();
+  GtkWidget *window = open_window (settings);
+  guint waker = g_timeout_add (20, tick, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkWidget *combo = row (window, rows[i]);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+      GtkWidget *popover;
+
+      /* The row itself shows the choice whole too. */
+      collect_labels (combo, labels);
+      for (guint j = 0; j < labels->len; j++)
+        g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (g_ptr_array_index (labels, j))));
+      g_ptr_array_set_size (labels, 0);
+
+      gtk_widget_activate (combo);
+      popover = find_popover (combo);
+      g_assert_nonnull (popover);
+      while (!gtk_widget_get_mapped (popover) || gtk_widget_get_width (popover) == 0)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, TRUE);
+        }
+      for (int k = 0; k < 10; k++)
+        g_main_context_iteration (NULL, TRUE);
+      collect_labels (popover, labels);
+      g_assert_cmpuint (labels->len, >=, 2);
+      for (guint j = 0; j < labels->len; j++)
+        {
+          GtkLabel *label = g_ptr_array_index (labels, j);
+
+          g_test_message ("%s: «%s»", rows[i], gtk_label_get_text (label));
+          g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+        }
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      drain ();
+    }
+  g_source_remove (waker);
+  close_window (window);
+}
+
 /* The shortcuts of the sections only: the window also copies them into
  * its search page. */
 static void
@@ -402,14 +484,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("DAFTAR_LOCALEDIR");
   GTestDBus *bus;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* Persian: the longest choices are the Persian ones. */
+  daftar_i18n_force ("fa");
+  daftar_i18n_init ();
 
   /* The accessibility bus under Xvfb sometimes dies while starting, and
    * GTK 4 then fails to register the application: nothing here reads it. */
@@ -436,6 +516,7 @@ main (int   argc,
   g_test_add_func ("/preferences/token-needs-server", test_token_needs_server);
   g_test_add_func ("/preferences/server-userinfo-not-saved", test_server_userinfo_not_saved);
   g_test_add_func ("/preferences/restart-row", test_restart_row);
+  g_test_add_func ("/preferences/choices-not-ellipsized", test_choices_not_ellipsized);
   g_test_add_func ("/preferences/shortcuts-window", test_shortcuts_window);
 
   status = g_test_run ();

@@ -1,4 +1,4 @@
-/* test-preferences.c: the preferences window and GSettings move together both ways; the token never reaches a settings key. */
+/* test-preferences.c: the preferences window and GSettings move together both ways; the connection is tested before it is saved and the token never reaches a settings key; a new language offers a restart. */
 #include "config.h"
 
 #include <locale.h>
@@ -6,9 +6,11 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "daftar-i18n.h"
 #include "daftar-preferences-window.h"
+#include "daftar-token.h"
+#include "test-sync-common.h"
 
-#define TEST_TOKEN "prefs-test-token-7f3a9c"
 
 static GSettings *
 fresh_settings (void)
@@ -31,14 +33,44 @@ drain (void)
     ;
 }
 
+/* A row of the window, or of its connection form. */
 static GtkWidget *
 row (GtkWidget  *window,
      const char *name)
 {
   GObject *child = gtk_widget_get_template_child (window, DAFTAR_TYPE_PREFERENCES_WINDOW, name);
 
+  if (child == NULL)
+    child = gtk_widget_get_template_child (GTK_WIDGET (daftar_preferences_window_get_connection_form (DAFTAR_PREFERENCES_WINDOW (window))),
+                                           DAFTAR_TYPE_CONNECTION_FORM, name);
   g_assert_nonnull (child);
   return GTK_WIDGET (child);
+}
+
+static DaftarConnectionForm *
+form_of (GtkWidget *window)
+{
+  return daftar_preferences_window_get_connection_form (DAFTAR_PREFERENCES_WINDOW (window));
+}
+
+static gboolean
+form_not_busy (DaftarConnectionForm *form)
+{
+  DaftarConnectionFormStatus status = daftar_connection_form_get_status (form);
+
+  return status != DAFTAR_CONNECTION_FORM_TESTING && status != DAFTAR_CONNECTION_FORM_SAVING;
+}
+
+static void
+wait_for_form (DaftarConnectionForm *form)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!form_not_busy (form))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
 }
 
 static GtkWidget *
@@ -85,14 +117,11 @@ test_rows_write_keys (void)
     { "calendar_row", "calendar", 0, "jalali" },
   };
 
-  /* The address is saved when applied, not while it is typed. */
-  gtk_editable_set_text (GTK_EDITABLE (row (window, "server_url_row")), "https://central.example.ir");
+  /* The connection is saved only by "Test and Save", never while typed. */
+  gtk_editable_set_text (GTK_EDITABLE (row (window, "server_row")), "https://central.example.ir");
+  gtk_editable_set_text (GTK_EDITABLE (row (window, "office_row")), "11230045");
   assert_key (settings, "server-url", "");
-  g_signal_emit_by_name (row (window, "server_url_row"), "apply");
-  assert_key (settings, "server-url", "https://central.example.ir");
-  g_assert_false (gtk_widget_has_css_class (row (window, "server_url_row"), "error"));
-  gtk_editable_set_text (GTK_EDITABLE (row (window, "office_code_row")), "11230045");
-  assert_key (settings, "office-code", "11230045");
+  assert_key (settings, "office-code", "");
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (row (window, "sync_interval_spin")), 45);
   g_assert_cmpuint (g_settings_get_uint (settings, "sync-interval"), ==, 45);
@@ -106,12 +135,17 @@ test_rows_write_keys (void)
       assert_key (settings, combos[i].key, combos[i].nick);
     }
 
-  /* A server address that is no web address is marked, and not saved
-   * even when applied: the sync would refuse it. */
-  gtk_editable_set_text (GTK_EDITABLE (row (window, "server_url_row")), "central example");
-  g_assert_true (gtk_widget_has_css_class (row (window, "server_url_row"), "error"));
-  g_signal_emit_by_name (row (window, "server_url_row"), "apply");
-  assert_key (settings, "server-url", "https://central.example.ir");
+  /* A server address that is no web address is marked and said why, and
+   * not saved: the sync would refuse it. */
+  gtk_editable_set_text (GTK_EDITABLE (row (window, "server_row")), "central example");
+  g_assert_false (daftar_connection_form_submit (form_of (window)));
+  g_assert_true (gtk_widget_has_css_class (row (window, "server_row"), "error"));
+  g_assert_cmpint (daftar_connection_form_get_status (form_of (window)), ==, DAFTAR_CONNECTION_FORM_FAILED);
+  g_assert_nonnull (strstr (daftar_connection_form_get_message (form_of (window)), "central example"));
+  g_assert_true (gtk_widget_get_visible (row (window, "status_box")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row (window, "status_label"))), ==,
+                   daftar_connection_form_get_message (form_of (window)));
+  assert_key (settings, "server-url", "");
 
   close_window (window);
 }
@@ -127,7 +161,7 @@ test_keys_update_rows (void)
   g_settings_set_string (settings, "language", "en");
   g_settings_set_uint (settings, "sync-interval", 90);
   window = open_window (settings);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "server_url_row"))), ==, "https://sana.example.ir");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "server_row"))), ==, "https://sana.example.ir");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (window, "language_row"))), ==, 2);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (row (window, "sync_interval_spin"))), ==, 90);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (window, "digits_row"))), ==, 0);
@@ -141,8 +175,8 @@ test_keys_update_rows (void)
   g_settings_set_string (settings, "digits", "latin");
   g_settings_set_string (settings, "calendar", "gregorian");
   drain ();
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "server_url_row"))), ==, "https://central.example.ir/api");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "office_code_row"))), ==, "44120017");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "server_row"))), ==, "https://central.example.ir/api");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (window, "office_row"))), ==, "44120017");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (row (window, "sync_interval_spin"))), ==, 7);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (window, "language_row"))), ==, 1);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (window, "digits_row"))), ==, 2);
@@ -162,7 +196,7 @@ test_server_userinfo_not_saved (void)
   };
   g_autoptr(GSettings) settings = fresh_settings ();
   GtkWidget *window = open_window (settings);
-  GtkWidget *server = row (window, "server_url_row");
+  GtkWidget *server = row (window, "server_row");
 
   for (guint i = 0; i < G_N_ELEMENTS (addresses); i++)
     {
@@ -177,8 +211,10 @@ test_server_userinfo_not_saved (void)
           saved = g_settings_get_string (settings, "server-url");
           g_assert_cmpstr (saved, ==, "");
         }
+      gtk_editable_set_text (GTK_EDITABLE (row (window, "office_row")), "11230045");
+      g_assert_false (daftar_connection_form_submit (form_of (window)));
       g_assert_true (gtk_widget_has_css_class (server, "error"));
-      g_signal_emit_by_name (server, "apply");
+      g_assert_null (strstr (daftar_connection_form_get_message (form_of (window)), "pa55word"));
       assert_key (settings, "server-url", "");
     }
   close_window (window);
@@ -206,67 +242,45 @@ snapshot_keys (GSettings *settings)
   return g_strv_builder_end (values);
 }
 
-static void
-on_storing_token (GObject    *window,
-                  GParamSpec *pspec,
-                  guint      *n_changes)
-{
-  (*n_changes)++;
-}
-
-static gboolean
-on_keyring_stuck (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
+/* A token typed for the demo central server: tested (the server accepts
+ * it), then handed to the keyring — which this test's own session bus
+ * does not have — and never to a settings key on the way. */
 static void
 test_token_not_in_settings (void)
 {
   g_autoptr(GSettings) settings = fresh_settings ();
+  g_autofree char *url = NULL;
+  g_autoptr(DaftarDemoCentral) server = test_sync_server (2, &url);
   g_auto(GStrv) before = NULL;
   g_auto(GStrv) after = NULL;
   GtkWidget *window;
-  GtkWidget *token_row;
-  guint n_changes = 0;
-  gboolean stuck = FALSE;
-  guint timeout;
+  DaftarConnectionForm *form;
 
-  g_settings_set_string (settings, "server-url", "https://central.example.ir");
-  g_settings_set_string (settings, "office-code", "11230045");
   window = open_window (settings);
-  token_row = row (window, "token_row");
-  g_signal_connect (window, "notify::storing-token", G_CALLBACK (on_storing_token), &n_changes);
+  form = form_of (window);
   before = snapshot_keys (settings);
 
-  gtk_editable_set_text (GTK_EDITABLE (token_row), TEST_TOKEN);
-  g_signal_emit_by_name (token_row, "apply");
-  /* The token went to the keyring (whether one answers on this bus or
-   * not), so the store really ran... */
-  g_assert_true (daftar_preferences_window_get_storing_token (DAFTAR_PREFERENCES_WINDOW (window)));
-  g_assert_false (gtk_widget_get_sensitive (token_row));
-  /* A keyring that asks for a password on a screen nobody watches would
-   * wait for ever; past the bound the window closes mid-store instead. */
-  timeout = g_timeout_add_seconds (60, on_keyring_stuck, &stuck);
-  while (!stuck && daftar_preferences_window_get_storing_token (DAFTAR_PREFERENCES_WINDOW (window)))
-    g_main_context_iteration (NULL, TRUE);
-  if (!stuck)
-    {
-      g_source_remove (timeout);
-      g_assert_cmpuint (n_changes, ==, 2);
-      g_assert_true (gtk_widget_get_sensitive (token_row));
-    }
-  else
-    g_test_message ("the keyring did not answer; closing the window while it stores");
+  gtk_editable_set_text (GTK_EDITABLE (row (window, "server_row")), url);
+  gtk_editable_set_text (GTK_EDITABLE (row (window, "office_row")), test_sync_office ());
+  gtk_editable_set_text (GTK_EDITABLE (row (window, "token_row")), TEST_TOKEN);
+  g_assert_true (daftar_connection_form_submit (form));
+  g_assert_false (gtk_widget_get_sensitive (row (window, "token_row")));
+  wait_for_form (form);
+  g_test_message ("%s", daftar_connection_form_get_message (form));
+  g_assert_cmpint (daftar_connection_form_get_outcome (form), ==, DAFTAR_CONNECTION_OK);
+  g_assert_cmpuint (daftar_demo_central_get_requests (server), ==, 1);
+  /* No keyring: nothing saved, and the reason is shown. */
+  g_assert_cmpint (daftar_connection_form_get_status (form), ==, DAFTAR_CONNECTION_FORM_FAILED);
+  g_assert_true (gtk_widget_get_sensitive (row (window, "token_row")));
+  g_assert_nonnull (daftar_connection_form_get_detail (form));
 
-  /* ...and no settings key changed on the way. */
   after = snapshot_keys (settings);
   g_assert_cmpstrv (before, after);
-
   close_window (window);
 }
 
+/* Without a server and an office the keyring has nothing to file a token
+ * under: nothing is tested or stored, and the entry keeps the text. */
 static void
 test_token_needs_server (void)
 {
@@ -278,15 +292,135 @@ test_token_needs_server (void)
 
   before = snapshot_keys (settings);
   gtk_editable_set_text (GTK_EDITABLE (token_row), TEST_TOKEN);
-  g_signal_emit_by_name (token_row, "apply");
-  /* Without a server and an office the keyring has nothing to file it
-   * under: nothing is stored, the entry keeps the text to try again. */
-  g_assert_false (daftar_preferences_window_get_storing_token (DAFTAR_PREFERENCES_WINDOW (window)));
+  g_assert_false (daftar_connection_form_submit (form_of (window)));
+  g_assert_cmpint (daftar_connection_form_get_status (form_of (window)), ==, DAFTAR_CONNECTION_FORM_FAILED);
+  g_assert_true (gtk_widget_has_css_class (row (window, "server_row"), "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (token_row)), ==, TEST_TOKEN);
   drain ();
   after = snapshot_keys (settings);
   g_assert_cmpstrv (before, after);
 
+  close_window (window);
+}
+
+/* A new language, digits or calendar is applied at the next start: a row
+ * of the group says so and offers "Restart Now" (app.restart) instead of
+ * a toast over the rows, and goes when the choice goes back. */
+static void
+test_restart_row (void)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  GtkWidget *window = open_window (settings);
+  DaftarPreferencesWindow *prefs = DAFTAR_PREFERENCES_WINDOW (window);
+  GtkWidget *restart_row = row (window, "restart_row");
+  GtkWidget *restart_button = row (window, "restart_button");
+
+  g_assert_false (daftar_preferences_window_get_needs_restart (prefs));
+  g_assert_false (gtk_widget_get_visible (restart_row));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (restart_button)), ==, "app.restart");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (window, "language_row")), 2);
+  drain ();
+  g_assert_true (daftar_preferences_window_get_needs_restart (prefs));
+  g_assert_true (gtk_widget_get_mapped (restart_row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (window, "language_row")), 0);
+  drain ();
+  g_assert_false (gtk_widget_get_visible (restart_row));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (window, "calendar_row")), 1);
+  g_assert_true (gtk_widget_get_visible (restart_row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (window, "calendar_row")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (window, "digits_row")), 2);
+  g_assert_true (gtk_widget_get_visible (restart_row));
+
+  /* What this run started with is what counts, not what the settings held
+   * when the window opened. */
+  daftar_preferences_window_set_started_with (prefs, "system", "latin", "jalali");
+  g_assert_false (gtk_widget_get_visible (restart_row));
+  daftar_preferences_window_set_started_with (prefs, "en", "latin", "jalali");
+  g_assert_true (gtk_widget_get_visible (restart_row));
+
+  close_window (window);
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+static GtkWidget *
+find_popover (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_popover (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Every choice reads whole in its row and its popover, in Persian: the
+ * calendar's was cut to «جلالی (هجری شم…» (the usability report, 68). */
+static void
+test_choices_not_ellipsized (void)
+{
+  static const char * const rows[] = { "language_row", "digits_row", "calendar_row" };
+  g_autoptr(GSettings) settings = fresh_settings ();
+  GtkWidget *window = open_window (settings);
+  guint waker = g_timeout_add (20, tick, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkWidget *combo = row (window, rows[i]);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+      GtkWidget *popover;
+
+      /* The row itself shows the choice whole too. */
+      collect_labels (combo, labels);
+      for (guint j = 0; j < labels->len; j++)
+        g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (g_ptr_array_index (labels, j))));
+      g_ptr_array_set_size (labels, 0);
+
+      gtk_widget_activate (combo);
+      popover = find_popover (combo);
+      g_assert_nonnull (popover);
+      while (!gtk_widget_get_mapped (popover) || gtk_widget_get_width (popover) == 0)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, TRUE);
+        }
+      for (int k = 0; k < 10; k++)
+        g_main_context_iteration (NULL, TRUE);
+      collect_labels (popover, labels);
+      g_assert_cmpuint (labels->len, >=, 2);
+      for (guint j = 0; j < labels->len; j++)
+        {
+          GtkLabel *label = g_ptr_array_index (labels, j);
+
+          g_test_message ("%s: «%s»", rows[i], gtk_label_get_text (label));
+          g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+        }
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      drain ();
+    }
+  g_source_remove (waker);
   close_window (window);
 }
 
@@ -350,17 +484,30 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("DAFTAR_LOCALEDIR");
+  GTestDBus *bus;
+  int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* Persian: the longest choices are the Persian ones. */
+  daftar_i18n_force ("fa");
+  daftar_i18n_init ();
 
   /* The accessibility bus under Xvfb sometimes dies while starting, and
    * GTK 4 then fails to register the application: nothing here reads it. */
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_test_init (&argc, &argv, NULL);
+  g_unsetenv (DAFTAR_TOKEN_FILE_ENV);
+  /* A session bus of the test's own, with no secret service: whatever
+   * keyring the machine running the test has never gets the token. */
+  {
+    /* g_test_dbus_up unsets DISPLAY (against D-Bus autolaunch); the
+     * windows still need it. */
+    g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+
+    bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+    g_test_dbus_up (bus);
+    if (display != NULL)
+      g_setenv ("DISPLAY", display, TRUE);
+  }
   adw_init ();
 
   g_test_add_func ("/preferences/rows-write-keys", test_rows_write_keys);
@@ -368,7 +515,22 @@ main (int   argc,
   g_test_add_func ("/preferences/token-not-in-settings", test_token_not_in_settings);
   g_test_add_func ("/preferences/token-needs-server", test_token_needs_server);
   g_test_add_func ("/preferences/server-userinfo-not-saved", test_server_userinfo_not_saved);
+  g_test_add_func ("/preferences/restart-row", test_restart_row);
+  g_test_add_func ("/preferences/choices-not-ellipsized", test_choices_not_ellipsized);
   g_test_add_func ("/preferences/shortcuts-window", test_shortcuts_window);
 
-  return g_test_run ();
+  status = g_test_run ();
+  /* GTK keeps its connection to the session bus (for the portal's
+   * settings), which g_test_dbus_down, also run when the object is
+   * disposed, would wait for in vain: the daemon is stopped and the object
+   * left to the end of the process. */
+  {
+    GDBusConnection *session = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+    if (session != NULL)
+      g_dbus_connection_set_exit_on_close (session, FALSE);
+    g_clear_object (&session);
+  }
+  g_test_dbus_stop (bus);
+  return status;
 }

@@ -6,9 +6,45 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "daftar-text.h"
 #include "daftar-token.h"
 
-G_DEFINE_QUARK (daftar-token-error-quark, daftar_token_error)
+/* An extended error domain, so that a keyring error carries the
+ * keyring's own words beside the translated message. */
+typedef struct {
+  char *detail;  /* owned, nullable: printable */
+} DaftarTokenErrorPrivate;
+
+static void
+daftar_token_error_private_init (DaftarTokenErrorPrivate *priv)
+{
+}
+
+static void
+daftar_token_error_private_copy (const DaftarTokenErrorPrivate *src,
+                                 DaftarTokenErrorPrivate       *dest)
+{
+  dest->detail = g_strdup (src->detail);
+}
+
+static void
+daftar_token_error_private_clear (DaftarTokenErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->detail, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (DaftarTokenError, daftar_token_error)
+
+const char *
+daftar_token_error_get_detail (const GError *error)
+{
+  DaftarTokenErrorPrivate *priv;
+
+  if (error == NULL || error->domain != DAFTAR_TOKEN_ERROR)
+    return NULL;
+  priv = daftar_token_error_get_private (error);
+  return priv != NULL ? priv->detail : NULL;
+}
 
 /* A bearer token longer than this is surely a wrong file, not a token. */
 #define TOKEN_MAX_BYTES 4096
@@ -136,12 +172,66 @@ read_token_file (const char  *path,
   return token;
 }
 
+/* Nothing answers for the keyring: no session bus, or no secret service
+ * on it (the raw "The name org.freedesktop.secrets was not provided by any
+ * .service files"). */
+static gboolean
+is_no_keyring (const GError *cause)
+{
+  if (cause->domain == G_DBUS_ERROR)
+    switch (cause->code)
+      {
+      case G_DBUS_ERROR_SERVICE_UNKNOWN:
+      case G_DBUS_ERROR_NAME_HAS_NO_OWNER:
+      case G_DBUS_ERROR_NO_SERVER:
+      case G_DBUS_ERROR_DISCONNECTED:
+      case G_DBUS_ERROR_FILE_NOT_FOUND:
+      case G_DBUS_ERROR_BAD_ADDRESS:
+      case G_DBUS_ERROR_NOT_SUPPORTED:
+      case G_DBUS_ERROR_UNKNOWN_METHOD:
+      case G_DBUS_ERROR_UNKNOWN_OBJECT:
+      case G_DBUS_ERROR_UNKNOWN_INTERFACE:
+        return TRUE;
+      default:
+        /* The G_DBUS_ERROR_SPAWN_* codes: the service could not be started. */
+        return cause->code >= G_DBUS_ERROR_SPAWN_EXEC_FAILED && cause->code <= G_DBUS_ERROR_SPAWN_NO_MEMORY;
+      }
+  /* Connecting to the session bus itself failed. */
+  if (cause->domain == G_IO_ERROR)
+    return !g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+           !g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  return cause->domain == G_SPAWN_ERROR;
+}
+
+/* The keyring's failure said in the UI's language with what to do; its
+ * own words (English, and possibly anything a D-Bus peer sent) are kept
+ * only as the detail. */
 static void
 set_keyring_error (GError      **error,
                    const GError *cause)
 {
-  g_set_error (error, DAFTAR_TOKEN_ERROR, DAFTAR_TOKEN_ERROR_KEYRING,
-               _("Could not reach the keyring: %s"), cause->message);
+  const char *message;
+  GError *mapped;
+
+  if (error == NULL)
+    return;
+  if (is_no_keyring (cause))
+    message = _("No keyring service is available on this computer, so the access token cannot be kept. Sign in to a desktop session that has a keyring (such as GNOME Keyring), or ask the computer’s administrator to install one.");
+  else if (g_error_matches (cause, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
+    message = _("The keyring is locked. Unlock it when it asks for your password (or sign out and in again), then try again.");
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = _("The keyring’s request was dismissed, so the access token was not kept. Try again and accept the keyring’s request.");
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
+           g_error_matches (cause, G_DBUS_ERROR, G_DBUS_ERROR_TIMEOUT) ||
+           g_error_matches (cause, G_DBUS_ERROR, G_DBUS_ERROR_TIMED_OUT) ||
+           g_error_matches (cause, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY))
+    message = _("The keyring did not answer in time. Try again; if it happens again, sign out and in again.");
+  else
+    message = _("The keyring could not be used. Try again; if it happens again, ask the computer’s administrator to check the keyring.");
+
+  mapped = g_error_new_literal (DAFTAR_TOKEN_ERROR, DAFTAR_TOKEN_ERROR_KEYRING, message);
+  daftar_token_error_get_private (mapped)->detail = daftar_text_printable (cause->message, 1024);
+  g_propagate_error (error, mapped);
 }
 
 static void

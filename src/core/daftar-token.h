@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 typedef enum {
   DAFTAR_TOKEN_ERROR_NOT_FOUND,  /* no token stored for this server and office */
   DAFTAR_TOKEN_ERROR_FILE,       /* DAFTAR_TOKEN_FILE is set but unreadable or empty */
-  DAFTAR_TOKEN_ERROR_KEYRING,    /* the keyring could not be reached */
+  DAFTAR_TOKEN_ERROR_KEYRING,    /* the keyring could not be reached or used; see daftar_token_error_get_detail */
   DAFTAR_TOKEN_ERROR_INVALID,    /* empty, or holds characters a header cannot carry */
 } DaftarTokenError;
 
@@ -19,6 +19,12 @@ typedef enum {
 #define DAFTAR_TOKEN_FILE_ENV "DAFTAR_TOKEN_FILE"
 
 GQuark              daftar_token_error_quark  (void);
+
+/* The technical reason behind a DAFTAR_TOKEN_ERROR_KEYRING error (the
+ * keyring's or D-Bus's own words, printable), or NULL. The error's message
+ * says in the UI's language what happened and what to do; this is for a
+ * "details" area. */
+const char         *daftar_token_error_get_detail (const GError *error);
 
 /* "io.github.daftar.Daftar.Token" with string attributes "server" and "office". */
 const SecretSchema *daftar_token_get_schema   (void);

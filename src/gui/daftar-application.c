@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "daftar-application.h"
@@ -31,6 +33,8 @@ struct _DaftarApplication
   DaftarDbWorker *worker;           /* owned, nullable */
   GSettings      *settings;         /* owned, nullable: NULL when the schema is not installed */
   DaftarDemoMode *demo_mode;        /* owned, nullable: --demo's running central server, for "Sync now" */
+  GStrv           started_with;     /* owned, nullable: language, digits, calendar as this run applied them */
+  DaftarApplicationNext next;       /* what the process becomes once the application has quit */
 };
 
 G_DEFINE_FINAL_TYPE (DaftarApplication, daftar_application, ADW_TYPE_APPLICATION)
@@ -151,6 +155,9 @@ on_preferences (GSimpleAction *action,
     return;
   preferences = daftar_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
                                                self->settings);
+  if (self->started_with != NULL)
+    daftar_preferences_window_set_started_with (DAFTAR_PREFERENCES_WINDOW (preferences), self->started_with[0],
+                                                self->started_with[1], self->started_with[2]);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -176,6 +183,116 @@ on_quit (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* Where the process starts over: the running executable itself, so an
+ * upgrade, a build tree or a Flatpak each start what is running now. */
+#define SELF_EXE "/proc/self/exe"
+
+/* Ends this run so that main() starts Daftar again as @next: every window
+ * closes first, so the office's database and the sync are closed before
+ * the next run opens anything, and the settings reach the disk before it
+ * reads them. */
+static void
+on_worker_gone (gpointer  data,
+                GObject  *where_it_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+start_over (DaftarApplication     *self,
+            DaftarApplicationNext  next)
+{
+  GList *windows;
+
+  self->next = next;
+  g_settings_sync ();
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+
+  /* The windows' syncs and queries were cancelled with them; their last
+   * callbacks hold the database until they come back. Let them, for a
+   * while, so the file is closed (and its WAL checkpointed) before the
+   * next run; a run cut short is rolled back as after a crash anyway. */
+  if (self->worker != NULL)
+    {
+      GObject *worker = G_OBJECT (g_steal_pointer (&self->worker));
+      gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+      gboolean gone = FALSE;
+
+      g_object_weak_ref (worker, on_worker_gone, &gone);
+      g_object_unref (worker);
+      while (!gone && g_get_monotonic_time () < deadline)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (10000);
+      if (!gone)
+        g_object_weak_unref (worker, on_worker_gone, &gone);
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* Preferences' "Restart Now": a new language, digits or calendar are
+ * applied only at start (daftar-i18n). */
+static void
+on_restart (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  start_over (DAFTAR_APPLICATION (user_data), DAFTAR_APPLICATION_NEXT_RESTART);
+}
+
+/* The empty first-run window's "Open the Demo Office": this run closes
+ * the office's database and `daftar --demo` starts in its place, with its
+ * own database and central server, never the office's. */
+static void
+on_open_demo (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  start_over (DAFTAR_APPLICATION (user_data), DAFTAR_APPLICATION_NEXT_DEMO);
+}
+
+DaftarApplicationNext
+daftar_application_get_next (DaftarApplication *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_APPLICATION (self), DAFTAR_APPLICATION_NEXT_EXIT);
+  return self->next;
+}
+
+char **
+daftar_application_next_arguments (DaftarApplication *self,
+                                   char             **argv)
+{
+  g_return_val_if_fail (DAFTAR_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (argv != NULL && argv[0] != NULL, NULL);
+
+  switch (self->next)
+    {
+    case DAFTAR_APPLICATION_NEXT_RESTART:
+      return g_strdupv (argv);
+    case DAFTAR_APPLICATION_NEXT_DEMO:
+      return g_strdupv ((char *[]) { argv[0], (char *) "--demo", NULL });
+    case DAFTAR_APPLICATION_NEXT_EXIT:
+    default:
+      return NULL;
+    }
+}
+
+int
+daftar_application_exec (char **arguments,
+                         char **environment)
+{
+  g_return_val_if_fail (arguments != NULL && environment != NULL, 1);
+
+  execve (SELF_EXE, arguments, environment);
+  {
+    int saved = errno;
+    g_autofree char *message = g_strdup_printf (_("Daftar could not start again: %s"), g_strerror (saved));
+
+    g_printerr ("%s\n", message);
+  }
+  return 1;
+}
+
 static void
 daftar_application_startup (GApplication *app)
 {
@@ -185,6 +302,8 @@ daftar_application_startup (GApplication *app)
     { "preferences", on_preferences },
     { "sync", on_sync },
     { "quit", on_quit },
+    { "restart", on_restart },
+    { "open-demo", on_open_demo },
   };
   static const struct { const char *action; const char *accel; } accels[] = {
     { "app.help", "F1" },
@@ -215,6 +334,25 @@ daftar_application_startup (GApplication *app)
   self->settings = daftar_i18n_settings_new ();
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "preferences")),
                                self->settings != NULL);
+  /* What daftar_i18n_init applied before the application started. */
+  if (self->settings != NULL)
+    {
+      g_autofree char *language = g_settings_get_string (self->settings, "language");
+      g_autofree char *digits = g_settings_get_string (self->settings, "digits");
+      g_autofree char *calendar = g_settings_get_string (self->settings, "calendar");
+
+      self->started_with = g_strdupv ((char *[]) { language, digits, calendar, NULL });
+    }
+  /* Starting over needs the running executable; without /proc there is
+   * none to start, and the buttons that would say so stay off. */
+  {
+    gboolean can_start_over = g_file_test (SELF_EXE, G_FILE_TEST_IS_EXECUTABLE);
+
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "restart")),
+                                 can_start_over);
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "open-demo")),
+                                 can_start_over && !self->demo && self->screenshots_dir == NULL);
+  }
 }
 
 /* --screenshots: every page once its figures are on screen, then quit. */
@@ -401,6 +539,7 @@ daftar_application_finalize (GObject *object)
   g_clear_object (&self->worker);
   g_clear_object (&self->settings);
   g_clear_object (&self->demo_mode);
+  g_clear_pointer (&self->started_with, g_strfreev);
   g_free (self->db_path);
   g_free (self->screenshots_dir);
 

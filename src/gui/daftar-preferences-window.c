@@ -5,26 +5,24 @@
 
 #include <glib/gi18n.h>
 
+#include "daftar-connection-form.h"
 #include "daftar-preferences-window.h"
 #include "daftar-spin-button.h"
-#include "daftar-sync.h"
-#include "daftar-token.h"
 
 struct _DaftarPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  AdwEntryRow          *server_url_row;
-  AdwEntryRow          *office_code_row;
-  AdwPasswordEntryRow  *token_row;
+  DaftarConnectionForm *connection_form;
   GtkSpinButton        *sync_interval_spin;
+  AdwActionRow         *restart_row;
+  GtkButton            *restart_button;
   AdwComboRow          *language_row;
   AdwComboRow          *digits_row;
   AdwComboRow          *calendar_row;
 
   GSettings            *settings;     /* owned */
-  GCancellable         *cancellable;  /* owned */
-  gboolean              storing_token;
+  GStrv                 started_with; /* owned: language, digits, calendar as this run applied them */
 };
 
 G_DEFINE_FINAL_TYPE (DaftarPreferencesWindow, daftar_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -32,7 +30,6 @@ G_DEFINE_FINAL_TYPE (DaftarPreferencesWindow, daftar_preferences_window, ADW_TYP
 enum {
   PROP_0,
   PROP_SETTINGS,
-  PROP_STORING_TOKEN,
   N_PROPS
 };
 
@@ -42,6 +39,10 @@ static GParamSpec *properties[N_PROPS];
 static const char * const language_nicks[] = { "system", "fa", "en", NULL };
 static const char * const digits_nicks[] = { "auto", "persian", "latin", NULL };
 static const char * const calendar_nicks[] = { "jalali", "gregorian", NULL };
+
+/* The keys applied once at start (daftar-i18n), before any string is
+ * translated or figure formatted, in the order of started_with. */
+static const char * const start_keys[] = { "language", "digits", "calendar", NULL };
 
 static gboolean
 nick_to_position (GValue   *value,
@@ -84,115 +85,55 @@ bind_combo (DaftarPreferencesWindow *self,
                                 nick_to_position, position_to_nick, (gpointer) nicks, NULL);
 }
 
+/* The restart row shows while a choice differs from what this run started
+ * with, and goes again when the manager changes it back. */
 static void
-add_toast (DaftarPreferencesWindow *self,
-           const char              *title)
+update_restart_row (DaftarPreferencesWindow *self)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
-}
+  gboolean differs = FALSE;
 
-/* The language, digits and calendar are applied once at start
- * (daftar-i18n), before any string is translated or figure formatted. */
-static void
-on_start_setting_changed (DaftarPreferencesWindow *self)
-{
-  add_toast (self, _("The change takes effect when Daftar is started again"));
-}
-
-static void
-on_server_url_changed (DaftarPreferencesWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->server_url_row));
-
-  /* Empty means "not set up yet"; anything else is marked until it is an
-   * address the token may be sent to. Nothing is saved while typing. */
-  if (text == NULL || *text == '\0' || daftar_sync_check_server (text, NULL))
-    gtk_widget_remove_css_class (GTK_WIDGET (self->server_url_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->server_url_row), "error");
-}
-
-/* Saved only when applied, and only an address the sync would accept: a
- * user name and password typed into it must never reach the settings. */
-static void
-on_server_url_apply (DaftarPreferencesWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->server_url_row));
-  g_autoptr(GError) error = NULL;
-
-  if (text != NULL && *text != '\0' && !daftar_sync_check_server (text, &error))
+  for (guint i = 0; start_keys[i] != NULL; i++)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->server_url_row), "error");
-      add_toast (self, error->message);
-      return;
+      g_autofree char *now = g_settings_get_string (self->settings, start_keys[i]);
+
+      if (g_strcmp0 (now, self->started_with[i]) != 0)
+        differs = TRUE;
     }
-  g_settings_set_string (self->settings, "server-url", text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->restart_row), differs);
 }
 
-static void
-set_storing_token (DaftarPreferencesWindow *self,
-                   gboolean                 storing)
+static GStrv
+read_start_keys (GSettings *settings)
 {
-  if (self->storing_token == storing)
-    return;
-  self->storing_token = storing;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->token_row), !storing);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORING_TOKEN]);
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+
+  for (guint i = 0; start_keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_settings_get_string (settings, start_keys[i]);
+      g_strv_builder_add (values, value);
+    }
+  return g_strv_builder_end (values);
 }
 
-static void
-token_stored (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+void
+daftar_preferences_window_set_started_with (DaftarPreferencesWindow *self,
+                                            const char              *language,
+                                            const char              *digits,
+                                            const char              *calendar)
 {
-  g_autoptr(DaftarPreferencesWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_return_if_fail (DAFTAR_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (language != NULL && digits != NULL && calendar != NULL);
 
-  daftar_token_store_finish (result, &error);
-  /* Cancelled only when the window is disposed: its rows are gone. (The
-   * token module reports a cancel as a keyring error, so ask the
-   * cancellable.) */
-  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
-    return;
-
-  if (error != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The token could not be saved: %s"), error->message);
-      add_toast (self, message);
-    }
-  else
-    {
-      /* The keyring has it now; the entry need not hold it any longer. */
-      gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
-      add_toast (self, _("The token is saved in the keyring"));
-    }
-  set_storing_token (self, FALSE);
+  g_strfreev (self->started_with);
+  self->started_with = g_strdupv ((char *[]) { (char *) language, (char *) digits, (char *) calendar, NULL });
+  update_restart_row (self);
 }
 
-static void
-on_token_apply (DaftarPreferencesWindow *self)
+gboolean
+daftar_preferences_window_get_needs_restart (DaftarPreferencesWindow *self)
 {
-  g_autofree char *server = g_settings_get_string (self->settings, "server-url");
-  g_autofree char *office = g_settings_get_string (self->settings, "office-code");
-  const char *token = gtk_editable_get_text (GTK_EDITABLE (self->token_row));
-  g_autoptr(GError) error = NULL;
-
-  if (self->storing_token)
-    return;
-  /* The keyring files a token under its server and office. */
-  if (*server == '\0' || *office == '\0')
-    {
-      add_toast (self, _("Enter the server address and the office code first"));
-      return;
-    }
-  if (!daftar_token_validate (token, &error))
-    {
-      add_toast (self, error->message);
-      return;
-    }
-
-  set_storing_token (self, TRUE);
-  daftar_token_store_async (server, office, token, self->cancellable, token_stored, g_object_ref (self));
+  g_return_val_if_fail (DAFTAR_IS_PREFERENCES_WINDOW (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->restart_row));
 }
 
 static void
@@ -202,17 +143,19 @@ daftar_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (daftar_preferences_window_parent_class)->constructed (object);
 
-  /* Written back by on_server_url_apply only. */
-  g_settings_bind (self->settings, "server-url", self->server_url_row, "text", G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "office-code", self->office_code_row, "text", G_SETTINGS_BIND_DEFAULT);
+  daftar_connection_form_set_settings (self->connection_form, self->settings);
   g_settings_bind (self->settings, "sync-interval", self->sync_interval_spin, "value", G_SETTINGS_BIND_DEFAULT);
   bind_combo (self, "language", self->language_row, language_nicks);
   bind_combo (self, "digits", self->digits_row, digits_nicks);
   bind_combo (self, "calendar", self->calendar_row, calendar_nicks);
 
-  g_signal_connect_object (self->settings, "changed::language", G_CALLBACK (on_start_setting_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::digits", G_CALLBACK (on_start_setting_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::calendar", G_CALLBACK (on_start_setting_changed), self, G_CONNECT_SWAPPED);
+  /* Until told what this run started with, what the settings hold now. */
+  self->started_with = read_start_keys (self->settings);
+  for (guint i = 0; start_keys[i] != NULL; i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", start_keys[i], NULL);
+      g_signal_connect_object (self->settings, signal, G_CALLBACK (update_restart_row), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -227,9 +170,6 @@ daftar_preferences_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
-      break;
-    case PROP_STORING_TOKEN:
-      g_value_set_boolean (value, self->storing_token);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -259,11 +199,10 @@ daftar_preferences_window_dispose (GObject *object)
 {
   DaftarPreferencesWindow *self = DAFTAR_PREFERENCES_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
   /* Unbinds the rows before the settings go. */
   gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_PREFERENCES_WINDOW);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->started_with, g_strfreev);
 
   G_OBJECT_CLASS (daftar_preferences_window_parent_class)->dispose (object);
 }
@@ -282,30 +221,24 @@ daftar_preferences_window_class_init (DaftarPreferencesWindowClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STORING_TOKEN] =
-    g_param_spec_boolean ("storing-token", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, server_url_row);
-  gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, office_code_row);
-  gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, token_row);
+  gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, connection_form);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, sync_interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, restart_row);
+  gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, restart_button);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, digits_row);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, calendar_row);
-  gtk_widget_class_bind_template_callback (widget_class, on_server_url_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_server_url_apply);
-  gtk_widget_class_bind_template_callback (widget_class, on_token_apply);
 }
 
 static void
 daftar_preferences_window_init (DaftarPreferencesWindow *self)
 {
+  g_type_ensure (DAFTAR_TYPE_CONNECTION_FORM);
   gtk_widget_init_template (GTK_WIDGET (self));
   daftar_spin_button_localize (self->sync_interval_spin);
-  self->cancellable = g_cancellable_new ();
 }
 
 GtkWidget *
@@ -322,9 +255,9 @@ daftar_preferences_window_new (GtkWindow *parent,
                        NULL);
 }
 
-gboolean
-daftar_preferences_window_get_storing_token (DaftarPreferencesWindow *self)
+DaftarConnectionForm *
+daftar_preferences_window_get_connection_form (DaftarPreferencesWindow *self)
 {
-  g_return_val_if_fail (DAFTAR_IS_PREFERENCES_WINDOW (self), FALSE);
-  return self->storing_token;
+  g_return_val_if_fail (DAFTAR_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->connection_form;
 }

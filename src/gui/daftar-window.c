@@ -317,7 +317,21 @@ show_connect_dialog (DaftarWindow *self)
   GtkWidget *dialog = daftar_connect_dialog_new (self->sync);
 
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  /* It holds the window's sync, and with it the database. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The empty first-run window's "Connect to the Central Server…". */
+static void
+connect_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  DaftarWindow *self = DAFTAR_WINDOW (user_data);
+
+  if (self->sync != NULL)
+    show_connect_dialog (self);
 }
 
 static void
@@ -528,6 +542,7 @@ daftar_window_init (DaftarWindow *self)
 {
   static const GActionEntry actions[] = {
     { "show-page", show_page_activated, "s" },
+    { "connect", connect_activated },
   };
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
 

@@ -34,11 +34,24 @@ static const char breaches_sql[] =
   "HAVING sum(n) > 0 AND CAST(sum(CASE WHEN minute <= ?4 THEN n ELSE 0 END) AS REAL) / sum(n) < ?5 "
   "ORDER BY day DESC, late DESC, office_code, kind";
 
+/* Every office together reads the network's rows, as the Notices page does. */
+static const char judged_read_rate_sql[] =
+  "SELECT sum(issued), sum(viewed) FROM ("
+  DAFTAR_SQL_SPANS ("issued, viewed", "notices", " AND channel = 'electronic'")
+  ")";
+
 static const char read_rate_sql[] =
   "SELECT office_code, sum(issued), sum(viewed) FROM ("
   DAFTAR_SQL_SPANS_OF (OFFICE_FILTER, "office_code, issued, viewed", "daily_notices",
                        "office_code, issued, viewed", "monthly_notices", " AND channel = 'electronic'")
   ") GROUP BY office_code HAVING sum(issued) > 0 ORDER BY office_code";
+
+G_DEFINE_ENUM_TYPE (DaftarAlertKind, daftar_alert_kind,
+  G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_WAIT_BREACHED, "wait"),
+  G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_SERVICE_LEVEL_BREACHED, "service_level"),
+  G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_READ_RATE_BELOW_TARGET, "read_rate"),
+  G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_SYNC_STALE, "sync_stale"),
+  G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_SYNC_FAILED, "sync_failed"))
 
 void
 daftar_alert_free (DaftarAlert *alert)
@@ -48,6 +61,23 @@ daftar_alert_free (DaftarAlert *alert)
   g_free (alert->office_code);
   g_free (alert->detail);
   g_free (alert);
+}
+
+gboolean
+daftar_read_rate_last_judged_day (const GDate *from,
+                                  const GDate *to,
+                                  const GDate *today,
+                                  GDate       *out_last)
+{
+  GDate last = *today;
+
+  g_return_val_if_fail (g_date_valid (from) && g_date_valid (to) && g_date_valid (today), FALSE);
+
+  g_date_subtract_days (&last, DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS);
+  if (g_date_compare (to, &last) < 0)
+    last = *to;
+  *out_last = last;
+  return g_date_compare (&last, from) >= 0;
 }
 
 static DaftarAlert *
@@ -144,26 +174,26 @@ sync_alerts (DaftarDb      *db,
   return TRUE;
 }
 
-/* Electronic notices issued in the last few days of the period have had no
- * time to be viewed yet (most are viewed within days), so counting them would
- * raise a false alarm at the start of every period; the rate is taken over
- * the notices issued at least DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS days
- * before @to. */
+/* Electronic notices issued in the last few days have had no time to be
+ * viewed yet (most are viewed within days), so counting them would raise a
+ * false alarm every morning, and today's rate would always look breached;
+ * the rate is taken over the notices issued at least
+ * DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS days before @today. */
 static gboolean
 read_rate_alerts (DaftarDb               *db,
                   const char             *office_code,
                   const GDate            *from,
                   const GDate            *to,
+                  const GDate            *today,
                   const DaftarStandards  *standards,
                   GPtrArray              *alerts,
                   GError                **error)
 {
   sqlite3_stmt *stmt;
-  GDate last = *to;
+  GDate last;
   int rc;
 
-  g_date_subtract_days (&last, DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS);
-  if (g_date_compare (&last, from) < 0)
+  if (!daftar_read_rate_last_judged_day (from, to, today, &last))
     return TRUE;
 
   stmt = daftar_sql_prepare_spans (db, read_rate_sql, office_code, from, &last, TRUE, error);
@@ -246,6 +276,36 @@ breach_alerts (DaftarDb               *db,
   return step_error (db, stmt, rc, error);
 }
 
+static GPtrArray *
+query_alerts (DaftarDb     *db,
+              const char   *office_code,
+              const GDate  *from,
+              const GDate  *to,
+              gint64        now,
+              const GDate  *today,
+              guint         max_day_alerts,
+              guint        *out_n_omitted,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_alert_free);
+  DaftarStandards standards;
+  guint n_omitted = 0;
+
+  g_return_val_if_fail (g_date_valid (from) && g_date_valid (to), NULL);
+
+  if (!daftar_query_standards (db, &standards, error) ||
+      !sync_alerts (db, now, alerts, error) ||
+      !read_rate_alerts (db, office_code, from, to, today, &standards, alerts, error) ||
+      !breach_alerts (db, office_code, from, to, &standards, max_day_alerts, alerts, &n_omitted, error))
+    {
+      g_prefix_error (error, "Looking for alerts: ");
+      return NULL;
+    }
+  if (out_n_omitted != NULL)
+    *out_n_omitted = n_omitted;
+  return g_steal_pointer (&alerts);
+}
+
 GPtrArray *
 daftar_query_alerts_full (DaftarDb     *db,
                           const char   *office_code,
@@ -256,23 +316,10 @@ daftar_query_alerts_full (DaftarDb     *db,
                           guint        *out_n_omitted,
                           GError      **error)
 {
-  g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_alert_free);
-  DaftarStandards standards;
-  guint n_omitted = 0;
+  GDate today;
 
-  g_return_val_if_fail (g_date_valid (from) && g_date_valid (to), NULL);
-
-  if (!daftar_query_standards (db, &standards, error) ||
-      !sync_alerts (db, now, alerts, error) ||
-      !read_rate_alerts (db, office_code, from, to, &standards, alerts, error) ||
-      !breach_alerts (db, office_code, from, to, &standards, max_day_alerts, alerts, &n_omitted, error))
-    {
-      g_prefix_error (error, "Looking for alerts: ");
-      return NULL;
-    }
-  if (out_n_omitted != NULL)
-    *out_n_omitted = n_omitted;
-  return g_steal_pointer (&alerts);
+  daftar_time_local_date (now, &today);
+  return query_alerts (db, office_code, from, to, now, &today, max_day_alerts, out_n_omitted, error);
 }
 
 GPtrArray *
@@ -285,4 +332,41 @@ daftar_query_alerts (DaftarDb     *db,
 {
   return daftar_query_alerts_full (db, office_code, from, to, now,
                                    DAFTAR_ALERTS_MAX_DAY_ALERTS, NULL, error);
+}
+
+gboolean
+daftar_query_judged_read_rate (DaftarDb     *db,
+                               const char   *office_code,
+                               const GDate  *from,
+                               const GDate  *to,
+                               const GDate  *today,
+                               double       *out_rate,
+                               GDate        *out_last,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt;
+  GDate last;
+  int rc;
+
+  *out_rate = NAN;
+  g_date_clear (out_last, 1);
+  if (!daftar_read_rate_last_judged_day (from, to, today, &last))
+    return TRUE;
+
+  stmt = daftar_sql_prepare_spans (db, judged_read_rate_sql, office_code, from, &last, TRUE, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      gint64 issued = sqlite3_column_int64 (stmt, 0);
+
+      if (issued > 0)
+        {
+          *out_rate = (double) sqlite3_column_int64 (stmt, 1) / issued;
+          *out_last = last;
+        }
+      rc = SQLITE_DONE;
+    }
+  return step_error (db, stmt, rc, error);
 }

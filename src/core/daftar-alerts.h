@@ -1,4 +1,4 @@
-/* daftar-alerts.h: the Overview's alerts — standards breached per shift and day, read rate under target, sync stale or failed. */
+/* daftar-alerts.h: the Overview's alerts — standards breached per shift and day and rolled up per shift, read rate under target, sync stale or failed. */
 #pragma once
 
 #include <glib-object.h>
@@ -54,7 +54,24 @@ typedef struct
   char                *detail;       /* owned, nullable: sync failed: the run's message, or its result */
 } DaftarAlert;
 
+/* One shift's breaches of one standard over a period: "evening wait over
+ * the standard on 9 of 22 working days; worst 14 Azar: 95 min". */
+typedef struct
+{
+  DaftarAlertKind      kind;             /* DAFTAR_ALERT_WAIT_BREACHED or _SERVICE_LEVEL_BREACHED */
+  DaftarAlertSeverity  severity;         /* the most severe of its days' */
+  char                *office_code;      /* owned */
+  DaftarShift          shift;
+  double               target;           /* the standard */
+  /* Working days: the days of the period on which this office's shift
+   * issued at least one queue ticket, i.e. it was open. */
+  guint                n_working_days;
+  GPtrArray           *days;             /* owned: DaftarAlert, the breached days, newest first */
+  const DaftarAlert   *worst;            /* in days: the longest wait or smallest share, the newest of equals */
+} DaftarAlertRollup;
+
 void       daftar_alert_free         (DaftarAlert  *alert);
+void       daftar_alert_rollup_free  (DaftarAlertRollup *rollup);
 
 /* The last day of @from..@to whose electronic notices have had time to be
  * viewed by @today: @to, or @today − DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS
@@ -101,6 +118,23 @@ GPtrArray *daftar_query_alerts       (DaftarDb     *db,
                                       gint64        now,
                                       GError      **error);
 
+/* The same alerts, with @today (the office's day, which may be set apart
+ * from @now) deciding which notices are old enough, and every per-day
+ * breach in a roll-up per office, standard and shift: *@out_alerts
+ * receives the others (sync and read rate, in the order above) and
+ * *@out_rollups the roll-ups, most severe first, then those with more days
+ * breached. */
+gboolean   daftar_query_alert_rollups (DaftarDb     *db,
+                                       const char   *office_code,
+                                       const GDate  *from,
+                                       const GDate  *to,
+                                       gint64        now,
+                                       const GDate  *today,
+                                       GPtrArray   **out_alerts,
+                                       GPtrArray   **out_rollups,
+                                       GError      **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftarAlert, daftar_alert_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftarAlertRollup, daftar_alert_rollup_free)
 
 G_END_DECLS

@@ -723,6 +723,8 @@ test_kpi_tile (void)
   GtkWidget *tile = g_object_ref_sink (daftar_kpi_tile_new ());
   g_autofree char *value = daftar_format_percent (0.93, 1);
   g_autofree char *change = daftar_format_percent (0.5, 0);
+  g_autofree char *points = daftar_format_decimal (31, 0);
+  g_autofree char *points_text = g_strdup_printf (_("Up %s percentage points from the previous period"), points);
   const char *text;
 
   daftar_kpi_tile_set_title (DAFTAR_KPI_TILE (tile), _("Read rate"));
@@ -739,10 +741,19 @@ test_kpi_tile (void)
   g_assert_nonnull (strstr (text, _("Standard breached")));
   g_assert_null (strstr (text, _("Standard met")));
 
-  /* 0.93 against 0.62 is half as much again: "up 50%". */
+  /* A share changes by percentage points: 93% against 62% is up 31
+   * points, not "up 50%" (half as much again). */
   daftar_kpi_tile_set_previous (DAFTAR_KPI_TILE (tile), 0.62);
   text = daftar_kpi_tile_get_description (DAFTAR_KPI_TILE (tile));
+  g_assert_nonnull (strstr (text, points_text));
+  g_assert_null (strstr (text, change));
+
+  /* Other figures change by a ratio: 150 cases against 100 is up 50%. */
+  daftar_kpi_tile_set_value (DAFTAR_KPI_TILE (tile), 150, DAFTAR_CHART_VALUE_INTEGER, 0);
+  daftar_kpi_tile_set_previous (DAFTAR_KPI_TILE (tile), 100);
+  text = daftar_kpi_tile_get_description (DAFTAR_KPI_TILE (tile));
   g_assert_nonnull (strstr (text, change));
+  g_assert_null (strstr (text, points_text));
 
   daftar_kpi_tile_set_status (DAFTAR_KPI_TILE (tile), DAFTAR_KPI_STATUS_NONE, NULL);
   daftar_kpi_tile_set_previous (DAFTAR_KPI_TILE (tile), NAN);

@@ -197,6 +197,8 @@ test_changing_days_updates_list (void)
   g_assert_cmpint (three, >, seven);
   g_assert_cmpint (seven, >, 0);
   g_assert_nonnull (strstr (daftar_kpi_tile_get_description (tile), three_text));
+  /* Among the period's figures, it says it counts as of today. */
+  g_assert_nonnull (strstr (daftar_kpi_tile_get_title (tile), "تا امروز"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, MIN (three, 100));
   old_description = g_strdup (daftar_kpi_tile_get_description (tile));
 
@@ -222,6 +224,42 @@ test_screenshot (void)
   g_assert_no_error (error);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (fx.window));
   g_test_message ("Screenshot: %s", path);
+}
+
+/* Today's notices cannot have been read yet: with a target of 100%, today's
+ * read rate is shown without a verdict, and a month's is judged on the
+ * notices old enough (as the Overview and the alerts judge it). */
+static void
+test_read_rate_today (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftarDb) db = daftar_db_open (fx.path, &error);
+  g_autoptr(DaftarPageContext) today = NULL;
+  g_autoptr(DaftarPageContext) month = NULL;
+  DaftarKpiTile *tile = find_tile (_("E-notice read rate"));
+  DaftarPeriod period;
+
+  g_assert_no_error (error);
+  g_assert_true (daftar_db_exec (db, "UPDATE standards SET value = 1.0 WHERE key = 'target_read_rate'", &error));
+  g_assert_no_error (error);
+
+  daftar_period_custom (&fx.today, &fx.today, &period);
+  today = daftar_page_context_new (NULL, &period, &fx.today);
+  daftar_page_load (DAFTAR_PAGE (fx.page), fx.worker, today);
+  wait_loaded ();
+  g_test_message ("today: %s", daftar_kpi_tile_get_description (tile));
+  g_assert_true (daftar_test_has_persian_digit (daftar_kpi_tile_get_description (tile)));
+  g_assert_cmpint (daftar_kpi_tile_get_status (tile), ==, DAFTAR_KPI_STATUS_NONE);
+
+  period.from = fx.today;
+  g_date_subtract_days (&period.from, 29);
+  month = daftar_page_context_new (NULL, &period, &fx.today);
+  daftar_page_load (DAFTAR_PAGE (fx.page), fx.worker, month);
+  wait_loaded ();
+  g_assert_cmpint (daftar_kpi_tile_get_status (tile), ==, DAFTAR_KPI_STATUS_BREACHED);
+
+  g_assert_true (daftar_db_exec (db, "UPDATE standards SET value = 0.9 WHERE key = 'target_read_rate'", &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -285,6 +323,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/notices-page/rate-chart-references", test_rate_chart_references);
   g_test_add_func ("/notices-page/days-update-list", test_changing_days_updates_list);
   g_test_add_func ("/notices-page/screenshot", test_screenshot);
+  /* Last: it loads other periods. */
+  g_test_add_func ("/notices-page/read-rate-today", test_read_rate_today);
   status = g_test_run ();
   fixture_teardown ();
   return status;

@@ -5,7 +5,9 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "daftar-alert-rollup-row.h"
 #include "daftar-alerts.h"
+#include "daftar-annotation-dialog.h"
 #include "daftar-db-worker.h"
 #include "daftar-demo.h"
 #include "daftar-format.h"
@@ -15,10 +17,13 @@
 #include "daftar-overview-page-private.h"
 #include "daftar-page.h"
 #include "daftar-page-error.h"
+#include "daftar-period-selector.h"
 #include "daftar-screenshot.h"
+#include "daftar-shifts-page.h"
 #include "daftar-style.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
+#include "daftar-window.h"
 
 typedef struct
 {
@@ -162,6 +167,18 @@ scroll_to (Fixture *f, GtkWidget *widget)
   wait_for_frames (f->window, 3);
 }
 
+/* The roll-up rows of the alerts list, in order. */
+static GPtrArray *
+rollup_rows (GtkListBox *list)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    if (DAFTAR_IS_ALERT_ROLLUP_ROW (row))
+      g_ptr_array_add (rows, row);
+  return rows;
+}
+
 static void
 test_all_offices (Fixture *f, gconstpointer data)
 {
@@ -169,11 +186,12 @@ test_all_offices (Fixture *f, gconstpointer data)
   GtkWidget *comparison_box = child (f, "comparison_box");
   GtkGrid *grid = child (f, "comparison_grid");
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) rollups = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(GPtrArray) offices = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftarPageContext) context = NULL;
-  guint omitted = 0;
+  guint n_days = 0;
 
   context = load (f, NULL, "2025-04-01", "2025-04-30");
   g_assert_cmpint (gtk_widget_get_direction (f->page), ==, GTK_TEXT_DIR_RTL);
@@ -182,48 +200,81 @@ test_all_offices (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (offices->len, ==, 2);
 
-  /* One row per alert the query finds (the newest 50), and one for the rest. */
-  alerts = daftar_query_alerts_full (f->db, NULL, &context->period.from, &context->period.to,
-                                     g_get_real_time () / G_USEC_PER_SEC,
-                                     DAFTAR_ALERTS_MAX_DAY_ALERTS, &omitted, &error);
+  /* One row per roll-up the query makes, in its order: a few rows for a
+   * month of breaches, not one per day. */
+  g_assert_true (daftar_query_alert_rollups (f->db, NULL, &context->period.from, &context->period.to,
+                                             context->now, &context->today, &alerts, &rollups, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (alerts->len, >, 0);
-  rows = list_rows (alerts_list);
-  g_assert_cmpuint (rows->len, ==, alerts->len + (omitted > 0));
+  g_assert_cmpuint (rollups->len, >, 0);
+  rows = rollup_rows (alerts_list);
+  g_assert_cmpuint (rows->len, ==, rollups->len);
   for (guint i = 0; i < rows->len; i++)
     {
-      const char *title = row_title (g_ptr_array_index (rows, i));
+      DaftarAlertRollupRow *row = g_ptr_array_index (rows, i);
+      const DaftarAlertRollup *r = g_ptr_array_index (rollups, i);
+      const DaftarAlertRollup *shown = daftar_alert_rollup_row_get_rollup (row);
+      g_autofree char *title = daftar_alert_rollup_title (r);
+      const char *subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
+      GPtrArray *day_rows = daftar_alert_rollup_row_get_day_rows (row);
+      GtkWidget *more = daftar_alert_rollup_row_get_more_row (row);
+      gboolean named = FALSE;
 
-      g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (rows, i)) || i > 0);
-      /* Dates and figures in Persian digits, never Latin ones. */
+      g_assert_cmpstr (row_title (row), ==, title);
+      g_assert_cmpstr (shown->office_code, ==, r->office_code);
+      g_assert_cmpuint (shown->days->len, ==, r->days->len);
+      n_days += r->days->len;
+      /* Dates and figures in Persian digits, never Latin ones; the
+       * manager's words: «شیفت صبح/عصر». */
       g_assert_true (daftar_test_has_persian_digit (title));
       g_assert_false (daftar_test_has_latin_digit (title));
-      if (i < alerts->len)
+      g_assert_nonnull (strstr (title, "شیفت"));
+      g_assert_false (daftar_test_has_latin_digit (subtitle));
+      /* With every office shown, each roll-up names its office. */
+      for (guint k = 0; k < offices->len; k++)
+        named |= strstr (subtitle, ((DaftarOfficeFigures *) g_ptr_array_index (offices, k))->name) != NULL;
+      g_assert_true (named);
+
+      /* Its days: the first few, then a row that opens the rest. */
+      g_assert_cmpuint (day_rows->len, ==, MIN (r->days->len, DAFTAR_ALERT_ROLLUP_ROW_FIRST_DAYS));
+      g_assert_true ((more != NULL) == (r->days->len > DAFTAR_ALERT_ROLLUP_ROW_FIRST_DAYS));
+      for (guint d = 0; d < day_rows->len; d++)
         {
-          g_autofree char *expected = daftar_overview_alert_title (g_ptr_array_index (alerts, i), 0);
-          const DaftarAlert *a = g_ptr_array_index (alerts, i);
+          g_autofree char *day = daftar_format_date_long (&((DaftarAlert *) g_ptr_array_index (r->days, d))->day);
 
-          g_assert_cmpstr (title, ==, expected);
-          /* With every office shown, each alert names its office. */
-          if (a->office_code != NULL)
-            {
-              const char *subtitle = adw_action_row_get_subtitle (g_ptr_array_index (rows, i));
-              gboolean named = FALSE;
-
-              for (guint k = 0; offices != NULL && k < offices->len; k++)
-                named |= subtitle != NULL && strstr (subtitle, ((DaftarOfficeFigures *) g_ptr_array_index (offices, k))->name) != NULL;
-              g_assert_true (named);
-            }
+          g_assert_nonnull (strstr (row_title (g_ptr_array_index (day_rows, d)), day));
+          g_assert_false (gtk_widget_get_mapped (g_ptr_array_index (day_rows, d)));
         }
     }
-  g_test_message ("first alert: %s", row_title (g_ptr_array_index (rows, 0)));
-  /* The manager's words: «میانگین انتظار شیفت …» or «پاسخ در زمان استاندارد …». */
-  g_assert_true (strstr (row_title (g_ptr_array_index (rows, 0)), "شیفت") != NULL);
+  g_test_message ("%u breached days in %u roll-up rows; first: %s", n_days, rows->len,
+                  row_title (g_ptr_array_index (rows, 0)));
+  g_assert_cmpuint (n_days, >, rows->len);
   save_screenshot (f, "overview-alerts-fa.png");
+
+  /* Expanded, a roll-up shows its days; "more" lists the rest in its place. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DaftarAlertRollupRow *row = g_ptr_array_index (rows, i);
+      const DaftarAlertRollup *r = daftar_alert_rollup_row_get_rollup (row);
+      GtkWidget *more = daftar_alert_rollup_row_get_more_row (row);
+      GPtrArray *day_rows = daftar_alert_rollup_row_get_day_rows (row);
+
+      if (more == NULL)
+        continue;
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      scroll_to (f, GTK_WIDGET (row));
+      g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (day_rows, 0)));
+      g_assert_true (gtk_widget_get_mapped (more));
+      save_screenshot (f, "overview-rollup-expanded-fa.png");
+      g_signal_emit_by_name (more, "activated");
+      wait_for_frames (f->window, 3);
+      g_assert_null (daftar_alert_rollup_row_get_more_row (row));
+      g_assert_cmpuint (day_rows->len, ==, r->days->len);
+      g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (day_rows, r->days->len - 1)));
+      break;
+    }
 
   /* All of two offices: the comparison, one table row per office. */
   g_assert_true (gtk_widget_get_visible (comparison_box));
-  g_assert_true (gtk_widget_get_mapped (comparison_box));
   for (guint i = 0; i < offices->len; i++)
     {
       const DaftarOfficeFigures *o = g_ptr_array_index (offices, i);
@@ -238,6 +289,7 @@ test_all_offices (Fixture *f, gconstpointer data)
     }
   g_assert_null (gtk_grid_get_child_at (grid, 0, offices->len + 1));
   scroll_to (f, comparison_box);
+  g_assert_true (gtk_widget_get_mapped (comparison_box));
   save_screenshot (f, "overview-comparison-fa.png");
 
   /* One office chosen: no comparison, and alerts need not name the office. */
@@ -245,15 +297,92 @@ test_all_offices (Fixture *f, gconstpointer data)
   context = load (f, daftar_demo_get_office_code (f->demo, 0), "2025-04-01", "2025-04-30");
   g_assert_false (gtk_widget_get_visible (comparison_box));
   g_ptr_array_unref (rows);
-  rows = list_rows (alerts_list);
+  rows = rollup_rows (alerts_list);
   g_assert_cmpuint (rows->len, >, 0);
   for (guint i = 0; i < rows->len; i++)
     {
-      const char *subtitle = adw_action_row_get_subtitle (g_ptr_array_index (rows, i));
+      const char *subtitle = adw_expander_row_get_subtitle (g_ptr_array_index (rows, i));
       const DaftarOfficeFigures *o = g_ptr_array_index (offices, 0);
 
       g_assert_true (subtitle == NULL || strstr (subtitle, o->name) == NULL);
     }
+}
+
+static void
+set_standard (Fixture *f, const char *key, double value)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE standards SET value = %.17g WHERE key = '%s'", value, key);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (daftar_db_exec (f->db, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* The tile of @box titled @title, or NULL. */
+static DaftarKpiTile *
+tile_titled (GtkFlowBox *box, const char *title)
+{
+  for (int i = 0; gtk_flow_box_get_child_at_index (box, i) != NULL; i++)
+    {
+      DaftarKpiTile *tile = DAFTAR_KPI_TILE (gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (box, i)));
+
+      if (g_str_equal (daftar_kpi_tile_get_title (tile), title))
+        return tile;
+    }
+  return NULL;
+}
+
+/* Today's notices cannot have been read yet: today's read rate (and that
+ * of the last days) is shown without a verdict, even against a target of
+ * 100%, and no alert says it is low. When the period is today, today's
+ * figures are not shown a second time. */
+static void
+test_read_rate_today (Fixture *f, gconstpointer data)
+{
+  GtkFlowBox *today_tiles = child (f, "today_tiles");
+  GtkFlowBox *period_tiles = child (f, "period_tiles");
+  GtkWidget *period_box = child (f, "period_box");
+  GtkListBox *alerts_list = child (f, "alerts_list");
+  const char *read_rate = "نرخ رؤیت ابلاغ الکترونیک";
+  g_autoptr(DaftarPageContext) context = NULL;
+  g_autofree char *last_text = NULL;
+  DaftarKpiTile *tile;
+  GDate last;
+
+  set_standard (f, "target_read_rate", 1.0);
+
+  /* The period is today: one block of figures, no read-rate verdict. */
+  context = load (f, NULL, "2025-04-30", "2025-04-30");
+  g_assert_false (gtk_widget_get_visible (period_box));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (period_tiles)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (today_tiles)));
+  g_assert_null (tile_titled (today_tiles, read_rate));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (alerts_list)); row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row))
+      g_assert_null (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "نرخ رؤیت"));
+  save_screenshot (f, "overview-period-today-fa.png");
+
+  /* The last two days: the period's figures, the read rate without a verdict. */
+  g_clear_pointer (&context, daftar_page_context_unref);
+  context = load (f, NULL, "2025-04-29", "2025-04-30");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (period_tiles)));
+  tile = tile_titled (period_tiles, read_rate);
+  g_assert_nonnull (tile);
+  g_test_message ("read rate of the last two days: %s", daftar_kpi_tile_get_description (tile));
+  g_assert_cmpint (daftar_kpi_tile_get_status (tile), ==, DAFTAR_KPI_STATUS_NONE);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (alerts_list)); row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row))
+      g_assert_null (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "نرخ رؤیت"));
+
+  /* A month: judged on the notices issued up to three days before today,
+   * and here breached. */
+  g_clear_pointer (&context, daftar_page_context_unref);
+  context = load (f, NULL, "2025-04-01", "2025-04-30");
+  tile = tile_titled (period_tiles, read_rate);
+  g_assert_cmpint (daftar_kpi_tile_get_status (tile), ==, DAFTAR_KPI_STATUS_BREACHED);
+  g_assert_true (daftar_time_parse_day ("2025-04-27", &last));
+  last_text = daftar_format_date_long (&last);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (tile)), last_text));
 }
 
 /* A Friday alone: closed, nothing breached, no notice old enough, never
@@ -367,6 +496,254 @@ test_load_failure (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (daftar_kpi_tile_get_description (first_tile (period_tiles)), cases));
 }
 
+/* ---- in the window: alerts lead somewhere, notes are kept ------------- */
+
+static void
+save_window_screenshot (GtkWindow *window, const char *name)
+{
+  g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (daftar_screenshot_save (window, png, &error));
+  g_assert_no_error (error);
+  g_test_message ("screenshot: %s", png);
+}
+
+/* Scrolls the page that holds @widget so that it is at the top. */
+static void
+scroll_to_widget (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + point.y - 12);
+  wait_for_frames (GTK_WIDGET (gtk_widget_get_root (widget)), 3);
+}
+
+static void
+wait_until_current (DaftarWindow *window, const char *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!daftar_window_page_is_current (window, page))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  wait_for_frames (GTK_WIDGET (window), 5);
+}
+
+static const char *
+visible_page (DaftarWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DAFTAR_TYPE_WINDOW,
+                                                                       "view_stack"));
+  return adw_view_stack_get_visible_child_name (stack);
+}
+
+static const DaftarPeriod *
+window_period (DaftarWindow *window)
+{
+  return daftar_period_selector_get_period (
+    DAFTAR_PERIOD_SELECTOR (gtk_widget_get_template_child (GTK_WIDGET (window), DAFTAR_TYPE_WINDOW, "period_selector")));
+}
+
+/* Whether @shift's heading on the Shifts page is at the top of its view. */
+static gboolean
+shift_at_top (GtkWidget *shifts, DaftarShift shift)
+{
+  GtkWidget *heading = GTK_WIDGET (gtk_widget_get_template_child (shifts, DAFTAR_TYPE_SHIFTS_PAGE,
+                                                                  shift == DAFTAR_SHIFT_EVENING ? "evening_heading"
+                                                                                                : "morning_heading"));
+  GtkWidget *scroller = GTK_WIDGET (gtk_widget_get_template_child (shifts, DAFTAR_TYPE_SHIFTS_PAGE, "scroller"));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (heading, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
+  g_test_message ("%s heading at y = %.0f", shift == DAFTAR_SHIFT_EVENING ? "evening" : "morning", point.y);
+  return point.y >= 0 && point.y < 60;
+}
+
+static void
+assert_same_days (const DaftarPeriod *a, const GDate *from, const GDate *to)
+{
+  g_assert_cmpint (g_date_compare (&a->from, from), ==, 0);
+  g_assert_cmpint (g_date_compare (&a->to, to), ==, 0);
+}
+
+/* The newest dialog of the application's windows. */
+static DaftarAnnotationDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (DAFTAR_IS_ANNOTATION_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return DAFTAR_ANNOTATION_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gint64
+count_notes (Fixture *f, const char *text)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM annotations WHERE text = '%s'", text);
+
+  return daftar_test_count (f->db, sql);
+}
+
+static void
+wait_for_notes (Fixture *f, const char *text, gint64 n)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (count_notes (f, text) != n)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  /* The row hears of it once the worker's answer is back. */
+  for (int i = 0; i < 20; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+/* In the real window: a roll-up opens the Shifts page over the same period
+ * with its shift at the top, one of its days opens that day; a note written
+ * on a day shows on that day and in its roll-up, can be edited and removed. */
+static void
+test_in_window (Fixture *f, gconstpointer data)
+{
+  DaftarWindow *window = daftar_window_new (NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  DaftarAlertRollupRow *row = NULL;
+  const DaftarAlertRollup *r;
+  const DaftarAlert *day;
+  DaftarAnnotationDialog *dialog;
+  GtkWidget *overview, *shifts, *day_row;
+  g_autofree char *office = NULL;
+  DaftarAlertKind kind;
+  DaftarPeriod month;
+  GDate today;
+
+  g_assert_true (daftar_time_parse_day ("2025-04-30", &today));
+  g_assert_true (daftar_time_parse_day ("2025-04-01", &month.from));
+  month.to = today;
+  month.preset = DAFTAR_PERIOD_CUSTOM;
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  daftar_window_set_worker (window, f->worker);
+  daftar_window_set_today (window, &today);
+  /* As if the manager had picked April in the header. */
+  daftar_window_show_page (window, "overview", &month, NULL);
+  wait_until_current (window, "overview");
+  assert_same_days (window_period (window), &month.from, &month.to);
+
+  overview = daftar_window_get_page (window, "overview");
+  rows = rollup_rows (GTK_LIST_BOX (gtk_widget_get_template_child (overview, DAFTAR_TYPE_OVERVIEW_PAGE, "alerts_list")));
+  /* An evening roll-up with days enough to show and to pick from. */
+  for (guint i = 0; i < rows->len && row == NULL; i++)
+    if (daftar_alert_rollup_row_get_rollup (g_ptr_array_index (rows, i))->shift == DAFTAR_SHIFT_EVENING &&
+        daftar_alert_rollup_row_get_rollup (g_ptr_array_index (rows, i))->days->len >= 2)
+      row = g_ptr_array_index (rows, i);
+  g_assert_nonnull (row);
+  r = daftar_alert_rollup_row_get_rollup (row);
+
+  /* The roll-up: the Shifts page, the same period, the evening at the top. */
+  gtk_widget_activate (daftar_alert_rollup_row_get_open_button (row));
+  wait_until_current (window, "shifts");
+  g_assert_cmpstr (visible_page (window), ==, "shifts");
+  assert_same_days (window_period (window), &month.from, &month.to);
+  shifts = daftar_window_get_page (window, "shifts");
+  g_assert_true (shift_at_top (shifts, DAFTAR_SHIFT_EVENING));
+  save_window_screenshot (GTK_WINDOW (window), "overview-to-shifts-fa.png");
+
+  /* Back, and one of its days: that day alone, the evening at the top. */
+  daftar_window_show_page (window, "overview", NULL, NULL);
+  wait_until_current (window, "overview");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  wait_for_frames (GTK_WIDGET (window), 5);
+  day_row = g_ptr_array_index (daftar_alert_rollup_row_get_day_rows (row), 1);
+  day = g_ptr_array_index (r->days, 1);
+  g_signal_emit_by_name (day_row, "activated");
+  wait_until_current (window, "shifts");
+  g_assert_cmpstr (visible_page (window), ==, "shifts");
+  assert_same_days (window_period (window), &day->day, &day->day);
+  g_assert_true (shift_at_top (shifts, DAFTAR_SHIFT_EVENING));
+
+  /* Back to April: a note on that day. The rows are new: find the same
+   * roll-up again. */
+  kind = r->kind;
+  office = g_strdup (r->office_code);
+  daftar_window_show_page (window, "overview", &month, NULL);
+  wait_until_current (window, "overview");
+  rows = (g_ptr_array_unref (rows),
+          rollup_rows (GTK_LIST_BOX (gtk_widget_get_template_child (overview, DAFTAR_TYPE_OVERVIEW_PAGE, "alerts_list"))));
+  row = NULL;
+  for (guint i = 0; i < rows->len && row == NULL; i++)
+    {
+      const DaftarAlertRollup *other = daftar_alert_rollup_row_get_rollup (g_ptr_array_index (rows, i));
+
+      if (other->kind == kind && other->shift == DAFTAR_SHIFT_EVENING && g_str_equal (other->office_code, office))
+        row = g_ptr_array_index (rows, i);
+    }
+  g_assert_nonnull (row);
+  r = daftar_alert_rollup_row_get_rollup (row);
+  day_row = g_ptr_array_index (daftar_alert_rollup_row_get_day_rows (row), 1);
+
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (day_row), "note-button"), "clicked");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "remove"));
+  daftar_annotation_dialog_set_text (dialog, "  یك باجه\nبرای تعمیر بسته بود ");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  wait_for_frames (GTK_WIDGET (dialog), 3);
+  save_window_screenshot (GTK_WINDOW (dialog), "overview-note-dialog-fa.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  wait_for_notes (f, "یک باجه برای تعمیر بسته بود", 1);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (day_row)), "یادداشت: یک باجه برای تعمیر بسته بود"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "۱ روز از این روزها یادداشت دارد"));
+
+  /* Edited: the same note, new words. */
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (day_row), "note-button"), "clicked");
+  dialog = find_dialog ();
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "remove"));
+  daftar_annotation_dialog_set_text (dialog, "قطعی سامانه");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  wait_for_notes (f, "قطعی سامانه", 1);
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM annotations"), ==, 1);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (day_row)), "قطعی سامانه"));
+
+  /* A note on the roll-up itself, over its days. */
+  g_signal_emit_by_name (daftar_alert_rollup_row_get_note_button (row), "clicked");
+  dialog = find_dialog ();
+  daftar_annotation_dialog_set_text (dialog, "دو کارمند در مرخصی بودند");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  wait_for_notes (f, "دو کارمند در مرخصی بودند", 1);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "یادداشت: دو کارمند در مرخصی بودند"));
+  scroll_to_widget (GTK_WIDGET (row));
+  save_window_screenshot (GTK_WINDOW (window), "overview-notes-fa.png");
+
+  /* Removed: gone from the row and from the database. */
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (day_row), "note-button"), "clicked");
+  dialog = find_dialog ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
+  wait_for_notes (f, "قطعی سامانه", 0);
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (day_row)), "قطعی سامانه"));
+  g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM annotations"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -378,6 +755,8 @@ main (int argc, char **argv)
 
   g_test_add ("/overview-page/all-offices", Fixture, NULL, fixture_set_up, test_all_offices, fixture_tear_down);
   g_test_add ("/overview-page/no-alerts", Fixture, NULL, fixture_set_up, test_no_alerts, fixture_tear_down);
+  g_test_add ("/overview-page/read-rate-today", Fixture, NULL, fixture_set_up, test_read_rate_today, fixture_tear_down);
+  g_test_add ("/overview-page/in-window", Fixture, NULL, fixture_set_up, test_in_window, fixture_tear_down);
   g_test_add ("/overview-page/load-failure", Fixture, NULL, fixture_set_up, test_load_failure, fixture_tear_down);
   return g_test_run ();
 }

@@ -360,7 +360,7 @@ check_page (const PageCase *c)
   g_assert_cmpuint (g_strv_length ((char **) pages), ==, n_pages);
   g_assert_true (g_strv_contains (pages, c->page));
 
-  daftar_window_show_page (run.window, c->page);
+  daftar_window_show_page (run.window, c->page, NULL, NULL);
   wait_for (page_current, &run, c->page);
   page = daftar_window_get_page (run.window, c->page);
   g_assert_nonnull (page);

@@ -176,7 +176,7 @@ show_page_and_wait (Fixture    *f,
 {
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
-  daftar_window_show_page (f->window, name);
+  daftar_window_show_page (f->window, name, NULL, NULL);
   while (!daftar_window_page_is_current (f->window, name))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);

@@ -25,6 +25,7 @@ struct _DaftarKpiTile
   GtkLabel        *status_label;
 
   double           value;
+  DaftarChartValueFormat format;
   double           previous;
   gboolean         higher_is_better;
   DaftarKpiStatus  status;
@@ -89,28 +90,46 @@ update_change (DaftarKpiTile *self)
   g_autofree char *text = NULL;
   gboolean better;
 
-  if (!isfinite (self->value) || !isfinite (self->previous) || self->previous == 0)
+  /* A share changes by percentage points, which a relative change of it
+   * ("down 2.1%" of 80%) would hide; other figures change by a ratio. */
+  gboolean points = self->format == DAFTAR_CHART_VALUE_PERCENT;
+
+  if (!isfinite (self->value) || !isfinite (self->previous) || (self->previous == 0 && !points))
     {
       gtk_widget_set_visible (self->change_box, FALSE);
       update_description (self);
       return;
     }
 
-  ratio = (self->value - self->previous) / fabs (self->previous);
-  percent = daftar_format_percent (fabs (ratio), fabs (ratio) < 0.1 ? 1 : 0);
+  if (points)
+    {
+      ratio = self->value - self->previous;
+      percent = daftar_format_decimal (fabs (ratio) * 100, fabs (ratio) < 0.1 ? 1 : 0);
+    }
+  else
+    {
+      ratio = (self->value - self->previous) / fabs (self->previous);
+      percent = daftar_format_percent (fabs (ratio), fabs (ratio) < 0.1 ? 1 : 0);
+    }
 
   /* The arrow and the words carry the direction; colour only adds to them. */
   if (ratio > 0)
     {
       gtk_image_set_from_icon_name (self->change_icon, "go-up-symbolic");
-      /* Translators: %s is a percentage, e.g. "Up 12% from the previous period". */
-      text = g_strdup_printf (_("Up %s from the previous period"), percent);
+      text = points
+        /* Translators: %s is a number, e.g. "Up 2.5 percentage points from the previous period" (a share went from 80% to 82.5%). */
+        ? g_strdup_printf (_("Up %s percentage points from the previous period"), percent)
+        /* Translators: %s is a percentage, e.g. "Up 12% from the previous period". */
+        : g_strdup_printf (_("Up %s from the previous period"), percent);
     }
   else if (ratio < 0)
     {
       gtk_image_set_from_icon_name (self->change_icon, "go-down-symbolic");
-      /* Translators: %s is a percentage, e.g. "Down 12% from the previous period". */
-      text = g_strdup_printf (_("Down %s from the previous period"), percent);
+      text = points
+        /* Translators: %s is a number, e.g. "Down 2.5 percentage points from the previous period". */
+        ? g_strdup_printf (_("Down %s percentage points from the previous period"), percent)
+        /* Translators: %s is a percentage, e.g. "Down 12% from the previous period". */
+        : g_strdup_printf (_("Down %s from the previous period"), percent);
     }
   else
     {
@@ -285,6 +304,7 @@ daftar_kpi_tile_set_value (DaftarKpiTile          *self,
   g_return_if_fail (DAFTAR_IS_KPI_TILE (self));
 
   self->value = value;
+  self->format = format;
   text = daftar_chart_format_value_as (format, value, CLAMP (fraction_digits, 0, 6));
   gtk_label_set_text (self->value_label, text);
   update_change (self);

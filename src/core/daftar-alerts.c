@@ -1,9 +1,10 @@
-/* daftar-alerts.c: the Overview's alerts — standards breached per shift and day, read rate under target, sync stale or failed. */
+/* daftar-alerts.c: the Overview's alerts — standards breached per shift and day and rolled up per shift, read rate under target, sync stale or failed. */
 #define G_LOG_DOMAIN "daftar-alerts"
 
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "daftar-alerts.h"
 #include "daftar-queries.h"
@@ -34,11 +35,30 @@ static const char breaches_sql[] =
   "HAVING sum(n) > 0 AND CAST(sum(CASE WHEN minute <= ?4 THEN n ELSE 0 END) AS REAL) / sum(n) < ?5 "
   "ORDER BY day DESC, late DESC, office_code, kind";
 
+/* Working days per office and shift: the days it issued queue tickets. */
+static const char working_days_sql[] =
+  "SELECT office_code, shift, count(DISTINCT day) FROM daily_tickets "
+  "WHERE " OFFICE_FILTER " AND day BETWEEN ?2 AND ?3 AND issued > 0 "
+  "GROUP BY office_code, shift";
+
+/* Every office together reads the network's rows, as the Notices page does. */
+static const char judged_read_rate_sql[] =
+  "SELECT sum(issued), sum(viewed) FROM ("
+  DAFTAR_SQL_SPANS ("issued, viewed", "notices", " AND channel = 'electronic'")
+  ")";
+
 static const char read_rate_sql[] =
   "SELECT office_code, sum(issued), sum(viewed) FROM ("
   DAFTAR_SQL_SPANS_OF (OFFICE_FILTER, "office_code, issued, viewed", "daily_notices",
                        "office_code, issued, viewed", "monthly_notices", " AND channel = 'electronic'")
   ") GROUP BY office_code HAVING sum(issued) > 0 ORDER BY office_code";
+
+G_DEFINE_ENUM_TYPE (DaftarAlertKind, daftar_alert_kind,
+  G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_WAIT_BREACHED, "wait"),
+  G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_SERVICE_LEVEL_BREACHED, "service_level"),
+  G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_READ_RATE_BELOW_TARGET, "read_rate"),
+  G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_SYNC_STALE, "sync_stale"),
+  G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_SYNC_FAILED, "sync_failed"))
 
 void
 daftar_alert_free (DaftarAlert *alert)
@@ -48,6 +68,33 @@ daftar_alert_free (DaftarAlert *alert)
   g_free (alert->office_code);
   g_free (alert->detail);
   g_free (alert);
+}
+
+void
+daftar_alert_rollup_free (DaftarAlertRollup *rollup)
+{
+  if (rollup == NULL)
+    return;
+  g_free (rollup->office_code);
+  g_clear_pointer (&rollup->days, g_ptr_array_unref);
+  g_free (rollup);
+}
+
+gboolean
+daftar_read_rate_last_judged_day (const GDate *from,
+                                  const GDate *to,
+                                  const GDate *today,
+                                  GDate       *out_last)
+{
+  GDate last = *today;
+
+  g_return_val_if_fail (g_date_valid (from) && g_date_valid (to) && g_date_valid (today), FALSE);
+
+  g_date_subtract_days (&last, DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS);
+  if (g_date_compare (to, &last) < 0)
+    last = *to;
+  *out_last = last;
+  return g_date_compare (&last, from) >= 0;
 }
 
 static DaftarAlert *
@@ -144,26 +191,26 @@ sync_alerts (DaftarDb      *db,
   return TRUE;
 }
 
-/* Electronic notices issued in the last few days of the period have had no
- * time to be viewed yet (most are viewed within days), so counting them would
- * raise a false alarm at the start of every period; the rate is taken over
- * the notices issued at least DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS days
- * before @to. */
+/* Electronic notices issued in the last few days have had no time to be
+ * viewed yet (most are viewed within days), so counting them would raise a
+ * false alarm every morning, and today's rate would always look breached;
+ * the rate is taken over the notices issued at least
+ * DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS days before @today. */
 static gboolean
 read_rate_alerts (DaftarDb               *db,
                   const char             *office_code,
                   const GDate            *from,
                   const GDate            *to,
+                  const GDate            *today,
                   const DaftarStandards  *standards,
                   GPtrArray              *alerts,
                   GError                **error)
 {
   sqlite3_stmt *stmt;
-  GDate last = *to;
+  GDate last;
   int rc;
 
-  g_date_subtract_days (&last, DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS);
-  if (g_date_compare (&last, from) < 0)
+  if (!daftar_read_rate_last_judged_day (from, to, today, &last))
     return TRUE;
 
   stmt = daftar_sql_prepare_spans (db, read_rate_sql, office_code, from, &last, TRUE, error);
@@ -246,6 +293,36 @@ breach_alerts (DaftarDb               *db,
   return step_error (db, stmt, rc, error);
 }
 
+static GPtrArray *
+query_alerts (DaftarDb     *db,
+              const char   *office_code,
+              const GDate  *from,
+              const GDate  *to,
+              gint64        now,
+              const GDate  *today,
+              guint         max_day_alerts,
+              guint        *out_n_omitted,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_alert_free);
+  DaftarStandards standards;
+  guint n_omitted = 0;
+
+  g_return_val_if_fail (g_date_valid (from) && g_date_valid (to), NULL);
+
+  if (!daftar_query_standards (db, &standards, error) ||
+      !sync_alerts (db, now, alerts, error) ||
+      !read_rate_alerts (db, office_code, from, to, today, &standards, alerts, error) ||
+      !breach_alerts (db, office_code, from, to, &standards, max_day_alerts, alerts, &n_omitted, error))
+    {
+      g_prefix_error (error, "Looking for alerts: ");
+      return NULL;
+    }
+  if (out_n_omitted != NULL)
+    *out_n_omitted = n_omitted;
+  return g_steal_pointer (&alerts);
+}
+
 GPtrArray *
 daftar_query_alerts_full (DaftarDb     *db,
                           const char   *office_code,
@@ -256,23 +333,10 @@ daftar_query_alerts_full (DaftarDb     *db,
                           guint        *out_n_omitted,
                           GError      **error)
 {
-  g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_alert_free);
-  DaftarStandards standards;
-  guint n_omitted = 0;
+  GDate today;
 
-  g_return_val_if_fail (g_date_valid (from) && g_date_valid (to), NULL);
-
-  if (!daftar_query_standards (db, &standards, error) ||
-      !sync_alerts (db, now, alerts, error) ||
-      !read_rate_alerts (db, office_code, from, to, &standards, alerts, error) ||
-      !breach_alerts (db, office_code, from, to, &standards, max_day_alerts, alerts, &n_omitted, error))
-    {
-      g_prefix_error (error, "Looking for alerts: ");
-      return NULL;
-    }
-  if (out_n_omitted != NULL)
-    *out_n_omitted = n_omitted;
-  return g_steal_pointer (&alerts);
+  daftar_time_local_date (now, &today);
+  return query_alerts (db, office_code, from, to, now, &today, max_day_alerts, out_n_omitted, error);
 }
 
 GPtrArray *
@@ -285,4 +349,172 @@ daftar_query_alerts (DaftarDb     *db,
 {
   return daftar_query_alerts_full (db, office_code, from, to, now,
                                    DAFTAR_ALERTS_MAX_DAY_ALERTS, NULL, error);
+}
+
+gboolean
+daftar_query_judged_read_rate (DaftarDb     *db,
+                               const char   *office_code,
+                               const GDate  *from,
+                               const GDate  *to,
+                               const GDate  *today,
+                               double       *out_rate,
+                               GDate        *out_last,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt;
+  GDate last;
+  int rc;
+
+  *out_rate = NAN;
+  g_date_clear (out_last, 1);
+  if (!daftar_read_rate_last_judged_day (from, to, today, &last))
+    return TRUE;
+
+  stmt = daftar_sql_prepare_spans (db, judged_read_rate_sql, office_code, from, &last, TRUE, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      gint64 issued = sqlite3_column_int64 (stmt, 0);
+
+      if (issued > 0)
+        {
+          *out_rate = (double) sqlite3_column_int64 (stmt, 1) / issued;
+          *out_last = last;
+        }
+      rc = SQLITE_DONE;
+    }
+  return step_error (db, stmt, rc, error);
+}
+
+/* ---- roll-ups ---------------------------------------------------------- */
+
+static char *
+rollup_key (const char      *office_code,
+            DaftarAlertKind  kind,
+            DaftarShift      shift)
+{
+  return g_strdup_printf ("%s|%d|%d", office_code, kind, shift);
+}
+
+/* Working days per "office|shift" nick. */
+static GHashTable *
+query_working_days (DaftarDb     *db,
+                    const char   *office_code,
+                    const GDate  *from,
+                    const GDate  *to,
+                    GError      **error)
+{
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = daftar_sql_prepare_range (db, working_days_sql, office_code, from, to, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (days,
+                         g_strdup_printf ("%s|%s", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 2)));
+  if (!step_error (db, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&days);
+}
+
+static gboolean
+is_worse (const DaftarAlert *a,
+          const DaftarAlert *than)
+{
+  return a->kind == DAFTAR_ALERT_WAIT_BREACHED ? a->value > than->value : a->value < than->value;
+}
+
+static int
+compare_rollups (gconstpointer a,
+                 gconstpointer b)
+{
+  const DaftarAlertRollup *x = *(const DaftarAlertRollup * const *) a;
+  const DaftarAlertRollup *y = *(const DaftarAlertRollup * const *) b;
+  int c;
+
+  if (x->severity != y->severity)
+    return x->severity == DAFTAR_ALERT_CRITICAL ? -1 : 1;
+  if (x->days->len != y->days->len)
+    return x->days->len > y->days->len ? -1 : 1;
+  if ((c = strcmp (x->office_code, y->office_code)) != 0)
+    return c;
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  return x->shift == y->shift ? 0 : x->shift == DAFTAR_SHIFT_EVENING ? -1 : 1;
+}
+
+gboolean
+daftar_query_alert_rollups (DaftarDb     *db,
+                            const char   *office_code,
+                            const GDate  *from,
+                            const GDate  *to,
+                            gint64        now,
+                            const GDate  *today,
+                            GPtrArray   **out_alerts,
+                            GPtrArray   **out_rollups,
+                            GError      **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_alert_free);
+  g_autoptr(GPtrArray) rollups = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_alert_rollup_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) working_days = NULL;
+
+  all = query_alerts (db, office_code, from, to, now, today, G_MAXUINT, NULL, error);
+  if (all == NULL)
+    return FALSE;
+  working_days = query_working_days (db, office_code, from, to, error);
+  if (working_days == NULL)
+    {
+      g_prefix_error (error, "Counting working days: ");
+      return FALSE;
+    }
+
+  /* The alerts move into the roll-ups: the array lets go of them first. */
+  g_ptr_array_set_free_func (all, NULL);
+  for (guint i = 0; i < all->len; i++)
+    {
+      DaftarAlert *alert = g_ptr_array_index (all, i);
+      g_autofree char *key = NULL;
+      DaftarAlertRollup *rollup;
+
+      if (alert->kind != DAFTAR_ALERT_WAIT_BREACHED && alert->kind != DAFTAR_ALERT_SERVICE_LEVEL_BREACHED)
+        {
+          g_ptr_array_add (others, alert);
+          continue;
+        }
+      key = rollup_key (alert->office_code, alert->kind, alert->shift);
+      rollup = g_hash_table_lookup (by_key, key);
+      if (rollup == NULL)
+        {
+          g_autofree char *days_key = g_strdup_printf ("%s|%s", alert->office_code,
+                                                       daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, alert->shift));
+
+          rollup = g_new0 (DaftarAlertRollup, 1);
+          rollup->kind = alert->kind;
+          rollup->severity = DAFTAR_ALERT_WARNING;
+          rollup->office_code = g_strdup (alert->office_code);
+          rollup->shift = alert->shift;
+          rollup->target = alert->target;
+          rollup->n_working_days = GPOINTER_TO_UINT (g_hash_table_lookup (working_days, days_key));
+          rollup->days = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_alert_free);
+          g_ptr_array_add (rollups, rollup);
+          g_hash_table_insert (by_key, g_steal_pointer (&key), rollup);
+        }
+      /* Days come newest first, so the first of equals found stays. */
+      if (rollup->worst == NULL || is_worse (alert, rollup->worst))
+        rollup->worst = alert;
+      if (alert->severity == DAFTAR_ALERT_CRITICAL)
+        rollup->severity = DAFTAR_ALERT_CRITICAL;
+      g_ptr_array_add (rollup->days, alert);
+    }
+  g_ptr_array_sort (rollups, compare_rollups);
+
+  *out_alerts = g_steal_pointer (&others);
+  *out_rollups = g_steal_pointer (&rollups);
+  return TRUE;
 }

@@ -1,6 +1,7 @@
 /* daftar-notices-page-query.c: what the Notices page shows — the period's read rates, the notices unviewed after N days, and their CSV. */
 #include "config.h"
 
+#include "daftar-alerts.h"
 #include "daftar-notices-page-query.h"
 #include "daftar-notices-report.h"
 
@@ -59,8 +60,10 @@ daftar_notices_page_query (DaftarDb                  *db,
   f->offset = request->offset;
   f->with_figures = request->with_figures;
   if (f->with_figures &&
-      !daftar_notices_query_figures (db, context->office_code, &context->period.from, &context->period.to,
-                                     daftar_period_bin (&context->period), &f->figures, error))
+      (!daftar_notices_query_figures (db, context->office_code, &context->period.from, &context->period.to,
+                                      daftar_period_bin (&context->period), &f->figures, error) ||
+       !daftar_query_judged_read_rate (db, context->office_code, &context->period.from, &context->period.to,
+                                       &context->today, &f->read_rate_judged, &f->read_rate_last, error)))
     return NULL;
   /* Only the first slice counts the list: the rows after it extend it. */
   if (f->offset == 0 &&

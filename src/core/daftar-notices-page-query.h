@@ -33,6 +33,11 @@ typedef struct
   guint                 offset;          /* as asked */
   gboolean              with_figures;    /* as asked: figures holds the period's figures */
   DaftarNoticesFigures  figures;
+  /* With the figures: the period's e-notice read rate over the notices old
+   * enough to judge as of today (daftar_query_judged_read_rate), as the
+   * Overview and the alerts judge it; NAN and invalid when none is. */
+  double                read_rate_judged;
+  GDate                 read_rate_last;
   gint64                unviewed_count;  /* the whole list's length; read with offset 0 only */
   GPtrArray            *unviewed;        /* owned: DaftarUnviewedNotice, the slice asked for */
 } DaftarNoticesPageFigures;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "daftar-alerts.h"
+#include "daftar-annotations.h"
 #include "daftar-holidays.h"
 #include "daftar-office-comparison.h"
 #include "daftar-overview-page-query.h"
@@ -15,6 +16,8 @@ daftar_overview_figures_free (DaftarOverviewFigures *figures)
     return;
   g_free (figures->holiday_name);
   g_clear_pointer (&figures->alerts, g_ptr_array_unref);
+  g_clear_pointer (&figures->rollups, g_ptr_array_unref);
+  g_clear_pointer (&figures->annotations, g_ptr_array_unref);
   g_clear_pointer (&figures->offices, g_ptr_array_unref);
   g_clear_pointer (&figures->comparison, g_ptr_array_unref);
   g_free (figures);
@@ -38,9 +41,15 @@ read_figures (DaftarDb               *db,
       g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  f->alerts = daftar_query_alerts_full (db, office, &period->from, &period->to, context->now,
-                                        DAFTAR_ALERTS_MAX_DAY_ALERTS, &f->alerts_omitted, error);
-  if (f->alerts == NULL)
+  /* Every breached day, rolled up: the page lists a few rows per shift
+   * rather than one per day, and opens the days on demand. */
+  if (!daftar_query_alert_rollups (db, office, &period->from, &period->to, context->now, &context->today,
+                                   &f->alerts, &f->rollups, error) ||
+      !daftar_query_judged_read_rate (db, office, &period->from, &period->to, &context->today,
+                                      &f->read_rate_judged, &f->read_rate_last, error))
+    return FALSE;
+  f->annotations = daftar_annotations_for_period (db, office, &period->from, &period->to, error);
+  if (f->annotations == NULL)
     return FALSE;
   f->offices = daftar_query_offices (db, error);
   if (f->offices == NULL)

@@ -13,10 +13,16 @@ typedef struct
 {
   DaftarPeriodSummary  day;             /* the context's today */
   DaftarPeriodSummary  period;
-  DaftarPeriodSummary  previous;        /* the period before, for the trends */
+  DaftarPeriodSummary  previous;        /* the period before, for the trends; its from and to say which */
+  /* The period's e-notice read rate over the notices old enough to judge
+   * (daftar_query_judged_read_rate): NAN, and read_rate_last invalid, when
+   * none is; the alerts judge the same notices. */
+  double               read_rate_judged;
+  GDate                read_rate_last;
   char                *holiday_name;    /* owned, nullable: today is an official holiday */
-  GPtrArray           *alerts;          /* owned, DaftarAlert */
-  guint                alerts_omitted;  /* per-day alerts beyond those listed */
+  GPtrArray           *alerts;          /* owned, DaftarAlert: sync and read rate, not per day */
+  GPtrArray           *rollups;         /* owned, DaftarAlertRollup: every breached day, per shift and standard */
+  GPtrArray           *annotations;     /* owned, DaftarAnnotation: the manager's notes overlapping the period */
   GPtrArray           *offices;         /* owned, DaftarOfficeInfo */
   GPtrArray           *comparison;      /* owned, nullable: DaftarOfficeFigures, for every office
                                          * together when there is more than one */

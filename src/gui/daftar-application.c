@@ -430,7 +430,7 @@ take_next_screenshot (gpointer data)
   run->page++;
   run->settled = FALSE;
   if (pages[run->page] != NULL)
-    daftar_window_show_page (run->window, pages[run->page]);
+    daftar_window_show_page (run->window, pages[run->page], NULL, NULL);
   return G_SOURCE_CONTINUE;
 }
 
@@ -452,7 +452,7 @@ on_window_ready (DaftarWindow      *window,
   run->clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (run->clock, "after-paint", G_CALLBACK (on_screenshot_paint), run);
   pages = daftar_window_list_pages (window);
-  daftar_window_show_page (window, pages[0]);
+  daftar_window_show_page (window, pages[0], NULL, NULL);
   g_timeout_add (300, take_next_screenshot, run);
 }
 

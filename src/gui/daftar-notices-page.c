@@ -30,9 +30,12 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DaftarNoticesPage, daftar_notices_page, GTK_TYPE_
 /* Showing the figures ------------------------------------------------------ */
 
 static void
-show_tiles (DaftarNoticesPage          *self,
-            const DaftarNoticesFigures *f)
+show_tiles (DaftarNoticesPage              *self,
+            const DaftarNoticesPageFigures *page)
 {
+  const DaftarNoticesFigures *f = &page->figures;
+  gboolean judged = g_date_valid (&page->read_rate_last);
+  g_autofree char *tooltip = NULL;
   const DaftarNoticeCounts *e = &f->totals[DAFTAR_NOTICE_CHANNEL_ELECTRONIC];
   const DaftarNoticeCounts *p = &f->totals[DAFTAR_NOTICE_CHANNEL_PAPER];
   g_autofree char *target = daftar_format_percent (f->target_read_rate, 0);
@@ -44,13 +47,27 @@ show_tiles (DaftarNoticesPage          *self,
   DaftarKpiStatus status = DAFTAR_KPI_STATUS_NONE;
 
   g_autofree char *read_rate = daftar_term_explain (DAFTAR_TERM_READ_RATE);
+  g_autofree char *explanation = NULL;
 
+  /* Judged as the Overview and the alerts judge it: only over the notices
+   * that have had time to be viewed, so that today's is never a breach. */
   daftar_kpi_tile_set_title (self->e_rate_tile, _("E-notice read rate"));
-  daftar_kpi_tile_set_explanation (self->e_rate_tile, read_rate);
-  daftar_kpi_tile_set_value (self->e_rate_tile, e->read_rate, DAFTAR_CHART_VALUE_PERCENT, 0);
-  if (!isnan (e->read_rate))
-    status = e->read_rate >= f->target_read_rate ? DAFTAR_KPI_STATUS_MET : DAFTAR_KPI_STATUS_BREACHED;
+  daftar_kpi_tile_set_value (self->e_rate_tile, judged ? page->read_rate_judged : e->read_rate,
+                             DAFTAR_CHART_VALUE_PERCENT, 0);
+  if (judged)
+    {
+      g_autofree char *last = daftar_format_date_long (&page->read_rate_last);
+
+      status = page->read_rate_judged >= f->target_read_rate ? DAFTAR_KPI_STATUS_MET : DAFTAR_KPI_STATUS_BREACHED;
+      tooltip = g_strdup_printf (_("Of the notices issued up to %s: those of the last three days have had no time to be viewed yet."),
+                                 last);
+    }
+  else
+    tooltip = g_strdup (_("Not judged against the standard: the notices of the last three days have had no time to be viewed yet."));
   daftar_kpi_tile_set_status (self->e_rate_tile, status, target_text);
+  /* What the rate is, then which notices it was judged on. */
+  explanation = g_strconcat (read_rate, "\n\n", tooltip, NULL);
+  daftar_kpi_tile_set_explanation (self->e_rate_tile, explanation);
 
   daftar_kpi_tile_set_title (self->paper_rate_tile, _("Paper notice read rate"));
   daftar_kpi_tile_set_value (self->paper_rate_tile, p->read_rate, DAFTAR_CHART_VALUE_PERCENT, 0);
@@ -156,13 +173,20 @@ show_unviewed (DaftarNoticesPage              *self,
   if (job->offset == 0)
     {
       g_list_store_remove_all (self->unviewed);
-      /* Translators: a key figure, e.g. "Unviewed after 3 days" */
-      title = g_strdup_printf (ngettext ("Unviewed after %s day", "Unviewed after %s days", job->days), days);
+      /* The tiles beside it are the period's; this count is the follow-up
+       * list's, of notices of any date still unviewed today: it says so. */
+      /* Translators: a key figure, e.g. "Unviewed after 3 days, as of today" */
+      title = g_strdup_printf (ngettext ("Unviewed after %s day, as of today", "Unviewed after %s days, as of today",
+                                         job->days), days);
       daftar_kpi_tile_set_title (self->unviewed_tile, title);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->unviewed_tile),
+                                   _("Electronic notices of any date that nobody has viewed by today: the list below. "
+                                     "The figures beside it are for the period."));
       daftar_kpi_tile_set_value (self->unviewed_tile, (double) self->unviewed_count, DAFTAR_CHART_VALUE_INTEGER, 0);
       daftar_kpi_tile_set_higher_is_better (self->unviewed_tile, FALSE);
-      /* Translators: how many notices the follow-up list holds */
-      summary = g_strdup_printf (ngettext ("%s notice", "%s notices", (gulong) self->unviewed_count), count);
+      /* Translators: how many notices the follow-up list holds, of any date */
+      summary = g_strdup_printf (ngettext ("%s notice, as of today", "%s notices, as of today",
+                                           (gulong) self->unviewed_count), count);
       gtk_label_set_label (self->unviewed_summary, summary);
       gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->unviewed_count > 0);
     }
@@ -198,7 +222,7 @@ show_figures (DaftarPage        *page,
   g_autofree char *range = daftar_period_heading (&context->period, &context->first_data_day);
 
   gtk_label_set_label (self->period_range, range);
-  show_tiles (self, &f->figures);
+  show_tiles (self, f);
   show_rate_chart (self, &f->figures);
   show_channel_chart (self, &f->figures);
   show_delay_chart (self, &f->figures);

@@ -1,4 +1,4 @@
-/* daftar-overview-page.c: the morning check — today's and the period's key figures against the standards, alerts, and offices compared. */
+/* daftar-overview-page.c: the morning check — today's and the period's key figures against the standards, alerts rolled up per shift with the manager's notes, and offices compared. */
 #define G_LOG_DOMAIN "daftar-overview"
 
 #include "config.h"
@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "daftar-annotation-dialog.h"
 #include "daftar-charts.h"
 #include "daftar-format.h"
 #include "daftar-labels.h"
@@ -16,6 +17,7 @@
 #include "daftar-page.h"
 #include "daftar-page-error.h"
 #include "daftar-terms.h"
+#include "daftar-window.h"
 
 struct _DaftarOverviewPage
 {
@@ -25,8 +27,10 @@ struct _DaftarOverviewPage
   GtkLabel     *today_range;
   GtkLabel     *today_note;
   GtkFlowBox   *today_tiles;
+  GtkWidget    *period_box;
   GtkLabel     *period_title;
   GtkLabel     *period_range;
+  GtkLabel     *period_compare;
   GtkFlowBox   *period_tiles;
   GtkListBox   *kinds_list;
   GtkListBox   *alerts_list;
@@ -34,6 +38,10 @@ struct _DaftarOverviewPage
   DaftarChartFrame *comparison_frame;
   GtkGrid      *comparison_grid;
   GtkStack     *load_stack;
+  AdwToastOverlay *toasts;
+
+  DaftarDbWorker    *worker;        /* owned, nullable: notes are saved through it */
+  GPtrArray         *annotations;   /* owned, nullable: the period's notes, shared with the alert rows */
 };
 
 static void daftar_overview_page_iface_init (DaftarPageInterface *iface);
@@ -102,15 +110,55 @@ set_standard (DaftarKpiTile *tile,
   daftar_kpi_tile_set_status (tile, status, standard);
 }
 
-/* @previous is NULL for today, which has no trend; today also shows the
- * notices issued rather than a read rate, since they have had no time to be
- * viewed yet. */
+/* The e-notice read rate of the period, judged only over the notices that
+ * have had time to be viewed, as the alerts judge it: today's notices
+ * cannot have been read yet, so a period of the last days alone shows its
+ * rate without a verdict. */
 static void
-fill_tiles (GtkFlowBox                *box,
-            const DaftarPeriodSummary *s,
-            const DaftarPeriodSummary *previous)
+add_read_rate_tile (GtkFlowBox                  *box,
+                    const DaftarOverviewFigures *f,
+                    const char                  *standard)
+{
+  const DaftarStandards *std = &f->period.standards;
+  gboolean judged = g_date_valid (&f->read_rate_last);
+  DaftarKpiTile *tile = add_tile (box, _("E-notice read rate"), judged ? f->read_rate_judged : f->period.e_read_rate,
+                                  DAFTAR_CHART_VALUE_PERCENT, 0);
+  g_autofree char *tooltip = NULL;
+
+  if (judged)
+    {
+      g_autofree char *last = daftar_format_date_long (&f->read_rate_last);
+
+      set_standard (tile, f->read_rate_judged, std->target_read_rate, TRUE, standard);
+      /* Translators: the last day of issue counted, e.g. "Of the notices issued up to 11 Azar 1405: …" */
+      tooltip = g_strdup_printf (_("Of the notices issued up to %s: those of the last three days have had no time to be viewed yet."),
+                                 last);
+    }
+  else
+    {
+      daftar_kpi_tile_set_higher_is_better (tile, TRUE);
+      tooltip = g_strdup (_("Not judged against the standard: the notices of the last three days have had no time to be viewed yet."));
+    }
+  {
+    /* What the rate is, then which notices it was judged on. */
+    g_autofree char *term = daftar_term_explain (DAFTAR_TERM_READ_RATE);
+    g_autofree char *explanation = g_strconcat (term, "\n\n", tooltip, NULL);
+
+    daftar_kpi_tile_set_explanation (tile, explanation);
+  }
+  daftar_kpi_tile_set_previous (tile, f->previous.e_read_rate);
+}
+
+/* @f is NULL for today, which has no trend; today also shows the notices
+ * issued rather than a read rate, since they have had no time to be viewed
+ * yet. */
+static void
+fill_tiles (GtkFlowBox                  *box,
+            const DaftarPeriodSummary   *s,
+            const DaftarOverviewFigures *f)
 {
   const DaftarStandards *std = &s->standards;
+  const DaftarPeriodSummary *previous = f != NULL ? &f->previous : NULL;
   g_autofree char *wait_target = daftar_format_minutes (std->target_wait_minutes, 0);
   g_autofree char *level_target = daftar_format_percent (std->target_service_level, 0);
   g_autofree char *read_target = daftar_format_percent (std->target_read_rate, 0);
@@ -160,15 +208,10 @@ fill_tiles (GtkFlowBox                *box,
   if (previous)
     daftar_kpi_tile_set_previous (tile, previous->served_within_target);
 
-  if (previous == NULL)
-    {
-      add_tile (box, _("Electronic notices issued"), s->e_notices_issued, DAFTAR_CHART_VALUE_INTEGER, 0);
-      return;
-    }
-  tile = add_tile (box, _("E-notice read rate"), s->e_read_rate, DAFTAR_CHART_VALUE_PERCENT, 0);
-  explain_tile (tile, DAFTAR_TERM_READ_RATE);
-  set_standard (tile, s->e_read_rate, std->target_read_rate, TRUE, read_standard);
-  daftar_kpi_tile_set_previous (tile, previous->e_read_rate);
+  if (f == NULL)
+    add_tile (box, _("Electronic notices issued"), s->e_notices_issued, DAFTAR_CHART_VALUE_INTEGER, 0);
+  else
+    add_read_rate_tile (box, f, read_standard);
 }
 
 static void
@@ -203,16 +246,25 @@ show_figures (DaftarPage        *page,
               gpointer           figures)
 {
   DaftarOverviewPage *self = DAFTAR_OVERVIEW_PAGE (page);
-  const DaftarOverviewFigures *f = figures;
+  DaftarOverviewFigures *f = figures;
   g_autofree char *today = daftar_format_date_long (&context->today);
   g_autofree char *weekday = daftar_format_weekday (&context->today);
   /* Translators: weekday and date, e.g. "Saturday, 7 Azar 1405" */
   g_autofree char *today_text = g_strdup_printf (C_("weekday and date", "%s, %s"), weekday, today);
   g_autofree char *range = daftar_period_heading (&context->period, &context->first_data_day);
+  g_autofree char *previous = daftar_format_date_range (&f->previous.from, &f->previous.to);
+  /* Translators: the previous period's dates, e.g. "Changes are against the previous period, 1 Mehr to 30 Mehr 1405; …" */
+  g_autofree char *compare = g_strdup_printf (_("Changes are against the previous period, %s; those of percentages are in percentage points."),
+                                              previous);
+  /* Today is shown at the top already. */
+  gboolean period_is_today = g_date_compare (&context->period.from, &context->today) == 0 &&
+                             g_date_compare (&context->period.to, &context->today) == 0;
 
   gtk_label_set_label (self->today_range, today_text);
   gtk_label_set_label (self->period_title, daftar_period_preset_label (context->period.preset));
   gtk_label_set_label (self->period_range, range);
+  gtk_label_set_label (self->period_compare, compare);
+  gtk_widget_set_visible (self->period_box, !period_is_today);
 
   /* Fridays and official holidays are closed: say so rather than show zeros
    * that look like a bad day. */
@@ -231,10 +283,15 @@ show_figures (DaftarPage        *page,
     gtk_widget_set_visible (GTK_WIDGET (self->today_note), FALSE);
 
   fill_tiles (self->today_tiles, &f->day, NULL);
-  fill_tiles (self->period_tiles, &f->period, &f->previous);
+  fill_tiles (self->period_tiles, &f->period, f);
   fill_kinds (self, &f->period);
-  daftar_overview_fill_alerts (self->alerts_list, f->alerts, f->alerts_omitted, f->offices,
-                               context->office_code == NULL && f->offices->len > 1, context->now);
+
+  /* The rows keep the notes they show; a note saved later changes this
+   * array, and they show it again. */
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  self->annotations = g_ptr_array_ref (f->annotations);
+  daftar_overview_fill_alerts (self, self->alerts_list, f->alerts, f->rollups, self->annotations, f->offices,
+                               context->office_code == NULL && f->offices->len > 1, &context->period, context->now);
 
   gtk_widget_set_visible (self->comparison_box, f->comparison != NULL);
   if (f->comparison != NULL)
@@ -242,11 +299,134 @@ show_figures (DaftarPage        *page,
                                      f->comparison, &f->period.standards);
 }
 
+/* ---- what the alert rows ask --------------------------------------------- */
+
+void
+daftar_overview_page_open (DaftarOverviewPage *self,
+                           const char         *page_name,
+                           const DaftarPeriod *period,
+                           int                 shift)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (DAFTAR_IS_WINDOW (root))
+    daftar_window_show_page (DAFTAR_WINDOW (root), page_name, period,
+                             shift >= 0 ? daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, shift) : NULL);
+}
+
+void
+daftar_overview_page_open_shift (DaftarOverviewPage *self,
+                                 const DaftarPeriod *period,
+                                 int                 shift)
+{
+  daftar_overview_page_open (self, "shifts", period, shift);
+}
+
+typedef struct
+{
+  DaftarOverviewPage *page;    /* owned */
+  DaftarAnnotation   *note;    /* owned: as saved, or as removed */
+  gboolean            remove;
+} NoteEdit;
+
+static void
+note_edit_free (NoteEdit *edit)
+{
+  g_object_unref (edit->page);
+  daftar_annotation_free (edit->note);
+  g_free (edit);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NoteEdit, note_edit_free)
+
+/* Puts the stored note in the page's notes, in place of the one it
+ * replaces, or takes a removed one out; the rows show them again. */
+static void
+note_edit_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(NoteEdit) edit = user_data;
+  DaftarOverviewPage *self = edit->page;
+  g_autoptr(GError) error = NULL;
+  gpointer done = daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error);
+  GPtrArray *notes = self->annotations;
+
+  if (done == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (edit->remove ? _("The note could not be removed: %s")
+                                                            : _("The note could not be saved: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+      return;
+    }
+  if (notes == NULL)
+    {
+      if (!edit->remove)
+        daftar_annotation_free (done);
+      return;
+    }
+  for (guint i = notes->len; i > 0; i--)
+    {
+      const DaftarAnnotation *old = g_ptr_array_index (notes, i - 1);
+
+      if (old->id == edit->note->id || (!edit->remove && old->id == ((DaftarAnnotation *) done)->id))
+        g_ptr_array_remove_index (notes, i - 1);
+    }
+  if (!edit->remove)
+    g_ptr_array_add (notes, done);
+  daftar_overview_refresh_notes (self->alerts_list);
+}
+
+static void
+on_note_response (DaftarAnnotationDialog *dialog,
+                  const char             *response,
+                  DaftarOverviewPage     *self)
+{
+  const DaftarAnnotation *note = g_object_get_data (G_OBJECT (dialog), "note");
+  NoteEdit *edit;
+
+  if (self->worker == NULL || (!g_str_equal (response, "save") && !g_str_equal (response, "remove")))
+    return;
+  edit = g_new0 (NoteEdit, 1);
+  edit->page = g_object_ref (self);
+  edit->note = daftar_annotation_copy (note);
+  edit->remove = g_str_equal (response, "remove");
+  if (!edit->remove)
+    {
+      g_free (edit->note->text);
+      edit->note->text = daftar_annotation_dialog_get_text (dialog);
+    }
+  daftar_db_worker_run_async (self->worker,
+                              edit->remove ? daftar_annotation_remove_job : daftar_annotation_save_job,
+                              daftar_annotation_copy (edit->note), (GDestroyNotify) daftar_annotation_free,
+                              edit->remove ? NULL : (GDestroyNotify) daftar_annotation_free,
+                              NULL, note_edit_done, edit);
+}
+
+void
+daftar_overview_page_edit_note (DaftarOverviewPage     *self,
+                                const DaftarAnnotation *note,
+                                const char             *alert)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = daftar_annotation_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                    alert, note->id > 0 ? note->text : NULL);
+
+  g_object_set_data_full (G_OBJECT (dialog), "note", daftar_annotation_copy (note),
+                          (GDestroyNotify) daftar_annotation_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_note_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 daftar_overview_page_load (DaftarPage        *page,
                            DaftarDbWorker    *worker,
                            DaftarPageContext *context)
 {
+  DaftarOverviewPage *self = DAFTAR_OVERVIEW_PAGE (page);
+
+  g_set_object (&self->worker, worker);
   daftar_page_run_query (page, worker, context, daftar_overview_query_job,
                          daftar_page_context_ref (context), (GDestroyNotify) daftar_page_context_unref,
                          (GDestroyNotify) daftar_overview_figures_free, show_figures);
@@ -261,7 +441,11 @@ daftar_overview_page_iface_init (DaftarPageInterface *iface)
 static void
 daftar_overview_page_dispose (GObject *object)
 {
+  DaftarOverviewPage *self = DAFTAR_OVERVIEW_PAGE (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), DAFTAR_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->worker);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
 
   G_OBJECT_CLASS (daftar_overview_page_parent_class)->dispose (object);
 }
@@ -279,7 +463,9 @@ daftar_overview_page_class_init (DaftarOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, today_range);
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, today_note);
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, today_tiles);
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, period_box);
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, period_title);
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, period_compare);
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, period_range);
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, period_tiles);
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, kinds_list);
@@ -288,6 +474,7 @@ daftar_overview_page_class_init (DaftarOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, comparison_frame);
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, comparison_grid);
   gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, load_stack);
+  gtk_widget_class_bind_template_child (widget_class, DaftarOverviewPage, toasts);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

@@ -1,4 +1,4 @@
-/* daftar-overview-sections.c: the Overview's alerts list and its comparison of offices. */
+/* daftar-overview-sections.c: the Overview's alerts list — sync, read rate and a roll-up per shift and standard, with the manager's notes — and its comparison of offices. */
 #define G_LOG_DOMAIN "daftar-overview"
 
 #include "config.h"
@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "daftar-alert-rollup-row.h"
+#include "daftar-annotations.h"
 #include "daftar-format.h"
 #include "daftar-labels.h"
 #include "daftar-overview-page-private.h"
@@ -96,25 +98,34 @@ office_name (GPtrArray  *offices,
   return code;
 }
 
-static GtkWidget *
-alert_row_new (const DaftarAlert *alert,
-               const char        *office,
-               gint64             now)
+/* The notes on @alert (a read rate: the whole office's) that overlap the
+ * period, for its row. */
+static const DaftarAnnotation *
+read_rate_note (const DaftarAlert  *alert,
+                GPtrArray          *annotations,
+                const DaftarPeriod *period)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *severity;
-  g_autofree char *title = daftar_overview_alert_title (alert, now);
-  /* An office without a name yet is shown by its Latin code, which must
-   * not turn the Persian line around it left to right. */
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      const DaftarAnnotation *note = g_ptr_array_index (annotations, i);
+
+      if (daftar_annotation_overlaps (note, alert->office_code, alert->kind, -1, &period->from, &period->to))
+        return note;
+    }
+  return NULL;
+}
+
+static void
+set_subtitle (GtkWidget         *row,
+              const DaftarAlert *alert,
+              const char        *office,
+              GPtrArray         *annotations,
+              const DaftarPeriod *period)
+{
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
-  /* Office names and sync messages are data, not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_add_css_class (icon, alert->severity == DAFTAR_ALERT_CRITICAL ? "error" : "warning");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
+  /* An office without a name yet is shown by its Latin code, which must
+   * not turn the Persian line around it left to right. */
   if (office != NULL)
     {
       g_autofree char *isolated = daftar_text_isolate (office);
@@ -123,14 +134,76 @@ alert_row_new (const DaftarAlert *alert,
     }
   if (alert->kind == DAFTAR_ALERT_READ_RATE_BELOW_TARGET)
     {
+      const DaftarAnnotation *note = read_rate_note (alert, annotations, period);
+      GtkWidget *button = g_object_get_data (G_OBJECT (row), "note-button");
+      const char *words = note != NULL ? _("Edit the note") : _("Add a note");
+
       if (subtitle->len > 0)
         g_string_append (subtitle, " · ");
       g_string_append (subtitle, _("Notices of the last three days are left out: they have had no time to be viewed yet."));
+      if (note != NULL)
+        {
+          g_string_append_c (subtitle, '\n');
+          g_string_append_printf (subtitle, _("Note: %s"), note->text);
+        }
+      gtk_widget_set_tooltip_text (button, words);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
     }
   else if (alert->kind == DAFTAR_ALERT_SYNC_FAILED && alert->detail != NULL)
     g_string_append (subtitle, alert->detail);
-  if (subtitle->len > 0)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+}
+
+static void
+on_read_rate_activated (GtkWidget          *row,
+                        DaftarOverviewPage *page)
+{
+  daftar_overview_page_open (page, "notices", g_object_get_data (G_OBJECT (row), "period"), -1);
+}
+
+static void
+on_read_rate_note_clicked (GtkWidget          *button,
+                           DaftarOverviewPage *page)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+  const DaftarAlert *alert = g_object_get_data (G_OBJECT (row), "alert");
+  const DaftarPeriod *period = g_object_get_data (G_OBJECT (row), "period");
+  GPtrArray *annotations = g_object_get_data (G_OBJECT (row), "annotations");
+  const DaftarAnnotation *note = read_rate_note (alert, annotations, period);
+  g_autofree char *title = daftar_overview_alert_title (alert, 0);
+  g_autoptr(DaftarAnnotation) key = NULL;
+
+  /* Over the notices the rate was judged on: the period up to the last day counted. */
+  if (note == NULL)
+    key = daftar_annotation_new (alert->office_code, alert->kind, -1, &period->from, &alert->day);
+  daftar_overview_page_edit_note (page, note != NULL ? note : key, title);
+}
+
+/* Takes @alert. */
+static GtkWidget *
+alert_row_new (DaftarOverviewPage *page,
+               DaftarAlert        *alert,
+               const char         *office,
+               GPtrArray          *annotations,
+               const DaftarPeriod *period,
+               gint64              now)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *severity;
+  g_autofree char *title = daftar_overview_alert_title (alert, now);
+
+  g_object_set_data_full (G_OBJECT (row), "alert", alert, (GDestroyNotify) daftar_alert_free);
+  g_object_set_data_full (G_OBJECT (row), "office", g_strdup (office), g_free);
+  g_object_set_data_full (G_OBJECT (row), "period", g_memdup2 (period, sizeof *period), g_free);
+  g_object_set_data_full (G_OBJECT (row), "annotations", g_ptr_array_ref (annotations),
+                          (GDestroyNotify) g_ptr_array_unref);
+
+  /* Office names and sync messages are data, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (icon, alert->severity == DAFTAR_ALERT_CRITICAL ? "error" : "warning");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   /* The severity in words as well as in colour. */
   severity = gtk_label_new (alert->severity == DAFTAR_ALERT_CRITICAL
@@ -139,43 +212,74 @@ alert_row_new (const DaftarAlert *alert,
   gtk_widget_add_css_class (severity, alert->severity == DAFTAR_ALERT_CRITICAL ? "error" : "warning");
   gtk_widget_set_valign (severity, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), severity);
+
+  /* Every row leads somewhere: the read rate to the Notices page over the
+   * period, a sync alert to a sync. */
+  if (alert->kind == DAFTAR_ALERT_READ_RATE_BELOW_TARGET)
+    {
+      GtkWidget *note_button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+      gtk_widget_add_css_class (note_button, "flat");
+      gtk_widget_set_valign (note_button, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (note_button), "row", row);
+      g_object_set_data (G_OBJECT (row), "note-button", note_button);
+      g_signal_connect_object (note_button, "clicked", G_CALLBACK (on_read_rate_note_clicked), page, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), note_button);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _("Show on the Notices page"));
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_read_rate_activated), page, 0);
+    }
+  else
+    {
+      GtkWidget *sync = gtk_button_new_with_mnemonic (_("_Sync Now"));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (sync), "app.sync");
+      gtk_widget_set_valign (sync, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sync);
+    }
+  set_subtitle (row, alert, office, annotations, period);
   return row;
 }
 
 void
-daftar_overview_fill_alerts (GtkListBox *list,
-                             GPtrArray  *alerts,
-                             guint       n_omitted,
-                             GPtrArray  *offices,
-                             gboolean    name_offices,
-                             gint64      now)
+daftar_overview_fill_alerts (DaftarOverviewPage *page,
+                             GtkListBox         *list,
+                             GPtrArray          *alerts,
+                             GPtrArray          *rollups,
+                             GPtrArray          *annotations,
+                             GPtrArray          *offices,
+                             gboolean            name_offices,
+                             const DaftarPeriod *period,
+                             gint64              now)
 {
   clear_list (list);
 
-  for (guint i = 0; alerts != NULL && i < alerts->len; i++)
+  /* The rows take the alerts and roll-ups: the arrays let go of them. */
+  g_ptr_array_set_free_func (alerts, NULL);
+  g_ptr_array_set_free_func (rollups, NULL);
+  for (guint i = 0; i < alerts->len; i++)
     {
-      const DaftarAlert *alert = g_ptr_array_index (alerts, i);
+      DaftarAlert *alert = g_ptr_array_index (alerts, i);
       const char *office = name_offices && alert->office_code != NULL
                              ? office_name (offices, alert->office_code) : NULL;
 
-      gtk_list_box_append (list, alert_row_new (alert, office, now));
+      gtk_list_box_append (list, alert_row_new (page, alert, office, annotations, period, now));
     }
-
-  if (n_omitted > 0)
+  for (guint i = 0; i < rollups->len; i++)
     {
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *count = daftar_format_int (n_omitted);
-      /* Translators: %s is a number; the list above shows the newest breaches */
-      g_autofree char *title = g_strdup_printf (ngettext ("And %s more breach of the standards in this period",
-                                                          "And %s more breaches of the standards in this period",
-                                                          n_omitted), count);
+      DaftarAlertRollup *rollup = g_ptr_array_index (rollups, i);
+      const char *office = name_offices ? office_name (offices, rollup->office_code) : NULL;
+      GtkWidget *row = daftar_alert_rollup_row_new (rollup, office, annotations, period);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_widget_add_css_class (row, "dim-label");
+      g_signal_connect_object (row, "open", G_CALLBACK (daftar_overview_page_open_shift), page, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "edit-note", G_CALLBACK (daftar_overview_page_edit_note), page, G_CONNECT_SWAPPED);
       gtk_list_box_append (list, row);
     }
+  g_ptr_array_set_size (alerts, 0);
+  g_ptr_array_set_size (rollups, 0);
 
-  if (alerts == NULL || alerts->len == 0)
+  if (gtk_widget_get_first_child (GTK_WIDGET (list)) == NULL)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
@@ -186,6 +290,23 @@ daftar_overview_fill_alerts (GtkListBox *list,
       gtk_widget_add_css_class (icon, "success");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       gtk_list_box_append (list, row);
+    }
+}
+
+void
+daftar_overview_refresh_notes (GtkListBox *list)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const DaftarAlert *alert = g_object_get_data (G_OBJECT (row), "alert");
+
+      if (DAFTAR_IS_ALERT_ROLLUP_ROW (row))
+        daftar_alert_rollup_row_refresh_notes (DAFTAR_ALERT_ROLLUP_ROW (row));
+      else if (alert != NULL)
+        set_subtitle (row, alert, g_object_get_data (G_OBJECT (row), "office"),
+                      g_object_get_data (G_OBJECT (row), "annotations"),
+                      g_object_get_data (G_OBJECT (row), "period"));
     }
 }
 

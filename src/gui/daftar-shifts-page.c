@@ -44,6 +44,13 @@ struct _DaftarShiftsPage
   GtkBox           *staffing_area;
   GtkWidget        *staffing_panel;  /* the staffing advisor, in staffing_area */
   GtkStack         *load_stack;
+  GtkWidget        *morning_heading;
+  GtkWidget        *evening_heading;
+
+  gboolean          loading;         /* a load is under way */
+  int               shift_to_show;   /* a DaftarShift to scroll to, or -1 */
+  guint             scroll_tick;     /* waits for the layout to scroll */
+  guint             scroll_tries;
 };
 
 static void daftar_shifts_page_iface_init (DaftarPageInterface *iface);
@@ -429,12 +436,69 @@ show_figures (DaftarPage        *page,
   fill_standards (self, d);
 }
 
+/* Bringing a shift into view -------------------------------------------- */
+
+/* Frames to wait for the layout of new figures to settle. */
+#define SCROLL_TRIES 120
+
+static gboolean
+scroll_to_shift (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  DaftarShiftsPage *self = DAFTAR_SHIFTS_PAGE (widget);
+  GtkWidget *heading = self->shift_to_show == DAFTAR_SHIFT_EVENING ? self->evening_heading : self->morning_heading;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_point_t point;
+  double wanted, most;
+
+  /* Until the figures are laid out there is nowhere to scroll to. */
+  if (self->loading || !gtk_widget_get_mapped (heading) ||
+      !gtk_widget_compute_point (heading, self->scroller, &GRAPHENE_POINT_INIT (0, 0), &point))
+    return G_SOURCE_CONTINUE;
+
+  /* New figures grow the page over a few frames: scroll until the heading
+   * stays at the top, or the page can scroll no further. */
+  wanted = gtk_adjustment_get_value (adjustment) + point.y - 12;
+  most = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  if (ABS (point.y - 12) > 1 && ++self->scroll_tries < SCROLL_TRIES &&
+      !(wanted > most && gtk_adjustment_get_value (adjustment) >= most && self->scroll_tries > 10))
+    {
+      gtk_adjustment_set_value (adjustment, wanted);
+      return G_SOURCE_CONTINUE;
+    }
+  self->shift_to_show = -1;
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+daftar_shifts_page_show_shift (DaftarShiftsPage *self,
+                               DaftarShift       shift)
+{
+  g_return_if_fail (DAFTAR_IS_SHIFTS_PAGE (self));
+  g_return_if_fail (shift < DAFTAR_N_SHIFTS);
+
+  self->shift_to_show = shift;
+  self->scroll_tries = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_shift, NULL, NULL);
+}
+
+static void
+on_loaded (DaftarShiftsPage *self)
+{
+  self->loading = FALSE;
+}
+
 static void
 daftar_shifts_page_load (DaftarPage        *page,
                          DaftarDbWorker    *worker,
                          DaftarPageContext *context)
 {
   DaftarShiftsPage *self = DAFTAR_SHIFTS_PAGE (page);
+
+  self->loading = TRUE;
 
   daftar_page_run_query (page, worker, context, daftar_shifts_page_query_job,
                          daftar_page_context_ref (context), (GDestroyNotify) daftar_page_context_unref,
@@ -459,6 +523,11 @@ daftar_shifts_page_get_staffing_area (DaftarShiftsPage *self)
 static void
 daftar_shifts_page_dispose (GObject *object)
 {
+  DaftarShiftsPage *self = DAFTAR_SHIFTS_PAGE (object);
+
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (object), DAFTAR_TYPE_SHIFTS_PAGE);
 
   G_OBJECT_CLASS (daftar_shifts_page_parent_class)->dispose (object);
@@ -475,6 +544,8 @@ daftar_shifts_page_class_init (DaftarShiftsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-shifts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, period_range);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, morning_heading);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, evening_heading);
   gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, morning_tiles);
   gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, evening_tiles);
   gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, tickets_frame);
@@ -513,4 +584,6 @@ daftar_shifts_page_init (DaftarShiftsPage *self)
 
   self->staffing_panel = daftar_staffing_panel_new ();
   gtk_box_append (self->staffing_area, self->staffing_panel);
+  self->shift_to_show = -1;
+  g_signal_connect (self, "loaded", G_CALLBACK (on_loaded), NULL);
 }

@@ -6,9 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "daftar-connect-dialog.h"
+#include "daftar-enums.h"
 #include "daftar-page.h"
 #include "daftar-period-selector.h"
 #include "daftar-queries.h"
+#include "daftar-shifts-page.h"
 #include "daftar-sync-indicator.h"
 #include "daftar-time.h"
 #include "daftar-window.h"
@@ -431,14 +433,44 @@ daftar_window_list_pages (DaftarWindow *self)
 }
 
 void
-daftar_window_show_page (DaftarWindow *self,
-                         const char   *name)
+daftar_window_show_page (DaftarWindow       *self,
+                         const char         *page_name,
+                         const DaftarPeriod *period,
+                         const char         *shift)
 {
-  g_return_if_fail (DAFTAR_IS_WINDOW (self));
+  int shift_value = -1;
 
-  if (self->offices != NULL && self->offices->len > 0 &&
-      g_strv_contains ((const char * const *) self->page_names, name))
-    adw_view_stack_set_visible_child_name (self->view_stack, name);
+  g_return_if_fail (DAFTAR_IS_WINDOW (self));
+  g_return_if_fail (page_name != NULL);
+
+  if (self->offices == NULL || self->offices->len == 0 ||
+      !g_strv_contains ((const char * const *) self->page_names, page_name))
+    return;
+  /* The Shifts page is told first, so the load the period starts finds it. */
+  if (shift != NULL && g_str_equal (page_name, "shifts") &&
+      daftar_enum_from_nick (DAFTAR_TYPE_SHIFT, shift, &shift_value))
+    daftar_shifts_page_show_shift (DAFTAR_SHIFTS_PAGE (daftar_window_get_page (self, "shifts")), shift_value);
+  /* The period shown already: the pages that show it need no new load. */
+  if (period == NULL ||
+      (period->preset == self->period.preset &&
+       g_date_compare (&period->from, &self->period.from) == 0 &&
+       g_date_compare (&period->to, &self->period.to) == 0))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, page_name);
+      return;
+    }
+  /* Through the selector, so the header names the period; the reload waits
+   * until the page is turned, so that it loads the page asked for rather
+   * than the one being left. */
+  g_signal_handlers_block_by_func (self->period_selector, on_period_changed, self);
+  daftar_period_selector_set_period (self->period_selector, period);
+  g_signal_handlers_unblock_by_func (self->period_selector, on_period_changed, self);
+  self->period = *daftar_period_selector_get_period (self->period_selector);
+  g_hash_table_remove_all (self->fresh);
+  g_hash_table_remove_all (self->current);
+  adw_view_stack_set_visible_child_name (self->view_stack, page_name);
+  /* Turning the page loaded it, unless it was already the visible one. */
+  load_visible_page (self);
 }
 
 GtkWidget *
@@ -481,7 +513,7 @@ show_page_activated (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
-  daftar_window_show_page (DAFTAR_WINDOW (user_data), g_variant_get_string (parameter, NULL));
+  daftar_window_show_page (DAFTAR_WINDOW (user_data), g_variant_get_string (parameter, NULL), NULL, NULL);
 }
 
 gboolean

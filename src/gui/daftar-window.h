@@ -36,8 +36,14 @@ void          daftar_window_set_period    (DaftarWindow       *self,
 
 /* Names of the pages that exist, for screenshots; and showing one. */
 const char * const *daftar_window_list_pages (DaftarWindow *self);
-void          daftar_window_show_page     (DaftarWindow   *self,
-                                           const char     *name);
+/* Shows page @page_name; with @period (nullable), over that period, as if
+ * picked in the header; with @shift (nullable: "morning" or "evening"),
+ * the Shifts page brings that shift's figures into view once they are
+ * shown. An alert uses it to open the days and shift it is about. */
+void          daftar_window_show_page     (DaftarWindow       *self,
+                                           const char         *page_name,
+                                           const DaftarPeriod *period,
+                                           const char         *shift);
 /* Page @name (NULL if none has that name). Pages are built when first
  * shown; asking for one that has not been shown yet builds it. */
 GtkWidget    *daftar_window_get_page      (DaftarWindow   *self,

@@ -24,15 +24,20 @@ typedef struct
   gint64  delivered_at;
   gint64  viewed_at;
   gint64  deemed_at;
+  /* An electronic notice nobody has viewed: whole days from its local day
+   * of issue to today, as the follow-up list counts them (0 on the day);
+   * -1 for any other, or without a today. */
+  int     days_waiting;
 } DaftarCaseNotice;
 
 void       daftar_case_notice_free    (DaftarCaseNotice *notice);
 
-/* The notices of case @case_id, oldest first (DaftarCaseNotice). Runs on
- * the thread that owns @db. */
-GPtrArray *daftar_case_notices_query  (DaftarDb    *db,
-                                       const char  *case_id,
-                                       GError     **error);
+/* The notices of case @case_id, oldest first (DaftarCaseNotice), days
+ * waiting counted to @today (nullable). Runs on the thread that owns @db. */
+GPtrArray *daftar_case_notices_query  (DaftarDb     *db,
+                                       const char   *case_id,
+                                       const GDate  *today,
+                                       GError      **error);
 
 /* One row of the list. A placeholder (a row whose page is still being read)
  * has every text NULL and filed_at 0. */
@@ -53,9 +58,11 @@ const char  *daftar_case_item_get_status         (DaftarCaseItem *self);
 
 /* The notices once loaded (DaftarCaseNotice), else NULL. */
 GPtrArray   *daftar_case_item_get_notices        (DaftarCaseItem *self);
-/* Reads the notices on @worker's thread and keeps them in the item. */
+/* Reads the notices on @worker's thread, days waiting counted to @today
+ * (nullable), and keeps them in the item. */
 void         daftar_case_item_load_notices_async (DaftarCaseItem      *self,
                                                   DaftarDbWorker      *worker,
+                                                  const GDate         *today,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);

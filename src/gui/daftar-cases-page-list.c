@@ -199,7 +199,7 @@ on_selection_changed (DaftarCasesPage *self)
     return;
   gtk_label_set_label (self->notices_case, _("Reading the notices…"));
   self->notices_cancellable = g_cancellable_new ();
-  daftar_case_item_load_notices_async (item, daftar_case_list_get_worker (self->case_list),
+  daftar_case_item_load_notices_async (item, daftar_case_list_get_worker (self->case_list), &self->today,
                                        self->notices_cancellable, notices_loaded, g_object_ref (self));
 }
 
@@ -260,6 +260,7 @@ daftar_cases_page_list_load (DaftarCasesPage   *self,
                                self, G_CONNECT_SWAPPED);
       gtk_column_view_set_model (self->case_view, GTK_SELECTION_MODEL (self->selection));
     }
+  self->today = context->today;
   clear_notices (self, C_("cases page", "Select a case to see its notices."));
   daftar_case_list_set_scope (self->case_list, context->office_code, &context->period.from, &context->period.to);
   update_status (self);
@@ -270,6 +271,7 @@ daftar_cases_page_list_init (DaftarCasesPage *self)
 {
   g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_filed, NULL, NULL));
 
+  g_date_clear (&self->today, 1);
   set_factory (self->filed_column, COLUMN_FILED);
   set_factory (self->code_column, COLUMN_CODE);
   set_factory (self->kind_column, COLUMN_KIND);

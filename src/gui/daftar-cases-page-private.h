@@ -52,6 +52,7 @@ struct _DaftarCasesPage
   DaftarCaseList    *case_list;           /* owned, nullable until the first load */
   GtkSingleSelection *selection;          /* owned, nullable likewise */
   GCancellable      *notices_cancellable; /* owned, nullable: the notices being read */
+  GDate              today;               /* the last load's: days waiting count to it */
 };
 
 /* The list half (daftar-cases-page-list.c). */

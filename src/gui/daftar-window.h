@@ -38,6 +38,11 @@ void          daftar_window_set_period    (DaftarWindow       *self,
 const char * const *daftar_window_list_pages (DaftarWindow *self);
 void          daftar_window_show_page     (DaftarWindow   *self,
                                            const char     *name);
+/* Opens the case detail view of case @case_id, over the window (Escape
+ * closes it). Pages ask for it through the "case.show" action ("s": the
+ * case's id); nothing happens before a database is set. */
+void          daftar_window_show_case     (DaftarWindow   *self,
+                                           const char     *case_id);
 /* Page @name (NULL if none has that name). Pages are built when first
  * shown; asking for one that has not been shown yet builds it. */
 GtkWidget    *daftar_window_get_page      (DaftarWindow   *self,

@@ -1,4 +1,4 @@
-/* test-case-detail-window.c: a case opened whole from a follow-up notice, in the real window in Persian; Escape closes it. */
+/* test-case-detail-window.c: a case opened whole from the case list, from a follow-up notice and from the notices beside the list, in the real window in Persian; Escape closes it. */
 #include "config.h"
 
 #include <string.h>
@@ -6,6 +6,7 @@
 
 #include "daftar-case-detail-window.h"
 #include "daftar-case-list.h"
+#include "daftar-cases-page.h"
 #include "daftar-db-worker.h"
 #include "daftar-demo-setup.h"
 #include "daftar-i18n.h"
@@ -68,6 +69,12 @@ show_page (const char *name)
   daftar_window_show_page (window, name);
   wait_until (page_current, (gpointer) name);
   return daftar_window_get_page (window, name);
+}
+
+static gboolean
+list_loaded (gpointer list)
+{
+  return !daftar_case_list_get_loading (list) && g_list_model_get_n_items (list) > 0;
 }
 
 /* The case detail windows open now. */
@@ -215,6 +222,41 @@ check_detail (const char *case_id)
   return detail;
 }
 
+static char *
+screenshot_path (const char *name)
+{
+  return g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
+}
+
+/* Double-click or Enter on a row of the case list opens that case; Escape
+ * closes it. */
+static void
+test_from_list (void)
+{
+  GtkWidget *page = show_page ("cases");
+  GListModel *list = daftar_cases_page_get_case_list (DAFTAR_CASES_PAGE (page));
+  GtkColumnView *view;
+  g_autoptr(DaftarCaseItem) item = NULL;
+  g_autofree char *png = screenshot_path ("case-detail-fa.png");
+  g_autoptr(GError) error = NULL;
+  DaftarCaseDetailWindow *detail;
+
+  daftar_cases_page_show_list (DAFTAR_CASES_PAGE (page));
+  wait_until (list_loaded, list);
+  view = find_view (page, DAFTAR_TYPE_CASE_ITEM);
+  g_assert_nonnull (view);
+  item = g_list_model_get_item (list, 2);
+  g_assert_false (daftar_case_item_is_placeholder (item));
+
+  g_signal_emit_by_name (view, "activate", 2);
+  detail = check_detail (daftar_case_item_get_id (item));
+  g_assert_true (daftar_screenshot_save (GTK_WINDOW (detail), png, &error));
+  g_assert_no_error (error);
+
+  press_escape (GTK_WIDGET (detail));
+  wait_until (no_detail, NULL);
+}
+
 /* A follow-up notice on the Notices page opens its case. */
 static void
 test_from_unviewed_notice (void)
@@ -242,6 +284,97 @@ test_from_unviewed_notice (void)
   g_assert_true (waiting);
   gtk_window_close (GTK_WINDOW (detail));
   wait_until (no_detail, NULL);
+}
+
+typedef struct
+{
+  GtkWidget *page;
+  guint      n;
+} RowsWait;
+
+static gboolean
+notice_rows_shown (gpointer data)
+{
+  RowsWait *w = data;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (w->page, GTK_TYPE_LIST_BOX_ROW, rows);
+  return rows->len >= w->n;
+}
+
+/* A notice beside the list opens the case it is on. */
+static void
+test_from_notices_pane (void)
+{
+  GtkWidget *page = show_page ("cases");
+  GListModel *list = daftar_cases_page_get_case_list (DAFTAR_CASES_PAGE (page));
+  GtkColumnView *view;
+  g_autoptr(GPtrArray) boxes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(DaftarCaseItem) item = NULL;
+  GtkListBox *notices = NULL;
+  RowsWait w = { page, 1 };
+
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT c.tracking_code FROM cases c JOIN notices n ON n.case_id = c.id WHERE c.filed_at >= %" G_GINT64_FORMAT
+    " ORDER BY c.filed_at DESC LIMIT 1", g_get_real_time () / G_USEC_PER_SEC - 20 * 86400);
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *code = NULL;
+
+  /* A case of the period with notices, found by its tracking code. */
+  g_assert_cmpint (sqlite3_prepare_v2 (daftar_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  daftar_cases_page_focus_search (DAFTAR_CASES_PAGE (page));
+  gtk_editable_set_text (GTK_EDITABLE (daftar_cases_page_get_search_entry (DAFTAR_CASES_PAGE (page))), code);
+  wait_until (list_loaded, list);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  item = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (daftar_case_item_get_tracking_code (item), ==, code);
+  view = find_view (page, DAFTAR_TYPE_CASE_ITEM);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)), 0);
+  wait_until (notice_rows_shown, &w);
+
+  collect (page, GTK_TYPE_LIST_BOX, boxes);
+  for (guint i = 0; i < boxes->len && notices == NULL; i++)
+    if (gtk_list_box_get_row_at_index (g_ptr_array_index (boxes, i), 0) != NULL)
+      notices = g_ptr_array_index (boxes, i);
+  g_assert_nonnull (notices);
+  g_assert_true (gtk_list_box_row_get_activatable (gtk_list_box_get_row_at_index (notices, 0)));
+  g_signal_emit_by_name (notices, "row-activated", gtk_list_box_get_row_at_index (notices, 0));
+  press_escape (GTK_WIDGET (check_detail (daftar_case_item_get_id (item))));
+  wait_until (no_detail, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (daftar_cases_page_get_search_entry (DAFTAR_CASES_PAGE (page))), "");
+}
+
+/* Ctrl+F, a tracking code and Enter open the case, even when Enter comes
+ * before the search has run. */
+static void
+test_from_search_enter (void)
+{
+  GtkWidget *page = show_page ("cases");
+  GtkWidget *entry = GTK_WIDGET (daftar_cases_page_get_search_entry (DAFTAR_CASES_PAGE (page)));
+  g_autofree char *sql = g_strdup_printf ("SELECT id, tracking_code FROM cases WHERE filed_at >= %" G_GINT64_FORMAT
+                                          " ORDER BY filed_at LIMIT 1 OFFSET 5",
+                                          g_get_real_time () / G_USEC_PER_SEC - 20 * 86400);
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *code = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (daftar_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+
+  daftar_cases_page_focus_search (DAFTAR_CASES_PAGE (page));
+  g_assert_true (gtk_widget_is_focus (entry) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), code);
+  g_signal_emit_by_name (entry, "activate");
+  press_escape (GTK_WIDGET (check_detail (id)));
+  wait_until (no_detail, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
 /* A case that is not in the records says so. */
@@ -293,7 +426,10 @@ main (int argc, char **argv)
   daftar_window_set_worker (window, worker);
   wait_until (window_ready, NULL);
 
+  g_test_add_func ("/case-detail-window/from-list", test_from_list);
   g_test_add_func ("/case-detail-window/from-unviewed-notice", test_from_unviewed_notice);
+  g_test_add_func ("/case-detail-window/from-notices-pane", test_from_notices_pane);
+  g_test_add_func ("/case-detail-window/from-search-enter", test_from_search_enter);
   g_test_add_func ("/case-detail-window/not-found", test_not_found);
   rc = g_test_run ();
 

@@ -34,15 +34,24 @@ typedef enum {
   N_COLUMNS
 } Column;
 
-/* Short values — the time, the code, the kind, the status — are never
- * cut: their columns keep a fixed width that fits them, so the columns
- * stand where they are with no rows too, and grow if a wider value is
- * shown. The free text gives way, cut with an ellipsis, whole in a
- * tooltip. */
+/* The time and the tracking code are never cut: their columns keep a
+ * fixed width that fits them, and grow if a wider value is shown. The kind
+ * and the status have fixed widths too, so that the columns stand where
+ * they are with no rows, but no wider than CAPPED_CHARS characters: a
+ * longer label («Received by the authority») is cut with an ellipsis and
+ * whole in a tooltip, as the free text is, which shares what is left. */
+#define CAPPED_CHARS 16
+
 static gboolean
-column_is_whole (Column column)
+column_is_fixed (Column column)
 {
   return column == COLUMN_FILED || column == COLUMN_CODE || column == COLUMN_KIND || column == COLUMN_STATUS;
+}
+
+static gboolean
+column_is_capped (Column column)
+{
+  return column == COLUMN_KIND || column == COLUMN_STATUS;
 }
 
 static GtkColumnViewColumn *
@@ -96,7 +105,7 @@ setup_cell (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "numeric");
   if (column == COLUMN_CODE)
     gtk_widget_add_css_class (label, "tracking-code");
-  if (!column_is_whole (column))
+  if (!column_is_fixed (column) || column_is_capped (column))
     {
       gtk_widget_set_has_tooltip (label, TRUE);
       g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
@@ -126,15 +135,18 @@ apply_widths (gpointer data)
     {
       int wanted = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column_of (self, c)), "daftar-wanted-width"));
 
-      if (column_is_whole (c) && wanted > gtk_column_view_column_get_fixed_width (column_of (self, c)))
+      /* The cap is known once the view has its font: rows may come first. */
+      if (column_is_capped (c) && self->capped_width > 0)
+        wanted = MIN (wanted, self->capped_width);
+      if (column_is_fixed (c) && wanted > 0 && wanted != gtk_column_view_column_get_fixed_width (column_of (self, c)))
         gtk_column_view_column_set_fixed_width (column_of (self, c), wanted);
     }
   return G_SOURCE_REMOVE;
 }
 
-/* Asks for @column to be at least @width wide. A cell learns its width
- * while the view lays out, when changing a column would come too late:
- * the view is widened just after. */
+/* Asks for @column to be at least @width wide (up to its cap). A cell
+ * learns its width while the view lays out, when changing a column would
+ * come too late: the view is widened just after. */
 static void
 want_width (DaftarCasesPage *self,
             Column           column,
@@ -157,8 +169,12 @@ on_view_realized (DaftarCasesPage *self)
 {
   g_autofree char *filed = NULL;
   g_autofree char *code = daftar_text_isolate (SAMPLE_CODE);
+  PangoFontMetrics *metrics =
+    pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self->case_view)), NULL, NULL);
   int kind = 0, status = 0;
 
+  self->capped_width = CAPPED_CHARS * pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE + CELL_SLACK;
+  pango_font_metrics_unref (metrics);
   /* A wide time: two-digit month and hour (9 Azar 1405, 16:49). */
   filed = daftar_format_datetime (G_GINT64_CONSTANT (1796044740));
   for (int k = 0; k < DAFTAR_N_CASE_KINDS; k++)
@@ -212,7 +228,7 @@ bind_cell (GtkSignalListItemFactory *factory,
     }
   gtk_label_set_label (label, text ? text : "");
 
-  if (column_is_whole (column) && self != NULL)
+  if (column_is_fixed (column) && self != NULL)
     {
       GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (label));
       int natural = 0;

@@ -69,7 +69,8 @@ struct _DaftarCasesPage
   GDate              to;
   gboolean           all_dates;
   gboolean           activate_pending;    /* Enter was pressed while the search ran */
-  guint              widths_source;       /* idle that widens the columns that never ellipsize */
+  guint              widths_source;       /* idle that widens the fixed columns */
+  int                capped_width;        /* the widest the kind and status columns grow */
 };
 
 /* The list half (daftar-cases-page-list.c). */

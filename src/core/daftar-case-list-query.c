@@ -399,9 +399,9 @@ static const char * const nearest_sql[2][2] = {
  * or more asks the trigram index, which gives every match unless it has
  * more than q->elsewhere_candidates candidates (checked as a scan checks
  * a row, some 2 µs apiece). Else the cases nearest the dates are scanned,
- * at most q->elsewhere_cases on either side (a microsecond apiece), and a
- * side cut short makes the count "at least": the worker is not held for
- * seconds by a term of one letter over every office's five years. */
+ * at most q->elsewhere_cases on either side (under a microsecond apiece),
+ * and a side cut short makes the count "at least": the worker is not held
+ * for seconds by a term of one letter over every office's five years. */
 static gboolean
 count_elsewhere (DaftarDb                   *db,
                  const DaftarCaseListQuery  *q,

@@ -31,11 +31,13 @@ G_DEFINE_QUARK (daftar-case-list-error-quark, daftar_case_list_error)
 
 /* A search that finds nothing in a bounded scope counts its matches on the
  * other dates (daftar-case-list-query.c): through the trigram index when
- * the term has at most ELSEWHERE_CANDIDATES candidates (some 40 ms at
- * most), else by looking at the ELSEWHERE_CASES cases nearest the dates
- * on either side (some 50 ms each): one office's last year or more. */
+ * the term has at most ELSEWHERE_CANDIDATES candidates (checked at 1–2.5
+ * µs apiece), else by looking at the ELSEWHERE_CASES cases nearest the
+ * dates on either side: 12–14 ms of CPU each at one office × 5 years
+ * (sqlite3 .timer on bench/dashboard's scale M file), some eight months of
+ * one office's cases, beyond which the count says "at least". */
 #define ELSEWHERE_CANDIDATES 20000
-#define ELSEWHERE_CASES 50000
+#define ELSEWHERE_CASES 20000
 
 struct _DaftarCaseList
 {

@@ -651,7 +651,7 @@ test_notices (void)
   g_assert_cmpstr (daftar_case_item_get_id (item), ==, case_id);
   g_assert_null (daftar_case_item_get_notices (item));
 
-  daftar_case_item_load_notices_async (item, worker, NULL, notices_loaded, &notices);
+  daftar_case_item_load_notices_async (item, worker, NULL, NULL, notices_loaded, &notices);
   while (notices == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (notices->len, ==, n_notices);

@@ -6,6 +6,7 @@
 
 #include "daftar-case-list.h"
 #include "daftar-cases-page.h"
+#include "daftar-cases-page-pane.h"
 #include "daftar-db-worker.h"
 #include "daftar-demo.h"
 #include "daftar-i18n.h"
@@ -147,33 +148,26 @@ row_shown (gpointer data)
   return shows_text (w->view, w->text);
 }
 
+static char *dir;
+static DaftarDb *db;
+static DaftarDbWorker *worker;
+static char *office;
+static GDate from, last_day;   /* the pages' period: 1403-12-20 to 1404-02-10, across Nowruz */
+
 static void
 test_page (void)
 {
-  g_autofree char *dir = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DaftarDemo) demo = NULL;
-  g_autoptr(DaftarDbWorker) worker = NULL;
   g_autofree char *shot = NULL;
   g_autofree char *count_sql = NULL;
   g_autofree char *search_sql = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  DaftarDb *db;
   GtkWidget *window, *page, *view;
   DaftarCaseList *list;
   g_autoptr(DaftarPageContext) context = NULL;
   DaftarPeriod period;
-  GDate last_day, from;
   guint n_all, n_found, persian_labels = 0;
   gint64 naive;
-
-  g_date_clear (&last_day, 1);
-  g_date_set_dmy (&last_day, 30, G_DATE_APRIL, 2025);
-  demo = daftar_demo_new (5, 1, 60, &last_day);
-  db = daftar_test_db_new (&dir);
-  g_assert_true (daftar_demo_fill_database (demo, db, 2000, NULL, &error));
-  g_assert_no_error (error);
-  worker = daftar_db_worker_new (daftar_db_get_path (db));
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 1600);
@@ -182,11 +176,9 @@ test_page (void)
   g_signal_connect (page, "loaded", G_CALLBACK (on_loaded), NULL);
   gtk_window_present (GTK_WINDOW (window));
 
-  /* 1403-12-20 to 1404-02-10: across Nowruz, binned by week. */
-  g_date_clear (&from, 1);
-  g_date_set_dmy (&from, 10, G_DATE_MARCH, 2025);
+  /* Across Nowruz, binned by week. */
   daftar_period_custom (&from, &last_day, &period);
-  context = daftar_page_context_new (daftar_demo_get_office_code (demo, 0), &period, &last_day);
+  context = daftar_page_context_new (office, &period, &last_day);
   daftar_page_load (DAFTAR_PAGE (page), worker, context);
   count_sql = g_strdup_printf ("SELECT count(*) FROM cases WHERE filed_at >= %" G_GINT64_FORMAT,
                                daftar_time_day_start (&from));
@@ -195,6 +187,7 @@ test_page (void)
   list = DAFTAR_CASE_LIST (daftar_cases_page_get_case_list (DAFTAR_CASES_PAGE (page)));
   g_assert_nonnull (list);
   wait_until (is_loaded, list);
+  daftar_cases_page_show_list (DAFTAR_CASES_PAGE (page));
 
   /* Right to left, and numbers in Persian digits. */
   g_assert_cmpint (gtk_widget_get_direction (page), ==, GTK_TEXT_DIR_RTL);
@@ -306,19 +299,308 @@ test_page (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  daftar_db_close (db);
-  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* A window of @width × @height holding the page for the period, its list
+ * shown and its first rows on screen. */
+static GtkWidget *
+open_page (int                 width,
+           int                 height,
+           DaftarPageContext **out_context,
+           GtkWidget         **out_window)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = g_object_new (DAFTAR_TYPE_CASES_PAGE, NULL);
+  DaftarPeriod period;
+  DaftarCaseList *list;
+  g_autoptr(DaftarCaseItem) first = NULL;
+  ShowWait w;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  /* The tests' display may be smaller than the window: GTK would shrink a
+   * default size to it, but not what the page asks for. */
+  gtk_widget_set_size_request (page, width, height);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  loaded = FALSE;
+  g_signal_connect (page, "loaded", G_CALLBACK (on_loaded), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  daftar_period_custom (&from, &last_day, &period);
+  *out_context = daftar_page_context_new (office, &period, &last_day);
+  daftar_page_load (DAFTAR_PAGE (page), worker, *out_context);
+  list = DAFTAR_CASE_LIST (daftar_cases_page_get_case_list (DAFTAR_CASES_PAGE (page)));
+  wait_until (is_loaded, list);
+  daftar_cases_page_show_list (DAFTAR_CASES_PAGE (page));
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  w.view = page;
+  w.text = daftar_case_item_get_client_name (first);
+  wait_until (row_shown, &w);
+  *out_window = window;
+  return page;
+}
+
+static void
+collect_type (GtkWidget *widget,
+              GType      type,
+              GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, out);
+}
+
+static guint
+n_scrolling_ancestors (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    n += GTK_IS_SCROLLED_WINDOW (w);
+  return n;
+}
+
+/* The widths of the column view's header titles, in column order. */
+static GArray *
+title_widths (GtkWidget *view)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  GArray *widths = g_array_new (FALSE, FALSE, sizeof (int));
+  GType title_type = g_type_from_name ("GtkColumnViewTitle");
+
+  g_assert_true (title_type != G_TYPE_INVALID);
+  collect_type (view, title_type, titles);
+  for (guint i = 0; i < titles->len; i++)
+    {
+      int width = gtk_widget_get_width (g_ptr_array_index (titles, i));
+      g_array_append_val (widths, width);
+    }
+  return widths;
+}
+
+/* The Cases page fits the window at 900 × 700 and at 1920 × 1080: no
+ * tracking code is cut, the notices go below the list when narrow and
+ * beside it when wide, the search is at the top of the page and the list
+ * scrolls in its own pane, and with nothing found the columns stand where
+ * they stood. */
+static void
+test_fits (gconstpointer data)
+{
+  int width = GPOINTER_TO_INT (data), height = width > 1000 ? 1080 : 700;
+  g_autoptr(DaftarPageContext) context = NULL;
+  GtkWidget *window = NULL;
+  GtkWidget *page = open_page (width, height, &context, &window);
+  DaftarCaseList *list = DAFTAR_CASE_LIST (daftar_cases_page_get_case_list (DAFTAR_CASES_PAGE (page)));
+  GtkWidget *view = find_case_view (page, G_LIST_MODEL (list));
+  GtkWidget *entry = GTK_WIDGET (daftar_cases_page_get_search_entry (DAFTAR_CASES_PAGE (page)));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) panes = g_ptr_array_new ();
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  g_autofree char *shot = g_strdup_printf ("%s/cases-list-fa-%dx%d.png", g_test_get_dir (G_TEST_BUILT), width, height);
+  g_autoptr(GError) error = NULL;
+  graphene_rect_t list_box, side_box;
+  GtkWidget *list_child, *side_child;
+  guint codes = 0;
+  gboolean wide;
+
+  g_assert_cmpint (gtk_widget_get_width (page), ==, width);
+
+  /* Every tracking code on screen whole. */
+  collect_labels (view, labels);
+  g_ptr_array_set_size (labels, 0);
+  collect_type (view, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (!gtk_widget_has_css_class (GTK_WIDGET (label), "tracking-code") || *gtk_label_get_label (label) == '\0')
+        continue;
+      codes++;
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+    }
+  g_test_message ("%u tracking codes on screen at %d px", codes, width);
+  g_assert_cmpuint (codes, >=, 5);
+
+  /* The notices below the list when narrow, beside it (at its left, right
+   * to left) when wide. */
+  collect_type (page, DAFTAR_TYPE_CASES_PANE, panes);
+  g_assert_cmpuint (panes->len, ==, 1);
+  wide = daftar_cases_pane_get_wide (g_ptr_array_index (panes, 0));
+  g_assert_cmpint (wide, ==, width >= 1280);
+  list_child = gtk_widget_get_first_child (g_ptr_array_index (panes, 0));
+  side_child = gtk_widget_get_next_sibling (list_child);
+  g_assert_true (gtk_widget_compute_bounds (list_child, g_ptr_array_index (panes, 0), &list_box));
+  g_assert_true (gtk_widget_compute_bounds (side_child, g_ptr_array_index (panes, 0), &side_box));
+  if (wide)
+    {
+      g_assert_cmpfloat (side_box.origin.y, ==, list_box.origin.y);
+      g_assert_cmpfloat (side_box.origin.x + side_box.size.width, <=, list_box.origin.x);
+    }
+  else
+    g_assert_cmpfloat (side_box.origin.y, >=, list_box.origin.y + list_box.size.height);
+
+  /* The search sits at the top, in no scrolling page; the list scrolls by
+   * itself, in nothing else that scrolls. */
+  g_assert_cmpuint (n_scrolling_ancestors (entry), ==, 0);
+  g_assert_true (gtk_widget_get_mapped (entry));
+  g_assert_cmpuint (n_scrolling_ancestors (view), ==, 1);
+
+  g_assert_true (daftar_screenshot_save (GTK_WINDOW (window), shot, &error));
+  g_assert_no_error (error);
+
+  /* Nothing found: the columns keep their places (the free text columns
+   * share what is left, with rows or without). */
+  before = title_widths (view);
+  g_assert_cmpuint (before->len, ==, 7);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "قضایی‌نامعلوم");
+  {
+    SearchWait sw = { list, "قضایی‌نامعلوم" };
+    wait_until (search_done, &sw);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  after = title_widths (view);
+  g_assert_cmpuint (after->len, ==, 7);
+  for (guint c = 0; c < 7; c++)
+    if (c != 3 && c != 4 && c != 5)
+      g_assert_cmpint (g_array_index (after, int, c), ==, g_array_index (before, int, c));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_type (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+/* A case filed before the period: not found in it, said so with the
+ * count on other dates; "Search All Dates" finds it and says the list
+ * covers every date; "Only This Period" goes back. A reload of the same
+ * period keeps every date; another period ends it. */
+static void
+test_all_dates (void)
+{
+  g_autoptr(DaftarPageContext) context = NULL;
+  g_autoptr(DaftarPageContext) other = NULL;
+  GtkWidget *window = NULL;
+  GtkWidget *page = open_page (1280, 800, &context, &window);
+  DaftarCaseList *list = DAFTAR_CASE_LIST (daftar_cases_page_get_case_list (DAFTAR_CASES_PAGE (page)));
+  GtkWidget *entry = GTK_WIDGET (daftar_cases_page_get_search_entry (DAFTAR_CASES_PAGE (page)));
+  GtkStack *views = GTK_STACK (gtk_widget_get_template_child (page, DAFTAR_TYPE_CASES_PAGE, "view_stack"));
+  g_autofree char *sql = g_strdup_printf ("SELECT tracking_code FROM cases WHERE office_code = '%s' AND filed_at < %"
+                                          G_GINT64_FORMAT " ORDER BY filed_at DESC LIMIT 1",
+                                          office, daftar_time_day_start (&from));
+  g_autofree char *shot = g_build_filename (g_test_get_dir (G_TEST_BUILT), "cases-page-fa-elsewhere.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftarCaseItem) found = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *code = NULL;
+  GtkWidget *button;
+  DaftarPeriod period;
+  GDate earlier;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (daftar_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  /* Typing looks for a case: from the charts, the list comes up. */
+  gtk_stack_set_visible_child_name (views, "charts");
+  daftar_cases_page_focus_search (DAFTAR_CASES_PAGE (page));
+  gtk_editable_set_text (GTK_EDITABLE (entry), code);
+  {
+    SearchWait sw = { list, code };
+    wait_until (search_done, &sw);
+  }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_cmpint (daftar_case_list_get_n_elsewhere (list, NULL), ==, 1);
+  g_assert_nonnull (find_label (page, "در این بازه پیدا نشد؛ ۱ مورد در تاریخ‌های دیگر"));
+  button = find_button (page, "جست‌وجو در همهٔ تاریخ‌ها");
+  g_assert_nonnull (button);
+  g_assert_true (daftar_screenshot_save (GTK_WINDOW (window), shot, &error));
+  g_assert_no_error (error);
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (daftar_cases_page_get_all_dates (DAFTAR_CASES_PAGE (page)));
+  wait_until (is_loaded, list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  found = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (daftar_case_item_get_tracking_code (found), ==, code);
+  {
+    ShowWait w = { page, "در همهٔ تاریخ‌ها: ۱ پرونده" };
+    wait_until (row_shown, &w);
+  }
+  g_assert_null (find_button (page, "جست‌وجو در همهٔ تاریخ‌ها"));
+
+  /* Back to the period. */
+  button = find_button (page, "فقط همین بازه");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (daftar_cases_page_get_all_dates (DAFTAR_CASES_PAGE (page)));
+  wait_until (is_loaded, list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  /* Every date again; a reload of the period keeps it, another ends it. */
+  g_signal_emit_by_name (find_button (page, "جست‌وجو در همهٔ تاریخ‌ها"), "clicked");
+  wait_until (is_loaded, list);
+  daftar_page_load (DAFTAR_PAGE (page), worker, context);
+  wait_until (is_loaded, list);
+  g_assert_true (daftar_cases_page_get_all_dates (DAFTAR_CASES_PAGE (page)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  earlier = from;
+  g_date_subtract_days (&earlier, 20);
+  daftar_period_custom (&earlier, &last_day, &period);
+  other = daftar_page_context_new (office, &period, &last_day);
+  daftar_page_load (DAFTAR_PAGE (page), worker, other);
+  wait_until (is_loaded, list);
+  g_assert_false (daftar_cases_page_get_all_dates (DAFTAR_CASES_PAGE (page)));
+  /* The longer period holds the case itself. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
 main (int argc, char **argv)
 {
+  g_autoptr(DaftarDemo) demo = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
   daftar_i18n_force ("fa");
   daftar_i18n_init ();
   g_test_init (&argc, &argv, NULL);
   adw_init ();
   daftar_style_init ();
 
+  g_date_clear (&last_day, 1);
+  g_date_set_dmy (&last_day, 30, G_DATE_APRIL, 2025);
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 10, G_DATE_MARCH, 2025);
+  demo = daftar_demo_new (5, 1, 60, &last_day);
+  db = daftar_test_db_new (&dir);
+  g_assert_true (daftar_demo_fill_database (demo, db, 2000, NULL, &error));
+  g_assert_no_error (error);
+  office = g_strdup (daftar_demo_get_office_code (demo, 0));
+  worker = daftar_db_worker_new (daftar_db_get_path (db));
+
   g_test_add_func ("/cases-page/persian", test_page);
-  return g_test_run ();
+  g_test_add_data_func ("/cases-page/fits/900x700", GINT_TO_POINTER (900), test_fits);
+  g_test_add_data_func ("/cases-page/fits/1920x1080", GINT_TO_POINTER (1920), test_fits);
+  g_test_add_func ("/cases-page/search-all-dates", test_all_dates);
+  rc = g_test_run ();
+
+  g_clear_object (&worker);
+  daftar_db_close (db);
+  daftar_test_tmpdir_free (dir);
+  g_free (office);
+  return rc;
 }

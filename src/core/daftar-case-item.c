@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "daftar-case-list-private.h"
+#include "daftar-time.h"
 
 struct _DaftarCaseItem
 {
@@ -60,9 +61,10 @@ column_text (sqlite3_stmt *stmt,
 }
 
 GPtrArray *
-daftar_case_notices_query (DaftarDb    *db,
-                           const char  *case_id,
-                           GError     **error)
+daftar_case_notices_query (DaftarDb     *db,
+                           const char   *case_id,
+                           const GDate  *today,
+                           GError      **error)
 {
   sqlite3_stmt *stmt = daftar_db_prepare (db,
     "SELECT id, channel, issued_at, delivered_at, viewed_at, deemed_at FROM notices "
@@ -83,6 +85,15 @@ daftar_case_notices_query (DaftarDb    *db,
       notice->delivered_at = sqlite3_column_int64 (stmt, 3);
       notice->viewed_at = sqlite3_column_int64 (stmt, 4);
       notice->deemed_at = sqlite3_column_int64 (stmt, 5);
+      notice->days_waiting = -1;
+      /* As daftar_notices_query_unviewed counts them, from the day of issue. */
+      if (today != NULL && notice->viewed_at == 0 && g_strcmp0 (notice->channel, "electronic") == 0)
+        {
+          GDate issued_day;
+
+          daftar_time_local_date (notice->issued_at, &issued_day);
+          notice->days_waiting = MAX (g_date_days_between (&issued_day, today), 0);
+        }
       g_ptr_array_add (notices, notice);
     }
   sqlite3_reset (stmt);
@@ -134,13 +145,31 @@ const char  *daftar_case_item_get_dest_city     (DaftarCaseItem *self) { return 
 const char  *daftar_case_item_get_status        (DaftarCaseItem *self) { return self->status; }
 GPtrArray   *daftar_case_item_get_notices       (DaftarCaseItem *self) { return self->notices; }
 
+typedef struct
+{
+  char  *case_id;
+  GDate  today;     /* cleared: none */
+} NoticesRequest;
+
+static void
+notices_request_free (gpointer data)
+{
+  NoticesRequest *request = data;
+
+  g_free (request->case_id);
+  g_free (request);
+}
+
 static gpointer
 notices_job (DaftarDb      *db,
              gpointer       job_data,
              GCancellable  *cancellable,
              GError       **error)
 {
-  return daftar_case_notices_query (db, job_data, error);
+  NoticesRequest *request = job_data;
+
+  return daftar_case_notices_query (db, request->case_id, g_date_valid (&request->today) ? &request->today : NULL,
+                                    error);
 }
 
 static void
@@ -166,11 +195,13 @@ notices_done (GObject      *source,
 void
 daftar_case_item_load_notices_async (DaftarCaseItem      *self,
                                      DaftarDbWorker      *worker,
+                                     const GDate         *today,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
   GTask *task;
+  NoticesRequest *request;
 
   g_return_if_fail (DAFTAR_IS_CASE_ITEM (self));
 
@@ -183,7 +214,12 @@ daftar_case_item_load_notices_async (DaftarCaseItem      *self,
       g_object_unref (task);
       return;
     }
-  daftar_db_worker_run_async (worker, notices_job, g_strdup (self->id), g_free,
+  request = g_new0 (NoticesRequest, 1);
+  request->case_id = g_strdup (self->id);
+  g_date_clear (&request->today, 1);
+  if (today != NULL)
+    request->today = *today;
+  daftar_db_worker_run_async (worker, notices_job, request, notices_request_free,
                               (GDestroyNotify) g_ptr_array_unref, cancellable, notices_done, task);
 }
 

@@ -28,6 +28,7 @@ typedef enum
   DAFTAR_CASE_LIST_JOB_FIRST,   /* the count of a listing or a search's first matches, and page 0 */
   DAFTAR_CASE_LIST_JOB_WALK,    /* a search's next stretch of the scope */
   DAFTAR_CASE_LIST_JOB_PAGE,    /* one page's rows */
+  DAFTAR_CASE_LIST_JOB_ELSEWHERE,  /* a search's matches on the dates outside the scope, counted */
 } DaftarCaseListJob;
 
 /* A place in the list's order (filed_at, then rowid), between two rows: a
@@ -56,6 +57,8 @@ typedef struct
   guint     page_size;
   guint     stretch;       /* cases a search looks at per job */
   guint     trigram_at_most;  /* candidates a rare term may have */
+  guint     elsewhere_cases;       /* ELSEWHERE: cases a scan looks at on either side of the dates */
+  guint     elsewhere_candidates;  /* ELSEWHERE: candidates the trigram index may give */
 
   DaftarCaseListJob job;
   guint     page;          /* PAGE */
@@ -71,13 +74,14 @@ typedef struct
   DaftarCaseListJob job;
   guint      page;
   DaftarCaseListRoute route;  /* how a search was read */
-  gint64     n_rows;       /* FIRST of a listing: every case of the scope */
+  gint64     n_rows;       /* FIRST of a listing: every case of the scope; ELSEWHERE:
+                            * the matches found outside the scope's dates */
   GPtrArray *items;        /* DaftarCaseItem: the page's rows; for a search's FIRST and
                             * WALK the first of its matches, which page 0 lacked */
   GArray    *rowids;       /* FIRST and WALK of a search: the matches found, in order */
   DaftarCaseListCursor cursor;  /* where the next WALK starts */
   gint64     n_examined;   /* about how many cases of the scope were looked at */
-  gboolean   complete;     /* every match is found */
+  gboolean   complete;     /* every match is found (ELSEWHERE: n_rows is exact, not "at least") */
 } DaftarCaseListPage;
 
 void     daftar_case_list_query_free   (gpointer data);
@@ -100,6 +104,16 @@ gboolean daftar_case_list_trigram_matches (DaftarDb                   *db,
                                            GPtrArray                  *items,
                                            GError                    **error);
 
+/* daftar-case-list-trigrams.c: how many of a search's matches lie outside
+ * the scope's dates, through the trigram index. Returns FALSE with an
+ * error, else TRUE and -1 in @out_count when the key has more than
+ * @at_most candidates (a scan is cheaper), else the exact count. */
+gboolean daftar_case_list_trigram_count_elsewhere (DaftarDb                   *db,
+                                                   const DaftarCaseListQuery  *q,
+                                                   guint                       at_most,
+                                                   gint64                     *out_count,
+                                                   GError                    **error);
+
 /* Tests: search by one route whatever the sizes (UNKNOWN restores the
  * choice by size), so both routes are checked on a small database. */
 void daftar_case_list_force_route (DaftarCaseList      *self,
@@ -115,5 +129,11 @@ void daftar_case_list_set_limits  (DaftarCaseList      *self,
                                    guint                count_cases,
                                    guint                count_matches,
                                    guint                trigram_at_most);
+/* Tests: the count of matches on other dates cut short: how many cases
+ * its scan looks at on either side, how many candidates its trigram
+ * lookup takes. From the next generation on. */
+void daftar_case_list_set_elsewhere_limits (DaftarCaseList *self,
+                                            guint           cases,
+                                            guint           candidates);
 
 G_END_DECLS

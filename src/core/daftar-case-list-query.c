@@ -381,6 +381,89 @@ search_first (DaftarDb                   *db,
   return walk_stretch (db, q, scope, &start, bound, to_end, result, error);
 }
 
+/* The cases nearest the scope's dates on one side, at most ?5 of them,
+ * counted with those among them that match ?4: before ?2 newest first,
+ * from ?3 on oldest first, through the same indexes as a listing. */
+#define NEAREST(where, side, order) \
+  "SELECT count(*), coalesce(sum(instr(search_key, ?4) > 0), 0) FROM (SELECT search_key FROM cases " \
+  where side order " LIMIT ?5)"
+static const char * const nearest_sql[2][2] = {
+  { NEAREST (WHERE_ONE, "AND filed_at < ?2 ", "ORDER BY filed_at DESC, rowid DESC"),
+    NEAREST (WHERE_ONE, "AND filed_at >= ?3 ", "ORDER BY filed_at, rowid") },
+  { NEAREST (WHERE_ALL, "AND filed_at < ?2 ", "ORDER BY filed_at DESC, rowid DESC"),
+    NEAREST (WHERE_ALL, "AND filed_at >= ?3 ", "ORDER BY filed_at, rowid") },
+};
+
+/* A search's matches on the dates outside the scope: what "search all
+ * dates" would find when the period has none. A key of three characters
+ * or more asks the trigram index, which gives every match unless it has
+ * more than q->elsewhere_candidates candidates (checked as a scan checks
+ * a row, some 2 µs apiece). Else the cases nearest the dates are scanned,
+ * at most q->elsewhere_cases on either side (under a microsecond apiece),
+ * and a side cut short makes the count "at least": the worker is not held
+ * for seconds by a term of one letter over every office's five years. */
+static gboolean
+count_elsewhere (DaftarDb                   *db,
+                 const DaftarCaseListQuery  *q,
+                 Scope                       scope,
+                 DaftarCaseListPage         *result,
+                 GError                    **error)
+{
+  gint64 count = -1;
+
+  /* The list asks only for a search's. */
+  g_assert (q->key != NULL);
+  result->n_rows = 0;
+  result->complete = TRUE;
+  if (g_utf8_strlen (q->key, -1) >= 3 && q->route != DAFTAR_CASE_LIST_ROUTE_SCAN)
+    {
+      if (!daftar_case_list_trigram_count_elsewhere (db, q,
+                                                     q->route == DAFTAR_CASE_LIST_ROUTE_TRIGRAMS ? 0
+                                                                                                : q->elsewhere_candidates,
+                                                     &count, error))
+        return FALSE;
+      if (count >= 0)
+        {
+          result->route = DAFTAR_CASE_LIST_ROUTE_TRIGRAMS;
+          result->n_rows = count;
+          return TRUE;
+        }
+    }
+
+  result->route = DAFTAR_CASE_LIST_ROUTE_SCAN;
+  for (guint side = 0; side < 2; side++)
+    {
+      sqlite3_stmt *stmt;
+      int rc;
+
+      /* An unbounded end has no other dates on its side. */
+      if (side == 0 ? q->from == G_MININT64 : q->to == G_MAXINT64)
+        continue;
+      if ((stmt = daftar_db_prepare (db, nearest_sql[scope][side], error)) == NULL)
+        return FALSE;
+      if (q->office_code != NULL)
+        sqlite3_bind_text (stmt, 1, q->office_code, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, q->from);
+      sqlite3_bind_int64 (stmt, 3, q->to);
+      sqlite3_bind_text (stmt, 4, q->key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 5, q->elsewhere_cases);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          result->n_rows += sqlite3_column_int64 (stmt, 1);
+          if (sqlite3_column_int64 (stmt, 0) >= q->elsewhere_cases)
+            result->complete = FALSE;
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          daftar_db_set_error (db, error, "Counting a search's matches on other dates");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gpointer
 daftar_case_list_page_job (DaftarDb      *db,
                            gpointer       job_data,
@@ -395,6 +478,8 @@ daftar_case_list_page_job (DaftarDb      *db,
 
   if (q->key != NULL && q->job == DAFTAR_CASE_LIST_JOB_PAGE)
     ok = read_rows (db, (const gint64 *) q->rowids->data, q->rowids->len, result->items, error);
+  else if (q->job == DAFTAR_CASE_LIST_JOB_ELSEWHERE)
+    ok = count_elsewhere (db, q, scope, result, error);
   else
     ok = q->key == NULL ? read_listing (db, q, scope, result, error)
          : q->job == DAFTAR_CASE_LIST_JOB_FIRST ? search_first (db, q, scope, result, error)

@@ -169,26 +169,26 @@ static const char * const check_sql[2] = {
   CHECK_SQL "ORDER BY filed_at DESC, rowid DESC",
 };
 
-gboolean
-daftar_case_list_trigram_matches (DaftarDb                   *db,
-                                  const DaftarCaseListQuery  *q,
-                                  guint                       at_most,
-                                  GArray                    **out_rowids,
-                                  GPtrArray                  *items,
-                                  GError                    **error)
+/* The rows holding the key's chosen trigrams, as a JSON array of rowids
+ * for json_each(). Returns FALSE with an error, else TRUE and NULL in
+ * @out_json when there are more than @at_most (0: no bound): none is read
+ * beyond that. */
+static gboolean
+collect_candidates (DaftarDb    *db,
+                    const char  *key,
+                    guint        at_most,
+                    GString    **out_json,
+                    GError     **error)
 {
   g_autofree char *expression = NULL;
   g_autoptr(GString) candidates = g_string_new ("[");
-  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint n_candidates = 0;
   sqlite3_stmt *stmt;
   int rc;
 
-  *out_rowids = NULL;
-  if ((expression = match_expression (db, q->key, error)) == NULL)
+  *out_json = NULL;
+  if ((expression = match_expression (db, key, error)) == NULL)
     return FALSE;
-
-  /* Every candidate first: past @at_most, none is read at all. */
   if ((stmt = daftar_db_prepare (db, "SELECT rowid FROM cases_search WHERE cases_search MATCH ?1 LIMIT ?2",
                                  error)) == NULL)
     return FALSE;
@@ -206,6 +206,29 @@ daftar_case_list_trigram_matches (DaftarDb                   *db,
   if (at_most > 0 && n_candidates > at_most)
     return TRUE;
   g_string_append_c (candidates, ']');
+  *out_json = g_steal_pointer (&candidates);
+  return TRUE;
+}
+
+gboolean
+daftar_case_list_trigram_matches (DaftarDb                   *db,
+                                  const DaftarCaseListQuery  *q,
+                                  guint                       at_most,
+                                  GArray                    **out_rowids,
+                                  GPtrArray                  *items,
+                                  GError                    **error)
+{
+  g_autoptr(GString) candidates = NULL;
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *out_rowids = NULL;
+  /* Every candidate first: past @at_most, none is read at all. */
+  if (!collect_candidates (db, q->key, at_most, &candidates, error))
+    return FALSE;
+  if (candidates == NULL)
+    return TRUE;
 
   if ((stmt = daftar_db_prepare (db, check_sql[q->descending], error)) == NULL)
     return FALSE;
@@ -230,5 +253,47 @@ daftar_case_list_trigram_matches (DaftarDb                   *db,
       return FALSE;
     }
   *out_rowids = g_steal_pointer (&rowids);
+  return TRUE;
+}
+
+/* The candidates that are matches outside the filed_at range ?2 … ?3, as
+ * CHECK_SQL checks them inside it. */
+static const char elsewhere_sql[] =
+  "SELECT count(*) FROM cases WHERE rowid IN (SELECT value FROM json_each(?5)) "
+  "AND (filed_at < ?2 OR filed_at >= ?3) AND (?1 IS NULL OR office_code = ?1) AND instr(search_key, ?4) > 0";
+
+gboolean
+daftar_case_list_trigram_count_elsewhere (DaftarDb                   *db,
+                                          const DaftarCaseListQuery  *q,
+                                          guint                       at_most,
+                                          gint64                     *out_count,
+                                          GError                    **error)
+{
+  g_autoptr(GString) candidates = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *out_count = -1;
+  if (!collect_candidates (db, q->key, at_most, &candidates, error))
+    return FALSE;
+  if (candidates == NULL)
+    return TRUE;
+  if ((stmt = daftar_db_prepare (db, elsewhere_sql, error)) == NULL)
+    return FALSE;
+  if (q->office_code != NULL)
+    sqlite3_bind_text (stmt, 1, q->office_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, q->from);
+  sqlite3_bind_int64 (stmt, 3, q->to);
+  sqlite3_bind_text (stmt, 4, q->key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, candidates->str, candidates->len, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      daftar_db_set_error (db, error, "Counting a search's matches on other dates");
+      return FALSE;
+    }
   return TRUE;
 }

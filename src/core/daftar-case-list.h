@@ -24,15 +24,20 @@ typedef struct
   gint64  delivered_at;
   gint64  viewed_at;
   gint64  deemed_at;
+  /* An electronic notice nobody has viewed: whole days from its local day
+   * of issue to today, as the follow-up list counts them (0 on the day);
+   * -1 for any other, or without a today. */
+  int     days_waiting;
 } DaftarCaseNotice;
 
 void       daftar_case_notice_free    (DaftarCaseNotice *notice);
 
-/* The notices of case @case_id, oldest first (DaftarCaseNotice). Runs on
- * the thread that owns @db. */
-GPtrArray *daftar_case_notices_query  (DaftarDb    *db,
-                                       const char  *case_id,
-                                       GError     **error);
+/* The notices of case @case_id, oldest first (DaftarCaseNotice), days
+ * waiting counted to @today (nullable). Runs on the thread that owns @db. */
+GPtrArray *daftar_case_notices_query  (DaftarDb     *db,
+                                       const char   *case_id,
+                                       const GDate  *today,
+                                       GError      **error);
 
 /* One row of the list. A placeholder (a row whose page is still being read)
  * has every text NULL and filed_at 0. */
@@ -53,9 +58,11 @@ const char  *daftar_case_item_get_status         (DaftarCaseItem *self);
 
 /* The notices once loaded (DaftarCaseNotice), else NULL. */
 GPtrArray   *daftar_case_item_get_notices        (DaftarCaseItem *self);
-/* Reads the notices on @worker's thread and keeps them in the item. */
+/* Reads the notices on @worker's thread, days waiting counted to @today
+ * (nullable), and keeps them in the item. */
 void         daftar_case_item_load_notices_async (DaftarCaseItem      *self,
                                                   DaftarDbWorker      *worker,
+                                                  const GDate         *today,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
@@ -79,7 +86,11 @@ GPtrArray   *daftar_case_item_load_notices_finish (DaftarCaseItem  *self,
  * order, and "count-exact" turns TRUE once they are all found. A search
  * over a large scope stops counting after some 250,000 cases looked at or
  * 10,000 matches, with "loading" FALSE and "count-exact" FALSE: there are
- * at least that many. Reaching the end of the list counts on. */
+ * at least that many. Reaching the end of the list counts on.
+ *
+ * A search that finds nothing in a scope bounded by dates goes on to
+ * count its matches on the other dates of the same office(s), and says so
+ * through "n-elsewhere" ("loading" stays TRUE until it is known). */
 #define DAFTAR_TYPE_CASE_LIST (daftar_case_list_get_type ())
 G_DECLARE_FINAL_TYPE (DaftarCaseList, daftar_case_list, DAFTAR, CASE_LIST, GObject)
 
@@ -113,6 +124,12 @@ guint           daftar_case_list_get_generation    (DaftarCaseList *self);
 guint           daftar_case_list_get_page_size     (DaftarCaseList *self);
 guint           daftar_case_list_get_max_pages     (DaftarCaseList *self);
 guint           daftar_case_list_get_n_loaded_pages (DaftarCaseList *self);
+/* A search's matches outside the scope's dates, once its scope had none:
+ * -1 until then (a search with matches, a listing, an unbounded scope, or
+ * still counting). *@exact (nullable) is FALSE when the count stopped
+ * short: there are at least that many. */
+gint64          daftar_case_list_get_n_elsewhere   (DaftarCaseList *self,
+                                                    gboolean       *exact);
 /* The last error of a read (nullable), cleared by a new generation. */
 const GError   *daftar_case_list_get_error         (DaftarCaseList *self);
 

@@ -192,7 +192,24 @@ daftar_cases_page_focus_search (DaftarCasesPage *self)
 {
   g_return_if_fail (DAFTAR_IS_CASES_PAGE (self));
 
+  /* At the top of both views: typing turns to the list. */
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+daftar_cases_page_show_list (DaftarCasesPage *self)
+{
+  g_return_if_fail (DAFTAR_IS_CASES_PAGE (self));
+
+  gtk_stack_set_visible_child_name (self->view_stack, "list");
+}
+
+gboolean
+daftar_cases_page_get_all_dates (DaftarCasesPage *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_CASES_PAGE (self), FALSE);
+
+  return self->all_dates;
 }
 
 GtkSearchEntry *
@@ -234,6 +251,7 @@ daftar_cases_page_class_init (DaftarCasesPageClass *klass)
   g_type_ensure (DAFTAR_TYPE_BAR_CHART);
   g_type_ensure (DAFTAR_TYPE_STACKED_BAR_CHART);
   g_type_ensure (DAFTAR_TYPE_PAGE_ERROR);
+  g_type_ensure (DAFTAR_TYPE_CASES_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-cases-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, DaftarCasesPage, name)
@@ -257,8 +275,15 @@ daftar_cases_page_class_init (DaftarCasesPageClass *klass)
   BIND (staff_frame);
   BIND (staff_chart);
   BIND (staff_note);
+  BIND (view_switcher);
   BIND (search_entry);
+  BIND (view_stack);
   BIND (list_status);
+  BIND (scope_button);
+  BIND (list_pane);
+  BIND (list_scroller);
+  BIND (empty_page);
+  BIND (elsewhere_button);
   BIND (case_view);
   BIND (filed_column);
   BIND (code_column);
@@ -268,10 +293,16 @@ daftar_cases_page_class_init (DaftarCasesPageClass *klass)
   BIND (city_column);
   BIND (status_column);
   BIND (notices_case);
+  BIND (notices_scroller);
   BIND (notices_list);
   BIND (load_stack);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_scope_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_notice_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

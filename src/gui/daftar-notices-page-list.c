@@ -182,11 +182,25 @@ add_columns (DaftarNoticesPage *self)
     }
 }
 
+/* Double-click or Enter on a notice opens its case (DaftarWindow's
+ * "case.show"), when the notice names one. */
+static void
+on_unviewed_activated (DaftarNoticesPage *self,
+                       guint              position)
+{
+  g_autoptr(DaftarUnviewedItem) item = g_list_model_get_item (G_LIST_MODEL (self->unviewed), position);
+
+  if (item != NULL && item->notice->case_id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "case.show", "s", item->notice->case_id);
+}
+
 void
 daftar_notices_page_setup_list (DaftarNoticesPage *self,
                                 guint              days)
 {
   add_columns (self);
+  g_signal_connect_object (self->unviewed_view, "activate", G_CALLBACK (on_unviewed_activated), self,
+                           G_CONNECT_SWAPPED);
   daftar_spin_button_localize (self->days_spin);
   gtk_spin_button_set_value (self->days_spin, days);
 }

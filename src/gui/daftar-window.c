@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "daftar-case-detail-window.h"
 #include "daftar-connect-dialog.h"
 #include "daftar-enums.h"
 #include "daftar-page.h"
@@ -473,6 +474,32 @@ daftar_window_show_page (DaftarWindow       *self,
   load_visible_page (self);
 }
 
+void
+daftar_window_show_case (DaftarWindow *self,
+                         const char   *case_id)
+{
+  GtkWidget *detail;
+
+  g_return_if_fail (DAFTAR_IS_WINDOW (self));
+  g_return_if_fail (case_id != NULL);
+
+  if (self->worker == NULL)
+    return;
+  detail = daftar_case_detail_window_new (self->worker, case_id, &self->today);
+  gtk_window_set_transient_for (GTK_WINDOW (detail), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (detail));
+}
+
+/* A widget action, not one of the window's GActions: it needs a case, so
+ * it has no shortcut of its own; the list, a notice or an alert give it. */
+static void
+show_case_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  daftar_window_show_case (DAFTAR_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 GtkWidget *
 daftar_window_get_page (DaftarWindow *self,
                         const char   *name)
@@ -567,6 +594,7 @@ daftar_window_class_init (DaftarWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_office_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_page_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
+  gtk_widget_class_install_action (widget_class, "case.show", "s", show_case_activated);
 }
 
 static void

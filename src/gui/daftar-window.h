@@ -44,6 +44,11 @@ void          daftar_window_show_page     (DaftarWindow       *self,
                                            const char         *page_name,
                                            const DaftarPeriod *period,
                                            const char         *shift);
+/* Opens the case detail view of case @case_id, over the window (Escape
+ * closes it). Pages ask for it through the "case.show" action ("s": the
+ * case's id); nothing happens before a database is set. */
+void          daftar_window_show_case     (DaftarWindow       *self,
+                                           const char         *case_id);
 /* Page @name (NULL if none has that name). Pages are built when first
  * shown; asking for one that has not been shown yet builds it. */
 GtkWidget    *daftar_window_get_page      (DaftarWindow   *self,

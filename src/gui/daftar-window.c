@@ -20,6 +20,7 @@ struct _DaftarWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   GtkDropDown          *office_dropdown;
   DaftarPeriodSelector *period_selector;
@@ -503,6 +504,7 @@ daftar_window_class_init (DaftarWindowClass *klass)
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DaftarWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, office_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, period_selector);

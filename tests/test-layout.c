@@ -1,12 +1,14 @@
-/* test-layout.c: the window at 900×700, 1280×800 and 1920×1080, in Persian and English — header labels whole. */
+/* test-layout.c: the window at 900×700, 1280×800 and 1920×1080, in Persian and English — header labels whole, shifts side by side. */
 #include "config.h"
 
+#include <math.h>
 #include <adwaita.h>
 
 #include "daftar-db-worker.h"
 #include "daftar-demo-setup.h"
 #include "daftar-i18n.h"
 #include "daftar-screenshot.h"
+#include "daftar-shifts-page.h"
 #include "daftar-style.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
@@ -99,6 +101,13 @@ window_ready (Run        *run,
   return daftar_window_is_ready (run->window);
 }
 
+static gboolean
+page_current (Run        *run,
+              const char *page)
+{
+  return daftar_window_page_is_current (run->window, page);
+}
+
 static void
 open_window (Run              *run,
              const LayoutCase *c)
@@ -131,6 +140,15 @@ close_window (Run *run)
 {
   gtk_window_destroy (GTK_WINDOW (run->window));
   g_clear_object (&run->worker);
+}
+
+static void
+show_page (Run        *run,
+           const char *page)
+{
+  /* As Ctrl+1…4 do. */
+  gtk_widget_activate_action (GTK_WIDGET (run->window), "win.show-page", "s", page);
+  wait_until (page_current, run, page);
 }
 
 static void
@@ -199,6 +217,45 @@ check_header (const LayoutCase *c)
   close_window (&run);
 }
 
+/* --- the Shifts page: morning beside evening on a wide screen -------------- */
+
+static void
+check_shifts (const LayoutCase *c)
+{
+  Run run = { NULL };
+  GtkWidget *page, *morning, *evening;
+  graphene_rect_t m, e;
+  gboolean rtl = g_str_equal (c->language, "fa");
+
+  open_window (&run, c);
+  show_page (&run, "shifts");
+  page = daftar_window_get_page (run.window, "shifts");
+  morning = GTK_WIDGET (gtk_widget_get_template_child (page, DAFTAR_TYPE_SHIFTS_PAGE, "morning_tiles"));
+  evening = GTK_WIDGET (gtk_widget_get_template_child (page, DAFTAR_TYPE_SHIFTS_PAGE, "evening_tiles"));
+  g_assert_true (gtk_widget_compute_bounds (morning, page, &m));
+  g_assert_true (gtk_widget_compute_bounds (evening, page, &e));
+  save_screenshot (&run, c, "shifts");
+  g_printerr ("# %s %d×%d: morning at (%.0f, %.0f) %.0f×%.0f, evening at (%.0f, %.0f) %.0f×%.0f\n",
+              c->language, c->width, c->height, m.origin.x, m.origin.y, m.size.width, m.size.height,
+              e.origin.x, e.origin.y, e.size.width, e.size.height);
+
+  if (c->width >= 1920)
+    {
+      /* Side by side: the same height on the page, the morning at the
+       * start edge, each as wide as the other. */
+      g_assert_cmpfloat (fabsf (m.origin.y - e.origin.y), <, 1);
+      g_assert_cmpfloat (fabsf (m.size.width - e.size.width), <, 2);
+      if (rtl)
+        g_assert_cmpfloat (m.origin.x, >=, e.origin.x + e.size.width);
+      else
+        g_assert_cmpfloat (e.origin.x, >=, m.origin.x + m.size.width);
+    }
+  else if (c->width < 1280)
+    /* One above the other. */
+    g_assert_cmpfloat (e.origin.y, >=, m.origin.y + m.size.height);
+  close_window (&run);
+}
+
 /* --- the parent: one TAP line per case ------------------------------------- */
 
 static void
@@ -207,6 +264,18 @@ test_header (gconstpointer data)
   if (g_test_subprocess ())
     {
       check_header (data);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_shifts (gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      check_shifts (data);
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
@@ -244,8 +313,11 @@ main (int argc, char **argv)
     {
       g_autofree char *header = g_strdup_printf ("/layout/header/%s/%dx%d", sizes[i].language, sizes[i].width,
                                                  sizes[i].height);
+      g_autofree char *shifts = g_strdup_printf ("/layout/shifts/%s/%dx%d", sizes[i].language, sizes[i].width,
+                                                 sizes[i].height);
 
       g_test_add_data_func (header, &sizes[i], test_header);
+      g_test_add_data_func (shifts, &sizes[i], test_shifts);
     }
   for (guint i = 0; i < G_N_ELEMENTS (gregorian); i++)
     {
@@ -254,7 +326,6 @@ main (int argc, char **argv)
 
       g_test_add_data_func (header, &gregorian[i], test_header);
     }
-
   status = g_test_run ();
   if (dir != NULL)
     daftar_test_tmpdir_free (g_steal_pointer (&dir));

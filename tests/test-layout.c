@@ -1,12 +1,14 @@
-/* test-layout.c: the window at 900×700, 1280×800 and 1920×1080, in Persian and English — header labels whole, shifts side by side. */
+/* test-layout.c: the window at 900×700, 1280×800 and 1920×1080, in Persian and English — header labels whole, shifts side by side, tables that grow. */
 #include "config.h"
 
 #include <math.h>
 #include <adwaita.h>
 
+#include "daftar-charts.h"
 #include "daftar-db-worker.h"
 #include "daftar-demo-setup.h"
 #include "daftar-i18n.h"
+#include "daftar-notices-page.h"
 #include "daftar-screenshot.h"
 #include "daftar-shifts-page.h"
 #include "daftar-style.h"
@@ -256,6 +258,70 @@ check_shifts (const LayoutCase *c)
   close_window (&run);
 }
 
+/* --- tables and lists: as tall as their rows ------------------------------- */
+
+/* Scrolls the page so that @widget is near the top, for the screenshot. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (gtk_widget_get_ancestor (widget, DAFTAR_TYPE_CHART_FRAME)),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  double x, y;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 60);
+  settle ();
+}
+
+/* A list in the page shows every row it holds: its scrolled window has
+ * nothing to scroll, so the wheel scrolls the page. Returns the rows. */
+static guint
+check_grows (GtkColumnView *view,
+             const char    *what)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+
+  g_printerr ("# %s: %u rows, %d px tall; scrolls %.0f of %.0f px\n", what, n,
+              gtk_widget_get_height (scroller), gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment),
+              gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), <=, 1);
+  /* Not merely nothing to scroll: room for each row (a row is some 20 px
+   * or more; the header takes one more). */
+  g_assert_cmpint (gtk_widget_get_height (scroller), >=, (int) (n + 1) * 20);
+  return n;
+}
+
+static void
+check_tables (const LayoutCase *c)
+{
+  Run run = { NULL };
+  GtkWidget *shifts, *notices;
+  DaftarChartFrame *arrivals;
+  GtkColumnView *unviewed;
+
+  open_window (&run, c);
+  show_page (&run, "shifts");
+  shifts = daftar_window_get_page (run.window, "shifts");
+  arrivals = DAFTAR_CHART_FRAME (gtk_widget_get_template_child (shifts, DAFTAR_TYPE_SHIFTS_PAGE, "arrivals_frame"));
+  daftar_chart_frame_set_show_table (arrivals, TRUE);
+  settle ();
+  /* Every opening hour of the demo office: 7 to 20. */
+  g_assert_cmpuint (check_grows (daftar_chart_frame_get_table (arrivals), "arrivals table"), >=, 12);
+  scroll_to (GTK_WIDGET (daftar_chart_frame_get_table (arrivals)));
+  save_screenshot (&run, c, "heatmap-table");
+
+  show_page (&run, "notices");
+  notices = daftar_window_get_page (run.window, "notices");
+  unviewed = GTK_COLUMN_VIEW (gtk_widget_get_template_child (notices, DAFTAR_TYPE_NOTICES_PAGE, "unviewed_view"));
+  /* More than the ten or so rows the old box showed. */
+  g_assert_cmpuint (check_grows (unviewed, "unviewed notices"), >, 12);
+  close_window (&run);
+}
+
 /* --- the parent: one TAP line per case ------------------------------------- */
 
 static void
@@ -264,6 +330,18 @@ test_header (gconstpointer data)
   if (g_test_subprocess ())
     {
       check_header (data);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_tables (gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      check_tables (data);
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
@@ -326,6 +404,8 @@ main (int argc, char **argv)
 
       g_test_add_data_func (header, &gregorian[i], test_header);
     }
+  g_test_add_data_func ("/layout/tables/fa/1280x800", &sizes[1], test_tables);
+
   status = g_test_run ();
   if (dir != NULL)
     daftar_test_tmpdir_free (g_steal_pointer (&dir));

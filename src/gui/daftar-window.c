@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "daftar-connect-dialog.h"
+#include "daftar-focus.h"
 #include "daftar-page.h"
 #include "daftar-period-selector.h"
 #include "daftar-queries.h"
@@ -464,6 +465,24 @@ show_page_activated (GSimpleAction *action,
   daftar_window_show_page (DAFTAR_WINDOW (user_data), g_variant_get_string (parameter, NULL));
 }
 
+/* Keyboard ------------------------------------------------------------------ */
+
+/* Tab passes over a list in one stop (arrows walk its rows), not row by
+ * row through a list of three thousand cases. */
+static gboolean
+daftar_window_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  GtkWidgetClass *parent_class = GTK_WIDGET_CLASS (daftar_window_parent_class);
+  GtkWidget *list = NULL;
+
+  if (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD)
+    list = daftar_focus_list_to_leave (widget, gtk_root_get_focus (GTK_ROOT (widget)));
+  if (list != NULL)
+    return daftar_focus_skip_list (widget, list, direction, parent_class->focus);
+  return parent_class->focus (widget, direction);
+}
+
 gboolean
 daftar_window_is_ready (DaftarWindow *self)
 {
@@ -498,6 +517,7 @@ daftar_window_class_init (DaftarWindowClass *klass)
   object_class->dispose = daftar_window_dispose;
   widget_class->realize = daftar_window_realize;
   widget_class->unrealize = daftar_window_unrealize;
+  widget_class->focus = daftar_window_focus;
 
   /* Emitted when the window first shows figures, the empty state or an error. */
   signals[READY] = g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

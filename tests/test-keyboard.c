@@ -1,0 +1,435 @@
+/* test-keyboard.c: the real application by keyboard — Tab stops per page, a list as one stop. */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "daftar-application.h"
+#include "daftar-cases-page.h"
+#include "daftar-db-worker.h"
+#include "daftar-demo-setup.h"
+#include "daftar-i18n.h"
+#include "daftar-test-util.h"
+#include "daftar-time.h"
+#include "daftar-window.h"
+
+/* Each case runs `daftar --db FILE` itself (its accelerators, its
+ * shortcuts window) in a child process: the UI language is process-wide,
+ * and a GApplication runs once. The parent builds the demo database once.
+ *
+ * Keys are not typed: GTK 4.8 has no way to make a key event. A Tab is
+ * what GtkWindow does with one, gtk_widget_child_focus (window,
+ * GTK_DIR_TAB_FORWARD); a shortcut is its accelerator looked up in the
+ * application (gtk_application_get_actions_for_accel) and the action it
+ * names activated on the window. */
+
+#define DB_ENV "DAFTAR_TEST_KEYBOARD_DB"
+
+typedef void (*Body) (DaftarApplication *app,
+                      DaftarWindow      *window,
+                      gconstpointer      data);
+
+typedef struct
+{
+  Body           body;
+  gconstpointer  data;
+  DaftarApplication *app;
+  DaftarWindow  *window;
+  gboolean       ran;
+  gboolean       quits;   /* the body ends the application itself */
+} AppRun;
+
+static gpointer
+fill_job (DaftarDb      *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  GDate today;
+
+  daftar_time_local_date (g_get_real_time () / G_USEC_PER_SEC, &today);
+  if (!daftar_demo_setup_database (db, 1, 60, &today, cancellable, error))
+    return NULL;
+  return GINT_TO_POINTER (1);
+}
+
+static void
+build_database (const char *path)
+{
+  g_autoptr(DaftarDbWorker) worker = daftar_db_worker_new (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (daftar_db_worker_run_sync (worker, fill_job, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Lets what changed lay out and draw: a bound, not a timing claim. */
+static void
+settle (void)
+{
+  for (int i = 0; i < 20; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+}
+
+static void
+wait_for_page (DaftarWindow *window,
+               const char   *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!daftar_window_page_is_current (window, page))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  settle ();
+}
+
+static const char *
+visible_page (DaftarWindow *window)
+{
+  GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), DAFTAR_TYPE_WINDOW, "view_stack"));
+
+  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack));
+}
+
+/* What a person presses: the accelerator, looked up in the application. */
+static void
+press (DaftarApplication *app,
+       DaftarWindow      *window,
+       const char        *accel,
+       const char        *detailed_action)
+{
+  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accel);
+  g_autofree char *name = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (actions);
+  if (!g_strv_contains ((const char * const *) actions, detailed_action))
+    g_test_message ("%s does not trigger %s", accel, detailed_action);
+  g_assert_true (g_strv_contains ((const char * const *) actions, detailed_action));
+  g_assert_true (g_action_parse_detailed_name (detailed_action, &name, &target, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), name, target));
+  settle ();
+}
+
+static void
+show_page (DaftarApplication *app,
+           DaftarWindow      *window,
+           const char        *page)
+{
+  static const char * const accels[] = { "<Control>1", "<Control>2", "<Control>3", "<Control>4" };
+  const char * const *pages = daftar_window_list_pages (window);
+  g_autofree char *action = g_strdup_printf ("win.show-page::%s", page);
+
+  for (guint i = 0; pages[i] != NULL && i < G_N_ELEMENTS (accels); i++)
+    if (g_str_equal (pages[i], page))
+      press (app, window, accels[i], action);
+  g_assert_cmpstr (visible_page (window), ==, page);
+  wait_for_page (window, page);
+}
+
+/* --- running the application ---------------------------------------------- */
+
+static gboolean
+fail_on_timeout (gpointer data)
+{
+  g_error ("the application did not quit");
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+run_body (gpointer data)
+{
+  AppRun *run = data;
+
+  wait_for_page (run->window, visible_page (run->window));
+  run->body (run->app, run->window, run->data);
+  run->ran = TRUE;
+  if (run->quits)
+    g_timeout_add_seconds (60, fail_on_timeout, NULL);
+  else
+    g_application_quit (G_APPLICATION (run->app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_ready (DaftarWindow *window,
+                 AppRun       *run)
+{
+  g_signal_handlers_disconnect_by_func (window, on_window_ready, run);
+  g_idle_add (run_body, run);
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 AppRun         *run)
+{
+  if (!DAFTAR_IS_WINDOW (window) || run->window != NULL)
+    return;
+  run->window = DAFTAR_WINDOW (window);
+  g_signal_connect (window, "ready", G_CALLBACK (on_window_ready), run);
+}
+
+static void
+run_app (const char    *language,
+         Body           body,
+         gconstpointer  data,
+         gboolean       quits)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(DaftarApplication) app = NULL;
+  char *argv[] = { "daftar", "--db", (char *) g_getenv (DB_ENV), NULL };
+  AppRun run = { body, data, NULL, NULL, FALSE, quits };
+
+  g_assert_nonnull (argv[2]);
+  daftar_i18n_force (language);
+  daftar_i18n_init ();
+  /* The window the manager left at 1280×800, on the Overview. */
+  settings = daftar_i18n_settings_new ();
+  g_assert_nonnull (settings);
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 800);
+
+  app = daftar_application_new ();
+  run.app = app;
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+  g_assert_true (run.ran);
+}
+
+/* --- Tab stops ------------------------------------------------------------- */
+
+static char *
+describe (GtkWidget *widget)
+{
+  const char *text = NULL;
+
+  if (GTK_IS_BUTTON (widget))
+    text = gtk_button_get_label (GTK_BUTTON (widget));
+  if (text == NULL && GTK_IS_LABEL (gtk_widget_get_first_child (widget)))
+    text = gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (widget)));
+  if (text == NULL)
+    text = gtk_widget_get_tooltip_text (widget);
+  return g_strdup_printf ("%s «%s»", G_OBJECT_TYPE_NAME (widget), text != NULL ? text : "");
+}
+
+/* Every widget the Tab key stops at, from the window's start until it
+ * wraps back to the first. A Tab always moves the focus: one that stayed
+ * would be held by a cell that cannot take it. */
+static GPtrArray *
+tab_chain (GtkWidget        *window,
+           GtkDirectionType  direction)
+{
+  GPtrArray *chain = g_ptr_array_new ();
+
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  for (guint i = 0; i < 5000; i++)
+    {
+      GtkWidget *before = gtk_root_get_focus (GTK_ROOT (window));
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_child_focus (window, direction));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      g_assert_true (focus != before);
+      if (chain->len > 0 && focus == g_ptr_array_index (chain, 0))
+        return chain;
+      g_ptr_array_add (chain, focus);
+    }
+  g_error ("the Tab key never came back to the start");
+  return NULL;
+}
+
+static void
+collect_lists (GtkWidget *widget,
+               GPtrArray *lists)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_COLUMN_VIEW (widget) || GTK_IS_LIST_VIEW (widget) || GTK_IS_LIST_BOX (widget))
+    {
+      g_ptr_array_add (lists, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_lists (child, lists);
+}
+
+typedef struct
+{
+  const char *page;
+  guint       most;   /* Tab stops, the header's included */
+} TabCase;
+
+static void
+check_tab_stops (DaftarApplication *app,
+                 DaftarWindow      *window,
+                 gconstpointer      data)
+{
+  const TabCase *c = data;
+  GtkWidget *page, *search = NULL;
+  g_autoptr(GPtrArray) chain = NULL;
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  int to_search = -1;
+
+  show_page (app, window, c->page);
+  page = daftar_window_get_page (window, c->page);
+  if (DAFTAR_IS_CASES_PAGE (page))
+    search = GTK_WIDGET (daftar_cases_page_get_search_entry (DAFTAR_CASES_PAGE (page)));
+
+  chain = tab_chain (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+  for (guint i = 0; i < chain->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (chain, i);
+      g_autofree char *what = describe (w);
+
+      g_printerr ("# %s: stop %u: %s\n", c->page, i + 1, what);
+      if (search != NULL && to_search < 0 && (w == search || gtk_widget_is_ancestor (w, search)))
+        to_search = (int) i + 1;
+    }
+  g_printerr ("# %s: %u Tab stops in all\n", c->page, chain->len);
+  g_assert_cmpuint (chain->len, <=, c->most);
+
+  /* Shift+Tab meets the same stops, the other way round. */
+  back = tab_chain (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD);
+  g_assert_cmpuint (back->len, ==, chain->len);
+
+  /* A list is one stop: the chain enters each list once, unless its rows
+   * hold fields of their own (the what-if's), which Tab goes through. */
+  collect_lists (page, lists);
+  for (guint l = 0; l < lists->len; l++)
+    {
+      GtkWidget *list = g_ptr_array_index (lists, l);
+      guint inside = 0, fields = 0;
+
+      for (guint i = 0; i < chain->len; i++)
+        {
+          GtkWidget *w = g_ptr_array_index (chain, i);
+
+          if (!gtk_widget_is_ancestor (w, list))
+            continue;
+          inside++;
+          fields += GTK_IS_EDITABLE (w) || GTK_IS_BUTTON (w);
+        }
+      g_printerr ("# %s: %s: %u stops inside, %u of them fields\n", c->page, G_OBJECT_TYPE_NAME (list), inside, fields);
+      if (fields == 0)
+        g_assert_cmpuint (inside, <=, 1);
+    }
+
+  if (search != NULL)
+    {
+      /* The search is reached in a few Tabs, past the header's. */
+      g_printerr ("# %s: the search is stop %d\n", c->page, to_search);
+      g_assert_cmpint (to_search, >, 0);
+      g_assert_cmpint (to_search, <=, 20);
+    }
+}
+
+static void
+check_list_arrows (DaftarApplication *app,
+                   DaftarWindow      *window,
+                   gconstpointer      data)
+{
+  GtkWidget *page, *view, *first, *second;
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+  /* The case list, entered by Tab: Down walks its rows, Tab leaves it. */
+  show_page (app, window, "cases");
+  page = daftar_window_get_page (window, "cases");
+  collect_lists (page, lists);
+  view = NULL;
+  for (guint i = 0; i < lists->len && view == NULL; i++)
+    if (GTK_IS_COLUMN_VIEW (g_ptr_array_index (lists, i)))
+      view = g_ptr_array_index (lists, i);
+  g_assert_nonnull (view);
+
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  while ((first = gtk_root_get_focus (GTK_ROOT (window))) == NULL || !gtk_widget_is_ancestor (first, view))
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_DOWN));
+  second = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (second, view));
+  g_assert_true (second != first);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), view));
+}
+
+/* --- the parent: one TAP line per case ------------------------------------- */
+
+typedef struct
+{
+  Body          body;
+  gconstpointer data;
+  gboolean      quits;
+} AppCase;
+
+static void
+test_app_case (gconstpointer data)
+{
+  const AppCase *c = data;
+
+  if (g_test_subprocess ())
+    {
+      run_app ("fa", c->body, c->data, c->quits);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int argc, char **argv)
+{
+  /* The bounds: the header has 7 stops (the period, four pages, the sync
+   * status, the menu), and a page what acts on it — a chart's table
+   * toggle, the case search, a list (one stop each), the what-if's four
+   * fields (and their rows) — with some room for what the pages gain.
+   * Before, every tile, chart, list row and standard was a stop: some 20
+   * Tabs to the case search, over 100 across Shifts. */
+  static const TabCase tab_cases[] = {
+    { "overview", 20 },
+    { "cases", 20 },
+    { "shifts", 30 },
+    { "notices", 20 },
+  };
+  static AppCase app_cases[G_N_ELEMENTS (tab_cases) + 4];
+  g_autofree char *dir = NULL;
+  guint n = 0;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!g_test_subprocess ())
+    {
+      g_autofree char *path = NULL;
+
+      dir = daftar_test_tmpdir_new ();
+      path = g_build_filename (dir, "demo.db", NULL);
+      g_setenv (DB_ENV, path, TRUE);
+      build_database (path);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (tab_cases); i++, n++)
+    {
+      g_autofree char *name = g_strdup_printf ("/keyboard/tab-stops/%s", tab_cases[i].page);
+
+      app_cases[n] = (AppCase) { check_tab_stops, &tab_cases[i], FALSE };
+      g_test_add_data_func (name, &app_cases[n], test_app_case);
+    }
+  app_cases[n] = (AppCase) { check_list_arrows, NULL, FALSE };
+  g_test_add_data_func ("/keyboard/list-one-stop", &app_cases[n++], test_app_case);
+
+  status = g_test_run ();
+  if (dir != NULL)
+    daftar_test_tmpdir_free (g_steal_pointer (&dir));
+  return status;
+}

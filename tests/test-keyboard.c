@@ -1,4 +1,4 @@
-/* test-keyboard.c: the real application by keyboard — Tab stops per page, a list as one stop. */
+/* test-keyboard.c: the real application by keyboard — Tab stops per page, a list as one stop, Ctrl+F from every page, every entry of the shortcuts window. */
 #include "config.h"
 
 #include <string.h>
@@ -363,6 +363,222 @@ check_list_arrows (DaftarApplication *app,
   g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), view));
 }
 
+/* --- Ctrl+F from every page ------------------------------------------------- */
+
+static void
+check_search (DaftarApplication *app,
+              DaftarWindow      *window,
+              gconstpointer      data)
+{
+  const char * const *pages = daftar_window_list_pages (window);
+  GtkWidget *search = GTK_WIDGET (daftar_cases_page_get_search_entry (DAFTAR_CASES_PAGE (daftar_window_get_page (window, "cases"))));
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      GtkWidget *page, *focus;
+
+      show_page (app, window, pages[i]);
+      /* The focus somewhere on that page, not in the search. */
+      page = daftar_window_get_page (window, pages[i]);
+      gtk_root_set_focus (GTK_ROOT (window), NULL);
+      g_assert_true (gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_false (focus == search || gtk_widget_is_ancestor (focus, search));
+
+      press (app, window, "<Control>f", "win.search");
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_printerr ("# Ctrl+F on %s: the %s page, focus on %s\n", pages[i], visible_page (window), G_OBJECT_TYPE_NAME (focus));
+      g_assert_cmpstr (visible_page (window), ==, "cases");
+      g_assert_true (focus == search || gtk_widget_is_ancestor (focus, search));
+      g_assert_true (gtk_widget_get_mapped (search));
+    }
+}
+
+static gboolean
+focus_in (DaftarWindow *window,
+          GtkWidget    *region)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == region || gtk_widget_is_ancestor (focus, region));
+}
+
+/* --- the shortcuts window ------------------------------------------------------ */
+
+/* The entries of the window's sections (its search page holds copies). */
+static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *shortcuts)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUTS_SECTION) != NULL)
+    g_ptr_array_add (shortcuts, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, shortcuts);
+}
+
+/* A dialog on screen, whether or not it belongs to the application. */
+static GtkWindow *
+find_window (const char *type_name)
+{
+  /* The windows are not referenced: only the list is freed. */
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), type_name) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* What each shortcut does, seen from outside. Returns FALSE for an action
+ * this test does not know (it is still checked to exist and be enabled). */
+static gboolean
+check_effect (DaftarApplication *app,
+              DaftarWindow      *window,
+              const char        *name,
+              GVariant          *target,
+              const char        *accel,
+              const char        *detailed)
+{
+  if (g_str_equal (name, "win.show-page"))
+    {
+      show_page (app, window, "overview");
+      press (app, window, accel, detailed);
+      g_assert_cmpstr (visible_page (window), ==, g_variant_get_string (target, NULL));
+    }
+  else if (g_str_equal (name, "win.search"))
+    {
+      GtkWidget *search = GTK_WIDGET (daftar_cases_page_get_search_entry (DAFTAR_CASES_PAGE (daftar_window_get_page (window, "cases"))));
+
+      show_page (app, window, "overview");
+      press (app, window, accel, detailed);
+      g_assert_true (focus_in (window, search));
+    }
+  else if (g_str_equal (name, "win.show-help-overlay"))
+    {
+      GtkWindow *overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+      press (app, window, accel, detailed);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+      gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+    }
+  else if (g_str_equal (name, "app.preferences") || g_str_equal (name, "app.sync"))
+    {
+      /* Preferences open; a sync with nowhere to sync from asks where. */
+      const char *type = g_str_equal (name, "app.sync") ? "DaftarConnectDialog" : "DaftarPreferencesWindow";
+      GtkWindow *opened;
+
+      g_assert_null (find_window (type));
+      press (app, window, accel, detailed);
+      opened = find_window (type);
+      g_assert_nonnull (opened);
+      gtk_window_destroy (opened);
+      settle ();
+    }
+  else if (g_str_equal (name, "app.quit"))
+    /* Pressed last, by the caller: the application's run returns. */
+    ;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+check_shortcuts (DaftarApplication *app,
+                 DaftarWindow      *window,
+                 gconstpointer      data)
+{
+  /* Reached from the main menu; GNOME gives About no shortcut. */
+  static const char * const menu_only[] = { "app.about", NULL };
+  GtkWidget *overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) described = NULL;
+  const char *quit_accel = NULL;
+  guint triggered = 0;
+
+  g_assert_nonnull (overlay);
+  collect_shortcuts (overlay, shortcuts);
+
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *detailed = NULL, *accelerator = NULL, *title = NULL, *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) accels = NULL;
+      GActionGroup *group;
+
+      g_object_get (g_ptr_array_index (shortcuts, i), "action-name", &detailed, "accelerator", &accelerator,
+                    "title", &title, NULL);
+      g_printerr ("# shortcut «%s»: %s, %s\n", title, detailed, accelerator);
+      /* Each entry names its action, which exists and is enabled. */
+      g_assert_nonnull (detailed);
+      g_assert_true (g_action_parse_detailed_name (detailed, &name, &target, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_str_has_prefix (name, "app.") || g_str_has_prefix (name, "win."));
+      group = g_str_has_prefix (name, "app.") ? G_ACTION_GROUP (app) : G_ACTION_GROUP (window);
+      g_assert_true (g_action_group_has_action (group, name + 4));
+      g_assert_true (g_action_group_get_action_enabled (group, name + 4));
+
+      /* The window shows the application's accelerators for it, and each
+       * of them triggers it. */
+      accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), detailed);
+      g_assert_cmpuint (g_strv_length (accels), >=, 1);
+      g_assert_nonnull (accelerator);
+      g_assert_cmpstr (accelerator, !=, "");
+      for (guint a = 0; accels[a] != NULL; a++)
+        {
+          g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accels[a]);
+          g_assert_true (g_strv_contains ((const char * const *) actions, detailed));
+        }
+      g_hash_table_add (listed, g_strdup (detailed));
+      g_hash_table_add (listed, g_strdup (name));
+
+      if (g_str_equal (name, "app.quit"))
+        quit_accel = g_intern_string (accels[0]);
+      if (check_effect (app, window, name, target, accels[0], detailed))
+        triggered++;
+      else
+        g_printerr ("# %s: exists and is enabled; its effect is not checked here\n", detailed);
+    }
+
+  /* Every accelerator the application sets is listed... */
+  described = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  for (guint i = 0; described[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), described[i]);
+
+      if (accels[0] != NULL && !g_hash_table_contains (listed, described[i]))
+        g_printerr ("# %s has %s but is not in the shortcuts window\n", described[i], accels[0]);
+      g_assert_true (accels[0] == NULL || g_hash_table_contains (listed, described[i]));
+    }
+  /* ...and so is every action that takes no value, bar the menu's About. */
+  for (guint g = 0; g < 2; g++)
+    {
+      GActionGroup *group = g == 0 ? G_ACTION_GROUP (app) : G_ACTION_GROUP (window);
+      g_auto(GStrv) actions = g_action_group_list_actions (group);
+
+      for (guint i = 0; actions[i] != NULL; i++)
+        {
+          g_autofree char *name = g_strconcat (g == 0 ? "app." : "win.", actions[i], NULL);
+
+          if (g_action_group_get_action_parameter_type (group, actions[i]) != NULL ||
+              g_strv_contains (menu_only, name))
+            continue;
+          if (!g_hash_table_contains (listed, name))
+            g_printerr ("# %s has no shortcut in the shortcuts window\n", name);
+          g_assert_true (g_hash_table_contains (listed, name));
+        }
+    }
+
+  /* Not a vacuous walk: the entries this test knows were all there. */
+  g_printerr ("# %u shortcuts listed, %u triggered and seen to work\n", shortcuts->len, triggered);
+  g_assert_cmpuint (triggered, >=, 9);
+  /* Last, Ctrl+Q: run_app sees g_application_run return. */
+  g_assert_nonnull (quit_accel);
+  press (app, window, quit_accel, "app.quit");
+}
+
 /* --- the parent: one TAP line per case ------------------------------------- */
 
 typedef struct
@@ -427,6 +643,10 @@ main (int argc, char **argv)
     }
   app_cases[n] = (AppCase) { check_list_arrows, NULL, FALSE };
   g_test_add_data_func ("/keyboard/list-one-stop", &app_cases[n++], test_app_case);
+  app_cases[n] = (AppCase) { check_search, NULL, FALSE };
+  g_test_add_data_func ("/keyboard/ctrl-f-every-page", &app_cases[n++], test_app_case);
+  app_cases[n] = (AppCase) { check_shortcuts, NULL, TRUE };
+  g_test_add_data_func ("/keyboard/shortcuts-window", &app_cases[n++], test_app_case);
 
   status = g_test_run ();
   if (dir != NULL)

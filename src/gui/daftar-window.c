@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "daftar-cases-page.h"
 #include "daftar-connect-dialog.h"
 #include "daftar-focus.h"
 #include "daftar-page.h"
@@ -467,6 +468,24 @@ show_page_activated (GSimpleAction *action,
 
 /* Keyboard ------------------------------------------------------------------ */
 
+/* Ctrl+F, from any page: the case search, on Cases. */
+static void
+search_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  DaftarWindow *self = DAFTAR_WINDOW (user_data);
+  GtkWidget *cases;
+
+  /* Nothing to search before the first records. */
+  if (self->offices == NULL || self->offices->len == 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+  cases = daftar_window_get_page (self, "cases");
+  if (DAFTAR_IS_CASES_PAGE (cases))
+    daftar_cases_page_focus_search (DAFTAR_CASES_PAGE (cases));
+}
+
 /* Tab passes over a list in one stop (arrows walk its rows), not row by
  * row through a list of three thousand cases. */
 static gboolean
@@ -542,6 +561,7 @@ daftar_window_init (DaftarWindow *self)
 {
   static const GActionEntry actions[] = {
     { "show-page", show_page_activated, "s" },
+    { "search", search_activated },
   };
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
 

@@ -1,4 +1,4 @@
-/* test-keyboard.c: the real application by keyboard — Tab stops per page, a list as one stop, Ctrl+F from every page, every entry of the shortcuts window. */
+/* test-keyboard.c: the real application by keyboard — Tab stops per page, a list as one stop, F6 between regions, Ctrl+F from every page, every entry of the shortcuts window. */
 #include "config.h"
 
 #include <string.h>
@@ -8,6 +8,7 @@
 #include "daftar-cases-page.h"
 #include "daftar-db-worker.h"
 #include "daftar-demo-setup.h"
+#include "daftar-focus.h"
 #include "daftar-i18n.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
@@ -394,6 +395,8 @@ check_search (DaftarApplication *app,
     }
 }
 
+/* --- F6 ---------------------------------------------------------------------- */
+
 static gboolean
 focus_in (DaftarWindow *window,
           GtkWidget    *region)
@@ -401,6 +404,95 @@ focus_in (DaftarWindow *window,
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
 
   return focus != NULL && (focus == region || gtk_widget_is_ancestor (focus, region));
+}
+
+static void
+check_regions (DaftarApplication *app,
+               DaftarWindow      *window,
+               gconstpointer      data)
+{
+  GtkWidget *header = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), DAFTAR_TYPE_WINDOW, "header_bar"));
+  const char * const *pages = daftar_window_list_pages (window);
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      GtkWidget *page;
+
+      show_page (app, window, pages[i]);
+      page = daftar_window_get_page (window, pages[i]);
+      gtk_root_set_focus (GTK_ROOT (window), NULL);
+
+      /* F6: the header, the page, the header again; Shift+F6 back. */
+      press (app, window, "F6", "win.next-region");
+      g_assert_true (focus_in (window, header));
+      press (app, window, "F6", "win.next-region");
+      g_assert_true (focus_in (window, page));
+      press (app, window, "F6", "win.next-region");
+      g_assert_true (focus_in (window, header));
+      press (app, window, "<Shift>F6", "win.previous-region");
+      g_assert_true (focus_in (window, page));
+      press (app, window, "<Shift>F6", "win.previous-region");
+      g_assert_true (focus_in (window, header));
+    }
+}
+
+/* Panes: the children of a GtkPaned and widgets whose role is "region". */
+static void
+test_panes (void)
+{
+  GtkWidget *window, *box, *header, *page, *paned, *a, *b, *region, *c;
+  g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+  GtkWidget *expected[] = { NULL, NULL, NULL, NULL };
+
+  gtk_init ();
+  window = gtk_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = gtk_button_new_with_label ("header");
+  page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  a = gtk_button_new_with_label ("a");
+  b = gtk_button_new_with_label ("b");
+  region = g_object_new (GTK_TYPE_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_REGION, NULL);
+  c = gtk_button_new_with_label ("c");
+  gtk_paned_set_start_child (GTK_PANED (paned), a);
+  gtk_paned_set_end_child (GTK_PANED (paned), b);
+  gtk_box_append (GTK_BOX (region), c);
+  gtk_box_append (GTK_BOX (page), paned);
+  gtk_box_append (GTK_BOX (page), region);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), page);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+
+  g_ptr_array_add (regions, header);
+  daftar_focus_collect_regions (page, regions);
+  /* The header, the page, its paned's two sides and the region. */
+  g_assert_cmpuint (regions->len, ==, 5);
+
+  /* F6 from nowhere: the header, the first pane (the page's first stop
+   * is in it), the second, the region, and round again. */
+  expected[0] = header, expected[1] = a, expected[2] = b, expected[3] = c;
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        GtkWidget *focus;
+
+        g_assert_true (daftar_focus_move_region (window, regions, TRUE));
+        focus = gtk_root_get_focus (GTK_ROOT (window));
+        g_printerr ("# F6: %s «%s»\n", G_OBJECT_TYPE_NAME (focus),
+                    GTK_IS_BUTTON (focus) ? gtk_button_get_label (GTK_BUTTON (focus)) : "");
+        g_assert_true (focus == expected[i]);
+      }
+  /* Shift+F6 from the region: the same stops backwards (from the first
+   * pane, the page would land in that pane again, so the header). */
+  for (int i = G_N_ELEMENTS (expected) + 2; i >= 3; i--)
+    {
+      g_assert_true (daftar_focus_move_region (window, regions, FALSE));
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == expected[i % G_N_ELEMENTS (expected)]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* --- the shortcuts window ------------------------------------------------------ */
@@ -439,6 +531,8 @@ check_effect (DaftarApplication *app,
               const char        *accel,
               const char        *detailed)
 {
+  GtkWidget *header = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), DAFTAR_TYPE_WINDOW, "header_bar"));
+
   if (g_str_equal (name, "win.show-page"))
     {
       show_page (app, window, "overview");
@@ -452,6 +546,17 @@ check_effect (DaftarApplication *app,
       show_page (app, window, "overview");
       press (app, window, accel, detailed);
       g_assert_true (focus_in (window, search));
+    }
+  else if (g_str_equal (name, "win.next-region") || g_str_equal (name, "win.previous-region"))
+    {
+      /* From the page, either way round, F6 comes to the header (the
+       * switcher bar at the bottom is not on screen at 1280 px). */
+      show_page (app, window, "overview");
+      gtk_root_set_focus (GTK_ROOT (window), NULL);
+      g_assert_true (gtk_widget_child_focus (daftar_window_get_page (window, "overview"), GTK_DIR_TAB_FORWARD));
+      g_assert_false (focus_in (window, header));
+      press (app, window, accel, detailed);
+      g_assert_true (focus_in (window, header));
     }
   else if (g_str_equal (name, "win.show-help-overlay"))
     {
@@ -573,7 +678,7 @@ check_shortcuts (DaftarApplication *app,
 
   /* Not a vacuous walk: the entries this test knows were all there. */
   g_printerr ("# %u shortcuts listed, %u triggered and seen to work\n", shortcuts->len, triggered);
-  g_assert_cmpuint (triggered, >=, 9);
+  g_assert_cmpuint (triggered, >=, 11);
   /* Last, Ctrl+Q: run_app sees g_application_run return. */
   g_assert_nonnull (quit_accel);
   press (app, window, quit_accel, "app.quit");
@@ -596,6 +701,18 @@ test_app_case (gconstpointer data)
   if (g_test_subprocess ())
     {
       run_app ("fa", c->body, c->data, c->quits);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_panes_case (void)
+{
+  if (g_test_subprocess ())
+    {
+      test_panes ();
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
@@ -645,8 +762,11 @@ main (int argc, char **argv)
   g_test_add_data_func ("/keyboard/list-one-stop", &app_cases[n++], test_app_case);
   app_cases[n] = (AppCase) { check_search, NULL, FALSE };
   g_test_add_data_func ("/keyboard/ctrl-f-every-page", &app_cases[n++], test_app_case);
+  app_cases[n] = (AppCase) { check_regions, NULL, FALSE };
+  g_test_add_data_func ("/keyboard/f6-regions", &app_cases[n++], test_app_case);
   app_cases[n] = (AppCase) { check_shortcuts, NULL, TRUE };
   g_test_add_data_func ("/keyboard/shortcuts-window", &app_cases[n++], test_app_case);
+  g_test_add_func ("/keyboard/f6-panes", test_panes_case);
 
   status = g_test_run ();
   if (dir != NULL)

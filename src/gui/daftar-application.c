@@ -175,11 +175,14 @@ daftar_application_startup (GApplication *app)
     { "sync", on_sync },
     { "quit", on_quit },
   };
+  /* Each is listed in the shortcuts window (gtk/help-overlay.ui). */
   static const struct { const char *action; const char *accel; } accels[] = {
     { "app.quit", "<Control>q" },
     { "app.preferences", "<Control>comma" },
     { "app.sync", "<Control>r" },
     { "win.search", "<Control>f" },
+    { "win.next-region", "F6" },
+    { "win.previous-region", "<Shift>F6" },
     { "win.show-page::overview", "<Control>1" },
     { "win.show-page::cases", "<Control>2" },
     { "win.show-page::shifts", "<Control>3" },

@@ -1,4 +1,4 @@
-/* daftar-focus.h: keyboard focus across the window — a list is one Tab stop. */
+/* daftar-focus.h: keyboard focus across the window — a list is one Tab stop, F6 moves between regions. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -19,5 +19,18 @@ gboolean   daftar_focus_skip_list     (GtkWidget         *root,
                                        GtkWidget         *list,
                                        GtkDirectionType   direction,
                                        gboolean         (*focus_func) (GtkWidget *, GtkDirectionType));
+
+/* Adds the panes of @page to @regions after @page itself: the children of
+ * a GtkPaned, and widgets whose accessible role is "region". */
+void       daftar_focus_collect_regions (GtkWidget *page,
+                                         GPtrArray *regions);
+
+/* F6 and Shift+F6: moves the focus into the region after (@forward) or
+ * before the one holding it now, wrapping, skipping regions that are not
+ * on screen or have nothing to focus. The innermost region holding the
+ * focus counts. Returns whether the focus moved. */
+gboolean   daftar_focus_move_region   (GtkWidget *root,
+                                       GPtrArray *regions,
+                                       gboolean   forward);
 
 G_END_DECLS

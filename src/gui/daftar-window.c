@@ -24,6 +24,7 @@ struct _DaftarWindow
 
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkDropDown          *office_dropdown;
   DaftarPeriodSelector *period_selector;
   DaftarSyncIndicator  *sync_indicator;
@@ -486,6 +487,40 @@ search_activated (GSimpleAction *action,
     daftar_cases_page_focus_search (DAFTAR_CASES_PAGE (cases));
 }
 
+/* F6's stops: the header, the page (or the status shown instead) and its
+ * panes, and the switcher at the bottom of a narrow window. */
+static void
+move_region (DaftarWindow *self,
+             gboolean      forward)
+{
+  g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+  GtkWidget *content = gtk_stack_get_visible_child (self->stack);
+
+  g_ptr_array_add (regions, self->header_bar);
+  if (content == GTK_WIDGET (self->view_stack))
+    content = adw_view_stack_get_visible_child (self->view_stack);
+  if (content != NULL)
+    daftar_focus_collect_regions (content, regions);
+  g_ptr_array_add (regions, self->switcher_bar);
+  daftar_focus_move_region (GTK_WIDGET (self), regions, forward);
+}
+
+static void
+next_region_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  move_region (DAFTAR_WINDOW (user_data), TRUE);
+}
+
+static void
+previous_region_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  move_region (DAFTAR_WINDOW (user_data), FALSE);
+}
+
 /* Tab passes over a list in one stop (arrows walk its rows), not row by
  * row through a list of three thousand cases. */
 static gboolean
@@ -545,6 +580,7 @@ daftar_window_class_init (DaftarWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DaftarWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, office_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, period_selector);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, sync_indicator);
@@ -562,6 +598,8 @@ daftar_window_init (DaftarWindow *self)
   static const GActionEntry actions[] = {
     { "show-page", show_page_activated, "s" },
     { "search", search_activated },
+    { "next-region", next_region_activated },
+    { "previous-region", previous_region_activated },
   };
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
 

@@ -10,6 +10,7 @@
 #include "daftar-demo-setup.h"
 #include "daftar-focus.h"
 #include "daftar-i18n.h"
+#include "daftar-period-selector.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
 #include "daftar-window.h"
@@ -547,6 +548,17 @@ check_effect (DaftarApplication *app,
       press (app, window, accel, detailed);
       g_assert_true (focus_in (window, search));
     }
+  else if (g_str_equal (name, "win.choose-period"))
+    {
+      GtkWidget *selector = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), DAFTAR_TYPE_WINDOW, "period_selector"));
+      GtkPopover *popover = GTK_POPOVER (gtk_widget_get_template_child (selector, DAFTAR_TYPE_PERIOD_SELECTOR, "popover"));
+
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      press (app, window, accel, detailed);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      gtk_popover_popdown (popover);
+      settle ();
+    }
   else if (g_str_equal (name, "win.next-region") || g_str_equal (name, "win.previous-region"))
     {
       /* From the page, either way round, F6 comes to the header (the
@@ -678,7 +690,7 @@ check_shortcuts (DaftarApplication *app,
 
   /* Not a vacuous walk: the entries this test knows were all there. */
   g_printerr ("# %u shortcuts listed, %u triggered and seen to work\n", shortcuts->len, triggered);
-  g_assert_cmpuint (triggered, >=, 11);
+  g_assert_cmpuint (triggered, >=, 12);
   /* Last, Ctrl+Q: run_app sees g_application_run return. */
   g_assert_nonnull (quit_accel);
   press (app, window, quit_accel, "app.quit");

@@ -181,6 +181,7 @@ daftar_application_startup (GApplication *app)
     { "app.preferences", "<Control>comma" },
     { "app.sync", "<Control>r" },
     { "win.search", "<Control>f" },
+    { "win.choose-period", "<Control>d" },
     { "win.next-region", "F6" },
     { "win.previous-region", "<Shift>F6" },
     { "win.show-page::overview", "<Control>1" },

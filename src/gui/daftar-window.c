@@ -487,6 +487,15 @@ search_activated (GSimpleAction *action,
     daftar_cases_page_focus_search (DAFTAR_CASES_PAGE (cases));
 }
 
+/* Ctrl+D: the list of periods, as a click on the header's period button. */
+static void
+choose_period_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  daftar_period_selector_popup (DAFTAR_WINDOW (user_data)->period_selector);
+}
+
 /* F6's stops: the header, the page (or the status shown instead) and its
  * panes, and the switcher at the bottom of a narrow window. */
 static void
@@ -598,6 +607,7 @@ daftar_window_init (DaftarWindow *self)
   static const GActionEntry actions[] = {
     { "show-page", show_page_activated, "s" },
     { "search", search_activated },
+    { "choose-period", choose_period_activated },
     { "next-region", next_region_activated },
     { "previous-region", previous_region_activated },
   };

@@ -605,8 +605,11 @@ check_shortcuts (DaftarApplication *app,
                  DaftarWindow      *window,
                  gconstpointer      data)
 {
-  /* Reached from the main menu; GNOME gives About no shortcut. */
-  static const char * const menu_only[] = { "app.about", NULL };
+  /* Reached from a menu or a button where they are offered, not from
+   * anywhere in the window: About (GNOME gives it no shortcut), and on
+   * the branches being merged beside this one, Preferences' restart and
+   * the first-run page's demo and connect buttons. */
+  static const char * const menu_only[] = { "app.about", "app.restart", "app.open-demo", "win.connect", NULL };
   GtkWidget *overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -162,12 +162,20 @@ test_panel (void)
     for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
       {
         assert_labels_fit (row, gtk_widget_get_width (row));
-        /* Only the row's button is a Tab stop. */
-        g_assert_false (gtk_widget_get_focusable (row));
+        /* The row is the Tab stop, not its button: the list is one stop
+         * whose rows the arrows walk. */
+        g_assert_true (gtk_widget_get_focusable (row));
+        g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
       }
+    for (guint i = 0; i < daftar_staffing_panel_get_n_advice (DAFTAR_STAFFING_PANEL (panel)); i++)
+      g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (daftar_staffing_panel_get_try_button (DAFTAR_STAFFING_PANEL (panel), i))));
     g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
-    g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) ==
-                   GTK_WIDGET (daftar_staffing_panel_get_try_button (DAFTAR_STAFFING_PANEL (panel), 0)));
+    g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == gtk_widget_get_first_child (list));
+    /* Enter on the row tries its advice, and again takes it back. */
+    g_signal_emit_by_name (list, "row-activated", gtk_widget_get_first_child (list));
+    g_assert_true (gtk_toggle_button_get_active (daftar_staffing_panel_get_try_button (DAFTAR_STAFFING_PANEL (panel), 0)));
+    g_signal_emit_by_name (list, "row-activated", gtk_widget_get_first_child (list));
+    g_assert_false (gtk_toggle_button_get_active (daftar_staffing_panel_get_try_button (DAFTAR_STAFFING_PANEL (panel), 0)));
   }
   /* No picture that looks like a button and is not one: the advice's one
    * control is a real button. */

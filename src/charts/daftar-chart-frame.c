@@ -226,6 +226,18 @@ daftar_chart_frame_set_property (GObject      *object,
     }
 }
 
+/* The chart is to look at; its table toggle is what acts, and the one Tab
+ * stop. A flow box would make its cell a stop of its own besides. */
+static void
+daftar_chart_frame_root (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  GTK_WIDGET_CLASS (daftar_chart_frame_parent_class)->root (widget);
+  if (GTK_IS_FLOW_BOX_CHILD (parent))
+    gtk_widget_set_focusable (parent, FALSE);
+}
+
 static void
 daftar_chart_frame_class_init (DaftarChartFrameClass *klass)
 {
@@ -236,6 +248,7 @@ daftar_chart_frame_class_init (DaftarChartFrameClass *klass)
   object_class->finalize = daftar_chart_frame_finalize;
   object_class->get_property = daftar_chart_frame_get_property;
   object_class->set_property = daftar_chart_frame_set_property;
+  widget_class->root = daftar_chart_frame_root;
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,

@@ -215,6 +215,23 @@ daftar_kpi_tile_set_property (GObject      *object,
     }
 }
 
+/* A tile shows a figure and does nothing, so it is no Tab stop. A flow
+ * box makes each of its cells one, and would hold the Tab on a cell with
+ * nothing to focus: tiles are laid out in a box of their own, which takes
+ * no focus at all. */
+static void
+daftar_kpi_tile_root (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  GTK_WIDGET_CLASS (daftar_kpi_tile_parent_class)->root (widget);
+  if (GTK_IS_FLOW_BOX_CHILD (parent))
+    {
+      gtk_widget_set_focusable (parent, FALSE);
+      gtk_widget_set_can_focus (gtk_widget_get_parent (parent), FALSE);
+    }
+}
+
 static void
 daftar_kpi_tile_class_init (DaftarKpiTileClass *klass)
 {
@@ -225,6 +242,7 @@ daftar_kpi_tile_class_init (DaftarKpiTileClass *klass)
   object_class->finalize = daftar_kpi_tile_finalize;
   object_class->get_property = daftar_kpi_tile_get_property;
   object_class->set_property = daftar_kpi_tile_set_property;
+  widget_class->root = daftar_kpi_tile_root;
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,

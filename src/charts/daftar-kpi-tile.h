@@ -19,6 +19,8 @@ GType daftar_kpi_status_get_type (void);
 #define DAFTAR_TYPE_KPI_TILE (daftar_kpi_tile_get_type ())
 G_DECLARE_FINAL_TYPE (DaftarKpiTile, daftar_kpi_tile, DAFTAR, KPI_TILE, GtkWidget)
 
+/* A tile is no Tab stop. Put in a GtkFlowBox, it makes the box take no
+ * focus: tiles get a flow box of their own, without buttons beside them. */
 GtkWidget      *daftar_kpi_tile_new                  (void);
 const char     *daftar_kpi_tile_get_title            (DaftarKpiTile          *self);
 void            daftar_kpi_tile_set_title            (DaftarKpiTile          *self,

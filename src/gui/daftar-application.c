@@ -305,12 +305,16 @@ daftar_application_startup (GApplication *app)
     { "restart", on_restart },
     { "open-demo", on_open_demo },
   };
+  /* Each is listed in the shortcuts window (gtk/help-overlay.ui). */
   static const struct { const char *action; const char *accel; } accels[] = {
     { "app.help", "F1" },
     { "app.quit", "<Control>q" },
     { "app.preferences", "<Control>comma" },
     { "app.sync", "<Control>r" },
     { "win.search", "<Control>f" },
+    { "win.choose-period", "<Control>d" },
+    { "win.next-region", "F6" },
+    { "win.previous-region", "<Shift>F6" },
     { "win.show-page::overview", "<Control>1" },
     { "win.show-page::cases", "<Control>2" },
     { "win.show-page::shifts", "<Control>3" },

@@ -386,3 +386,13 @@ daftar_period_selector_get_month_grid (DaftarPeriodSelector *self)
 
   return ensure_month_grid (self);
 }
+
+void
+daftar_period_selector_popup (DaftarPeriodSelector *self)
+{
+  g_return_if_fail (DAFTAR_IS_PERIOD_SELECTOR (self));
+
+  /* A popover cannot open under a button that is not on screen. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->button)))
+    gtk_menu_button_popup (self->button);
+}

@@ -25,6 +25,8 @@ const DaftarPeriod *daftar_period_selector_get_period   (DaftarPeriodSelector *s
 /* Emits "changed" when the period differs from the current one. */
 void                daftar_period_selector_set_period   (DaftarPeriodSelector *self,
                                                          const DaftarPeriod   *period);
+/* Opens the list of periods, as a click on the button does (Ctrl+D). */
+void                daftar_period_selector_popup        (DaftarPeriodSelector *self);
 /* The grid of the "Custom…" page, for tests and screenshots; built on the
  * first call if "Custom…" has not been chosen yet. */
 DaftarMonthGrid    *daftar_period_selector_get_month_grid (DaftarPeriodSelector *self);

@@ -12,6 +12,7 @@
 #include "daftar-labels.h"
 #include "daftar-page.h"
 #include "daftar-page-error.h"
+#include "daftar-reflow-box.h"
 #include "daftar-shifts-page.h"
 #include "daftar-shifts-page-query.h"
 #include "daftar-staffing-panel.h"
@@ -579,6 +580,7 @@ daftar_shifts_page_init (DaftarShiftsPage *self)
   g_type_ensure (DAFTAR_TYPE_LINE_CHART);
   g_type_ensure (DAFTAR_TYPE_HEATMAP);
   g_type_ensure (DAFTAR_TYPE_PAGE_ERROR);
+  g_type_ensure (DAFTAR_TYPE_REFLOW_BOX);
   gtk_widget_init_template (GTK_WIDGET (self));
   daftar_page_set_load_stack (DAFTAR_PAGE (self), self->load_stack);
 

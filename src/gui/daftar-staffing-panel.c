@@ -20,6 +20,7 @@
 #include "daftar-time.h"
 
 #define ADVICE_INDEX_KEY "daftar-advice-index"
+#define TRY_BUTTON_KEY "daftar-try-button"
 
 struct _DaftarStaffingPanel
 {
@@ -342,10 +343,27 @@ add_row (GtkListBox                 *list,
       gtk_widget_set_visible (button, TRUE);
       gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
       gtk_widget_set_margin_end (GTK_WIDGET (gtk_builder_get_object (builder, "text")), width + 12);
+      /* From the keyboard the list of advice is one Tab stop whose rows
+       * the arrows walk and Enter or Space tries, rather than a Tab stop
+       * per piece of advice; the button stays for the pointer. */
+      gtk_widget_set_focusable (button, FALSE);
+      gtk_widget_set_focusable (row, TRUE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), TRY_BUTTON_KEY, button);
       *out_try = GTK_TOGGLE_BUTTON (button);
     }
   /* The builder holds the row until the list does. */
   gtk_list_box_append (list, row);
+}
+
+static void
+on_advice_row_activated (GtkListBox    *list,
+                         GtkListBoxRow *row)
+{
+  GtkToggleButton *button = g_object_get_data (G_OBJECT (row), TRY_BUTTON_KEY);
+
+  if (button != NULL)
+    gtk_toggle_button_set_active (button, !gtk_toggle_button_get_active (button));
 }
 
 static void
@@ -569,6 +587,7 @@ daftar_staffing_panel_class_init (DaftarStaffingPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, advice_list);
   gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, notes_title);
   gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, notes_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_advice_row_activated);
   gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, morning_row);
   gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, evening_row);
   gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, morning_spin);

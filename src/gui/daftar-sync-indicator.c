@@ -18,13 +18,17 @@ struct _DaftarSyncIndicator
   GtkMenuButton        *button;
   GtkSpinner           *spinner;
   GtkImage             *error_icon;
-  GtkLabel             *label;
+  AdwSqueezer          *squeezer;
+  GtkLabel             *label;          /* the whole text */
+  GtkLabel             *medium_label;   /* shorter forms, for a narrow header */
+  GtkLabel             *short_label;
   GtkPopover           *popover;
   GtkLabel             *status_title;
   GtkLabel             *status_detail;
   GtkButton            *sync_button;
 
   DaftarSyncController *controller;   /* owned, nullable */
+  char                 *tooltip;      /* owned, nullable: what the button's tooltip adds to the label */
   guint                 minute_timer;
 };
 
@@ -38,26 +42,52 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* «۱۰:۳۰»: the Tehran time of day, in the configured digits. */
+static char *
+format_time_of_day (gint64 unix_time)
+{
+  g_autofree char *datetime = daftar_format_datetime (unix_time);
+  /* daftar_format_datetime is «۱۴۰۵/۰۹/۰۷ ۱۰:۳۰»: the part after the space
+   * is the time of day. */
+  const char *time_of_day = strrchr (datetime, ' ');
+
+  return g_strdup (time_of_day != NULL ? time_of_day + 1 : datetime);
+}
+
 char *
 daftar_sync_format_as_of (gint64 unix_time)
 {
   GDate day;
   g_autofree char *date = NULL;
-  g_autofree char *datetime = NULL;
+  g_autofree char *time_of_day = format_time_of_day (unix_time);
   g_autofree char *when = NULL;
-  const char *time_of_day;
 
   daftar_time_local_date (unix_time, &day);
   date = daftar_format_date_long (&day);
-  /* daftar_format_datetime is «۱۴۰۵/۰۹/۰۷ ۱۰:۳۰»: the part after the space
-   * is the Tehran time of day with the configured digits. */
-  datetime = daftar_format_datetime (unix_time);
-  time_of_day = strrchr (datetime, ' ');
-  time_of_day = time_of_day != NULL ? time_of_day + 1 : datetime;
   /* TRANSLATORS: a date and a time of day, as in “7 Azar 1405, 10:30” */
   when = g_strdup_printf (C_("date and time", "%s, %s"), date, time_of_day);
-  /* TRANSLATORS: the header's sync status; %s is a date and time */
+  /* TRANSLATORS: the header's sync status; %s is a date and time, or in a
+   * narrow window only the time (today) or only the date (another day) */
   return g_strdup_printf (_("Up to date as of %s"), when);
+}
+
+/* The shorter forms, for a header with less room: the time alone when the
+ * sync was today («به‌روز تا ۱۰:۳۰», «۱۰:۳۰»), else the date alone. */
+static void
+format_as_of_shorter (gint64   unix_time,
+                      gint64   now,
+                      char   **medium,
+                      char   **shortest)
+{
+  GDate day, today;
+
+  daftar_time_local_date (unix_time, &day);
+  daftar_time_local_date (now, &today);
+  if (g_date_compare (&day, &today) == 0)
+    *shortest = format_time_of_day (unix_time);
+  else
+    *shortest = daftar_format_date_long (&day);
+  *medium = g_strdup_printf (_("Up to date as of %s"), *shortest);
 }
 
 char *
@@ -73,6 +103,27 @@ daftar_sync_format_relative (gint64 unix_time,
   return g_strdup_printf (_("%s ago"), span);
 }
 
+/* A shorter form leaves the whole text to the tooltip. */
+static void
+update_tooltip (DaftarSyncIndicator *self)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (self->squeezer);
+  const char *text = gtk_label_get_label (self->label);
+  g_autofree char *tooltip = NULL;
+
+  if (shown != NULL && shown != GTK_WIDGET (self->label) && text[0] != '\0')
+    tooltip = self->tooltip != NULL ? g_strconcat (text, "\n", self->tooltip, NULL) : g_strdup (text);
+  else
+    tooltip = g_strdup (self->tooltip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), tooltip);
+}
+
+static void
+on_form_shown (DaftarSyncIndicator *self)
+{
+  update_tooltip (self);
+}
+
 static void
 update (DaftarSyncIndicator *self)
 {
@@ -81,6 +132,8 @@ update (DaftarSyncIndicator *self)
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gboolean configured = FALSE;
   g_autofree char *text = NULL;
+  g_autofree char *medium = NULL;
+  g_autofree char *shortest = NULL;
   g_autofree char *title = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *tooltip = NULL;
@@ -115,6 +168,7 @@ update (DaftarSyncIndicator *self)
       if (last > 0)
         {
           text = daftar_sync_format_as_of (last);
+          format_as_of_shorter (last, now, &medium, &shortest);
           title = g_strdup (text);
           tooltip = g_strdup (relative);
         }
@@ -147,14 +201,22 @@ update (DaftarSyncIndicator *self)
     detail = g_strdup_printf (_("Last sync: %s"), relative);
 
   gtk_label_set_label (self->label, text);
+  gtk_label_set_label (self->medium_label, medium);
+  gtk_label_set_label (self->short_label, shortest);
+  gtk_widget_set_visible (GTK_WIDGET (self->medium_label), medium != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->short_label), shortest != NULL);
+  /* Whichever form shows, the button is named by the whole text. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), state == DAFTAR_SYNC_STATE_SYNCING);
   gtk_spinner_set_spinning (self->spinner, state == DAFTAR_SYNC_STATE_SYNCING);
   gtk_widget_set_visible (GTK_WIDGET (self->error_icon), state == DAFTAR_SYNC_STATE_ERROR);
   if (state == DAFTAR_SYNC_STATE_ERROR)
-    gtk_widget_add_css_class (GTK_WIDGET (self->label), "error");
+    gtk_widget_add_css_class (GTK_WIDGET (self->squeezer), "error");
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->label), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), tooltip);
+    gtk_widget_remove_css_class (GTK_WIDGET (self->squeezer), "error");
+  g_free (self->tooltip);
+  self->tooltip = g_steal_pointer (&tooltip);
+  update_tooltip (self);
 
   gtk_label_set_label (self->status_title, title);
   gtk_label_set_label (self->status_detail, detail);
@@ -284,6 +346,7 @@ daftar_sync_indicator_dispose (GObject *object)
   if (self->controller != NULL)
     g_signal_handlers_disconnect_by_func (self->controller, on_controller_notify, self);
   g_clear_object (&self->controller);
+  g_clear_pointer (&self->tooltip, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_SYNC_INDICATOR);
 
   G_OBJECT_CLASS (daftar_sync_indicator_parent_class)->dispose (object);
@@ -339,12 +402,16 @@ daftar_sync_indicator_class_init (DaftarSyncIndicatorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftarSyncIndicator, button);
   gtk_widget_class_bind_template_child (widget_class, DaftarSyncIndicator, spinner);
   gtk_widget_class_bind_template_child (widget_class, DaftarSyncIndicator, error_icon);
+  gtk_widget_class_bind_template_child (widget_class, DaftarSyncIndicator, squeezer);
   gtk_widget_class_bind_template_child (widget_class, DaftarSyncIndicator, label);
+  gtk_widget_class_bind_template_child (widget_class, DaftarSyncIndicator, medium_label);
+  gtk_widget_class_bind_template_child (widget_class, DaftarSyncIndicator, short_label);
   gtk_widget_class_bind_template_child (widget_class, DaftarSyncIndicator, popover);
   gtk_widget_class_bind_template_child (widget_class, DaftarSyncIndicator, status_title);
   gtk_widget_class_bind_template_child (widget_class, DaftarSyncIndicator, status_detail);
   gtk_widget_class_bind_template_child (widget_class, DaftarSyncIndicator, sync_button);
   gtk_widget_class_bind_template_callback (widget_class, on_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_form_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_sync_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_history_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_clicked);

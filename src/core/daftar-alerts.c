@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gi18n.h>
 
 #include "daftar-alerts.h"
 #include "daftar-queries.h"
@@ -73,7 +74,7 @@ step_error (DaftarDb      *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Reading alerts");
+      daftar_db_set_error (db, error, _("Reading alerts"));
       return FALSE;
     }
   return TRUE;
@@ -267,7 +268,7 @@ daftar_query_alerts_full (DaftarDb     *db,
       !read_rate_alerts (db, office_code, from, to, &standards, alerts, error) ||
       !breach_alerts (db, office_code, from, to, &standards, max_day_alerts, alerts, &n_omitted, error))
     {
-      g_prefix_error (error, "Looking for alerts: ");
+      g_prefix_error (error, _("Looking for alerts: "));
       return NULL;
     }
   if (out_n_omitted != NULL)

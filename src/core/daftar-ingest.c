@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "daftar-case-search-index.h"
+#include "daftar-format.h"
 #include "daftar-ingest-private.h"
 #include "daftar-ingest.h"
 #include "daftar-page-check.h"
@@ -113,7 +114,7 @@ office_place_changes (Ingest              *ingest,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      daftar_db_set_error (ingest->db, error, "Looking up an office");
+      daftar_db_set_error (ingest->db, error, _("Looking up an office"));
       return FALSE;
     }
   return TRUE;
@@ -144,7 +145,7 @@ store_reject (Ingest      *ingest,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (ingest->db, error, "Storing a rejected record");
+      daftar_db_set_error (ingest->db, error, _("Storing a rejected record"));
       return FALSE;
     }
   ingest->result->rejected++;
@@ -354,7 +355,7 @@ ensure_office (Ingest  *ingest,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (ingest->db, error, "Recording the office");
+      daftar_db_set_error (ingest->db, error, _("Recording the office"));
       return FALSE;
     }
   return TRUE;
@@ -378,11 +379,13 @@ recompute_touched (Ingest  *ingest,
         {
           /* Validation keeps every time inside the calendar, so only a row
            * stored by an older version can get here: fail with a reason. */
-          g_autofree char *office = daftar_text_printable (parts[0], -1);
-          g_autofree char *text = daftar_text_printable (parts[1], -1);
+          g_autofree char *printable_office = daftar_text_printable (parts[0], -1);
+          g_autofree char *printable_text = daftar_text_printable (parts[1], -1);
+          g_autofree char *office = daftar_text_isolate (printable_office);
+          g_autofree char *text = daftar_text_isolate (printable_text);
 
           g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_DATABASE,
-                       "A record of office %s falls on the day “%s”, outside the calendar",
+                       _("A record of office %s falls on the day “%s”, outside the calendar"),
                        office, text);
           return FALSE;
         }
@@ -415,6 +418,8 @@ check_page (const char  *office_code,
     {
       g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_WRONG_PROTOCOL,
+                   /* Translators: protocol versions stay in Latin digits, as the
+                    * protocol and the server's documentation write them. */
                    _("The server speaks protocol version %s; Daftar speaks version %d"),
                    version, DAFTAR_PROTOCOL_VERSION);
       return FALSE;
@@ -526,10 +531,11 @@ daftar_ingest_page (DaftarDb            *db,
     {
       /* A page that is mostly refuse is a broken server: storing its
        * rejects one by one would only fill the database. */
+      g_autofree char *limit = daftar_format_int (DAFTAR_PAGE_MAX_REJECTS);
+
       memset (result, 0, sizeof *result);
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
-                   _("The server’s page was refused: more than %d of its records are not valid"),
-                   DAFTAR_PAGE_MAX_REJECTS);
+                   _("The server’s page was refused: more than %s of its records are not valid"), limit);
       return FALSE;
     }
   if (!ok)
@@ -540,7 +546,7 @@ daftar_ingest_page (DaftarDb            *db,
         {
           g_critical ("A step of ingest failed without an error");
           g_set_error_literal (&local_error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_DATABASE,
-                               "a step failed without saying why");
+                               _("a step failed without saying why"));
         }
       memset (result, 0, sizeof *result);
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_DATABASE,
@@ -573,9 +579,10 @@ daftar_ingest_page_bytes (DaftarDb            *db,
   memset (result, 0, sizeof *result);
   if (g_bytes_get_size (body) > DAFTAR_PAGE_SIZE_LIMIT)
     {
+      g_autofree char *limit = daftar_format_int (DAFTAR_PAGE_SIZE_LIMIT / (1024 * 1024));
+
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_TOO_LARGE,
-                   _("The server’s page is larger than %d MiB and was refused"),
-                   DAFTAR_PAGE_SIZE_LIMIT / (1024 * 1024));
+                   _("The server’s page is larger than %s MiB and was refused"), limit);
       return FALSE;
     }
   /* json-glib sees only strict JSON within the page limits, as in the sync

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "daftar-migrations.h"
 #include "daftar-rollup-levels.h"
 #include "daftar-rollups.h"
@@ -31,7 +33,7 @@ rebuild_rollups (DaftarDb  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Listing offices to rebuild");
+      daftar_db_set_error (db, error, _("Listing offices to rebuild"));
       return FALSE;
     }
 
@@ -47,11 +49,13 @@ rebuild_rollups (DaftarDb  *db,
           GDate day;
           if (!daftar_time_parse_day (g_ptr_array_index (days, d), &day))
             {
-              g_autofree char *code = daftar_text_printable (office, -1);
-              g_autofree char *text = daftar_text_printable (g_ptr_array_index (days, d), -1);
+              g_autofree char *printable_code = daftar_text_printable (office, -1);
+              g_autofree char *printable_text = daftar_text_printable (g_ptr_array_index (days, d), -1);
+              g_autofree char *code = daftar_text_isolate (printable_code);
+              g_autofree char *text = daftar_text_isolate (printable_text);
 
               g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_MIGRATE,
-                           "The rollups of office %s hold the day “%s”, which is no date",
+                           _("The rollups of office %s hold the day “%s”, which is no date"),
                            code, text);
               return FALSE;
             }
@@ -87,7 +91,7 @@ add_owner_columns (DaftarDb  *db,
       sqlite3_reset (stmt);
       if (rc != SQLITE_ROW)
         {
-          daftar_db_set_error (db, error, "Reading the columns of a shared table");
+          daftar_db_set_error (db, error, _("Reading the columns of a shared table"));
           return FALSE;
         }
       if (!present && !daftar_db_exec (db, add, error))
@@ -121,7 +125,7 @@ restore_offices (DaftarDb  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Listing offices without a row");
+      daftar_db_set_error (db, error, _("Listing offices without a row"));
       return FALSE;
     }
 
@@ -138,7 +142,7 @@ restore_offices (DaftarDb  *db,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          daftar_db_set_error (db, error, "Restoring an office");
+          daftar_db_set_error (db, error, _("Restoring an office"));
           return FALSE;
         }
       days = daftar_rollups_list_days (db, office, error);

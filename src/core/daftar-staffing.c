@@ -5,17 +5,22 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "daftar-erlang.h"
+#include "daftar-format.h"
 #include "daftar-records.h"
 #include "daftar-staffing.h"
 #include "daftar-sum.h"
+#include "daftar-text.h"
 #include "daftar-time.h"
 
 G_DEFINE_QUARK (daftar-staffing-error-quark, daftar_staffing_error)
 
 #define N_ROWS 7
 #define N_HOURS 24
+/* Ten years: a window the hourly rows of an office can hold in memory. */
+#define MAX_WEEKS 520
 
 /* Sums over the window for one weekday row and hour. */
 typedef struct
@@ -166,15 +171,15 @@ resolve_office (DaftarDb    *db,
   if (rc != SQLITE_DONE)
     {
       g_clear_pointer (out_code, g_free);
-      daftar_db_set_error (db, error, "Reading the offices");
+      daftar_db_set_error (db, error, _("Reading the offices"));
       return FALSE;
     }
   if (n != 1)
     {
       g_clear_pointer (out_code, g_free);
       g_set_error_literal (error, DAFTAR_STAFFING_ERROR, DAFTAR_STAFFING_ERROR_NO_OFFICE,
-                           n == 0 ? "The database holds no office"
-                                  : "Staffing is advised per office: choose one");
+                           n == 0 ? _("The database holds no office")
+                                  : _("Staffing is advised per office: choose one"));
       return FALSE;
     }
   return TRUE;
@@ -225,7 +230,7 @@ read_hours (DaftarDb       *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Reading the hourly tickets");
+      daftar_db_set_error (db, error, _("Reading the hourly tickets"));
       return FALSE;
     }
   return TRUE;
@@ -447,8 +452,19 @@ daftar_staffing_compute (DaftarDb    *db,
   /* Three of four by default: the same three quarters for other windows. */
   if (weeks_required == 0)
     weeks_required = (3 * weeks + 3) / 4;
-  if (weeks > 520 || weeks_required > weeks)
+  if (weeks > MAX_WEEKS)
     {
+      /* A report over more than ten years asks for this. */
+      g_autofree char *most = daftar_format_int (MAX_WEEKS);
+      g_autofree char *asked = daftar_format_int (weeks);
+
+      g_set_error (error, DAFTAR_STAFFING_ERROR, DAFTAR_STAFFING_ERROR_INVALID,
+                   _("Staffing is advised from at most %s weeks, not %s"), most, asked);
+      return NULL;
+    }
+  if (weeks_required > weeks)
+    {
+      /* Only a caller's mistake gets here, never a user: English, for logs. */
       g_set_error (error, DAFTAR_STAFFING_ERROR, DAFTAR_STAFFING_ERROR_INVALID,
                    "Cannot judge %u of %u weeks", weeks_required, weeks);
       return NULL;
@@ -466,7 +482,7 @@ daftar_staffing_compute (DaftarDb    *db,
   if (!resolve_office (db, office_code, &s->office_code, error) ||
       !daftar_query_standards (db, &s->standards, error))
     {
-      g_prefix_error (error, "Staffing: ");
+      g_prefix_error (error, _("Staffing: "));
       return NULL;
     }
   clamp_standards (&s->standards);
@@ -475,7 +491,9 @@ daftar_staffing_compute (DaftarDb    *db,
   day_arrivals = g_new0 (gint64, (gsize) weeks * 7 * N_HOURS);
   if (!read_hours (db, s, sums, day_arrivals, error))
     {
-      g_prefix_error (error, "Staffing of %s: ", s->office_code);
+      g_autofree char *office = daftar_text_isolate (s->office_code);
+
+      g_prefix_error (error, _("Staffing of office %s: "), office);
       return NULL;
     }
 
@@ -538,6 +556,8 @@ daftar_staffing_project (const DaftarStaffing         *staffing,
       !(what_if->service_time_factor > 0) || !(what_if->arrivals_factor >= 0) ||
       !isfinite (what_if->service_time_factor) || !isfinite (what_if->arrivals_factor))
     {
+      /* The panel's spin buttons never allow this: English, for a caller's
+       * log rather than for a manager. */
       g_set_error_literal (error, DAFTAR_STAFFING_ERROR, DAFTAR_STAFFING_ERROR_INVALID,
                            "A what-if needs at least one counter per shift and positive factors");
       return FALSE;

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "daftar-sync-history.h"
 
 static void
@@ -87,7 +89,7 @@ read_runs (DaftarDb  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "sync_log");
+      daftar_db_set_error (db, error, _("Reading the sync history"));
       return FALSE;
     }
   return TRUE;
@@ -121,7 +123,7 @@ read_rejects (DaftarDb  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "sync_rejects");
+      daftar_db_set_error (db, error, _("Reading the rejected records"));
       return FALSE;
     }
   return TRUE;
@@ -176,7 +178,7 @@ daftar_sync_last_success (DaftarDb  *db,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      daftar_db_set_error (db, error, "Reading the last successful sync");
+      daftar_db_set_error (db, error, _("Reading the last successful sync"));
       sqlite3_reset (stmt);
       return FALSE;
     }

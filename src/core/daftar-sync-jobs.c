@@ -79,7 +79,7 @@ store_rejects (DaftarDb   *db,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          daftar_db_set_error (db, error, "sync_rejects");
+          daftar_db_set_error (db, error, _("Storing the rejected records"));
           daftar_db_rollback (db);
           return FALSE;
         }
@@ -137,7 +137,7 @@ daftar_sync_log_start_job (DaftarDb      *db,
   sqlite3_bind_text (stmt, 3, job->office, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "sync_log");
+      daftar_db_set_error (db, error, _("Recording the start of a sync"));
       sqlite3_reset (stmt);
       return NULL;
     }
@@ -186,7 +186,7 @@ prune_history (DaftarDb  *db,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          daftar_db_set_error (db, error, "Pruning the sync history");
+          daftar_db_set_error (db, error, _("Pruning the sync history"));
           return FALSE;
         }
     }
@@ -217,7 +217,7 @@ daftar_sync_log_finish_job (DaftarDb      *db,
   sqlite3_bind_text (stmt, 7, job->message, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "sync_log");
+      daftar_db_set_error (db, error, _("Recording how a sync ended"));
       sqlite3_reset (stmt);
       return NULL;
     }
@@ -292,9 +292,13 @@ exec_sql (sqlite3     *handle,
   return TRUE;
 
 fail:
-  /* The caller says what was being done; SQLite says what went wrong. */
-  g_set_error_literal (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_DATABASE,
-                       sqlite3_errmsg (handle));
+  {
+    /* The caller says what was being done; this, what went wrong. */
+    g_autofree char *reason = daftar_db_describe_failure (sqlite3_extended_errcode (handle),
+                                                          sqlite3_errmsg (handle));
+
+    g_set_error_literal (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_DATABASE, reason);
+  }
   sqlite3_finalize (stmt);
   return FALSE;
 }

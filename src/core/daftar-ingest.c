@@ -121,35 +121,45 @@ office_place_changes (Ingest              *ingest,
 }
 
 static gboolean
-store_reject (Ingest      *ingest,
-              const char  *entity,
-              JsonNode    *change,
-              const char  *reason,
-              GError     **error)
+store_reject (Ingest                   *ingest,
+              const char               *entity,
+              JsonNode                 *change,
+              const DaftarRejectReason *reason,
+              GError                  **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare_static (ingest->db,
-                                          "INSERT INTO sync_rejects (received_at, entity, raw, reason) "
-                                          "VALUES (?, ?, ?, ?)",
-                                          error);
   g_autofree char *raw = json_to_string (change, FALSE);
-  int rc;
 
-  if (stmt == NULL)
+  if (!daftar_reject_reason_store (ingest->db, ingest->received_at, entity, raw, reason, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ingest->received_at);
-  if (entity != NULL)
-    sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, raw, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      daftar_db_set_error (ingest->db, error, _("Storing a rejected record"));
-      return FALSE;
-    }
   ingest->result->rejected++;
   return TRUE;
+}
+
+/* A reject for a reason without arguments. */
+static gboolean
+store_reject_code (Ingest            *ingest,
+                   const char        *entity,
+                   JsonNode          *change,
+                   DaftarRejectCode   code,
+                   GError           **error)
+{
+  g_autoptr(DaftarRejectReason) reason = daftar_reject_reason_new (code, NULL);
+
+  return store_reject (ingest, entity, change, reason, error);
+}
+
+/* A reject for a record the validation refused, with its reason. */
+static gboolean
+store_invalid (Ingest        *ingest,
+               const char    *entity,
+               JsonNode      *change,
+               const GError  *invalid,
+               GError       **error)
+{
+  const DaftarRejectReason *reason = daftar_record_error_get_reason (invalid);
+
+  g_return_val_if_fail (reason != NULL, FALSE);
+  return store_reject (ingest, entity, change, reason, error);
 }
 
 /* Checks that a record belongs to the office whose feed this is: a record of
@@ -168,8 +178,8 @@ check_office (Ingest              *ingest,
 
   if (owner == NULL || g_strcmp0 (owner, ingest->office_code) == 0)
     return TRUE;
-  g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_RANGE,
-               "office_code “%s” is not the office of this feed", owner);
+  daftar_record_set_error (error, DAFTAR_RECORD_ERROR_RANGE,
+                           daftar_reject_reason_new (DAFTAR_REJECT_OTHER_OFFICE, owner, NULL));
   return FALSE;
 }
 
@@ -189,14 +199,13 @@ apply_delete (Ingest       *ingest,
   g_auto(DaftarIngestStored) stored = { 0 };
 
   if (entity == DAFTAR_ENTITY_OFFICE && strcmp (key, ingest->office_code) != 0)
-    return store_reject (ingest, entity_name, change, "an office's feed can delete only its own office", error);
+    return store_reject_code (ingest, entity_name, change, DAFTAR_REJECT_DELETE_OTHER_OFFICE, error);
   if (entity != DAFTAR_ENTITY_OFFICE && !daftar_ingest_look_up_stored (ingest->db, entity, key, &stored, error))
     return FALSE;
   if (!stored_is_ours (ingest, &stored))
-    return store_reject (ingest, entity_name, change,
-                         daftar_ingest_is_shared (entity) ? "the row was set by another office's feed"
-                                            : "the id belongs to another office",
-                         error);
+    return store_reject_code (ingest, entity_name, change,
+                              daftar_ingest_is_shared (entity) ? DAFTAR_REJECT_SHARED_ROW : DAFTAR_REJECT_ID_TAKEN,
+                              error);
 
   touch_stored (ingest, &stored);
   if (!daftar_ingest_delete_record (ingest->db, entity, key, error))
@@ -230,11 +239,11 @@ apply_upsert (Ingest              *ingest,
       gboolean same = FALSE;
 
       if (!daftar_ingest_is_shared (entity))
-        return store_reject (ingest, entity_name, change, "the id belongs to another office", error);
+        return store_reject_code (ingest, entity_name, change, DAFTAR_REJECT_ID_TAKEN, error);
       if (!daftar_ingest_same_as_stored (ingest->db, record, &same, error))
         return FALSE;
       if (!same)
-        return store_reject (ingest, entity_name, change, "the row was set by another office's feed", error);
+        return store_reject_code (ingest, entity_name, change, DAFTAR_REJECT_SHARED_ROW, error);
       ingest->result->upserted++;
       return TRUE;
     }
@@ -273,13 +282,13 @@ apply_change (Ingest    *ingest,
   DaftarEntity entity;
 
   if (!JSON_NODE_HOLDS_OBJECT (change))
-    return store_reject (ingest, NULL, change, "change is not an object", error);
+    return store_reject_code (ingest, NULL, change, DAFTAR_REJECT_NOT_OBJECT, error);
   object = json_node_get_object (change);
 
   entity_name = json_object_get_string_member_with_default (object, "entity", NULL);
   op = json_object_get_string_member_with_default (object, "op", NULL);
   if (entity_name == NULL || !daftar_entity_from_name (entity_name, &entity))
-    return store_reject (ingest, entity_name, change, "unknown entity", error);
+    return store_reject_code (ingest, entity_name, change, DAFTAR_REJECT_UNKNOWN_ENTITY, error);
   /* Rollups that count against a standard recount after any change of one. */
   if (entity == DAFTAR_ENTITY_STANDARD)
     ingest->standards_changed = TRUE;
@@ -289,21 +298,21 @@ apply_change (Ingest    *ingest,
       const char *key = json_object_get_string_member_with_default (object, "id", NULL);
 
       if (key == NULL)
-        return store_reject (ingest, entity_name, change, "delete without a string id", error);
+        return store_reject_code (ingest, entity_name, change, DAFTAR_REJECT_DELETE_WITHOUT_ID, error);
       if (!daftar_record_check_id (key, &invalid))
-        return store_reject (ingest, entity_name, change, invalid->message, error);
+        return store_invalid (ingest, entity_name, change, invalid, error);
       return apply_delete (ingest, entity, entity_name, change, key, error);
     }
 
   if (g_strcmp0 (op, "upsert") != 0)
-    return store_reject (ingest, entity_name, change, "unknown op", error);
+    return store_reject_code (ingest, entity_name, change, DAFTAR_REJECT_UNKNOWN_OP, error);
   if (!json_object_has_member (object, "data") ||
       !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "data")))
-    return store_reject (ingest, entity_name, change, "upsert without a data object", error);
+    return store_reject_code (ingest, entity_name, change, DAFTAR_REJECT_NO_DATA, error);
 
   record = daftar_record_from_json (entity, json_object_get_object_member (object, "data"), &invalid);
   if (record == NULL || !check_office (ingest, record, &invalid))
-    return store_reject (ingest, entity_name, change, invalid->message, error);
+    return store_invalid (ingest, entity_name, change, invalid, error);
   return apply_upsert (ingest, record, entity_name, change, error);
 }
 

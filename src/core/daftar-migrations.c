@@ -68,36 +68,51 @@ rebuild_rollups (DaftarDb  *db,
   return daftar_rollup_levels_refresh (levels, db, error);
 }
 
+/* Adds @column to @table unless it is there: SQLite has no ADD COLUMN IF
+ * NOT EXISTS, and a file taken back to an older version by hand keeps the
+ * columns of the newer one. */
+static gboolean
+add_column (DaftarDb    *db,
+            const char  *table,
+            const char  *column,
+            GError     **error)
+{
+  g_autofree char *has = g_strdup_printf ("SELECT count(*) FROM pragma_table_info('%s') "
+                                          "WHERE name = '%s'", table, column);
+  g_autofree char *add = g_strdup_printf ("ALTER TABLE %s ADD COLUMN %s TEXT", table, column);
+  sqlite3_stmt *stmt = daftar_db_prepare (db, has, error);
+  gboolean present;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  present = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      daftar_db_set_error (db, error, _("Reading the columns of a table"));
+      return FALSE;
+    }
+  return present || daftar_db_exec (db, add, error);
+}
+
 /* Step 6: the shared tables record the office whose feed set each row. */
 static gboolean
 add_owner_columns (DaftarDb  *db,
                    GError   **error)
 {
-  static const char * const tables[] = { "standards", "holidays" };
+  return add_column (db, "standards", "office_code", error) &&
+         add_column (db, "holidays", "office_code", error);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *has = g_strdup_printf ("SELECT count(*) FROM pragma_table_info('%s') "
-                                              "WHERE name = 'office_code'", tables[i]);
-      g_autofree char *add = g_strdup_printf ("ALTER TABLE %s ADD COLUMN office_code TEXT", tables[i]);
-      sqlite3_stmt *stmt = daftar_db_prepare (db, has, error);
-      gboolean present;
-      int rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      rc = sqlite3_step (stmt);
-      present = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW)
-        {
-          daftar_db_set_error (db, error, _("Reading the columns of a shared table"));
-          return FALSE;
-        }
-      if (!present && !daftar_db_exec (db, add, error))
-        return FALSE;
-    }
-  return TRUE;
+/* Step 8: a rejected record's reason as a code and its arguments. */
+static gboolean
+add_reason_columns (DaftarDb  *db,
+                    GError   **error)
+{
+  return add_column (db, "sync_rejects", "reason_code", error) &&
+         add_column (db, "sync_rejects", "reason_args", error);
 }
 
 /* Step 6: an office that has records but no row in offices (its office
@@ -184,6 +199,8 @@ daftar_migration_after_step (DaftarDb  *db,
    * so only the last step of a migration can run them, for every step of
    * it that asked. */
   if (version == 6 && !add_owner_columns (db, error))
+    return FALSE;
+  if (version == 8 && !add_reason_columns (db, error))
     return FALSE;
   if (version < latest)
     return TRUE;

@@ -564,14 +564,17 @@ daftar_page_check (GBytes   *body,
   return TRUE;
 }
 
-const char *
-daftar_page_mark_reason (const char *text)
+gboolean
+daftar_page_mark_reason (const char       *text,
+                         DaftarRejectCode *out_code)
 {
   if (strstr (text, "\xef\xbf\xbe") != NULL)
-    return "a string holds a NUL character (\\u0000)";
-  if (strstr (text, "\xef\xb7\x90") != NULL)
-    return "a string holds an unpaired UTF-16 surrogate";
-  if (strstr (text, "\xef\xbf\xbf") != NULL)
-    return "a string holds bytes that are not UTF-8";
-  return NULL;
+    *out_code = DAFTAR_REJECT_NUL;
+  else if (strstr (text, "\xef\xb7\x90") != NULL)
+    *out_code = DAFTAR_REJECT_SURROGATE;
+  else if (strstr (text, "\xef\xbf\xbf") != NULL)
+    *out_code = DAFTAR_REJECT_NOT_UTF8;
+  else
+    return FALSE;
+  return TRUE;
 }

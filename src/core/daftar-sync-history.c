@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "daftar-reject-reasons.h"
 #include "daftar-sync-history.h"
 
 static void
@@ -24,6 +25,8 @@ reject_clear (gpointer data)
   g_free (reject->entity);
   g_free (reject->raw);
   g_free (reject->reason);
+  g_free (reject->reason_code);
+  g_free (reject->reason_args);
 }
 
 void
@@ -102,7 +105,8 @@ read_rejects (DaftarDb  *db,
               GError   **error)
 {
   sqlite3_stmt *stmt = daftar_db_prepare (db,
-                                          "SELECT received_at, entity, raw, reason FROM sync_rejects "
+                                          "SELECT received_at, entity, raw, reason, reason_code, reason_args "
+                                          "FROM sync_rejects "
                                           "ORDER BY received_at DESC, id DESC LIMIT ?1",
                                           error);
   int rc;
@@ -117,6 +121,8 @@ read_rejects (DaftarDb  *db,
         .entity = column_text (stmt, 1),
         .raw = column_text (stmt, 2),
         .reason = column_text (stmt, 3),
+        .reason_code = column_text (stmt, 4),
+        .reason_args = column_text (stmt, 5),
       };
       g_array_append_val (rejects, reject);
     }
@@ -201,4 +207,11 @@ daftar_sync_last_success_job (DaftarDb      *db,
   if (!daftar_sync_last_success (db, when, NULL, error))
     return NULL;
   return g_steal_pointer (&when);
+}
+
+char *
+daftar_sync_reject_describe (const DaftarSyncReject *reject)
+{
+  g_return_val_if_fail (reject != NULL, NULL);
+  return daftar_reject_reason_render (reject->reason_code, reject->reason_args, reject->reason);
 }

@@ -500,6 +500,24 @@ test_connect_refuses_http (Fixture       *f,
   g_assert_false (daftar_connect_check ("https://central.example.ir", "", "t0k", NULL, &error));
   g_assert_error (error, DAFTAR_CONNECT_ERROR, DAFTAR_CONNECT_ERROR_OFFICE);
   g_clear_error (&error);
+  /* The limit in the digits of the preference, not typed into the
+   * sentence: Latin ones chosen in the Persian window. */
+  {
+    DaftarFormatLanguage language;
+    DaftarFormatDigits digits;
+    DaftarFormatCalendar calendar;
+
+    daftar_format_get_config (&language, &digits, &calendar);
+    daftar_format_set_config (language, DAFTAR_FORMAT_DIGITS_LATIN, calendar);
+    g_assert_false (daftar_connect_check ("https://central.example.ir", "YZ 01", "t0k", NULL, &error));
+    daftar_format_set_config (language, digits, calendar);
+    g_assert_error (error, DAFTAR_CONNECT_ERROR, DAFTAR_CONNECT_ERROR_OFFICE);
+    g_test_message ("%s", error->message);
+    g_assert_true (has_persian_letter (error->message));
+    g_assert_nonnull (strstr (error->message, "64"));
+    g_assert_false (daftar_test_has_persian_digit (error->message));
+    g_clear_error (&error);
+  }
   g_assert_false (daftar_connect_check ("https://central.example.ir", "YZ-01", "bad\ntoken", NULL, &error));
   g_assert_error (error, DAFTAR_CONNECT_ERROR, DAFTAR_CONNECT_ERROR_TOKEN);
   g_clear_error (&error);

@@ -123,9 +123,14 @@ alert_row_new (const DaftarAlert *alert,
     }
   if (alert->kind == DAFTAR_ALERT_READ_RATE_BELOW_TARGET)
     {
+      g_autofree char *days = daftar_format_int (DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS);
+
       if (subtitle->len > 0)
         g_string_append (subtitle, " · ");
-      g_string_append (subtitle, _("Notices of the last three days are left out: they have had no time to be viewed yet."));
+      g_string_append_printf (subtitle, ngettext ("Notices of the last %s day are left out: they have had no time to be viewed yet.",
+                                                  "Notices of the last %s days are left out: they have had no time to be viewed yet.",
+                                                  DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS),
+                              days);
     }
   else if (alert->kind == DAFTAR_ALERT_SYNC_FAILED && alert->detail != NULL)
     g_string_append (subtitle, alert->detail);

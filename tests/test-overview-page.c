@@ -744,6 +744,51 @@ test_in_window (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The days a read-rate alert leaves out come from the constant, in the
+ * UI's digits (Latin ones here, chosen in the Persian window), not typed
+ * into the sentence as a word. */
+static void
+test_read_rate_days (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_alert_free);
+  g_autoptr(GPtrArray) rollups = g_ptr_array_new ();
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new ();
+  DaftarPeriod period;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *days = NULL;
+  GtkListBox *list = GTK_LIST_BOX (g_object_ref_sink (gtk_list_box_new ()));
+  DaftarAlert *alert = g_new0 (DaftarAlert, 1);
+  DaftarFormatLanguage language;
+  DaftarFormatDigits digits;
+  DaftarFormatCalendar calendar;
+  const char *subtitle;
+
+  alert->kind = DAFTAR_ALERT_READ_RATE_BELOW_TARGET;
+  alert->severity = DAFTAR_ALERT_WARNING;
+  g_date_clear (&alert->day, 1);
+  g_date_set_dmy (&alert->day, 27, G_DATE_APRIL, 2025);
+  alert->value = 0.5;
+  alert->target = 0.8;
+  g_ptr_array_add (alerts, alert);
+
+  daftar_format_get_config (&language, &digits, &calendar);
+  daftar_format_set_config (language, DAFTAR_FORMAT_DIGITS_LATIN, calendar);
+  daftar_period_custom (&alert->day, &alert->day, &period);
+  daftar_overview_fill_alerts (DAFTAR_OVERVIEW_PAGE (f->page), list, alerts, rollups, annotations, NULL, FALSE, &period, 0);
+  days = daftar_format_int (DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS);
+  daftar_format_set_config (language, digits, calendar);
+
+  rows = list_rows (list);
+  g_assert_cmpuint (rows->len, ==, 1);
+  subtitle = adw_action_row_get_subtitle (g_ptr_array_index (rows, 0));
+  g_test_message ("read-rate alert: %s", subtitle);
+  g_assert_nonnull (subtitle);
+  g_assert_true (daftar_test_has_latin_digit (subtitle));
+  g_assert_false (daftar_test_has_persian_digit (subtitle));
+  g_assert_nonnull (strstr (subtitle, days));
+  g_object_unref (list);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -757,6 +802,7 @@ main (int argc, char **argv)
   g_test_add ("/overview-page/no-alerts", Fixture, NULL, fixture_set_up, test_no_alerts, fixture_tear_down);
   g_test_add ("/overview-page/read-rate-today", Fixture, NULL, fixture_set_up, test_read_rate_today, fixture_tear_down);
   g_test_add ("/overview-page/in-window", Fixture, NULL, fixture_set_up, test_in_window, fixture_tear_down);
+  g_test_add ("/overview-page/read-rate-days", Fixture, NULL, fixture_set_up, test_read_rate_days, fixture_tear_down);
   g_test_add ("/overview-page/load-failure", Fixture, NULL, fixture_set_up, test_load_failure, fixture_tear_down);
   return g_test_run ();
 }

@@ -271,8 +271,8 @@ test_changes_limit (void)
                                               "\"has_more\":false,\"ch\\u0061nges\":[%s]}", over);
 
   assert_parsed (at_most, strlen (at_most));
-  assert_refused (too_many, strlen (too_many), "more than 50000 changes");
-  assert_refused (escaped, strlen (escaped), "more than 50000 changes");
+  assert_refused (too_many, strlen (too_many), "more than 50,000 changes");
+  assert_refused (escaped, strlen (escaped), "more than 50,000 changes");
 }
 
 static void
@@ -287,7 +287,7 @@ test_values_limit (void)
   g_autofree char *too_many = page_with ("", over_array);
 
   assert_parsed (at_most, strlen (at_most));
-  assert_refused (too_many, strlen (too_many), "more than 250000 JSON values");
+  assert_refused (too_many, strlen (too_many), "more than 250,000 JSON values");
 }
 
 static void
@@ -302,7 +302,7 @@ test_containers_limit (void)
   g_autofree char *too_many = page_with ("", over_array);
 
   assert_parsed (at_most, strlen (at_most));
-  assert_refused (too_many, strlen (too_many), "more than 100002 JSON objects and arrays");
+  assert_refused (too_many, strlen (too_many), "more than 100,002 JSON objects and arrays");
 }
 
 static void
@@ -324,17 +324,17 @@ test_marked (void)
   g_assert_no_error (error);
   g_assert_cmpuint (page->rejects->len, ==, MAX_REJECTS);
   daftar_sync_page_free (page);
-  assert_refused (too_many, strlen (too_many), "more than 1000 changes with text that cannot be stored");
+  assert_refused (too_many, strlen (too_many), "more than 1,000 changes with text that cannot be stored");
 
   page = parse (stray, strlen (stray), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->rejects->len, ==, 2);
-  g_assert_cmpstr (((DaftarSyncReject *) g_ptr_array_index (page->rejects, 0))->reason, ==,
-                   "a string holds bytes that are not UTF-8");
-  g_assert_cmpstr (((DaftarSyncReject *) g_ptr_array_index (page->rejects, 0))->raw, ==,
+  g_assert_cmpint (((DaftarSyncTakenOut *) g_ptr_array_index (page->rejects, 0))->reason->code, ==,
+                   DAFTAR_REJECT_NOT_UTF8);
+  g_assert_cmpstr (((DaftarSyncTakenOut *) g_ptr_array_index (page->rejects, 0))->raw, ==,
                    "{\"s\":\"a\xef\xbf\xbf\"}");
-  g_assert_cmpstr (((DaftarSyncReject *) g_ptr_array_index (page->rejects, 1))->reason, ==,
-                   "a string holds an unpaired UTF-16 surrogate");
+  g_assert_cmpint (((DaftarSyncTakenOut *) g_ptr_array_index (page->rejects, 1))->reason->code, ==,
+                   DAFTAR_REJECT_SURROGATE);
   changes = json_object_get_array_member (json_node_get_object (page->root), "changes");
   g_assert_cmpuint (json_array_get_length (changes), ==, 2);
   /* Past 64 bits: a real number, which no integer field takes. */
@@ -392,7 +392,7 @@ test_rejects_limit (void)
    * the cursor where it was. */
   g_assert_false (daftar_ingest_page (db, OFFICE, too_many, &result, &error));
   g_assert_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE);
-  g_assert_nonnull (strstr (error->message, "more than 1000 of its records are not valid"));
+  g_assert_nonnull (strstr (error->message, "more than 1,000 of its records are not valid"));
   g_assert_cmpuint (result.rejected, ==, 0);
   g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM cases WHERE id = 'GOOD-2'"), ==, 0);
   g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM sync_rejects"), ==, MAX_REJECTS);

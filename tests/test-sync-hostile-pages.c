@@ -329,7 +329,7 @@ test_changes (Fixture *f, gconstpointer data)
   g_autoptr(DaftarSyncSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
 
-  assert_refused (f, MODE_TOO_MANY_CHANGES, DAFTAR_SYNC_ERROR_BAD_PAGE, "more than 50000 changes");
+  assert_refused (f, MODE_TOO_MANY_CHANGES, DAFTAR_SYNC_ERROR_BAD_PAGE, "more than 50,000 changes");
 
   summary = run (f, MODE_MOST_CHANGES, &error);
   g_assert_no_error (error);
@@ -344,7 +344,7 @@ test_rejects (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
 
   /* A page that is mostly refuse is refused whole, rejects and all. */
-  assert_refused (f, MODE_TOO_MANY_REJECTS, DAFTAR_SYNC_ERROR_BAD_PAGE, "more than 1000 of its records are not valid");
+  assert_refused (f, MODE_TOO_MANY_REJECTS, DAFTAR_SYNC_ERROR_BAD_PAGE, "more than 1,000 of its records are not valid");
   g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE id = 'HOSTILE-AFTER-REJECTS'"), ==, 0);
 
   summary = run (f, MODE_MOST_REJECTS, &error);

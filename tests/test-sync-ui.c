@@ -10,6 +10,7 @@
 #include "daftar-connect-dialog.h"
 #include "daftar-format.h"
 #include "daftar-i18n.h"
+#include "daftar-reject-reasons.h"
 #include "daftar-style.h"
 #include "daftar-sync-controller.h"
 #include "daftar-sync-history-dialog.h"
@@ -443,22 +444,29 @@ test_history (Fixture       *f,
   g_assert_cmpuint (runs, ==, 3);
   g_assert_true (auth_shown);
 
-  /* Rejects: each with its reason, as stored. */
+  /* Rejects: each with its stored reason, in the window's Persian. */
   collect (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, expanders);
   g_assert_cmpuint (expanders->len, ==, daftar_sync_history_dialog_get_n_rejects (dialog));
   handle = test_sync_open_readonly (f->path);
   for (guint i = 0; i < expanders->len; i++)
     {
       const char *reason = adw_preferences_row_get_title (g_ptr_array_index (expanders, i));
-      g_autofree char *sql = NULL;
-      char *quoted;
+      sqlite3_stmt *stmt = NULL;
+      gboolean stored = FALSE;
 
       g_assert_nonnull (reason);
-      g_assert_cmpstr (reason, !=, "");
-      quoted = sqlite3_mprintf ("SELECT COUNT(*) FROM sync_rejects WHERE reason = %Q", reason);
-      sql = g_strdup (quoted);
-      sqlite3_free (quoted);
-      g_assert_cmpint (test_sync_query_int (handle, sql), >=, 1);
+      g_assert_true (has_persian_letter (reason));
+      g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT reason, reason_code, reason_args FROM sync_rejects",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      while (!stored && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autofree char *shown = daftar_reject_reason_render ((const char *) sqlite3_column_text (stmt, 1),
+                                                                (const char *) sqlite3_column_text (stmt, 2),
+                                                                (const char *) sqlite3_column_text (stmt, 0));
+          stored = g_strcmp0 (shown, reason) == 0;
+        }
+      sqlite3_finalize (stmt);
+      g_assert_true (stored);
     }
   sqlite3_close (handle);
 
@@ -492,6 +500,24 @@ test_connect_refuses_http (Fixture       *f,
   g_assert_false (daftar_connect_check ("https://central.example.ir", "", "t0k", NULL, &error));
   g_assert_error (error, DAFTAR_CONNECT_ERROR, DAFTAR_CONNECT_ERROR_OFFICE);
   g_clear_error (&error);
+  /* The limit in the digits of the preference, not typed into the
+   * sentence: Latin ones chosen in the Persian window. */
+  {
+    DaftarFormatLanguage language;
+    DaftarFormatDigits digits;
+    DaftarFormatCalendar calendar;
+
+    daftar_format_get_config (&language, &digits, &calendar);
+    daftar_format_set_config (language, DAFTAR_FORMAT_DIGITS_LATIN, calendar);
+    g_assert_false (daftar_connect_check ("https://central.example.ir", "YZ 01", "t0k", NULL, &error));
+    daftar_format_set_config (language, digits, calendar);
+    g_assert_error (error, DAFTAR_CONNECT_ERROR, DAFTAR_CONNECT_ERROR_OFFICE);
+    g_test_message ("%s", error->message);
+    g_assert_true (has_persian_letter (error->message));
+    g_assert_nonnull (strstr (error->message, "64"));
+    g_assert_false (daftar_test_has_persian_digit (error->message));
+    g_clear_error (&error);
+  }
   g_assert_false (daftar_connect_check ("https://central.example.ir", "YZ-01", "bad\ntoken", NULL, &error));
   g_assert_error (error, DAFTAR_CONNECT_ERROR, DAFTAR_CONNECT_ERROR_TOKEN);
   g_clear_error (&error);

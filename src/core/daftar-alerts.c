@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "daftar-alerts.h"
 #include "daftar-queries.h"
 #include "daftar-sql.h"
@@ -120,7 +122,7 @@ step_error (DaftarDb      *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Reading alerts");
+      daftar_db_set_error (db, error, _("Reading alerts"));
       return FALSE;
     }
   return TRUE;
@@ -315,7 +317,7 @@ query_alerts (DaftarDb     *db,
       !read_rate_alerts (db, office_code, from, to, today, &standards, alerts, error) ||
       !breach_alerts (db, office_code, from, to, &standards, max_day_alerts, alerts, &n_omitted, error))
     {
-      g_prefix_error (error, "Looking for alerts: ");
+      g_prefix_error (error, _("Looking for alerts: "));
       return NULL;
     }
   if (out_n_omitted != NULL)

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "daftar-case-list-private.h"
 #include "daftar-time.h"
 
@@ -99,7 +101,7 @@ daftar_case_notices_query (DaftarDb     *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Reading the notices of a case");
+      daftar_db_set_error (db, error, _("Reading the notices of a case"));
       return NULL;
     }
   return g_steal_pointer (&notices);

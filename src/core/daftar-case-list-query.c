@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "daftar-case-list-private.h"
 #include "daftar-sql.h"
 #include "daftar-time.h"
@@ -141,7 +143,7 @@ read_listing (DaftarDb                   *db,
       sqlite3_reset (stmt);
       if (rc != SQLITE_ROW)
         {
-          daftar_db_set_error (db, error, "Counting cases");
+          daftar_db_set_error (db, error, _("Counting cases"));
           return FALSE;
         }
     }
@@ -156,7 +158,7 @@ read_listing (DaftarDb                   *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Reading a page of cases");
+      daftar_db_set_error (db, error, _("Reading a page of cases"));
       return FALSE;
     }
   return TRUE;
@@ -228,7 +230,7 @@ plan_stretch (DaftarDb                    *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Planning a search");
+      daftar_db_set_error (db, error, _("Planning a search"));
       return FALSE;
     }
   *out_bound = bound;
@@ -278,7 +280,7 @@ walk_stretch (DaftarDb                    *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Searching cases");
+      daftar_db_set_error (db, error, _("Searching cases"));
       return FALSE;
     }
 
@@ -337,7 +339,7 @@ read_rows (DaftarDb      *db,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          daftar_db_set_error (db, error, "Reading a page of cases");
+          daftar_db_set_error (db, error, _("Reading a page of cases"));
           return FALSE;
         }
     }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "daftar-case-list-private.h"
 
 /* cases_search (002-loads-and-search.sql) keeps no positions (detail=none):
@@ -93,7 +95,7 @@ weigh_trigrams (DaftarDb  *db,
   gint64 last_rowid = 0, sample;
 
   if ((stmt = daftar_db_prepare (db, "SELECT coalesce(max(rowid), 0) FROM cases", error)) == NULL ||
-      !step_int64 (db, stmt, &last_rowid, "Sizing a search", error) ||
+      !step_int64 (db, stmt, &last_rowid, _("Sizing a search"), error) ||
       (stmt = daftar_db_prepare (db, "SELECT count(*) FROM cases_search WHERE cases_search MATCH ?1 AND rowid > ?2",
                                  error)) == NULL)
     return -1;
@@ -105,7 +107,7 @@ weigh_trigrams (DaftarDb  *db,
 
       sqlite3_bind_text (stmt, 1, t->phrase, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, last_rowid - sample);
-      if (!step_int64 (db, stmt, &hits, "Weighing a search", error))
+      if (!step_int64 (db, stmt, &hits, _("Weighing a search"), error))
         return -1;
       t->hits = (int) hits;
     }
@@ -200,7 +202,7 @@ collect_candidates (DaftarDb    *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Looking up a search's trigrams");
+      daftar_db_set_error (db, error, _("Looking up a search's trigrams"));
       return FALSE;
     }
   if (at_most > 0 && n_candidates > at_most)
@@ -249,7 +251,7 @@ daftar_case_list_trigram_matches (DaftarDb                   *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Checking a search's matches");
+      daftar_db_set_error (db, error, _("Checking a search's matches"));
       return FALSE;
     }
   *out_rowids = g_steal_pointer (&rowids);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "daftar-case-search-index.h"
 
 /* The queue holds, for each rowid of cases a write touched, the search_key
@@ -59,6 +61,6 @@ daftar_case_search_index_apply (DaftarDb  *db,
   /* Applied and emptied apart, a crash in between would apply it twice. */
   g_return_val_if_fail (!sqlite3_get_autocommit (daftar_db_get_handle (db)), FALSE);
 
-  return run (db, apply_sql, "Updating the case search index", error) &&
-         run (db, clear_sql, "Emptying the case search queue", error);
+  return run (db, apply_sql, _("Updating the case search index"), error) &&
+         run (db, clear_sql, _("Emptying the case search queue"), error);
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "daftar-sql.h"
 #include "daftar-cases-query.h"
@@ -166,7 +167,7 @@ read_rollup (DaftarDb            *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Reading filings by day");
+      daftar_db_set_error (db, error, _("Reading filings by day"));
       return FALSE;
     }
   return TRUE;
@@ -197,7 +198,7 @@ read_places (DaftarDb                  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Reading destinations");
+      daftar_db_set_error (db, error, _("Reading destinations"));
       return NULL;
     }
   return g_steal_pointer (&places);
@@ -238,7 +239,7 @@ read_staff_shifts (DaftarDb                  *db,
       months = sqlite3_column_int (stmt, 0) == 0;
       rc = SQLITE_DONE;
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading filings per staff member", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading filings per staff member"), error))
     return NULL;
 
   stmt = daftar_sql_prepare_spans (db, STAFF_SQL, f->office_code, &f->from, &f->to, months, error);
@@ -269,7 +270,7 @@ read_staff_shifts (DaftarDb                  *db,
       s->busiest_shift = MAX (s->busiest_shift, sqlite3_column_int64 (stmt, 4));
       s->shifts_over += sqlite3_column_int64 (stmt, 5);
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading filings per staff member", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading filings per staff member"), error))
     return NULL;
 
   /* Names afterwards, one lookup per staff member rather than per row. */
@@ -315,7 +316,7 @@ daftar_query_cases (DaftarDb      *db,
       (f->top_cities = read_places (db, CITIES_SQL, f, error)) == NULL ||
       (f->staff_shifts = read_staff_shifts (db, f, error)) == NULL)
     {
-      g_prefix_error (error, "Reading the cases figures: ");
+      g_prefix_error (error, _("Reading the cases figures: "));
       return NULL;
     }
   return g_steal_pointer (&f);

@@ -17,6 +17,7 @@
 #include "daftar-db.h"
 #include "daftar-migrations.h"
 #include "daftar-sum.h"
+#include "daftar-text.h"
 
 #define MIGRATIONS_PATH "/io/github/daftar/Daftar/sql"
 #define BUSY_TIMEOUT_MS 5000
@@ -39,13 +40,69 @@ daftar_db_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "daftar", "daftar.db", NULL);
 }
 
+/* SQLite speaks English. The failures a manager can meet (a file another
+ * program holds, a full or failing disk, a damaged, read-only or missing
+ * file) have a sentence of their own in the UI's language. Any other
+ * message is kept, isolated in the sentence around it, since it names what
+ * failed (a trigger's reason, a missing table) for whoever fixes it. */
+static char *
+sqlite_reason (int         code,
+               const char *message)
+{
+  const char *generic = sqlite3_errstr (code);
+  const char *words = NULL;
+
+  if (message != NULL && g_strcmp0 (message, generic) != 0)
+    return daftar_text_isolate (message);
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      words = _("another program is using the database; try again in a moment");
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      words = _("the database file may not be written");
+      break;
+    case SQLITE_IOERR:
+      words = _("the disk could not be read or written");
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      words = _("the database file is damaged");
+      break;
+    case SQLITE_FULL:
+      words = _("the disk is full");
+      break;
+    case SQLITE_CANTOPEN:
+      words = _("the database file could not be opened");
+      break;
+    case SQLITE_NOMEM:
+      words = _("there is not enough memory");
+      break;
+    default:
+      return daftar_text_isolate (generic);
+    }
+  return g_strdup (words);
+}
+
+char *
+daftar_db_describe_failure (int         code,
+                            const char *message)
+{
+  return sqlite_reason (code, message);
+}
+
 void
 daftar_db_set_error (DaftarDb    *db,
                      GError     **error,
                      const char  *what)
 {
-  g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_SQL,
-               "%s: %s", what, sqlite3_errmsg (db->handle));
+  g_autofree char *reason = sqlite_reason (sqlite3_extended_errcode (db->handle),
+                                           sqlite3_errmsg (db->handle));
+
+  g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_SQL, "%s: %s", what, reason);
 }
 
 gboolean
@@ -57,8 +114,10 @@ daftar_db_exec (DaftarDb    *db,
 
   if (sqlite3_exec (db->handle, sql, NULL, NULL, &message) != SQLITE_OK)
     {
-      g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_SQL,
-                   "%s", message ? message : sqlite3_errmsg (db->handle));
+      g_autofree char *reason = sqlite_reason (sqlite3_extended_errcode (db->handle),
+                                               message ? message : sqlite3_errmsg (db->handle));
+
+      g_set_error_literal (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_SQL, reason);
       sqlite3_free (message);
       return FALSE;
     }
@@ -82,8 +141,13 @@ daftar_db_prepare (DaftarDb    *db,
   if (sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
                           &stmt, NULL) != SQLITE_OK)
     {
+      g_autofree char *reason = sqlite_reason (sqlite3_extended_errcode (db->handle),
+                                               sqlite3_errmsg (db->handle));
+
+      /* The statement is for whoever fixes it, not for the manager. */
+      g_debug ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (db->handle));
       g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_SQL,
-                   "Could not prepare “%s”: %s", sql, sqlite3_errmsg (db->handle));
+                   _("Could not prepare a query of the database: %s"), reason);
       return NULL;
     }
   g_hash_table_insert (db->statements, g_strdup (sql), stmt);
@@ -209,8 +273,11 @@ apply_migration (DaftarDb    *db,
       !daftar_db_exec (db, set_version, error) ||
       !daftar_db_commit (db, error))
     {
+      g_autofree char *step = daftar_text_isolate (name);
+
       daftar_db_rollback (db);
-      g_prefix_error (error, "Migration %s: ", name);
+      /* Translators: %s is the file of one step, e.g. "006-owners.sql" */
+      g_prefix_error (error, _("Bringing the database up to date with step %s: "), step);
       return FALSE;
     }
   g_debug ("Migrated %s to schema version %d", db->path, version);
@@ -233,6 +300,8 @@ migrate (DaftarDb  *db,
   if (current > latest)
     {
       g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_TOO_NEW,
+                   /* Translators: schema versions stay in Latin digits, as the
+                    * database file and the release notes write them. */
                    _("The database %s was written by a newer version of Daftar (schema %d; this version knows %d)"),
                    db->path, current, latest);
       return FALSE;
@@ -322,8 +391,12 @@ classify_connection (sqlite3     *handle,
       if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
         set_foreign_error (error, path);
       else
-        g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN,
-                     _("Could not open the database %s: %s"), path, sqlite3_errstr (rc));
+        {
+          g_autofree char *reason = sqlite_reason (rc, NULL);
+
+          g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN,
+                       _("Could not open the database %s: %s"), path, reason);
+        }
       return FALSE;
     }
 
@@ -360,9 +433,10 @@ classify_read_only (const char  *path,
   rc = sqlite3_open_v2 (uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
+      g_autofree char *reason = sqlite_reason (rc, handle ? sqlite3_errmsg (handle) : NULL);
+
       g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN,
-                   _("Could not open the database %s: %s"), path,
-                   handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+                   _("Could not open the database %s: %s"), path, reason);
       sqlite3_close (handle);
       return FALSE;
     }
@@ -538,6 +612,7 @@ open_database (const char  *path,
   /* SQLite's own names, never files: tests and tools use them. */
   gboolean in_memory = g_str_equal (path, ":memory:");
   DbFileKind kind = DB_FILE_NEW;
+  int rc;
 
   db->path = g_strdup (path);
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
@@ -550,23 +625,26 @@ open_database (const char  *path,
   if (!in_memory && kind == DB_FILE_NEW && !create_private (path, error))
     return NULL;
 
-  if (sqlite3_open_v2 (path, &db->handle,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-                       (in_memory ? SQLITE_OPEN_CREATE : 0),
-                       NULL) != SQLITE_OK)
+  if ((rc = sqlite3_open_v2 (path, &db->handle,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                             (in_memory ? SQLITE_OPEN_CREATE : 0),
+                             NULL)) != SQLITE_OK)
     {
+      g_autofree char *reason = sqlite_reason (rc, db->handle ? sqlite3_errmsg (db->handle) : NULL);
+
       g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN,
-                   _("Could not open the database %s: %s"), path,
-                   db->handle ? sqlite3_errmsg (db->handle) : g_strerror (ENOMEM));
+                   _("Could not open the database %s: %s"), path, reason);
       return NULL;
     }
   sqlite3_busy_timeout (db->handle, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db->handle, 1);
   /* Before the migrations: their rollups sum with it. */
-  if (daftar_sum_register (db->handle) != SQLITE_OK)
+  if ((rc = daftar_sum_register (db->handle)) != SQLITE_OK)
     {
+      g_autofree char *reason = sqlite_reason (rc, sqlite3_errmsg (db->handle));
+
       g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_OPEN,
-                   _("Could not open the database %s: %s"), path, sqlite3_errmsg (db->handle));
+                   _("Could not open the database %s: %s"), path, reason);
       return NULL;
     }
 
@@ -654,7 +732,7 @@ daftar_db_get_state (DaftarDb    *db,
   if (rc == SQLITE_ROW)
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   else if (rc != SQLITE_DONE)
-    daftar_db_set_error (db, error, "Reading sync state");
+    daftar_db_set_error (db, error, _("Reading sync state"));
   sqlite3_reset (stmt);
   return value;
 }
@@ -679,7 +757,7 @@ daftar_db_set_state (DaftarDb    *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Writing sync state");
+      daftar_db_set_error (db, error, _("Writing sync state"));
       return FALSE;
     }
   return TRUE;

@@ -67,10 +67,17 @@ gboolean      daftar_db_commit             (DaftarDb    *db,
                                             GError     **error);
 void          daftar_db_rollback           (DaftarDb    *db);
 
-/* Sets a DAFTAR_DB_ERROR_SQL error from the connection's last error. */
+/* Sets a DAFTAR_DB_ERROR_SQL error from the connection's last error:
+ * "@what: why", @what translated by the caller (a user may read it), and
+ * why in the UI's language for the failures a manager can meet (a busy,
+ * full, damaged or read-only file), else SQLite's words isolated. */
 void          daftar_db_set_error          (DaftarDb    *db,
                                             GError     **error,
                                             const char  *what);
+/* Why an SQLite call failed with @code and @message (nullable), as
+ * daftar_db_set_error says it: for a connection other than a DaftarDb's. */
+char         *daftar_db_describe_failure   (int          code,
+                                            const char  *message);
 
 /* sync_state key/value helpers; daftar_db_get_state returns NULL if unset. */
 char         *daftar_db_get_state          (DaftarDb    *db,

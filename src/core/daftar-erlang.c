@@ -5,6 +5,9 @@
 
 #include <math.h>
 
+/* The messages of this domain stay English: the staffing advisor keeps
+ * its inputs in range, logs what it is refused (g_debug) and turns an
+ * unreachable target into advice; none reaches a manager's screen. */
 G_DEFINE_QUARK (daftar-erlang-error-quark, daftar_erlang_error)
 
 /* Reported occupancy is A/N in floating point, so 8.5/10 may land one ulp

@@ -282,14 +282,31 @@ daftar_format_decimal (double value,
   return format_number (skeleton, FALSE, 0, value);
 }
 
+/* Persian text puts ٪ after the digits in reading order, so to their left.
+ * The bidi algorithm does that only after a Persian letter (rule W2 makes
+ * the digits Arabic numbers, and ٪ then takes the sentence's direction):
+ * alone in a tile, an axis tick or a table cell, the same «۹۲٪» was drawn
+ * with ٪ on the right. ALM (U+061C) is such a letter, invisible; the
+ * isolate around it keeps the value from reordering, or being reordered
+ * by, the text around it. Then the value reads the same everywhere. A
+ * negative value keeps ICU's left-to-right mark before its minus sign, so
+ * it reads «−۵٪» as CLDR means it, again the same everywhere. */
+#define PERCENT_START "\u2068\u061C"   /* FIRST STRONG ISOLATE, ARABIC LETTER MARK */
+#define PERCENT_END   "\u2069"          /* POP DIRECTIONAL ISOLATE */
+
 char *
 daftar_format_percent (double ratio,
                        int    fraction_digits)
 {
   /* ICU scales, so 0.913 is not first turned into 91.30000000000001. */
   g_autofree char *skeleton = precision_skeleton ("percent scale/100 ", fraction_digits);
+  g_autofree char *text = format_number (skeleton, FALSE, 0, ratio);
+  DaftarFormatLanguage language;
 
-  return format_number (skeleton, FALSE, 0, ratio);
+  daftar_format_get_config (&language, NULL, NULL);
+  if (language != DAFTAR_FORMAT_LANGUAGE_PERSIAN)
+    return g_steal_pointer (&text);
+  return g_strconcat (PERCENT_START, text, PERCENT_END, NULL);
 }
 
 char *

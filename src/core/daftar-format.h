@@ -48,7 +48,10 @@ char     *daftar_format_int              (gint64         value);
 char     *daftar_format_int_ungrouped    (gint64         value);
 char     *daftar_format_decimal          (double         value,
                                           int            fraction_digits);
-/* @ratio 0.913 → «۹۱٪»; with one fraction digit «۹۱٫۳٪». */
+/* @ratio 0.913 → «۹۱٪»; with one fraction digit «۹۱٫۳٪». In a Persian UI
+ * the value is an isolate that starts with ARABIC LETTER MARK (FSI ALM …
+ * PDI), so ٪ sits on the same side of the digits (their left, after them
+ * in reading order) alone and inside a sentence; English has no marks. */
 char     *daftar_format_percent          (double         ratio,
                                           int            fraction_digits);
 /* A span of time in at most two units: "40 sec", "7 min", "1 hr, 5 min",

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "daftar-holidays.h"
 #include "daftar-time.h"
 
@@ -49,7 +51,7 @@ daftar_query_holidays (DaftarDb  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Reading holidays");
+      daftar_db_set_error (db, error, _("Reading holidays"));
       return NULL;
     }
   return g_steal_pointer (&holidays);
@@ -76,7 +78,7 @@ daftar_query_holiday_name (DaftarDb     *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Reading holidays");
+      daftar_db_set_error (db, error, _("Reading holidays"));
       return FALSE;
     }
   return TRUE;

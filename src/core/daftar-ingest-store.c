@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "daftar-ingest-private.h"
 #include "daftar-text.h"
@@ -116,7 +117,7 @@ daftar_ingest_look_up_stored (DaftarDb            *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Looking up a stored record");
+      daftar_db_set_error (db, error, _("Looking up a stored record"));
       return FALSE;
     }
   return TRUE;
@@ -246,7 +247,7 @@ daftar_ingest_store_record (DaftarDb            *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Storing a record");
+      daftar_db_set_error (db, error, _("Storing a record"));
       return FALSE;
     }
   return TRUE;
@@ -269,7 +270,7 @@ daftar_ingest_same_as_stored (DaftarDb            *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Comparing a shared record");
+      daftar_db_set_error (db, error, _("Comparing a shared record"));
       return FALSE;
     }
   return TRUE;
@@ -291,7 +292,7 @@ daftar_ingest_delete_record (DaftarDb      *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Deleting a record");
+      daftar_db_set_error (db, error, _("Deleting a record"));
       return FALSE;
     }
   return TRUE;

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "daftar-case-search-index.h"
+#include "daftar-format.h"
 #include "daftar-ingest-private.h"
 #include "daftar-ingest.h"
 #include "daftar-page-check.h"
@@ -113,42 +114,52 @@ office_place_changes (Ingest              *ingest,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      daftar_db_set_error (ingest->db, error, "Looking up an office");
+      daftar_db_set_error (ingest->db, error, _("Looking up an office"));
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-store_reject (Ingest      *ingest,
-              const char  *entity,
-              JsonNode    *change,
-              const char  *reason,
-              GError     **error)
+store_reject (Ingest                   *ingest,
+              const char               *entity,
+              JsonNode                 *change,
+              const DaftarRejectReason *reason,
+              GError                  **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare_static (ingest->db,
-                                          "INSERT INTO sync_rejects (received_at, entity, raw, reason) "
-                                          "VALUES (?, ?, ?, ?)",
-                                          error);
   g_autofree char *raw = json_to_string (change, FALSE);
-  int rc;
 
-  if (stmt == NULL)
+  if (!daftar_reject_reason_store (ingest->db, ingest->received_at, entity, raw, reason, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ingest->received_at);
-  if (entity != NULL)
-    sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, raw, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      daftar_db_set_error (ingest->db, error, "Storing a rejected record");
-      return FALSE;
-    }
   ingest->result->rejected++;
   return TRUE;
+}
+
+/* A reject for a reason without arguments. */
+static gboolean
+store_reject_code (Ingest            *ingest,
+                   const char        *entity,
+                   JsonNode          *change,
+                   DaftarRejectCode   code,
+                   GError           **error)
+{
+  g_autoptr(DaftarRejectReason) reason = daftar_reject_reason_new (code, NULL);
+
+  return store_reject (ingest, entity, change, reason, error);
+}
+
+/* A reject for a record the validation refused, with its reason. */
+static gboolean
+store_invalid (Ingest        *ingest,
+               const char    *entity,
+               JsonNode      *change,
+               const GError  *invalid,
+               GError       **error)
+{
+  const DaftarRejectReason *reason = daftar_record_error_get_reason (invalid);
+
+  g_return_val_if_fail (reason != NULL, FALSE);
+  return store_reject (ingest, entity, change, reason, error);
 }
 
 /* Checks that a record belongs to the office whose feed this is: a record of
@@ -167,8 +178,8 @@ check_office (Ingest              *ingest,
 
   if (owner == NULL || g_strcmp0 (owner, ingest->office_code) == 0)
     return TRUE;
-  g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_RANGE,
-               "office_code “%s” is not the office of this feed", owner);
+  daftar_record_set_error (error, DAFTAR_RECORD_ERROR_RANGE,
+                           daftar_reject_reason_new (DAFTAR_REJECT_OTHER_OFFICE, owner, NULL));
   return FALSE;
 }
 
@@ -188,14 +199,13 @@ apply_delete (Ingest       *ingest,
   g_auto(DaftarIngestStored) stored = { 0 };
 
   if (entity == DAFTAR_ENTITY_OFFICE && strcmp (key, ingest->office_code) != 0)
-    return store_reject (ingest, entity_name, change, "an office's feed can delete only its own office", error);
+    return store_reject_code (ingest, entity_name, change, DAFTAR_REJECT_DELETE_OTHER_OFFICE, error);
   if (entity != DAFTAR_ENTITY_OFFICE && !daftar_ingest_look_up_stored (ingest->db, entity, key, &stored, error))
     return FALSE;
   if (!stored_is_ours (ingest, &stored))
-    return store_reject (ingest, entity_name, change,
-                         daftar_ingest_is_shared (entity) ? "the row was set by another office's feed"
-                                            : "the id belongs to another office",
-                         error);
+    return store_reject_code (ingest, entity_name, change,
+                              daftar_ingest_is_shared (entity) ? DAFTAR_REJECT_SHARED_ROW : DAFTAR_REJECT_ID_TAKEN,
+                              error);
 
   touch_stored (ingest, &stored);
   if (!daftar_ingest_delete_record (ingest->db, entity, key, error))
@@ -229,11 +239,11 @@ apply_upsert (Ingest              *ingest,
       gboolean same = FALSE;
 
       if (!daftar_ingest_is_shared (entity))
-        return store_reject (ingest, entity_name, change, "the id belongs to another office", error);
+        return store_reject_code (ingest, entity_name, change, DAFTAR_REJECT_ID_TAKEN, error);
       if (!daftar_ingest_same_as_stored (ingest->db, record, &same, error))
         return FALSE;
       if (!same)
-        return store_reject (ingest, entity_name, change, "the row was set by another office's feed", error);
+        return store_reject_code (ingest, entity_name, change, DAFTAR_REJECT_SHARED_ROW, error);
       ingest->result->upserted++;
       return TRUE;
     }
@@ -272,13 +282,13 @@ apply_change (Ingest    *ingest,
   DaftarEntity entity;
 
   if (!JSON_NODE_HOLDS_OBJECT (change))
-    return store_reject (ingest, NULL, change, "change is not an object", error);
+    return store_reject_code (ingest, NULL, change, DAFTAR_REJECT_NOT_OBJECT, error);
   object = json_node_get_object (change);
 
   entity_name = json_object_get_string_member_with_default (object, "entity", NULL);
   op = json_object_get_string_member_with_default (object, "op", NULL);
   if (entity_name == NULL || !daftar_entity_from_name (entity_name, &entity))
-    return store_reject (ingest, entity_name, change, "unknown entity", error);
+    return store_reject_code (ingest, entity_name, change, DAFTAR_REJECT_UNKNOWN_ENTITY, error);
   /* Rollups that count against a standard recount after any change of one. */
   if (entity == DAFTAR_ENTITY_STANDARD)
     ingest->standards_changed = TRUE;
@@ -288,21 +298,21 @@ apply_change (Ingest    *ingest,
       const char *key = json_object_get_string_member_with_default (object, "id", NULL);
 
       if (key == NULL)
-        return store_reject (ingest, entity_name, change, "delete without a string id", error);
+        return store_reject_code (ingest, entity_name, change, DAFTAR_REJECT_DELETE_WITHOUT_ID, error);
       if (!daftar_record_check_id (key, &invalid))
-        return store_reject (ingest, entity_name, change, invalid->message, error);
+        return store_invalid (ingest, entity_name, change, invalid, error);
       return apply_delete (ingest, entity, entity_name, change, key, error);
     }
 
   if (g_strcmp0 (op, "upsert") != 0)
-    return store_reject (ingest, entity_name, change, "unknown op", error);
+    return store_reject_code (ingest, entity_name, change, DAFTAR_REJECT_UNKNOWN_OP, error);
   if (!json_object_has_member (object, "data") ||
       !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "data")))
-    return store_reject (ingest, entity_name, change, "upsert without a data object", error);
+    return store_reject_code (ingest, entity_name, change, DAFTAR_REJECT_NO_DATA, error);
 
   record = daftar_record_from_json (entity, json_object_get_object_member (object, "data"), &invalid);
   if (record == NULL || !check_office (ingest, record, &invalid))
-    return store_reject (ingest, entity_name, change, invalid->message, error);
+    return store_invalid (ingest, entity_name, change, invalid, error);
   return apply_upsert (ingest, record, entity_name, change, error);
 }
 
@@ -354,7 +364,7 @@ ensure_office (Ingest  *ingest,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (ingest->db, error, "Recording the office");
+      daftar_db_set_error (ingest->db, error, _("Recording the office"));
       return FALSE;
     }
   return TRUE;
@@ -378,11 +388,13 @@ recompute_touched (Ingest  *ingest,
         {
           /* Validation keeps every time inside the calendar, so only a row
            * stored by an older version can get here: fail with a reason. */
-          g_autofree char *office = daftar_text_printable (parts[0], -1);
-          g_autofree char *text = daftar_text_printable (parts[1], -1);
+          g_autofree char *printable_office = daftar_text_printable (parts[0], -1);
+          g_autofree char *printable_text = daftar_text_printable (parts[1], -1);
+          g_autofree char *office = daftar_text_isolate (printable_office);
+          g_autofree char *text = daftar_text_isolate (printable_text);
 
           g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_DATABASE,
-                       "A record of office %s falls on the day “%s”, outside the calendar",
+                       _("A record of office %s falls on the day “%s”, outside the calendar"),
                        office, text);
           return FALSE;
         }
@@ -415,6 +427,8 @@ check_page (const char  *office_code,
     {
       g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_WRONG_PROTOCOL,
+                   /* Translators: protocol versions stay in Latin digits, as the
+                    * protocol and the server's documentation write them. */
                    _("The server speaks protocol version %s; Daftar speaks version %d"),
                    version, DAFTAR_PROTOCOL_VERSION);
       return FALSE;
@@ -526,10 +540,11 @@ daftar_ingest_page (DaftarDb            *db,
     {
       /* A page that is mostly refuse is a broken server: storing its
        * rejects one by one would only fill the database. */
+      g_autofree char *limit = daftar_format_int (DAFTAR_PAGE_MAX_REJECTS);
+
       memset (result, 0, sizeof *result);
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
-                   _("The server’s page was refused: more than %d of its records are not valid"),
-                   DAFTAR_PAGE_MAX_REJECTS);
+                   _("The server’s page was refused: more than %s of its records are not valid"), limit);
       return FALSE;
     }
   if (!ok)
@@ -540,7 +555,7 @@ daftar_ingest_page (DaftarDb            *db,
         {
           g_critical ("A step of ingest failed without an error");
           g_set_error_literal (&local_error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_DATABASE,
-                               "a step failed without saying why");
+                               _("a step failed without saying why"));
         }
       memset (result, 0, sizeof *result);
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_DATABASE,
@@ -573,9 +588,10 @@ daftar_ingest_page_bytes (DaftarDb            *db,
   memset (result, 0, sizeof *result);
   if (g_bytes_get_size (body) > DAFTAR_PAGE_SIZE_LIMIT)
     {
+      g_autofree char *limit = daftar_format_int (DAFTAR_PAGE_SIZE_LIMIT / (1024 * 1024));
+
       g_set_error (error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_TOO_LARGE,
-                   _("The server’s page is larger than %d MiB and was refused"),
-                   DAFTAR_PAGE_SIZE_LIMIT / (1024 * 1024));
+                   _("The server’s page is larger than %s MiB and was refused"), limit);
       return FALSE;
     }
   /* json-glib sees only strict JSON within the page limits, as in the sync

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "daftar-migrations.h"
 #include "daftar-rollup-levels.h"
 #include "daftar-rollups.h"
@@ -31,7 +33,7 @@ rebuild_rollups (DaftarDb  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Listing offices to rebuild");
+      daftar_db_set_error (db, error, _("Listing offices to rebuild"));
       return FALSE;
     }
 
@@ -47,11 +49,13 @@ rebuild_rollups (DaftarDb  *db,
           GDate day;
           if (!daftar_time_parse_day (g_ptr_array_index (days, d), &day))
             {
-              g_autofree char *code = daftar_text_printable (office, -1);
-              g_autofree char *text = daftar_text_printable (g_ptr_array_index (days, d), -1);
+              g_autofree char *printable_code = daftar_text_printable (office, -1);
+              g_autofree char *printable_text = daftar_text_printable (g_ptr_array_index (days, d), -1);
+              g_autofree char *code = daftar_text_isolate (printable_code);
+              g_autofree char *text = daftar_text_isolate (printable_text);
 
               g_set_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_MIGRATE,
-                           "The rollups of office %s hold the day “%s”, which is no date",
+                           _("The rollups of office %s hold the day “%s”, which is no date"),
                            code, text);
               return FALSE;
             }
@@ -64,36 +68,51 @@ rebuild_rollups (DaftarDb  *db,
   return daftar_rollup_levels_refresh (levels, db, error);
 }
 
+/* Adds @column to @table unless it is there: SQLite has no ADD COLUMN IF
+ * NOT EXISTS, and a file taken back to an older version by hand keeps the
+ * columns of the newer one. */
+static gboolean
+add_column (DaftarDb    *db,
+            const char  *table,
+            const char  *column,
+            GError     **error)
+{
+  g_autofree char *has = g_strdup_printf ("SELECT count(*) FROM pragma_table_info('%s') "
+                                          "WHERE name = '%s'", table, column);
+  g_autofree char *add = g_strdup_printf ("ALTER TABLE %s ADD COLUMN %s TEXT", table, column);
+  sqlite3_stmt *stmt = daftar_db_prepare (db, has, error);
+  gboolean present;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  present = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      daftar_db_set_error (db, error, _("Reading the columns of a table"));
+      return FALSE;
+    }
+  return present || daftar_db_exec (db, add, error);
+}
+
 /* Step 6: the shared tables record the office whose feed set each row. */
 static gboolean
 add_owner_columns (DaftarDb  *db,
                    GError   **error)
 {
-  static const char * const tables[] = { "standards", "holidays" };
+  return add_column (db, "standards", "office_code", error) &&
+         add_column (db, "holidays", "office_code", error);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *has = g_strdup_printf ("SELECT count(*) FROM pragma_table_info('%s') "
-                                              "WHERE name = 'office_code'", tables[i]);
-      g_autofree char *add = g_strdup_printf ("ALTER TABLE %s ADD COLUMN office_code TEXT", tables[i]);
-      sqlite3_stmt *stmt = daftar_db_prepare (db, has, error);
-      gboolean present;
-      int rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      rc = sqlite3_step (stmt);
-      present = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW)
-        {
-          daftar_db_set_error (db, error, "Reading the columns of a shared table");
-          return FALSE;
-        }
-      if (!present && !daftar_db_exec (db, add, error))
-        return FALSE;
-    }
-  return TRUE;
+/* Step 8: a rejected record's reason as a code and its arguments. */
+static gboolean
+add_reason_columns (DaftarDb  *db,
+                    GError   **error)
+{
+  return add_column (db, "sync_rejects", "reason_code", error) &&
+         add_column (db, "sync_rejects", "reason_args", error);
 }
 
 /* Step 6: an office that has records but no row in offices (its office
@@ -121,7 +140,7 @@ restore_offices (DaftarDb  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Listing offices without a row");
+      daftar_db_set_error (db, error, _("Listing offices without a row"));
       return FALSE;
     }
 
@@ -138,7 +157,7 @@ restore_offices (DaftarDb  *db,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          daftar_db_set_error (db, error, "Restoring an office");
+          daftar_db_set_error (db, error, _("Restoring an office"));
           return FALSE;
         }
       days = daftar_rollups_list_days (db, office, error);
@@ -180,6 +199,8 @@ daftar_migration_after_step (DaftarDb  *db,
    * so only the last step of a migration can run them, for every step of
    * it that asked. */
   if (version == 6 && !add_owner_columns (db, error))
+    return FALSE;
+  if (version == 8 && !add_reason_columns (db, error))
     return FALSE;
   if (version < latest)
     return TRUE;

@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "daftar-sql.h"
 #include "daftar-notices-query.h"
@@ -123,7 +124,7 @@ read_rollup (DaftarDb              *db,
       counts_add (&bin->channel[ch], &c);
       counts_add (&out->totals[ch], &c);
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading notices per day", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading notices per day"), error))
     return FALSE;
 
   for (guint i = 0; i < out->bins->len; i++)
@@ -157,7 +158,7 @@ read_time_to_view (DaftarDb              *db,
       if (b >= 0 && b < DAFTAR_N_VIEW_BINS)
         out->time_to_view[b] = sqlite3_column_int64 (stmt, 1);
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading times to view", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading times to view"), error);
 }
 
 gboolean
@@ -182,7 +183,7 @@ daftar_notices_query_figures (DaftarDb              *db,
       !read_rollup (db, office_code, out, error) ||
       !read_time_to_view (db, office_code, out, error))
     {
-      g_prefix_error (error, "Reading the notices' figures: ");
+      g_prefix_error (error, _("Reading the notices' figures: "));
       return FALSE;
     }
   out->target_read_rate = standards.target_read_rate;
@@ -283,10 +284,10 @@ daftar_notices_query_unviewed_count (DaftarDb     *db,
       *out_count = sqlite3_column_int64 (stmt, 0);
       rc = SQLITE_DONE;
     }
-  if (daftar_sql_finish (db, stmt, rc, "Counting unviewed notices", error))
+  if (daftar_sql_finish (db, stmt, rc, _("Counting unviewed notices"), error))
     return TRUE;
 failed:
-  g_prefix_error (error, "Reading unviewed notices: ");
+  g_prefix_error (error, _("Reading unviewed notices: "));
   return FALSE;
 }
 
@@ -332,10 +333,10 @@ daftar_notices_query_unviewed (DaftarDb     *db,
       notice->days_waiting = waiting > 0 ? (guint) waiting : 0;
       g_ptr_array_add (rows, notice);
     }
-  if (daftar_sql_finish (db, stmt, rc, "Listing unviewed notices", error))
+  if (daftar_sql_finish (db, stmt, rc, _("Listing unviewed notices"), error))
     return g_steal_pointer (&rows);
 
 failed:
-  g_prefix_error (error, "Reading unviewed notices: ");
+  g_prefix_error (error, _("Reading unviewed notices: "));
   return NULL;
 }

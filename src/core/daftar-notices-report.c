@@ -162,7 +162,7 @@ daftar_notices_report (DaftarDb                  *db,
   report_time_to_view (report, &f);
   if (!report_unviewed (db, request, report, error))
     {
-      g_prefix_error (error, "Notices report: ");
+      g_prefix_error (error, _("Notices report: "));
       return FALSE;
     }
   return TRUE;
@@ -238,7 +238,7 @@ daftar_notices_export_unviewed_csv (DaftarDb       *db,
         }
       if (!flush (out, text, error))
         {
-          g_prefix_error (error, "Writing unviewed notices as CSV: ");
+          g_prefix_error (error, _("Writing unviewed notices as CSV: "));
           return FALSE;
         }
       if (rows->len < PAGE_ROWS)

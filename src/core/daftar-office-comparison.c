@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gi18n.h>
 
 #include "daftar-office-comparison.h"
 #include "daftar-queries.h"
@@ -134,7 +135,7 @@ read_rollup (DaftarDb      *db,
     sqlite3_bind_double (stmt, 8, target_wait_minutes);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     func (lookup (c, (const char *) sqlite3_column_text (stmt, 0)), stmt);
-  return daftar_sql_finish (db, stmt, rc, "Reading figures per office", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading figures per office"), error);
 }
 
 GPtrArray *
@@ -154,7 +155,7 @@ daftar_query_office_comparison (DaftarDb     *db,
   infos = daftar_query_offices (db, error);
   if (infos == NULL || !daftar_query_standards (db, &standards, error))
     {
-      g_prefix_error (error, "Comparing offices: ");
+      g_prefix_error (error, _("Comparing offices: "));
       return NULL;
     }
   for (guint i = 0; i < infos->len; i++)
@@ -171,7 +172,7 @@ daftar_query_office_comparison (DaftarDb     *db,
       !read_rollup (db, &c, hist_sql, hist_row, from, to, standards.target_wait_minutes, error) ||
       !read_rollup (db, &c, notices_sql, notices_row, from, to, standards.target_wait_minutes, error))
     {
-      g_prefix_error (error, "Comparing offices: ");
+      g_prefix_error (error, _("Comparing offices: "));
       return NULL;
     }
   return g_steal_pointer (&offices);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "daftar-format.h"
 #include "daftar-ingest.h"
 #include "daftar-page-check.h"
 
@@ -127,9 +128,11 @@ mark (Check      *c,
       c->last_marked = c->changes;
       if (++c->marked_changes > DAFTAR_PAGE_MAX_REJECTS)
         {
+          g_autofree char *limit = daftar_format_int (DAFTAR_PAGE_MAX_REJECTS);
+
           g_set_error (c->error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
-                       _("The server’s page holds more than %d changes with text that cannot be stored"),
-                       DAFTAR_PAGE_MAX_REJECTS);
+                       _("The server’s page holds more than %s changes with text that cannot be stored"),
+                       limit);
           return FALSE;
         }
     }
@@ -365,14 +368,18 @@ begin_value (Check *c,
   c->changes_key = FALSE;
   if (++c->values > DAFTAR_PAGE_MAX_VALUES)
     {
+      g_autofree char *limit = daftar_format_int (DAFTAR_PAGE_MAX_VALUES);
+
       g_set_error (c->error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
-                   _("The server’s page holds more than %d JSON values"), DAFTAR_PAGE_MAX_VALUES);
+                   _("The server’s page holds more than %s JSON values"), limit);
       return FALSE;
     }
   if (c->in_changes && c->depth == 2 && ++c->changes > DAFTAR_PAGE_MAX_CHANGES)
     {
+      g_autofree char *limit = daftar_format_int (DAFTAR_PAGE_MAX_CHANGES);
+
       g_set_error (c->error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
-                   _("The server’s page holds more than %d changes"), DAFTAR_PAGE_MAX_CHANGES);
+                   _("The server’s page holds more than %s changes"), limit);
       return FALSE;
     }
 
@@ -382,15 +389,18 @@ begin_value (Check *c,
     case '[':
       if (c->depth == DAFTAR_PAGE_MAX_DEPTH)
         {
+          g_autofree char *limit = daftar_format_int (DAFTAR_PAGE_MAX_DEPTH);
+
           g_set_error (c->error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
-                       _("The server’s page is nested more than %d levels deep"), DAFTAR_PAGE_MAX_DEPTH);
+                       _("The server’s page is nested more than %s levels deep"), limit);
           return FALSE;
         }
       if (++c->containers > DAFTAR_PAGE_MAX_CONTAINERS)
         {
+          g_autofree char *limit = daftar_format_int (DAFTAR_PAGE_MAX_CONTAINERS);
+
           g_set_error (c->error, DAFTAR_INGEST_ERROR, DAFTAR_INGEST_ERROR_BAD_PAGE,
-                       _("The server’s page holds more than %d JSON objects and arrays"),
-                       DAFTAR_PAGE_MAX_CONTAINERS);
+                       _("The server’s page holds more than %s JSON objects and arrays"), limit);
           return FALSE;
         }
       if (c->depth == 1)
@@ -554,14 +564,17 @@ daftar_page_check (GBytes   *body,
   return TRUE;
 }
 
-const char *
-daftar_page_mark_reason (const char *text)
+gboolean
+daftar_page_mark_reason (const char       *text,
+                         DaftarRejectCode *out_code)
 {
   if (strstr (text, "\xef\xbf\xbe") != NULL)
-    return "a string holds a NUL character (\\u0000)";
-  if (strstr (text, "\xef\xb7\x90") != NULL)
-    return "a string holds an unpaired UTF-16 surrogate";
-  if (strstr (text, "\xef\xbf\xbf") != NULL)
-    return "a string holds bytes that are not UTF-8";
-  return NULL;
+    *out_code = DAFTAR_REJECT_NUL;
+  else if (strstr (text, "\xef\xb7\x90") != NULL)
+    *out_code = DAFTAR_REJECT_SURROGATE;
+  else if (strstr (text, "\xef\xbf\xbf") != NULL)
+    *out_code = DAFTAR_REJECT_NOT_UTF8;
+  else
+    return FALSE;
+  return TRUE;
 }

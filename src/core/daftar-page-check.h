@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "daftar-reject-reasons.h"
+
 G_BEGIN_DECLS
 
 /* What one page may hold (docs/sync-protocol.md, "What a page may hold").
@@ -36,8 +38,9 @@ gboolean    daftar_page_check        (GBytes      *body,
                                       guint       *out_marked,
                                       GError     **error);
 
-/* Why a parsed string holds one of the check's marks, or NULL if it holds
- * none. Static, untranslated: it is stored as a reject's reason. */
-const char *daftar_page_mark_reason  (const char  *text);
+/* Whether a parsed string holds one of the check's marks, and why: the
+ * reject reason DAFTAR_REJECT_NUL, _SURROGATE or _NOT_UTF8 in *@out_code. */
+gboolean    daftar_page_mark_reason  (const char        *text,
+                                      DaftarRejectCode  *out_code);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "daftar-sql.h"
 #include "daftar-queries.h"
@@ -60,7 +61,7 @@ daftar_query_standards (DaftarDb         *db,
       else if (g_str_equal (key, "max_counters"))
         out->max_counters = value;
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading figures", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading figures"), error);
 }
 
 GPtrArray *
@@ -82,7 +83,7 @@ daftar_query_offices (DaftarDb  *db,
       info->city = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       g_ptr_array_add (offices, info);
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading figures", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading figures"), error))
     return NULL;
   return g_steal_pointer (&offices);
 }
@@ -106,7 +107,7 @@ daftar_query_staff_name (DaftarDb     *db,
       *out_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       rc = SQLITE_DONE;
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading staff names", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading staff names"), error);
 }
 
 gboolean
@@ -138,7 +139,7 @@ daftar_query_data_span (DaftarDb    *db,
             daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 1), last);
   if (rc == SQLITE_ROW)
     rc = SQLITE_DONE;
-  if (!daftar_sql_finish (db, stmt, rc, "Reading figures", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading figures"), error))
     return FALSE;
   return found;
 }
@@ -167,7 +168,7 @@ sum_cases (DaftarDb             *db,
         out->sana_registrations += n;
       out->cases += n;
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading figures", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading figures"), error);
 }
 
 static gboolean
@@ -196,7 +197,7 @@ sum_tickets (DaftarDb             *db,
       out->wait_mean_minutes = wait_n > 0 ? (double) wait_sum / wait_n / 60.0 : NAN;
       rc = SQLITE_DONE;
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading figures", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading figures"), error);
 }
 
 /* The 90th percentile and the share within target, from the per-minute
@@ -227,7 +228,7 @@ wait_distribution (DaftarDb             *db,
       if (row[0] <= out->standards.target_wait_minutes)
         within += row[1];
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading figures", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading figures"), error))
     return FALSE;
   if (total == 0)
     return TRUE;
@@ -282,7 +283,7 @@ sum_notices (DaftarDb             *db,
                        ? (double) out->e_notices_viewed / out->e_notices_issued : NAN;
   out->paper_read_rate = out->paper_notices_issued > 0
                            ? (double) out->paper_notices_viewed / out->paper_notices_issued : NAN;
-  return daftar_sql_finish (db, stmt, rc, "Reading figures", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading figures"), error);
 }
 
 gboolean
@@ -304,7 +305,7 @@ daftar_query_period_summary (DaftarDb             *db,
       !wait_distribution (db, office_code, out, error) ||
       !sum_notices (db, office_code, out, error))
     {
-      g_prefix_error (error, "Summarising the period: ");
+      g_prefix_error (error, _("Summarising the period: "));
       return FALSE;
     }
   return TRUE;

@@ -13,7 +13,76 @@
 #define MAX_TEXT_BYTES 1024
 #define MAX_ID_BYTES 64
 
-G_DEFINE_QUARK (daftar-record-error-quark, daftar_record_error)
+/* An error of this domain carries its reason as a code and arguments, so
+ * that the reason is stored as such and shown in the UI's language; its
+ * message is the English sentence, for the reason column and for logs. */
+typedef struct
+{
+  DaftarRejectReason *reason;   /* owned, nullable */
+} DaftarRecordErrorPrivate;
+
+static void
+daftar_record_error_private_init (DaftarRecordErrorPrivate *priv)
+{
+  priv->reason = NULL;
+}
+
+static void
+daftar_record_error_private_copy (const DaftarRecordErrorPrivate *src,
+                                  DaftarRecordErrorPrivate       *dest)
+{
+  dest->reason = src->reason != NULL ? daftar_reject_reason_copy (src->reason) : NULL;
+}
+
+static void
+daftar_record_error_private_clear (DaftarRecordErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->reason, daftar_reject_reason_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (DaftarRecordError, daftar_record_error)
+
+void
+daftar_record_set_error (GError             **error,
+                         DaftarRecordError    code,
+                         DaftarRejectReason  *reason)
+{
+  g_autofree char *message = NULL;
+
+  if (error == NULL)
+    {
+      daftar_reject_reason_free (reason);
+      return;
+    }
+  message = daftar_reject_reason_english (reason);
+  g_set_error_literal (error, DAFTAR_RECORD_ERROR, code, message);
+  daftar_record_error_get_private (*error)->reason = reason;
+}
+
+const DaftarRejectReason *
+daftar_record_error_get_reason (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+  if (error->domain != DAFTAR_RECORD_ERROR)
+    return NULL;
+  return daftar_record_error_get_private (error)->reason;
+}
+
+/* A number as a reason's argument: C notation, whatever the locale. */
+static char *
+int_arg (gint64 value)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
+static char *
+real_arg (double      value,
+          const char *format)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, format, value));
+}
 
 /* What a server may set as a standard. A value outside its range is no
  * office's, and some would cost the advisor dearly: max_counters 1e9 with
@@ -157,18 +226,23 @@ daftar_record_check_id (const char  *id,
 
   if (len == 0 || len > MAX_ID_BYTES)
     {
-      g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_LENGTH,
-                   "id must be 1 to %d bytes, not %zu", MAX_ID_BYTES, len);
+      g_autofree char *most = int_arg (MAX_ID_BYTES);
+      g_autofree char *bytes = int_arg ((gint64) len);
+
+      daftar_record_set_error (error, DAFTAR_RECORD_ERROR_LENGTH,
+                               daftar_reject_reason_new (DAFTAR_REJECT_ID_LENGTH, "id", "1", most, bytes, NULL));
       return FALSE;
     }
   if (!g_utf8_validate (id, len, NULL))
     {
-      g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TYPE, "id is not UTF-8");
+      daftar_record_set_error (error, DAFTAR_RECORD_ERROR_TYPE,
+                               daftar_reject_reason_new (DAFTAR_REJECT_FIELD_NOT_UTF8, "id", NULL));
       return FALSE;
     }
   return TRUE;
 }
 
+/* As daftar-reject-reasons.c names JSON types. */
 static const char *
 json_type_name (JsonNode *node)
 {
@@ -188,6 +262,7 @@ json_type_name (JsonNode *node)
     }
 }
 
+/* @wanted: "string", "integer", "number" or "boolean". */
 static gboolean
 expect_type (const DaftarField  *field,
              JsonNode           *node,
@@ -209,8 +284,9 @@ expect_type (const DaftarField  *field,
   if (type == G_TYPE_DOUBLE && JSON_NODE_HOLDS_VALUE (node) &&
       json_node_get_value_type (node) == G_TYPE_INT64)
     return TRUE;
-  g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TYPE,
-               "%s must be %s, not %s", field->name, wanted, json_type_name (node));
+  daftar_record_set_error (error, DAFTAR_RECORD_ERROR_TYPE,
+                           daftar_reject_reason_new (DAFTAR_REJECT_TYPE, field->name, wanted,
+                                                     json_type_name (node), NULL));
   return FALSE;
 }
 
@@ -245,26 +321,33 @@ parse_value (const DaftarField  *field,
     case DAFTAR_FIELD_ENUM:
     case DAFTAR_FIELD_DATE:
     case DAFTAR_FIELD_TIME:
-      if (!expect_type (field, node, G_TYPE_STRING, "a string", error))
+      if (!expect_type (field, node, G_TYPE_STRING, "string", error))
         return FALSE;
       s = json_node_get_string (node);
       len = strlen (s);
       if (!g_utf8_validate (s, len, NULL))
         {
-          g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TYPE,
-                       "%s is not valid UTF-8", field->name);
+          daftar_record_set_error (error, DAFTAR_RECORD_ERROR_TYPE,
+                                   daftar_reject_reason_new (DAFTAR_REJECT_FIELD_NOT_UTF8, field->name, NULL));
           return FALSE;
         }
       if (field->type == DAFTAR_FIELD_ID && (len == 0 || len > MAX_ID_BYTES))
         {
-          g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_LENGTH,
-                       "%s must be 1 to %d bytes, not %zu", field->name, MAX_ID_BYTES, len);
+          g_autofree char *most = int_arg (MAX_ID_BYTES);
+          g_autofree char *bytes = int_arg ((gint64) len);
+
+          daftar_record_set_error (error, DAFTAR_RECORD_ERROR_LENGTH,
+                                   daftar_reject_reason_new (DAFTAR_REJECT_ID_LENGTH, field->name, "1", most, bytes,
+                                                             NULL));
           return FALSE;
         }
       if (len > MAX_TEXT_BYTES)
         {
-          g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_LENGTH,
-                       "%s is %zu bytes, over the limit of %d", field->name, len, MAX_TEXT_BYTES);
+          g_autofree char *bytes = int_arg ((gint64) len);
+          g_autofree char *most = int_arg (MAX_TEXT_BYTES);
+
+          daftar_record_set_error (error, DAFTAR_RECORD_ERROR_LENGTH,
+                                   daftar_reject_reason_new (DAFTAR_REJECT_LENGTH, field->name, bytes, most, NULL));
           return FALSE;
         }
       if (field->type == DAFTAR_FIELD_ENUM)
@@ -273,8 +356,8 @@ parse_value (const DaftarField  *field,
 
           if (!daftar_enum_from_nick (field->enum_type (), s, &member))
             {
-              g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_ENUM,
-                           "%s “%s” is not one of the allowed values", field->name, s);
+              daftar_record_set_error (error, DAFTAR_RECORD_ERROR_ENUM,
+                                       daftar_reject_reason_new (DAFTAR_REJECT_ENUM, field->name, s, NULL));
               return FALSE;
             }
         }
@@ -282,9 +365,12 @@ parse_value (const DaftarField  *field,
         {
           if (!daftar_time_parse_rfc3339 (s, &value->i))
             {
-              g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TIME,
-                           "%s “%s” is not an RFC 3339 time with an offset in the years %d to %d",
-                           field->name, s, DAFTAR_TIME_FIRST_YEAR, DAFTAR_TIME_LAST_YEAR);
+              g_autofree char *first = int_arg (DAFTAR_TIME_FIRST_YEAR);
+              g_autofree char *last = int_arg (DAFTAR_TIME_LAST_YEAR);
+
+              daftar_record_set_error (error, DAFTAR_RECORD_ERROR_TIME,
+                                       daftar_reject_reason_new (DAFTAR_REJECT_TIME, field->name, s,
+                                                                 first, last, NULL));
               return FALSE;
             }
           return TRUE;
@@ -298,8 +384,8 @@ parse_value (const DaftarField  *field,
               g_date_get_year (&date) < DAFTAR_TIME_FIRST_YEAR ||
               g_date_get_year (&date) > DAFTAR_TIME_LAST_YEAR)
             {
-              g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TIME,
-                           "%s “%s” is not a Gregorian date YYYY-MM-DD", field->name, s);
+              daftar_record_set_error (error, DAFTAR_RECORD_ERROR_TIME,
+                                       daftar_reject_reason_new (DAFTAR_REJECT_DATE, field->name, s, NULL));
               return FALSE;
             }
         }
@@ -307,35 +393,37 @@ parse_value (const DaftarField  *field,
       return TRUE;
 
     case DAFTAR_FIELD_INT:
-      if (!expect_type (field, node, G_TYPE_INT64, "an integer", error))
+      if (!expect_type (field, node, G_TYPE_INT64, "integer", error))
         return FALSE;
       value->i = json_node_get_value_type (node) == G_TYPE_DOUBLE
                    ? (gint64) json_node_get_double (node) : json_node_get_int (node);
       if (value->i < 0)
         {
-          g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_RANGE,
-                       "%s must not be negative", field->name);
+          daftar_record_set_error (error, DAFTAR_RECORD_ERROR_RANGE,
+                                   daftar_reject_reason_new (DAFTAR_REJECT_NEGATIVE, field->name, NULL));
           return FALSE;
         }
       /* Rollups sum these: an absurd value from a server is rejected here,
        * so that sums stay exact at any real office's scale. */
       if (value->i > int_maximum (field))
         {
-          g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_RANGE,
-                       "%s %" G_GINT64_FORMAT " is over the limit of %" G_GINT64_FORMAT,
-                       field->name, value->i, int_maximum (field));
+          g_autofree char *sent = int_arg (value->i);
+          g_autofree char *limit = int_arg (int_maximum (field));
+
+          daftar_record_set_error (error, DAFTAR_RECORD_ERROR_RANGE,
+                                   daftar_reject_reason_new (DAFTAR_REJECT_RANGE, field->name, sent, limit, NULL));
           return FALSE;
         }
       return TRUE;
 
     case DAFTAR_FIELD_REAL:
-      if (!expect_type (field, node, G_TYPE_DOUBLE, "a number", error))
+      if (!expect_type (field, node, G_TYPE_DOUBLE, "number", error))
         return FALSE;
       value->d = json_node_get_double (node);
       return TRUE;
 
     case DAFTAR_FIELD_BOOL:
-      if (!expect_type (field, node, G_TYPE_BOOLEAN, "true or false", error))
+      if (!expect_type (field, node, G_TYPE_BOOLEAN, "boolean", error))
         return FALSE;
       value->i = json_node_get_boolean (node);
       return TRUE;
@@ -356,8 +444,8 @@ check_order (const DaftarRecord  *record,
 
   if (a->is_null || b->is_null || a->i <= b->i)
     return TRUE;
-  g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_TIME_ORDER,
-               "%s is before %s", later, earlier);
+  daftar_record_set_error (error, DAFTAR_RECORD_ERROR_TIME_ORDER,
+                           daftar_reject_reason_new (DAFTAR_REJECT_TIME_ORDER, later, earlier, NULL));
   return FALSE;
 }
 
@@ -414,22 +502,28 @@ check_standard (const DaftarRecord  *record,
 
   if (range == NULL)
     {
-      g_autofree char *shown = daftar_text_printable (key, -1);
-      g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_ENUM,
-                   "standard “%s” is not one Daftar knows", shown);
+      /* The key as sent: it is made printable wherever it is shown. */
+      daftar_record_set_error (error, DAFTAR_RECORD_ERROR_ENUM,
+                               daftar_reject_reason_new (DAFTAR_REJECT_STANDARD_UNKNOWN, key, NULL));
       return FALSE;
     }
   /* Written so that NaN fails too. */
   if (!(value >= range->min && value <= range->max))
     {
-      g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_RANGE,
-                   "standard %s %.15g is outside its range %g to %g", key, value, range->min, range->max);
+      g_autofree char *sent = real_arg (value, "%.15g");
+      g_autofree char *min = real_arg (range->min, "%g");
+      g_autofree char *max = real_arg (range->max, "%g");
+
+      daftar_record_set_error (error, DAFTAR_RECORD_ERROR_RANGE,
+                               daftar_reject_reason_new (DAFTAR_REJECT_STANDARD_RANGE, key, sent, min, max, NULL));
       return FALSE;
     }
   if (range->integer && value != floor (value))
     {
-      g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_RANGE,
-                   "standard %s must be a whole number, not %.15g", key, value);
+      g_autofree char *sent = real_arg (value, "%.15g");
+
+      daftar_record_set_error (error, DAFTAR_RECORD_ERROR_RANGE,
+                               daftar_reject_reason_new (DAFTAR_REJECT_STANDARD_WHOLE, key, sent, NULL));
       return FALSE;
     }
   return TRUE;
@@ -460,8 +554,8 @@ daftar_record_from_json (DaftarEntity   entity,
         {
           if (field->required)
             {
-              g_set_error (error, DAFTAR_RECORD_ERROR, DAFTAR_RECORD_ERROR_MISSING,
-                           "%s is missing", field->name);
+              daftar_record_set_error (error, DAFTAR_RECORD_ERROR_MISSING,
+                                       daftar_reject_reason_new (DAFTAR_REJECT_MISSING, field->name, NULL));
               return NULL;
             }
           value->is_null = TRUE;

@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "daftar-enums.h"
+#include "daftar-reject-reasons.h"
 
 G_BEGIN_DECLS
 
@@ -79,6 +80,13 @@ typedef struct {
 extern const DaftarStandardRange daftar_standard_ranges[];
 
 GQuark             daftar_record_error_quark     (void);
+/* Sets @error in DAFTAR_RECORD_ERROR with @code: its message is @reason's
+ * English sentence, and @reason (taken) goes with it, for the reject row. */
+void               daftar_record_set_error       (GError            **error,
+                                                  DaftarRecordError   code,
+                                                  DaftarRejectReason *reason);
+/* The reason an error of DAFTAR_RECORD_ERROR carries, or NULL. */
+const DaftarRejectReason *daftar_record_error_get_reason (const GError *error);
 
 const char        *daftar_entity_name            (DaftarEntity entity);
 gboolean           daftar_entity_from_name       (const char   *name,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "daftar-period.h"
 #include "daftar-rollup-levels.h"
@@ -226,7 +227,7 @@ run (DaftarDb     *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Recomputing the network and monthly rollups");
+      daftar_db_set_error (db, error, _("Recomputing the network and monthly rollups"));
       return FALSE;
     }
   return TRUE;
@@ -478,7 +479,7 @@ daftar_rollup_levels_rebuild_years (DaftarDb  *db,
       if (daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 1), &month))
         add_year (office_years, (const char *) sqlite3_column_text (stmt, 0), &month);
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Listing the years to sum", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Listing the years to sum"), error))
     return FALSE;
   return refresh_years (db, office_years, error);
 }
@@ -501,7 +502,7 @@ daftar_rollup_levels_restandard (DaftarDb  *db,
       g_ptr_array_add (stale, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
       g_ptr_array_add (stale, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Listing months to recount", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Listing months to recount"), error))
     return FALSE;
 
   for (guint i = 0; i + 1 < stale->len; i += 2)

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "daftar-rollups.h"
 #include "daftar-time.h"
 
@@ -134,7 +136,7 @@ run (DaftarDb     *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Recomputing rollups");
+      daftar_db_set_error (db, error, _("Recomputing rollups"));
       return FALSE;
     }
   return TRUE;
@@ -187,7 +189,7 @@ daftar_rollups_list_days (DaftarDb    *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Listing rollup days");
+      daftar_db_set_error (db, error, _("Listing rollup days"));
       return NULL;
     }
   return g_steal_pointer (&days);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 
 #include "daftar-shifts-private.h"
 #include "daftar-sum.h"
@@ -119,7 +120,7 @@ read_counters (DaftarDb          *db,
       load->served[shift_of (stmt, 2)] += sqlite3_column_int64 (stmt, 3);
       load->service_sum_s = daftar_sum_add (load->service_sum_s, sqlite3_column_int64 (stmt, 4));
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading the load per counter", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading the load per counter"), error))
     return FALSE;
   g_ptr_array_sort (data->counters, compare_counters);
   return TRUE;
@@ -198,7 +199,7 @@ read_staff (DaftarDb          *db,
       load->shifts_worked[shift] += shifts_worked;
       data->staff_shifts[shift] += shifts_worked;
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading the load per staff member", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading the load per staff member"), error))
     return FALSE;
   g_ptr_array_sort (data->staff, compare_staff);
   return read_staff_names (db, data, error);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 
 #include "daftar-shifts-private.h"
 #include "daftar-sum.h"
@@ -205,7 +206,7 @@ read_tickets (DaftarDb         *db,
           targets[i]->wait_sum_s = daftar_sum_add (targets[i]->wait_sum_s, sqlite3_column_int64 (stmt, 7));
         }
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading tickets per shift", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading tickets per shift"), error))
     return FALSE;
 
   stmt = daftar_sql_prepare_year_spans (db,
@@ -226,7 +227,7 @@ read_tickets (DaftarDb         *db,
       data->service_sum_s[service][shift] = daftar_sum_add (data->service_sum_s[service][shift],
                                                             sqlite3_column_int64 (stmt, 3));
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading service times", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading service times"), error);
 }
 
 /* Mean, 90th percentile and share within target from a histogram: exact to
@@ -288,7 +289,7 @@ read_waits (DaftarDb         *db,
       total->n[shift][minute] += n;
       per_bin[bin].n[shift][minute] += n;
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading waits per shift", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading waits per shift"), error))
     return FALSE;
 
   for (guint s = 0; s < DAFTAR_N_SHIFTS; s++)
@@ -341,7 +342,7 @@ read_hours (DaftarDb         *db,
           data->last_hour = MAX (data->last_hour, hour);
         }
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading tickets per hour", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading tickets per hour"), error))
     return FALSE;
 
   /* A day counts as open when it issued any ticket: Fridays and holidays
@@ -366,7 +367,7 @@ read_hours (DaftarDb         *db,
       if (row >= 0 && row < DAFTAR_HEATMAP_ROWS)
         data->open_days[row] += sqlite3_column_int64 (stmt, 1);
     }
-  return daftar_sql_finish (db, stmt, rc, "Counting open days", error);
+  return daftar_sql_finish (db, stmt, rc, _("Counting open days"), error);
 }
 
 static void
@@ -437,7 +438,7 @@ daftar_query_shifts (DaftarDb      *db,
       !read_hours (db, office_code, data, error) ||
       !shifts_read_load (db, office_code, data, cancellable, error))
     {
-      g_prefix_error (error, "Reading the shifts: ");
+      g_prefix_error (error, _("Reading the shifts: "));
       return NULL;
     }
   check_standards (data);

@@ -2,9 +2,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gi18n.h>
 
+#include "daftar-format.h"
 #include "daftar-staffing.h"
 #include "daftar-staffing-report.h"
+#include "daftar-text.h"
 #include "daftar-time.h"
 
 /* Raw weekday names for scripts, in the office week's order. */
@@ -181,7 +184,6 @@ daftar_staffing_report (DaftarDb                  *db,
   g_autoptr(GError) local_error = NULL;
   GDate first, last, from, to;
   guint weeks;
-  char asked_from[11], asked_to[11], held_from[11], held_to[11];
 
   g_date_clear (&first, 1);
   g_date_clear (&last, 1);
@@ -192,9 +194,18 @@ daftar_staffing_report (DaftarDb                  *db,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      g_set_error (error, DAFTAR_REPORT_ERROR, DAFTAR_REPORT_ERROR_BAD_RANGE,
-                   "The database holds no queue tickets of %s to advise on",
-                   request->office_code != NULL ? request->office_code : "the office");
+      if (request->office_code != NULL)
+        {
+          /* The code comes from the command line: shown, never obeyed. */
+          g_autofree char *printable = daftar_text_printable (request->office_code, 256);
+          g_autofree char *office = daftar_text_isolate (printable);
+
+          g_set_error (error, DAFTAR_REPORT_ERROR, DAFTAR_REPORT_ERROR_BAD_RANGE,
+                       _("The database holds no queue tickets of office %s to advise on"), office);
+        }
+      else
+        g_set_error_literal (error, DAFTAR_REPORT_ERROR, DAFTAR_REPORT_ERROR_BAD_RANGE,
+                             _("The database holds no queue tickets to advise on"));
       return FALSE;
     }
 
@@ -202,13 +213,11 @@ daftar_staffing_report (DaftarDb                  *db,
   to = g_date_compare (&request->to, &last) < 0 ? request->to : last;
   if (g_date_compare (&from, &to) > 0)
     {
-      daftar_time_format_day (&request->from, asked_from);
-      daftar_time_format_day (&request->to, asked_to);
-      daftar_time_format_day (&first, held_from);
-      daftar_time_format_day (&last, held_to);
+      g_autofree char *asked = daftar_format_date_range (&request->from, &request->to);
+      g_autofree char *held = daftar_format_date_range (&first, &last);
+
       g_set_error (error, DAFTAR_REPORT_ERROR, DAFTAR_REPORT_ERROR_BAD_RANGE,
-                   "No queue tickets from %s to %s: the database holds them from %s to %s",
-                   asked_from, asked_to, held_from, held_to);
+                   _("No queue tickets in the period %s: the database holds them for %s"), asked, held);
       return FALSE;
     }
   /* Whole weeks, the nearest count to the days judged, at least one and

@@ -104,6 +104,8 @@ daftar_staffing_project (const DaftarStaffing         *staffing,
       !(what_if->service_time_factor > 0) || !(what_if->arrivals_factor >= 0) ||
       !isfinite (what_if->service_time_factor) || !isfinite (what_if->arrivals_factor))
     {
+      /* The panel's spin buttons never allow this: English, for a caller's
+       * log rather than for a manager. */
       g_set_error_literal (error, DAFTAR_STAFFING_ERROR, DAFTAR_STAFFING_ERROR_INVALID,
                            "A what-if needs at least one counter per shift and positive factors");
       return FALSE;

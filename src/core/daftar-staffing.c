@@ -5,11 +5,14 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
+#include "daftar-format.h"
 #include "daftar-records.h"
 #include "daftar-sql.h"
 #include "daftar-staffing-private.h"
 #include "daftar-sum.h"
+#include "daftar-text.h"
 #include "daftar-time.h"
 
 G_DEFINE_QUARK (daftar-staffing-error-quark, daftar_staffing_error)
@@ -167,15 +170,15 @@ resolve_office (DaftarDb    *db,
   if (rc != SQLITE_DONE)
     {
       g_clear_pointer (out_code, g_free);
-      daftar_db_set_error (db, error, "Reading the offices");
+      daftar_db_set_error (db, error, _("Reading the offices"));
       return FALSE;
     }
   if (n != 1)
     {
       g_clear_pointer (out_code, g_free);
       g_set_error_literal (error, DAFTAR_STAFFING_ERROR, DAFTAR_STAFFING_ERROR_NO_OFFICE,
-                           n == 0 ? "The database holds no office"
-                                  : "Staffing is advised per office: choose one");
+                           n == 0 ? _("The database holds no office")
+                                  : _("Staffing is advised per office: choose one"));
       return FALSE;
     }
   return TRUE;
@@ -226,7 +229,7 @@ read_hours (DaftarDb       *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Reading the hourly tickets");
+      daftar_db_set_error (db, error, _("Reading the hourly tickets"));
       return FALSE;
     }
   return TRUE;
@@ -373,8 +376,19 @@ daftar_staffing_compute (DaftarDb    *db,
   /* Three of four by default: the same three quarters for other windows. */
   if (weeks_required == 0)
     weeks_required = (3 * weeks + 3) / 4;
-  if (weeks > DAFTAR_STAFFING_MAX_WEEKS || weeks_required > weeks)
+  if (weeks > DAFTAR_STAFFING_MAX_WEEKS)
     {
+      /* A report over more than ten years asks for this. */
+      g_autofree char *most = daftar_format_int (DAFTAR_STAFFING_MAX_WEEKS);
+      g_autofree char *asked = daftar_format_int (weeks);
+
+      g_set_error (error, DAFTAR_STAFFING_ERROR, DAFTAR_STAFFING_ERROR_INVALID,
+                   _("Staffing is advised from at most %s weeks, not %s"), most, asked);
+      return NULL;
+    }
+  if (weeks_required > weeks)
+    {
+      /* Only a caller's mistake gets here, never a user: English, for logs. */
       g_set_error (error, DAFTAR_STAFFING_ERROR, DAFTAR_STAFFING_ERROR_INVALID,
                    "Cannot judge %u of %u weeks", weeks_required, weeks);
       return NULL;
@@ -393,7 +407,7 @@ daftar_staffing_compute (DaftarDb    *db,
   if (!resolve_office (db, office_code, &s->office_code, error) ||
       !daftar_query_standards (db, &s->standards, error))
     {
-      g_prefix_error (error, "Staffing: ");
+      g_prefix_error (error, _("Staffing: "));
       return NULL;
     }
   clamp_standards (&s->standards);
@@ -402,7 +416,9 @@ daftar_staffing_compute (DaftarDb    *db,
   day_arrivals = g_new0 (gint64, (gsize) weeks * 7 * N_HOURS);
   if (!read_hours (db, s, sums, day_arrivals, error))
     {
-      g_prefix_error (error, "Staffing of %s: ", s->office_code);
+      g_autofree char *office = daftar_text_isolate (s->office_code);
+
+      g_prefix_error (error, _("Staffing of office %s: "), office);
       return NULL;
     }
 
@@ -454,7 +470,7 @@ daftar_staffing_ticket_days (DaftarDb    *db,
             daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 1), out_last);
   if (rc == SQLITE_ROW)
     rc = SQLITE_DONE;
-  if (!daftar_sql_finish (db, stmt, rc, "Reading the days with queue tickets", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading the days with queue tickets"), error))
     return FALSE;
   return found;
 }

@@ -12,8 +12,9 @@
 #include "daftar-text.h"
 
 /* Recursive, as json-glib's parser is: the page check bounded the depth. */
-static const char *
-node_reason (JsonNode *node)
+static gboolean
+node_reason (JsonNode         *node,
+             DaftarRejectCode *out_code)
 {
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -23,44 +24,37 @@ node_reason (JsonNode *node)
 
       json_object_iter_init (&iter, json_node_get_object (node));
       while (json_object_iter_next (&iter, &name, &member))
-        {
-          const char *reason = daftar_page_mark_reason (name);
-          if (reason == NULL)
-            reason = node_reason (member);
-          if (reason != NULL)
-            return reason;
-        }
+        if (daftar_page_mark_reason (name, out_code) || node_reason (member, out_code))
+          return TRUE;
     }
   else if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
 
       for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          const char *reason = node_reason (json_array_get_element (array, i));
-          if (reason != NULL)
-            return reason;
-        }
+        if (node_reason (json_array_get_element (array, i), out_code))
+          return TRUE;
     }
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return daftar_page_mark_reason (json_node_get_string (node));
-  return NULL;
+    return daftar_page_mark_reason (json_node_get_string (node), out_code);
+  return FALSE;
 }
 
 void
-daftar_sync_reject_free (gpointer data)
+daftar_sync_taken_out_free (gpointer data)
 {
-  DaftarSyncReject *reject = data;
+  DaftarSyncTakenOut *reject = data;
 
   g_free (reject->entity);
   g_free (reject->raw);
+  daftar_reject_reason_free (reject->reason);
   g_free (reject);
 }
 
 GPtrArray *
 daftar_sync_take_marked_changes (JsonObject *page)
 {
-  GPtrArray *rejects = g_ptr_array_new_with_free_func (daftar_sync_reject_free);
+  GPtrArray *rejects = g_ptr_array_new_with_free_func (daftar_sync_taken_out_free);
   JsonNode *node = json_object_get_member (page, "changes");
   JsonArray *changes;
 
@@ -70,17 +64,17 @@ daftar_sync_take_marked_changes (JsonObject *page)
   for (guint i = json_array_get_length (changes); i > 0; i--)
     {
       JsonNode *change = json_array_get_element (changes, i - 1);
-      const char *reason = node_reason (change);
-      DaftarSyncReject *reject;
+      DaftarRejectCode code;
+      DaftarSyncTakenOut *reject;
 
-      if (reason == NULL)
+      if (!node_reason (change, &code))
         continue;
-      reject = g_new0 (DaftarSyncReject, 1);
+      reject = g_new0 (DaftarSyncTakenOut, 1);
       if (JSON_NODE_HOLDS_OBJECT (change))
         reject->entity = g_strdup (json_object_get_string_member_with_default (json_node_get_object (change),
                                                                                "entity", NULL));
       reject->raw = json_to_string (change, FALSE);
-      reject->reason = reason;
+      reject->reason = daftar_reject_reason_new (code, NULL);
       g_ptr_array_insert (rejects, 0, reject);
       json_array_remove_element (changes, i - 1);
     }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "daftar-format.h"
 #include "daftar-sync-private.h"
 #include "daftar-text.h"
 
@@ -145,7 +146,9 @@ retry_or_fail (GTask  *task,
   run->tries++;
   if (run->tries >= self->max_tries)
     {
-      g_prefix_error (&error, _("Gave up after %u tries: "), run->tries);
+      g_autofree char *tries = daftar_format_int (run->tries);
+
+      g_prefix_error (&error, _("Gave up after %s tries: "), tries);
       daftar_sync_run_fetch_failed (task, error);
       return;
     }
@@ -253,9 +256,10 @@ static void read_more (GTask *task);
 static GError *
 deadline_error (DaftarSyncClient *self)
 {
+  g_autofree char *seconds = daftar_format_int (self->page_timeout_s);
+
   return g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_NETWORK,
-                      _("The central server did not send the whole page within %u seconds"),
-                      self->page_timeout_s);
+                      _("The central server did not send the whole page within %s seconds"), seconds);
 }
 
 static void
@@ -384,6 +388,8 @@ send_cb (GObject      *source,
     case SOUP_STATUS_UNAUTHORIZED:
     case SOUP_STATUS_FORBIDDEN:
       fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_AUTH,
+                               /* Translators: %u is an HTTP status code; it stays in Latin
+                                * digits, as HTTP and every server log write it. */
                                _("The central server did not accept the access token (HTTP %u); check the token and sync again"),
                                status));
       return;
@@ -411,17 +417,20 @@ send_cb (GObject      *source,
     case 429: /* Too Many Requests: libsoup 3.2 has no name for it */
     case SOUP_STATUS_SERVICE_UNAVAILABLE:
       retry_or_fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
+                                        /* Translators: %u is an HTTP status code, in Latin digits */
                                         _("The central server is busy (HTTP %u)"), status),
                      parse_retry_after (run->msg));
       return;
     default:
       if (status >= 500 && status < 600)
         retry_or_fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
+                                          /* Translators: %u is an HTTP status code, in Latin digits */
                                           _("The central server had an internal error (HTTP %u)"),
                                           status),
                        -1);
       else
         fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
+                                 /* Translators: %u is an HTTP status code, in Latin digits */
                                  _("The central server gave an unexpected answer (HTTP %u)"),
                                  status));
       return;
@@ -511,9 +520,10 @@ follow_redirect (GTask *task)
     }
   if (++run->redirects > DAFTAR_SYNC_MAX_REDIRECTS)
     {
+      g_autofree char *limit = daftar_format_int (DAFTAR_SYNC_MAX_REDIRECTS);
+
       fail (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
-                               _("The central server redirected more than %d times; the sync stopped"),
-                               DAFTAR_SYNC_MAX_REDIRECTS));
+                               _("The central server redirected more than %s times; the sync stopped"), limit));
       return;
     }
   send_request (task, target);

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "daftar-reject-reasons.h"
 #include "daftar-sync-history.h"
 
 static void
@@ -22,6 +25,8 @@ reject_clear (gpointer data)
   g_free (reject->entity);
   g_free (reject->raw);
   g_free (reject->reason);
+  g_free (reject->reason_code);
+  g_free (reject->reason_args);
 }
 
 void
@@ -87,7 +92,7 @@ read_runs (DaftarDb  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "sync_log");
+      daftar_db_set_error (db, error, _("Reading the sync history"));
       return FALSE;
     }
   return TRUE;
@@ -100,7 +105,8 @@ read_rejects (DaftarDb  *db,
               GError   **error)
 {
   sqlite3_stmt *stmt = daftar_db_prepare (db,
-                                          "SELECT received_at, entity, raw, reason FROM sync_rejects "
+                                          "SELECT received_at, entity, raw, reason, reason_code, reason_args "
+                                          "FROM sync_rejects "
                                           "ORDER BY received_at DESC, id DESC LIMIT ?1",
                                           error);
   int rc;
@@ -115,13 +121,15 @@ read_rejects (DaftarDb  *db,
         .entity = column_text (stmt, 1),
         .raw = column_text (stmt, 2),
         .reason = column_text (stmt, 3),
+        .reason_code = column_text (stmt, 4),
+        .reason_args = column_text (stmt, 5),
       };
       g_array_append_val (rejects, reject);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "sync_rejects");
+      daftar_db_set_error (db, error, _("Reading the rejected records"));
       return FALSE;
     }
   return TRUE;
@@ -176,7 +184,7 @@ daftar_sync_last_success (DaftarDb  *db,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      daftar_db_set_error (db, error, "Reading the last successful sync");
+      daftar_db_set_error (db, error, _("Reading the last successful sync"));
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -199,4 +207,11 @@ daftar_sync_last_success_job (DaftarDb      *db,
   if (!daftar_sync_last_success (db, when, NULL, error))
     return NULL;
   return g_steal_pointer (&when);
+}
+
+char *
+daftar_sync_reject_describe (const DaftarSyncReject *reject)
+{
+  g_return_val_if_fail (reject != NULL, NULL);
+  return daftar_reject_reason_render (reject->reason_code, reject->reason_args, reject->reason);
 }

@@ -26,7 +26,9 @@ typedef struct
   gint64  received_at;
   char   *entity;        /* owned, nullable: as the server named it */
   char   *raw;           /* owned, nullable: the record as sent */
-  char   *reason;        /* owned, nullable */
+  char   *reason;        /* owned, nullable: in English, as scripts read it */
+  char   *reason_code;   /* owned, nullable: NULL in rows stored before codes were */
+  char   *reason_args;   /* owned, nullable: a JSON array of strings */
 } DaftarSyncReject;
 
 typedef struct
@@ -66,6 +68,9 @@ gpointer           daftar_sync_last_success_job (DaftarDb         *db,
                                                  gpointer          job_data,
                                                  GCancellable     *cancellable,
                                                  GError          **error);
+
+/* @reject's reason in the UI's language (daftar_reject_reason_render). */
+char              *daftar_sync_reject_describe (const DaftarSyncReject *reject);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftarSyncHistory, daftar_sync_history_free)
 

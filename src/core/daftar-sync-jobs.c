@@ -59,27 +59,10 @@ store_rejects (DaftarDb   *db,
     return FALSE;
   for (guint i = 0; i < rejects->len; i++)
     {
-      DaftarSyncReject *reject = g_ptr_array_index (rejects, i);
-      sqlite3_stmt *stmt = daftar_db_prepare (db,
-                                              "INSERT INTO sync_rejects (received_at, entity, raw, reason) "
-                                              "VALUES (?1, ?2, ?3, ?4)",
-                                              error);
-      int rc;
+      DaftarSyncTakenOut *reject = g_ptr_array_index (rejects, i);
 
-      if (stmt == NULL)
+      if (!daftar_reject_reason_store (db, now, reject->entity, reject->raw, reject->reason, error))
         {
-          daftar_db_rollback (db);
-          return FALSE;
-        }
-      sqlite3_bind_int64 (stmt, 1, now);
-      sqlite3_bind_text (stmt, 2, reject->entity, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, reject->raw, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, reject->reason, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          daftar_db_set_error (db, error, "sync_rejects");
           daftar_db_rollback (db);
           return FALSE;
         }
@@ -137,7 +120,7 @@ daftar_sync_log_start_job (DaftarDb      *db,
   sqlite3_bind_text (stmt, 3, job->office, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "sync_log");
+      daftar_db_set_error (db, error, _("Recording the start of a sync"));
       sqlite3_reset (stmt);
       return NULL;
     }
@@ -186,7 +169,7 @@ prune_history (DaftarDb  *db,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          daftar_db_set_error (db, error, "Pruning the sync history");
+          daftar_db_set_error (db, error, _("Pruning the sync history"));
           return FALSE;
         }
     }
@@ -217,7 +200,7 @@ daftar_sync_log_finish_job (DaftarDb      *db,
   sqlite3_bind_text (stmt, 7, job->message, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "sync_log");
+      daftar_db_set_error (db, error, _("Recording how a sync ended"));
       sqlite3_reset (stmt);
       return NULL;
     }
@@ -292,9 +275,13 @@ exec_sql (sqlite3     *handle,
   return TRUE;
 
 fail:
-  /* The caller says what was being done; SQLite says what went wrong. */
-  g_set_error_literal (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_DATABASE,
-                       sqlite3_errmsg (handle));
+  {
+    /* The caller says what was being done; this, what went wrong. */
+    g_autofree char *reason = daftar_db_describe_failure (sqlite3_extended_errcode (handle),
+                                                          sqlite3_errmsg (handle));
+
+    g_set_error_literal (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_DATABASE, reason);
+  }
   sqlite3_finalize (stmt);
   return FALSE;
 }
@@ -389,22 +376,28 @@ copy_owned_rows (sqlite3          *handle,
                                                   "AND %s)", table, info->key, info->key, info->same);
   const char *entity = table_entity (table);
   gboolean shared = g_str_equal (table, "standards") || g_str_equal (table, "holidays");
+  g_autoptr(DaftarRejectReason) reason = NULL;
+  g_autofree char *english = NULL;
   g_autofree char *rejects = NULL;
   g_autofree char *copy = NULL;
+  char *quoted;
   gint64 before;
 
   /* A shared row nobody has claimed (NULL) is replaced, as ingest would. */
   copy = g_strdup_printf ("INSERT OR REPLACE INTO main.\"%s\" (%s) SELECT %s FROM fresh.\"%s\" f "
                           "WHERE f.office_code = ?1 AND NOT %s", table, info->cols, info->cols, table, held);
-  rejects = g_strdup_printf ("INSERT INTO main.sync_rejects (received_at, entity, raw, reason) "
+  /* As ingest gives them. */
+  reason = daftar_reject_reason_new (shared ? DAFTAR_REJECT_SHARED_ROW : DAFTAR_REJECT_ID_TAKEN, NULL);
+  english = daftar_reject_reason_english (reason);
+  quoted = sqlite3_mprintf ("%Q, %Q", english, daftar_enum_to_nick (DAFTAR_TYPE_REJECT_CODE, reason->code));
+  rejects = g_strdup_printf ("INSERT INTO main.sync_rejects (received_at, entity, raw, reason, reason_code, reason_args) "
                              "SELECT CAST (strftime ('%%s', 'now') AS INTEGER), %s%s%s, "
-                             "json_object ('%s', f.\"%s\"), '%s' FROM fresh.\"%s\" f "
+                             "json_object ('%s', f.\"%s\"), %s, '[]' FROM fresh.\"%s\" f "
                              "WHERE f.office_code = ?1 AND %s%s%s",
                              entity ? "'" : "", entity ? entity : "NULL", entity ? "'" : "",
-                             info->key, info->key,
-                             /* As ingest words them; '' is a quote in SQL. */
-                             shared ? "the row was set by another office''s feed" : "the id belongs to another office",
+                             info->key, info->key, quoted,
                              table, held, shared ? " AND NOT " : "", shared ? shared_same : "");
+  sqlite3_free (quoted);
   before = sqlite3_total_changes64 (handle);
   if (!exec_sql (handle, rejects, office, error))
     return FALSE;
@@ -511,8 +504,8 @@ swap_tables (sqlite3     *handle,
    * records it refused, so the manager still sees them. */
   return exec_sql (handle, "INSERT OR REPLACE INTO main.sync_state SELECT * FROM fresh.sync_state",
                    NULL, error) &&
-         exec_sql (handle, "INSERT INTO main.sync_rejects (received_at, entity, raw, reason) "
-                           "SELECT received_at, entity, raw, reason FROM fresh.sync_rejects",
+         exec_sql (handle, "INSERT INTO main.sync_rejects (received_at, entity, raw, reason, reason_code, reason_args) "
+                           "SELECT received_at, entity, raw, reason, reason_code, reason_args FROM fresh.sync_rejects",
                    NULL, error);
 }
 

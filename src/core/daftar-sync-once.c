@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "daftar-format.h"
 #include "daftar-sync.h"
 #include "daftar-text.h"
 #include "daftar-token.h"
@@ -129,16 +130,17 @@ daftar_sync_once_main (const char  *db_path,
     return fail (1, once.error, error);
 
   {
-    /* Numbers pre-formatted: gettext cannot see through G_GUINT64_FORMAT. */
-    g_autofree char *records = g_strdup_printf ("%" G_GUINT64_FORMAT, once.summary->records);
-    g_autofree char *rejected = g_strdup_printf ("%" G_GUINT64_FORMAT, once.summary->rejected);
+    /* In the digits of the window, as the preference says. */
+    g_autofree char *records = daftar_format_int ((gint64) MIN (once.summary->records, G_MAXINT64));
+    g_autofree char *pages = daftar_format_int (once.summary->pages);
+    g_autofree char *rejected = daftar_format_int ((gint64) MIN (once.summary->rejected, G_MAXINT64));
     /* The office is the command line's, the cursor the server's. */
     g_autofree char *shown_office = daftar_text_printable (office, -1);
     g_autofree char *shown_cursor = daftar_text_printable (once.summary->cursor != NULL ? once.summary->cursor : "-", -1);
 
     /* TRANSLATORS: the one-line summary of `daftar --sync-once`. */
-    g_print (_("Synced office %s: %s records applied, %u pages, %s rejected, cursor %s%s\n"),
-             shown_office, records, once.summary->pages, rejected, shown_cursor,
+    g_print (_("Synced office %s: %s records applied, %s pages, %s rejected, cursor %s%s\n"),
+             shown_office, records, pages, rejected, shown_cursor,
              once.summary->resynced ? _(" (copied afresh after the server expired the cursor)") : "");
   }
   daftar_sync_summary_free (once.summary);

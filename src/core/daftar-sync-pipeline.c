@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "daftar-format.h"
 #include "daftar-page-check.h"
 #include "daftar-sync-private.h"
 #include "daftar-text.h"
@@ -446,13 +447,21 @@ ingest_cb (GObject      *source,
    * server can still move it on for ever with nothing, or with the same
    * records again, so a run has bounds. What was applied stays. */
   if (has_more && run->empty_pages >= self->max_empty_pages)
-    daftar_sync_run_end (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
-                                            _("The central server sent %u pages in a row that say more data follows but hold none; the sync stopped"),
-                                            run->empty_pages));
+    {
+      g_autofree char *pages = daftar_format_int (run->empty_pages);
+
+      daftar_sync_run_end (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
+                                              _("The central server sent %s pages in a row that say more data follows but hold none; the sync stopped"),
+                                              pages));
+    }
   else if (has_more && run->summary.pages >= self->max_pages)
-    daftar_sync_run_end (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
-                                            _("The central server still had more data after %u pages; the sync stopped, and the next one goes on from there"),
-                                            run->summary.pages));
+    {
+      g_autofree char *pages = daftar_format_int (run->summary.pages);
+
+      daftar_sync_run_end (task, g_error_new (DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_SERVER,
+                                              _("The central server still had more data after %s pages; the sync stopped, and the next one goes on from there"),
+                                              pages));
+    }
   else if (has_more && g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     daftar_sync_run_end (task, daftar_sync_cancelled_error ());
   else if (has_more)

@@ -4,6 +4,7 @@
 #include <libsoup/soup.h>
 
 #include "daftar-ingest.h"
+#include "daftar-reject-reasons.h"
 #include "daftar-sync.h"
 
 G_BEGIN_DECLS
@@ -158,7 +159,7 @@ typedef struct {
 typedef struct _DaftarSyncPage {
   char      *office;      /* owned */
   JsonNode  *root;        /* owned: holds the page object */
-  GPtrArray *rejects;     /* owned, nullable: DaftarSyncReject, stored after the page */
+  GPtrArray *rejects;     /* owned, nullable: DaftarSyncTakenOut, stored after the page */
   char      *next_since;  /* owned, nullable: the cursor to ask the next page from */
   gboolean   empty;       /* no change and no reject: one more has_more page that holds nothing */
 } DaftarSyncPage;
@@ -172,15 +173,15 @@ DaftarSyncPage *daftar_sync_parse_page (const DaftarSyncBody *body,
 
 /* A change taken out of a page before ingest, to store in sync_rejects. */
 typedef struct {
-  char       *entity;  /* owned, nullable */
-  char       *raw;     /* owned */
-  const char *reason;  /* static */
-} DaftarSyncReject;
+  char               *entity;  /* owned, nullable */
+  char               *raw;     /* owned */
+  DaftarRejectReason *reason;  /* owned */
+} DaftarSyncTakenOut;
 
 /* daftar-sync-check.c. Takes the changes holding a mark of the page check
  * (daftar-page-check.h) out of the parsed page and returns them as rejects. */
 GPtrArray *daftar_sync_take_marked_changes (JsonObject  *page);
-void       daftar_sync_reject_free         (gpointer     data);
+void       daftar_sync_taken_out_free      (gpointer     data);
 /* Refuses a cursor with control characters, and has_more with a cursor
  * that did not move on from @since. */
 gboolean   daftar_sync_check_cursor        (JsonObject  *page,

@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "daftar-connection-form.h"
+#include "daftar-format.h"
 #include "daftar-soup.h"
 #include "daftar-text.h"
 #include "daftar-token.h"
@@ -157,8 +158,10 @@ daftar_connect_check (const char  *server,
     }
   if (strlen (office) > MAX_OFFICE_BYTES || strpbrk (office, " \t/?#") != NULL)
     {
-      g_set_error_literal (error, DAFTAR_CONNECT_ERROR, DAFTAR_CONNECT_ERROR_OFFICE,
-                           _("The office code is not valid: it has no spaces and is at most 64 characters long."));
+      g_autofree char *most = daftar_format_int (MAX_OFFICE_BYTES);
+
+      g_set_error (error, DAFTAR_CONNECT_ERROR, DAFTAR_CONNECT_ERROR_OFFICE,
+                   _("The office code is not valid: it has no spaces and is at most %s characters long."), most);
       goto fail;
     }
   if (token != NULL && *token == '\0')

@@ -137,10 +137,14 @@ set_subtitle (GtkWidget         *row,
       const DaftarAnnotation *note = read_rate_note (alert, annotations, period);
       GtkWidget *button = g_object_get_data (G_OBJECT (row), "note-button");
       const char *words = note != NULL ? _("Edit the note") : _("Add a note");
+      g_autofree char *days = daftar_format_int (DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS);
 
       if (subtitle->len > 0)
         g_string_append (subtitle, " · ");
-      g_string_append (subtitle, _("Notices of the last three days are left out: they have had no time to be viewed yet."));
+      g_string_append_printf (subtitle, ngettext ("Notices of the last %s day are left out: they have had no time to be viewed yet.",
+                                                  "Notices of the last %s days are left out: they have had no time to be viewed yet.",
+                                                  DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS),
+                              days);
       if (note != NULL)
         {
           g_string_append_c (subtitle, '\n');

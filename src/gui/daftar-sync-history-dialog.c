@@ -129,11 +129,12 @@ reject_row_new (const DaftarSyncReject *reject)
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *raw;
   g_autofree char *when = daftar_format_datetime (reject->received_at);
+  g_autofree char *reason = daftar_sync_reject_describe (reject);
   g_autofree char *subtitle = NULL;
   g_autofree char *shown = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reject->reason);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reason);
   /* TRANSLATORS: a rejected record: its kind and when it came */
   subtitle = g_strdup_printf (C_("rejected record", "%s · %s"), entity_label (reject->entity), when);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);

@@ -1,0 +1,92 @@
+/* fuzz-report.c: the arguments of `daftar --report KIND --from DATE --to DATE --office CODE --format F`, each report run over a small demo database. */
+#define G_LOG_DOMAIN "daftar-fuzz"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "daftar-demo.h"
+#include "daftar-format.h"
+#include "daftar-report.h"
+#include "fuzz-common.h"
+#include "fuzz-known.h"
+
+/* The demo's two offices over the winter of 1403, Nowruz included. */
+#define DEMO_SEED 11
+#define DEMO_DAYS 40
+
+/* What daftar_cli_report does with its arguments, without printing. */
+static void
+run_report (DaftarDb   *db,
+            const char *kind,
+            const char *from,
+            const char *to,
+            const char *office,
+            const char *format_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  DaftarReportRequest request = { .office_code = *office != '\0' ? office : NULL };
+  DaftarReportFormat format;
+  int changes = sqlite3_total_changes (daftar_db_get_handle (db));
+
+  if (*format_name == '\0' || g_str_equal (format_name, "csv"))
+    format = DAFTAR_REPORT_CSV;
+  else if (g_str_equal (format_name, "json"))
+    format = DAFTAR_REPORT_JSON;
+  else
+    return;
+  if (!daftar_date_parse (from, &request.from) || !daftar_date_parse (to, &request.to))
+    return;
+
+  if (!daftar_report_run (db, kind, &request, format, out, &error))
+    {
+      fuzz_check (error != NULL && error->message[0] != '\0', "report %s failed without a message", kind);
+      fuzz_check (fuzz_text_is_printable (error->message) || fuzz_known_defect_unfiltered_report (db),
+                  "report %s: its message is not printable: %s", kind, error->message);
+      return;
+    }
+  fuzz_check (error == NULL, "report %s succeeded with an error", kind);
+  fuzz_check (sqlite3_total_changes (daftar_db_get_handle (db)) == changes, "report %s wrote to the database", kind);
+  fuzz_check (out->len > 0 && g_utf8_validate (out->str, out->len, NULL), "report %s printed no UTF-8 text", kind);
+  if (format == DAFTAR_REPORT_JSON)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      fuzz_check (json_parser_load_from_data (parser, out->str, out->len, &error),
+                  "report %s printed JSON that does not parse: %s", kind, error->message);
+    }
+  else
+    for (gsize i = 0; i < out->len; i++)
+      fuzz_check ((guchar) out->str[i] >= 0x20 || out->str[i] == '\n' || out->str[i] == '\r',
+                  "report %s printed control character 0x%02x", kind, out->str[i]);
+}
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftarDemo) demo = NULL;
+  GDate last_day;
+
+  fuzz_init ();
+  g_date_clear (&last_day, 1);
+  g_date_set_dmy (&last_day, 25, G_DATE_MARCH, 2025);
+  demo = daftar_demo_new (DEMO_SEED, 2, DEMO_DAYS, &last_day);
+  fuzz_check (daftar_demo_fill_database (demo, fuzz_db_get (), 5000, NULL, &error), "%s", error->message);
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autofree char *kind = fuzz_take_line (&data, &size);
+  g_autofree char *from = fuzz_take_line (&data, &size);
+  g_autofree char *to = fuzz_take_line (&data, &size);
+  g_autofree char *office = fuzz_take_line (&data, &size);
+  g_autofree char *format = fuzz_take_line (&data, &size);
+
+  run_report (fuzz_db_get (), kind, from, to, office, format);
+  return 0;
+}

@@ -159,7 +159,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   DaftarSyncPage *page;
   DaftarIngestResult *result;
 
-  if (fuzz_known_defect_comments ((const char *) data, size))
+  if (fuzz_known_defect_comments ((const char *) data, size) ||
+      fuzz_known_defect_several_values ((const char *) data, size))
     {
       g_bytes_unref (body.body);
       return 0;

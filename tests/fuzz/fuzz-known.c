@@ -31,15 +31,19 @@ comments_open (void)
     open = FALSE;
   if (open < 0)
     {
-      static const char probe[] = "[/* \" */ 1]";
-      g_autoptr(GBytes) body = g_bytes_new_static (probe, sizeof probe - 1);
-      g_autoptr(GBytes) scanned = NULL;
+      /* json-glib reads "{}"; a strict check refuses the comment. */
+      static const char probe[] = "{/* \" */}";
+      DaftarSyncBody body = { .office = (char *) "X", .content_type = (char *) "application/json" };
       g_autoptr(GError) error = NULL;
-      guint marked = 0;
+      DaftarSyncPage *page;
 
-      open = daftar_sync_scan_body (body, &scanned, &marked, &error);
+      body.body = g_bytes_new_static (probe, sizeof probe - 1);
+      page = daftar_sync_parse_page (&body, &error);
+      g_bytes_unref (body.body);
+      open = page != NULL;
+      g_clear_pointer (&page, daftar_sync_page_free);
       if (open)
-        fprintf (stderr, "fuzz: issue 11 defect 1 is still open (the scan accepts comments): "
+        fprintf (stderr, "fuzz: issue 11 defect 1 is still open (the page check accepts comments): "
                          "skipping bodies with comments or several top-level values\n");
     }
   return open;

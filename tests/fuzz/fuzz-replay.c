@@ -6,6 +6,17 @@
 
 #include "fuzz-common.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define FUZZ_LEAK_CHECKS 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FUZZ_LEAK_CHECKS 1
+#endif
+#endif
+#ifdef FUZZ_LEAK_CHECKS
+#include <sanitizer/lsan_interface.h>
+#endif
+
 static int
 compare_paths (gconstpointer a,
                gconstpointer b)
@@ -70,6 +81,14 @@ main (int    argc,
       /* Said before the run, so that a crash names its input. */
       fprintf (stderr, "%s\n", path);
       LLVMFuzzerTestOneInput ((const uint8_t *) contents, length);
+#ifdef FUZZ_LEAK_CHECKS
+      /* After each input, as libFuzzer does, so that a leak names it. */
+      if (__lsan_do_recoverable_leak_check ())
+        {
+          fprintf (stderr, "%s leaked memory\n", path);
+          return 1;
+        }
+#endif
     }
   printf ("%u inputs replayed\n", paths->len);
   return paths->len > 0 ? 0 : 1;

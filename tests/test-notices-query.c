@@ -108,16 +108,22 @@ fixture_new (guint64 seed)
 }
 
 static void
-fixture_free (Fixture *f)
+notices_free (GArray *notices)
 {
-  for (guint i = 0; i < f->notices->len; i++)
+  for (guint i = 0; i < notices->len; i++)
     {
-      Notice *n = &g_array_index (f->notices, Notice, i);
+      Notice *n = &g_array_index (notices, Notice, i);
       g_free (n->id);
       g_free (n->office_code);
       g_free (n->case_id);
     }
-  g_array_unref (f->notices);
+  g_array_unref (notices);
+}
+
+static void
+fixture_free (Fixture *f)
+{
+  notices_free (f->notices);
   for (guint i = 0; i < N_OFFICES; i++)
     g_free (f->offices[i]);
   daftar_db_close (f->db);
@@ -519,7 +525,7 @@ test_export_csv (void)
                          f->offices[0], issued - 30 * 86400, name, f->offices[0], issued, issued);
   g_assert_true (daftar_db_exec (f->db, sql, &error));
   g_assert_no_error (error);
-  g_clear_pointer (&f->notices, g_array_unref);
+  g_clear_pointer (&f->notices, notices_free);
   fixture_load_notices (f);
 
   g_assert_true (daftar_notices_export_unviewed_csv (f->db, f->offices[0], &today, 3, out, &error));

@@ -248,7 +248,7 @@ test_sync_cursor_job (DaftarDb      *db,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  char *cursor = daftar_ingest_get_cursor (db, job_data, error);
+  g_autofree char *cursor = daftar_ingest_get_cursor (db, job_data, error);
 
   /* NULL is a valid answer ("from the beginning"), so box it. */
   if (cursor == NULL && error != NULL && *error != NULL)

@@ -154,8 +154,12 @@ feed_wrote_cb (SoupServerMessage *msg,
       feed->timeout_id = g_timeout_add (150, trickle_tick, feed);
     }
   else
-    soup_message_body_append_bytes (soup_server_message_get_response_body (msg),
-                                    g_bytes_new_take (g_strnfill (16384, ' '), 16384));
+    {
+      /* The body takes a reference of its own. */
+      g_autoptr(GBytes) chunk = g_bytes_new_take (g_strnfill (16384, ' '), 16384);
+
+      soup_message_body_append_bytes (soup_server_message_get_response_body (msg), chunk);
+    }
 }
 
 static void

@@ -8,6 +8,11 @@
 #include "daftar-format.h"
 #include "daftar-format-private.h"
 
+/* The Gregorian years a date of the command line may fall in: those the
+ * dashboards know, as a date of the protocol (docs/sync-protocol.md). */
+#define FIRST_YEAR 1900
+#define LAST_YEAR 2199
+
 /* Jalali arithmetic has its own calendar and lock: it does not depend on
  * the formatting configuration, and a UCalendar is not safe to share. */
 static GMutex calendar_lock;
@@ -196,12 +201,18 @@ daftar_date_parse (const char *text,
     {
       DaftarJalaliDate jdate = { parts[0], parts[1], parts[2] };
 
-      return daftar_jalali_to_gdate (&jdate, out);
+      if (!daftar_jalali_to_gdate (&jdate, out))
+        return FALSE;
+    }
+  else
+    {
+      if (!g_date_valid_dmy (parts[2], parts[1], parts[0]))
+        return FALSE;
+      g_date_clear (out, 1);
+      g_date_set_dmy (out, parts[2], parts[1], parts[0]);
     }
 
-  if (!g_date_valid_dmy (parts[2], parts[1], parts[0]))
-    return FALSE;
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, parts[2], parts[1], parts[0]);
-  return TRUE;
+  /* The years of the protocol's dates: a report from year 1 to 9999 would
+   * take minutes and print millions of empty rows. */
+  return g_date_get_year (out) >= FIRST_YEAR && g_date_get_year (out) <= LAST_YEAR;
 }

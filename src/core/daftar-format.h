@@ -101,7 +101,8 @@ gboolean  daftar_jalali_month_bounds     (int            jy,
 void      daftar_week_start              (const GDate   *day,
                                           GDate         *saturday);
 /* "1405-08-01" (Jalali: a year below 1700) or "2026-10-23" (Gregorian);
- * '/' also separates, and Persian or Arabic-Indic digits are accepted. */
+ * '/' also separates, and Persian or Arabic-Indic digits are accepted.
+ * Only days of the Gregorian years 1900–2199 (Jalali 1278–1578). */
 gboolean  daftar_date_parse              (const char    *text,
                                           GDate         *out);
 

@@ -262,23 +262,11 @@ daftar_staffing_reason_text (const DaftarStaffing       *staffing,
                                 "counters open miss the standards."),
                               observed);
 
-  if (advice->step == DAFTAR_STAFFING_STEP_NEW_OFFICE)
-    {
-      g_autofree char *evidence = evidence_text (staffing);
-
-      if (evidence != NULL)
-        {
-          char *joined = g_strjoin (" ", reason, evidence, NULL);
-
-          g_free (reason);
-          reason = joined;
-        }
-    }
-
   if (advice->n_unconfirmed > 0)
     {
       g_autofree char *n = daftar_format_int (advice->n_unconfirmed);
       g_autofree char *rest = NULL;
+      char *joined;
 
       /* Translators: said of a row of staffing advice that takes in hours
        * the waits seen do not bear out, next to hours they do. */
@@ -286,7 +274,20 @@ daftar_staffing_reason_text (const DaftarStaffing       *staffing,
                                         "%s of these hours rest on the model alone, next to hours that bear it out.",
                                         advice->n_unconfirmed),
                               n);
-      return g_strjoin (" ", reason, rest, NULL);
+      joined = g_strjoin (" ", reason, rest, NULL);
+
+      g_free (reason);
+      reason = joined;
+    }
+  /* On the last step the row is also evidence for a new office: say it
+   * in figures. */
+  if (advice->step == DAFTAR_STAFFING_STEP_NEW_OFFICE)
+    {
+      g_autofree char *evidence = evidence_text (staffing);
+      char *joined = g_strjoin (" ", reason, evidence, NULL);
+
+      g_free (reason);
+      reason = joined;
     }
   return g_steal_pointer (&reason);
 }

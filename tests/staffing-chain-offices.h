@@ -25,6 +25,9 @@ typedef struct
 /* One short of staff: six counters, three staffed, 24 clients an hour
  * (4 erlangs: five counters needed, three stood unstaffed). */
 static const ChainOffice chain_short_of_staff = { "YZ-STF-01", 6, 8, 3, { 24, 24, 24, 24 } };
+/* Short of both: four counters, three staffed, 30 clients an hour (six
+ * needed): one staff member at the idle counter, and two counters more. */
+static const ChainOffice chain_staff_and_counters = { "YZ-MIX-01", 4, 8, 3, { 30, 30, 30, 30 } };
 /* One short of counters: four counters, all staffed, 30 clients an hour
  * (5 erlangs: six needed, eight allowed). */
 static const ChainOffice chain_short_of_counters = { "YZ-CNT-01", 4, 8, 4, { 30, 30, 30, 30 } };

@@ -323,6 +323,41 @@ test_short_of_staff (void)
   fixture_close (&f);
 }
 
+/* Three of four counters staffed, six needed: the first step still, but
+ * the one idle counter seats one of the three, and the advice says the
+ * other two need counters of their own. */
+static void
+test_staff_and_counters (void)
+{
+  Fixture f;
+  g_autoptr(DaftarStaffing) s = NULL;
+  DaftarStaffingStepSummary sum;
+
+  fixture_open (&f, &chain_staff_and_counters);
+  s = compute (f.db, &chain_staff_and_counters);
+  g_assert_cmpuint (check_hour_steps (f.db, s, &f.naive, DAFTAR_STAFFING_STEP_STAFF), >, 0);
+  g_assert_cmpuint (s->advice->len, >, 0);
+  for (guint i = 0; i < s->advice->len; i++)
+    {
+      const DaftarStaffingAdvice *a = &g_array_index (s->advice, DaftarStaffingAdvice, i);
+
+      g_assert_cmpint (a->step, ==, DAFTAR_STAFFING_STEP_STAFF);
+      g_assert_cmpint (a->add_counters, ==, 3);
+      g_assert_cmpint (a->add_staff, ==, 1);
+      g_assert_cmpint (a->add_new_counters, ==, 2);
+    }
+  daftar_staffing_step_summary (s, &sum);
+  g_assert_cmpint (sum.step, ==, DAFTAR_STAFFING_STEP_STAFF);
+  g_assert_cmpuint (sum.most_staff, ==, 1);
+  g_assert_cmpuint (sum.most_new_counters, ==, 2);
+  check_texts (s, "add one staff member at the existing counters and 2 more counters",
+               "یک کارمند به باجه‌های موجود و ۲ باجهٔ تازه اضافه کنید",
+               "Some hours need 2 counters more than the office has as well",
+               "به ۲ باجه بیش از باجه‌های کنونی دفتر");
+  check_report (f.db, s, "staff");
+  fixture_close (&f);
+}
+
 /* Every one of four counters staffed, eight allowed: add counters. */
 static void
 test_short_of_counters (void)
@@ -454,6 +489,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/staffing-chain/short-of-staff", test_short_of_staff);
+  g_test_add_func ("/staffing-chain/staff-and-counters", test_staff_and_counters);
   g_test_add_func ("/staffing-chain/short-of-counters", test_short_of_counters);
   g_test_add_func ("/staffing-chain/past-max-counters", test_past_max_counters);
   return g_test_run ();

@@ -181,8 +181,8 @@ resolve_office (DaftarDb    *db,
   return TRUE;
 }
 
-/* offices.counters of the office; FALSE with no error when the office has
- * no row or the row gives no count. */
+/* Sets s->office_counters from offices.counters; *@out_known is FALSE,
+ * and nothing set, when the office has no row or its row gives no count. */
 static gboolean
 read_office_counters (DaftarDb       *db,
                       DaftarStaffing *s,

@@ -15,6 +15,7 @@ static const char * const case_statuses[] = { "registered", "sent", "received", 
 static const char * const ticket_outcomes[] = { "waiting", "served", "no_show", "cancelled", NULL };
 static const char * const notice_channels[] = { "electronic", "paper", NULL };
 static const char * const shifts[] = { "morning", "evening", NULL };
+static const char * const staffing_steps[] = { "staff", "counter", "new_office", NULL };
 
 typedef struct
 {
@@ -24,19 +25,20 @@ typedef struct
 } EnumCase;
 
 static void
-enum_cases (EnumCase out[5])
+enum_cases (EnumCase out[6])
 {
   out[0] = (EnumCase) { DAFTAR_TYPE_CASE_KIND, case_kinds, DAFTAR_N_CASE_KINDS };
   out[1] = (EnumCase) { DAFTAR_TYPE_CASE_STATUS, case_statuses, DAFTAR_N_CASE_STATUSES };
   out[2] = (EnumCase) { DAFTAR_TYPE_TICKET_OUTCOME, ticket_outcomes, DAFTAR_N_TICKET_OUTCOMES };
   out[3] = (EnumCase) { DAFTAR_TYPE_NOTICE_CHANNEL, notice_channels, DAFTAR_N_NOTICE_CHANNELS };
   out[4] = (EnumCase) { DAFTAR_TYPE_SHIFT, shifts, DAFTAR_N_SHIFTS };
+  out[5] = (EnumCase) { DAFTAR_TYPE_STAFFING_STEP, staffing_steps, DAFTAR_N_STAFFING_STEPS };
 }
 
 static void
 test_round_trip (void)
 {
-  EnumCase cases[5];
+  EnumCase cases[6];
 
   enum_cases (cases);
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)

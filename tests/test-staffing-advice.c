@@ -23,6 +23,8 @@ week_new (void)
   s->standards.occupancy_cap = 0.85;
   s->standards.max_counters = 6;
   s->max_counters = 6;
+  s->office_counters = 3;
+  s->office_counters_known = TRUE;
   s->hours = g_array_new (FALSE, TRUE, sizeof (DaftarStaffingHour));
   s->advice = g_array_new (FALSE, TRUE, sizeof (DaftarStaffingAdvice));
   s->model_notes = g_array_new (FALSE, TRUE, sizeof (DaftarStaffingAdvice));
@@ -30,13 +32,15 @@ week_new (void)
   return s;
 }
 
-/* One hour with a shortfall and the waits that give it @evidence. */
+/* One hour with a shortfall at @typical counters open and the waits that
+ * give it @evidence. */
 static void
-add_hour (DaftarStaffing        *s,
-          guint                  row,
-          guint                  hour,
-          int                    shortfall,
-          DaftarStaffingEvidence evidence)
+add_hour_at (DaftarStaffing        *s,
+             guint                  row,
+             guint                  hour,
+             int                    shortfall,
+             DaftarStaffingEvidence evidence,
+             guint                  typical)
 {
   DaftarStaffingHour h = {
     .weekday = daftar_staffing_row_weekday (row),
@@ -46,9 +50,9 @@ add_hour (DaftarStaffing        *s,
     .served = 76,
     .arrivals_per_hour = 20,
     .mean_service_s = 600,
-    .counters_open = 3,
-    .counters_typical = 3,
-    .counters_needed = 3 + MAX (shortfall, 0),
+    .counters_open = typical,
+    .counters_typical = typical,
+    .counters_needed = typical + MAX (shortfall, 0),
     .shortfall = shortfall,
     .predicted_wait_s = 240,
     .predicted_service_level = shortfall > 0 ? 0.7 : 0.95,
@@ -79,7 +83,30 @@ add_hour (DaftarStaffing        *s,
     }
   h.evidence = daftar_staffing_hour_evidence (s, &h);
   g_assert_cmpint (h.evidence, ==, shortfall > 0 ? evidence : DAFTAR_STAFFING_EVIDENCE_NONE);
+  daftar_staffing_hour_chain (s, &h);
   g_array_append_val (s->hours, h);
+}
+
+static void
+add_hour (DaftarStaffing        *s,
+          guint                  row,
+          guint                  hour,
+          int                    shortfall,
+          DaftarStaffingEvidence evidence)
+{
+  add_hour_at (s, row, hour, shortfall, evidence, 3);
+}
+
+/* The step of the chain, written out again: past max_counters a new
+ * office, else staff where counters stood unstaffed, else counters. */
+static DaftarStaffingStep
+naive_step (const DaftarStaffing *s, const DaftarStaffingHour *h)
+{
+  if (h->counters_needed > s->max_counters)
+    return DAFTAR_STAFFING_STEP_NEW_OFFICE;
+  if (h->counters_typical < s->office_counters)
+    return DAFTAR_STAFFING_STEP_STAFF;
+  return DAFTAR_STAFFING_STEP_COUNTER;
 }
 
 static gboolean
@@ -127,6 +154,18 @@ check_rows (const DaftarStaffing *s)
 
             g_assert_nonnull (x);
             g_assert_cmpint (daftar_time_shift_for_hour (h), ==, a->shift);
+            /* One step and one split of the count at every hour of a row,
+             * and seats only where counters stood unstaffed. */
+            g_assert_cmpint (x->step, ==, naive_step (s, x));
+            g_assert_cmpint (x->step, ==, a->step);
+            if (a->step != DAFTAR_STAFFING_STEP_NEW_OFFICE)
+              {
+                g_assert_cmpint (a->add_staff, ==, MIN (a->add_counters, (int) (s->office_counters - MIN (s->office_counters, x->counters_typical))));
+                g_assert_cmpint (a->add_staff + a->add_new_counters, ==, a->add_counters);
+                g_assert_cmpint (a->add_staff > 0, ==, a->step == DAFTAR_STAFFING_STEP_STAFF);
+              }
+            else
+              g_assert_cmpint (x->counters_needed, >, s->max_counters);
             g_assert_cmpint (in_row[r][h], ==, -1);
             in_row[r][h] = (int) i;
             advised[r][h] = a->add_counters;
@@ -178,6 +217,7 @@ check_rows (const DaftarStaffing *s)
           {
             g_assert_nonnull (grid[r][h]);
             g_assert_cmpint (grid[r][h]->evidence, ==, a->evidence);
+            g_assert_cmpint (grid[r][h]->step, ==, a->step);
             g_assert_cmpint (in_row[r][h], ==, -1);
             g_assert_false (noted[r][h]);
             g_assert_cmpint (daftar_time_shift_for_hour (h), ==, a->shift);
@@ -200,7 +240,8 @@ check_rows (const DaftarStaffing *s)
 }
 
 /* Random weeks: open hours 7 to 19 from Saturday to Thursday, a shortfall
- * of 0 to 3 counters and any kind of evidence. */
+ * of 0 to 3 counters and any kind of evidence, at 1 to 3 of the office's 3
+ * counters open and a max_counters of 5: every step of the chain. */
 static void
 test_random_weeks (void)
 {
@@ -210,7 +251,7 @@ test_random_weeks (void)
     DAFTAR_STAFFING_EVIDENCE_UNCHECKED,
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (1405);
-  guint cells = 0, rows = 0;
+  guint cells = 0, rows = 0, steps[DAFTAR_N_STAFFING_STEPS] = { 0 };
 
   for (guint week = 0; week < 400; week++)
     {
@@ -218,6 +259,11 @@ test_random_weeks (void)
       /* Some weeks are mostly one kind, so that long runs happen. */
       double busy = g_rand_double (rand);
       guint dominant = g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds));
+      /* Half the weeks run every counter, so that long runs of one step
+       * happen too. */
+      gboolean ragged = g_rand_boolean (rand);
+
+      s->max_counters = 5;
 
       for (guint r = 0; r < 6; r++)
         for (guint h = 7; h < 20; h++)
@@ -230,16 +276,20 @@ test_random_weeks (void)
             if (g_rand_double (rand) < busy)
               shortfall = g_rand_double (rand) < 0.7 ? 1 : g_rand_int_range (rand, 2, 4);
             kind = g_rand_double (rand) < 0.6 ? kinds[dominant] : kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))];
-            add_hour (s, r, h, shortfall, kind);
+            add_hour_at (s, r, h, shortfall, kind, ragged ? (guint) g_rand_int_range (rand, 1, 4) : 3);
             cells += shortfall > 0 && is_evidence (kind);
           }
       daftar_staffing_fill_advice (s);
       check_rows (s);
       rows += s->advice->len;
+      for (guint i = 0; i < s->advice->len; i++)
+        steps[g_array_index (s->advice, DaftarStaffingAdvice, i).step]++;
     }
   /* Merging merges, even weeks this ragged. */
   g_test_message ("%u hours with evidence in %u rows", cells, rows);
   g_assert_cmpuint (rows, <, cells);
+  for (guint i = 0; i < DAFTAR_N_STAFFING_STEPS; i++)
+    g_assert_cmpuint (steps[i], >, 0);
 }
 
 /* The example of the issue: one counter short at 9 and 10 from Saturday to

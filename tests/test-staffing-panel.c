@@ -1,4 +1,4 @@
-/* test-staffing-panel.c: the staffing panel on a demo office, in Persian — advice rows, the what-if reacting at once, a screenshot. */
+/* test-staffing-panel.c: the staffing panel on a demo office, in Persian — advice rows, the what-if reacting at once, a screenshot — and the verdict on each step of the chain in Persian and English. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -9,11 +9,13 @@
 #include "daftar-demo-setup.h"
 #include "daftar-heatmap.h"
 #include "daftar-i18n.h"
+#include "daftar-labels.h"
 #include "daftar-page.h"
 #include "daftar-screenshot.h"
 #include "daftar-staffing.h"
 #include "daftar-staffing-panel.h"
 #include "daftar-test-util.h"
+#include "staffing-chain-offices.h"
 
 typedef struct
 {
@@ -154,7 +156,12 @@ test_panel (void)
   g_assert_cmpuint (s->advice->len, >, 0);
   g_assert_cmpuint (daftar_staffing_panel_get_n_advice (DAFTAR_STAFFING_PANEL (panel)), ==, s->advice->len);
   g_assert_cmpuint (daftar_staffing_panel_get_n_notes (DAFTAR_STAFFING_PANEL (panel)), ==, s->model_notes->len);
-  g_assert_cmpint (daftar_staffing_panel_get_capacity_shown (DAFTAR_STAFFING_PANEL (panel)), ==, s->capacity_reached);
+  {
+    DaftarStaffingStepSummary step;
+
+    daftar_staffing_step_summary (s, &step);
+    g_assert_cmpint (daftar_staffing_panel_get_capacity_shown (DAFTAR_STAFFING_PANEL (panel)), ==, step.has_step);
+  }
   {
     GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (daftar_staffing_panel_get_try_button (DAFTAR_STAFFING_PANEL (panel), 0)),
                                                GTK_TYPE_LIST_BOX);
@@ -271,6 +278,114 @@ test_panel (void)
   daftar_test_tmpdir_free (dir);
 }
 
+static gpointer
+chain_fill_job (DaftarDb *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  chain_fill (db, data);
+  return GINT_TO_POINTER (1);
+}
+
+static gpointer
+chain_staffing_job (DaftarDb *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  const ChainOffice *office = data;
+  GDate to;
+
+  chain_last_day (&to);
+  return daftar_staffing_compute (db, office->code, &to, 0, 0, error);
+}
+
+/* One synthetic office of the chain in @language: the verdict names its
+ * step in the heading, says the core's sentence, and each row of advice
+ * shows the step it is on. */
+static void
+check_verdict (const ChainOffice *office,
+               DaftarStaffingStep expected,
+               const char        *language,
+               const char        *in_heading,
+               const char        *in_verdict)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "chain.db", NULL);
+  DaftarDbWorker *worker = daftar_db_worker_new (path);
+  g_autoptr(DaftarPageContext) context = NULL;
+  g_autofree char *verdict = NULL;
+  DaftarStaffing *s;
+  DaftarPeriod period;
+  GtkWidget *window, *panel;
+  gboolean loaded = FALSE;
+  gint64 deadline;
+  GDate to;
+
+  daftar_i18n_force (language);
+  daftar_i18n_init ();
+  g_assert_nonnull (daftar_db_worker_run_sync (worker, chain_fill_job, (gpointer) office, NULL, &error));
+  g_assert_no_error (error);
+  s = daftar_db_worker_run_sync (worker, chain_staffing_job, (gpointer) office, NULL, &error);
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);
+  panel = daftar_staffing_panel_new ();
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (panel, "loaded", G_CALLBACK (on_loaded), &loaded);
+  chain_last_day (&to);
+  daftar_period_custom (&to, &to, &period);
+  context = daftar_page_context_new (office->code, &period, &to);
+  daftar_page_load (DAFTAR_PAGE (panel), worker, context);
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (!loaded)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  settle ();
+
+  g_test_message ("%s: %s", daftar_staffing_panel_get_verdict_title (DAFTAR_STAFFING_PANEL (panel)),
+                  daftar_staffing_panel_get_verdict_text (DAFTAR_STAFFING_PANEL (panel)));
+  g_assert_true (daftar_staffing_panel_get_capacity_shown (DAFTAR_STAFFING_PANEL (panel)));
+  g_assert_nonnull (strstr (daftar_staffing_panel_get_verdict_title (DAFTAR_STAFFING_PANEL (panel)),
+                            daftar_label (DAFTAR_TYPE_STAFFING_STEP, expected, DAFTAR_LABEL_SINGULAR)));
+  g_assert_nonnull (strstr (daftar_staffing_panel_get_verdict_title (DAFTAR_STAFFING_PANEL (panel)), in_heading));
+  verdict = daftar_staffing_step_text (s);
+  g_assert_cmpstr (daftar_staffing_panel_get_verdict_text (DAFTAR_STAFFING_PANEL (panel)), ==, verdict);
+  g_assert_nonnull (strstr (verdict, in_verdict));
+  g_assert_cmpuint (daftar_staffing_panel_get_n_advice (DAFTAR_STAFFING_PANEL (panel)), ==, s->advice->len);
+  g_assert_cmpuint (s->advice->len, >, 0);
+  for (guint i = 0; i < s->advice->len; i++)
+    g_assert_cmpstr (daftar_staffing_panel_get_step_text (DAFTAR_STAFFING_PANEL (panel), i), ==,
+                     daftar_staffing_panel_get_verdict_title (DAFTAR_STAFFING_PANEL (panel)));
+
+  if (g_str_equal (language, "fa") && expected == DAFTAR_STAFFING_STEP_NEW_OFFICE)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                               "staffing-panel-new-office-fa.png", NULL);
+
+      g_assert_true (daftar_screenshot_save (GTK_WINDOW (window), png, &error));
+      g_assert_no_error (error);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  daftar_staffing_free (s);
+  g_object_unref (worker);
+  daftar_test_tmpdir_free (dir);
+  daftar_i18n_force ("fa");
+  daftar_i18n_init ();
+}
+
+static void
+test_verdict (void)
+{
+  check_verdict (&chain_short_of_staff, DAFTAR_STAFFING_STEP_STAFF, "fa", "گام ۱ از ۳", "کارمند به باجه‌های موجود");
+  check_verdict (&chain_short_of_staff, DAFTAR_STAFFING_STEP_STAFF, "en", "Step 1 of 3", "staff at the existing counters");
+  check_verdict (&chain_short_of_counters, DAFTAR_STAFFING_STEP_COUNTER, "fa", "گام ۲ از ۳", "باجه اضافه کنید");
+  check_verdict (&chain_short_of_counters, DAFTAR_STAFFING_STEP_COUNTER, "en", "Step 2 of 3", "add up to 2 counters");
+  check_verdict (&chain_past_max, DAFTAR_STAFFING_STEP_NEW_OFFICE, "fa", "گام ۳ از ۳", "دفتر دوم");
+  check_verdict (&chain_past_max, DAFTAR_STAFFING_STEP_NEW_OFFICE, "en", "Step 3 of 3", "a second office would need");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -280,5 +395,6 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add_func ("/staffing-panel/what-if", test_panel);
+  g_test_add_func ("/staffing-panel/verdict", test_verdict);
   return g_test_run ();
 }

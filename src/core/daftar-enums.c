@@ -35,6 +35,11 @@ G_DEFINE_ENUM_TYPE (DaftarShift, daftar_shift,
   G_DEFINE_ENUM_VALUE (DAFTAR_SHIFT_MORNING, "morning"),
   G_DEFINE_ENUM_VALUE (DAFTAR_SHIFT_EVENING, "evening"))
 
+G_DEFINE_ENUM_TYPE (DaftarStaffingStep, daftar_staffing_step,
+  G_DEFINE_ENUM_VALUE (DAFTAR_STAFFING_STEP_STAFF, "staff"),
+  G_DEFINE_ENUM_VALUE (DAFTAR_STAFFING_STEP_COUNTER, "counter"),
+  G_DEFINE_ENUM_VALUE (DAFTAR_STAFFING_STEP_NEW_OFFICE, "new_office"))
+
 /* The class of a static enum type, referenced once and kept: queries look
  * up a nick for every row they read, from any thread. */
 static GEnumClass *

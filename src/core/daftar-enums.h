@@ -51,6 +51,16 @@ typedef enum {
   DAFTAR_N_SHIFTS
 } DaftarShift;
 
+/* The judiciary's chain for an office short of counters (DESIGN §1): staff
+ * the counters it has, then add counters up to max_counters, then ask for
+ * another office. The staffing advisor puts each hour on one step. */
+typedef enum {
+  DAFTAR_STAFFING_STEP_STAFF,           /* "staff": counters stood unstaffed */
+  DAFTAR_STAFFING_STEP_COUNTER,         /* "counter": all staffed, fewer than max_counters */
+  DAFTAR_STAFFING_STEP_NEW_OFFICE,      /* "new_office": even max_counters fall short */
+  DAFTAR_N_STAFFING_STEPS
+} DaftarStaffingStep;
+
 #define DAFTAR_TYPE_CASE_KIND (daftar_case_kind_get_type ())
 GType daftar_case_kind_get_type (void) G_GNUC_CONST;
 #define DAFTAR_TYPE_CASE_STATUS (daftar_case_status_get_type ())
@@ -61,6 +71,8 @@ GType daftar_ticket_outcome_get_type (void) G_GNUC_CONST;
 GType daftar_notice_channel_get_type (void) G_GNUC_CONST;
 #define DAFTAR_TYPE_SHIFT (daftar_shift_get_type ())
 GType daftar_shift_get_type (void) G_GNUC_CONST;
+#define DAFTAR_TYPE_STAFFING_STEP (daftar_staffing_step_get_type ())
+GType daftar_staffing_step_get_type (void) G_GNUC_CONST;
 
 /* The nick of @value of @enum_type (static), or NULL when @value is not
  * one of its values. */

@@ -1,4 +1,4 @@
-/* daftar-labels.c: the one table of labels for case kinds, statuses, ticket outcomes, notice channels and shifts. */
+/* daftar-labels.c: the one table of labels for case kinds, statuses, ticket outcomes, notice channels, shifts and staffing steps. */
 #define G_LOG_DOMAIN "daftar-labels"
 
 #include "config.h"
@@ -62,11 +62,21 @@ static const Label shifts[] = {
   [DAFTAR_SHIFT_EVENING] = { NC_("shift", "Evening shift"), NULL },
 };
 
+/* Translators: the steps of the staffing advice, in the judiciary's order:
+ * staff the counters the office has, then add counters, then open another
+ * office in the area. Each names what the office needs next. */
+static const Label staffing_steps[] = {
+  [DAFTAR_STAFFING_STEP_STAFF]      = { NC_("staffing step", "More staff at the existing counters"), NULL },
+  [DAFTAR_STAFFING_STEP_COUNTER]    = { NC_("staffing step", "More counters"), NULL },
+  [DAFTAR_STAFFING_STEP_NEW_OFFICE] = { NC_("staffing step", "A new office in the area"), NULL },
+};
+
 G_STATIC_ASSERT (G_N_ELEMENTS (case_kinds) == DAFTAR_N_CASE_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (case_statuses) == DAFTAR_N_CASE_STATUSES);
 G_STATIC_ASSERT (G_N_ELEMENTS (ticket_outcomes) == DAFTAR_N_TICKET_OUTCOMES);
 G_STATIC_ASSERT (G_N_ELEMENTS (notice_channels) == DAFTAR_N_NOTICE_CHANNELS);
 G_STATIC_ASSERT (G_N_ELEMENTS (shifts) == DAFTAR_N_SHIFTS);
+G_STATIC_ASSERT (G_N_ELEMENTS (staffing_steps) == DAFTAR_N_STAFFING_STEPS);
 
 typedef struct
 {
@@ -82,6 +92,7 @@ static const Table tables[] = {
   { daftar_ticket_outcome_get_type, "ticket outcome", ticket_outcomes, G_N_ELEMENTS (ticket_outcomes) },
   { daftar_notice_channel_get_type, "notice channel", notice_channels, G_N_ELEMENTS (notice_channels) },
   { daftar_shift_get_type,          "shift",          shifts,          G_N_ELEMENTS (shifts) },
+  { daftar_staffing_step_get_type,  "staffing step",  staffing_steps,  G_N_ELEMENTS (staffing_steps) },
 };
 
 const char *

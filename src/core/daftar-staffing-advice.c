@@ -57,6 +57,30 @@ daftar_staffing_hour_evidence (const DaftarStaffing     *s,
   return DAFTAR_STAFFING_EVIDENCE_MODEL;
 }
 
+void
+daftar_staffing_hour_chain (const DaftarStaffing *s,
+                            DaftarStaffingHour   *h)
+{
+  h->counters_unstaffed = s->office_counters > h->counters_typical ? s->office_counters - h->counters_typical : 0;
+  /* The last step first: staff seated at idle counters cannot carry an
+   * hour that even max_counters staffed cannot. */
+  if (h->counters_needed > s->max_counters)
+    h->step = DAFTAR_STAFFING_STEP_NEW_OFFICE;
+  else if (h->counters_unstaffed > 0)
+    h->step = DAFTAR_STAFFING_STEP_STAFF;
+  else
+    h->step = DAFTAR_STAFFING_STEP_COUNTER;
+}
+
+/* Of @count more counters open at @h, those that are staff seated at
+ * counters that stood unstaffed; the rest are counters to add. */
+static int
+staff_part (const DaftarStaffingHour *h,
+            int                       count)
+{
+  return MIN (count, (int) h->counters_unstaffed);
+}
+
 static gboolean
 is_evidence (DaftarStaffingEvidence evidence)
 {
@@ -89,17 +113,19 @@ rect_size (const Rect *r)
  * advice (any hour that needs counters) or of notes (hours without
  * evidence, of @kind). */
 static const DaftarStaffingHour *
-usable (const Grid            *g,
-        guint                  r,
-        guint                  h,
-        gboolean               notes,
-        DaftarStaffingEvidence kind)
+usable (const Grid               *g,
+        guint                     r,
+        guint                     h,
+        gboolean                  notes,
+        const DaftarStaffingHour *start)
 {
   const DaftarStaffingHour *hour = g->hour[r][h];
 
   if (hour == NULL || g->taken[r][h] || hour->evidence == DAFTAR_STAFFING_EVIDENCE_NONE)
     return NULL;
-  if (notes && hour->evidence != kind)
+  if (start != NULL && hour->step != start->step)
+    return NULL;
+  if (notes && start != NULL && hour->evidence != start->evidence)
     return NULL;
   return hour;
 }
@@ -133,6 +159,25 @@ backed (const Grid *g,
   return TRUE;
 }
 
+/* The row's count splits alike at each hour of @rect into staff at
+ * unstaffed counters and new counters, so that one sentence says what to
+ * do at all of them. On the last step no split within max_counters meets
+ * the standards, and none is said. */
+static gboolean
+same_split (const Grid *g,
+            const Rect *rect)
+{
+  const DaftarStaffingHour *first = g->hour[rect->r0][rect->h0];
+
+  if (first->step == DAFTAR_STAFFING_STEP_NEW_OFFICE)
+    return TRUE;
+  for (guint r = rect->r0; r <= rect->r1; r++)
+    for (guint h = rect->h0; h < rect->h1; h++)
+      if (staff_part (g->hour[r][h], rect->count) != staff_part (first, rect->count))
+        return FALSE;
+  return TRUE;
+}
+
 /* The biggest rectangle of free hours that makes one row, the one with
  * more evidence among equals, the week's earliest among those. The week
  * has at most 7 x 24 hours, so trying every rectangle is cheap; a greedy
@@ -149,7 +194,7 @@ best_rect (const Grid            *g,
   for (guint r0 = 0; r0 < N_ROWS; r0++)
     for (guint h0 = 0; h0 < N_HOURS; h0++)
       {
-        const DaftarStaffingHour *start = usable (g, r0, h0, FALSE, DAFTAR_STAFFING_EVIDENCE_NONE);
+        const DaftarStaffingHour *start = usable (g, r0, h0, FALSE, NULL);
         DaftarShift shift = daftar_time_shift_for_hour (h0);
 
         if (start == NULL || (notes && is_evidence (start->evidence)))
@@ -166,7 +211,7 @@ best_rect (const Grid            *g,
 
                 for (guint r = r0; r <= r1 && column_ok; r++)
                   {
-                    const DaftarStaffingHour *x = usable (g, r, h, notes, start->evidence);
+                    const DaftarStaffingHour *x = usable (g, r, h, notes, start);
 
                     if (x == NULL)
                       column_ok = FALSE;
@@ -191,7 +236,8 @@ best_rect (const Grid            *g,
 
                 if (notes)
                   rect.count = least_without;
-                else if (rect.n_evidence == 0 || rect.n_without > rect.n_evidence || !backed (g, &rect))
+                else if (rect.n_evidence == 0 || rect.n_without > rect.n_evidence || !backed (g, &rect) ||
+                         !same_split (g, &rect))
                   continue;
                 if (!found || rect_size (&rect) > rect_size (best) ||
                     (rect_size (&rect) == rect_size (best) && rect.n_evidence > best->n_evidence))
@@ -277,6 +323,12 @@ describe (const DaftarStaffing *s,
   out->predicted_wait_s = stable_arrivals > 0 ? wait_w / stable_arrivals : INFINITY;
   out->predicted_service_level = arrivals > 0 ? level_w / arrivals : NAN;
   out->observed_wait_s = served > 0 ? observed_w / served : NAN;
+  out->step = g->hour[rect->r0][rect->h0]->step;
+  if (out->step != DAFTAR_STAFFING_STEP_NEW_OFFICE && out->add_counters > 0)
+    {
+      out->add_staff = staff_part (g->hour[rect->r0][rect->h0], out->add_counters);
+      out->add_new_counters = out->add_counters - out->add_staff;
+    }
   if (notes)
     out->evidence = g->hour[rect->r0][rect->h0]->evidence;
   else

@@ -20,6 +20,16 @@ void                      daftar_staffing_forecast      (const DaftarStaffing *s
  * (see DaftarStaffingEvidence). */
 DaftarStaffingEvidence    daftar_staffing_hour_evidence (const DaftarStaffing     *staffing,
                                                          const DaftarStaffingHour *hour);
+/* Sets @hour's counters_unstaffed and step (see DaftarStaffingStep) from
+ * its counters and the office's; needs counters_needed and
+ * counters_typical set. */
+void                      daftar_staffing_hour_chain    (const DaftarStaffing     *staffing,
+                                                         DaftarStaffingHour       *hour);
+/* The counters the standards need at this load, searched a margin past
+ * max_counters (0 when nobody is served or the standards are unusable). */
+guint                     daftar_staffing_counters_needed (const DaftarStaffing *staffing,
+                                                           double                arrivals_per_hour,
+                                                           double                mean_service_s);
 /* Fills staffing->advice and staffing->model_notes from staffing->hours,
  * whose evidence is set (see DaftarStaffingAdvice). */
 void                      daftar_staffing_fill_advice   (DaftarStaffing *staffing);

@@ -60,7 +60,7 @@ add_rows (DaftarReport         *report,
     "hours", "hours_observed", "hours_model", "hours_unconfirmed", "hours_unbounded",
     "counters_open_min", "counters_open_max", "counters_needed",
     "predicted_wait_s", "observed_wait_s", "model_fit", "predicted_service_level",
-    "advice", "reason", "model_check", NULL
+    "advice", "reason", "model_check", "step", NULL
   };
   DaftarReportTable *table = daftar_report_add_table (report, name, columns);
 
@@ -95,6 +95,7 @@ add_rows (DaftarReport         *report,
       daftar_report_add_string (table, text);
       daftar_report_add_string (table, reason);
       daftar_report_add_string (table, check);
+      daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_STAFFING_STEP, a->step));
       daftar_report_row_end (table);
     }
 }
@@ -105,7 +106,7 @@ add_hours (DaftarReport         *report,
 {
   static const char * const columns[] = {
     "weekday", "hour", "arrivals_per_hour", "mean_service_s", "counters_open",
-    "counters_needed", "predicted_wait_s", "observed_wait_s", "predicted_service_level", "evidence", NULL
+    "counters_needed", "predicted_wait_s", "observed_wait_s", "predicted_service_level", "evidence", "step", NULL
   };
   DaftarReportTable *table = daftar_report_add_table (report, "hours", columns);
 
@@ -124,6 +125,8 @@ add_hours (DaftarReport         *report,
       daftar_report_add_double (table, h->observed_wait_s);
       daftar_report_add_double (table, h->predicted_service_level);
       daftar_report_add_string (table, daftar_enum_to_nick (DAFTAR_TYPE_STAFFING_EVIDENCE, h->evidence));
+      /* Only an hour short of counters is on a step; the others are empty. */
+      daftar_report_add_string (table, h->shortfall > 0 ? daftar_enum_to_nick (DAFTAR_TYPE_STAFFING_STEP, h->step) : NULL);
       daftar_report_row_end (table);
     }
 }
@@ -169,6 +172,49 @@ add_capacity (DaftarReport         *report,
       daftar_report_add_int (table, w->over_capacity);
       daftar_report_row_end (table);
     }
+}
+
+/* Where the office stands on the chain and the evidence for a new office
+ * (DaftarStaffingStepSummary): one row, the step empty when it is on none. */
+static void
+add_step (DaftarReport         *report,
+          const DaftarStaffing *s)
+{
+  static const char * const columns[] = {
+    "step", "hours_staff", "hours_counter", "hours_new_office", "most_staff", "most_new_counters",
+    "office_counters", "office_counters_known", "max_counters",
+    "weeks_over_capacity", "weeks", "weeks_required", "capacity_reached",
+    "peak_weekday", "peak_hour", "peak_arrivals_per_hour", "peak_mean_service_s", "peak_counters_needed",
+    "capacity_arrivals_per_hour", "second_office_counters", "verdict", NULL
+  };
+  DaftarReportTable *table = daftar_report_add_table (report, "step", columns);
+  DaftarStaffingStepSummary sum;
+  g_autofree char *verdict = daftar_staffing_step_text (s);
+
+  daftar_staffing_step_summary (s, &sum);
+  daftar_report_row_begin (table);
+  daftar_report_add_string (table, sum.has_step ? daftar_enum_to_nick (DAFTAR_TYPE_STAFFING_STEP, sum.step) : NULL);
+  daftar_report_add_int (table, sum.hours[DAFTAR_STAFFING_STEP_STAFF]);
+  daftar_report_add_int (table, sum.hours[DAFTAR_STAFFING_STEP_COUNTER]);
+  daftar_report_add_int (table, sum.hours[DAFTAR_STAFFING_STEP_NEW_OFFICE]);
+  daftar_report_add_int (table, sum.most_staff);
+  daftar_report_add_int (table, sum.most_new_counters);
+  daftar_report_add_int (table, sum.office_counters);
+  daftar_report_add_int (table, sum.office_counters_known);
+  daftar_report_add_int (table, sum.max_counters);
+  daftar_report_add_int (table, sum.weeks_over_capacity);
+  daftar_report_add_int (table, sum.weeks);
+  daftar_report_add_int (table, sum.weeks_required);
+  daftar_report_add_int (table, sum.capacity_reached);
+  daftar_report_add_string (table, weekday_key (sum.peak_weekday));
+  daftar_report_add_int (table, sum.peak_hour);
+  daftar_report_add_double (table, sum.peak_arrivals_per_hour);
+  daftar_report_add_double (table, sum.peak_mean_service_s);
+  daftar_report_add_int (table, sum.peak_counters_needed);
+  daftar_report_add_int (table, sum.capacity_arrivals_per_hour);
+  daftar_report_add_int (table, sum.second_office_counters);
+  daftar_report_add_string (table, verdict);
+  daftar_report_row_end (table);
 }
 
 /* A range that runs past the office's tickets, on either side (a manager
@@ -234,5 +280,6 @@ daftar_staffing_report (DaftarDb                  *db,
   add_rows (report, "model_notes", s, s->model_notes);
   add_hours (report, s);
   add_capacity (report, s);
+  add_step (report, s);
   return TRUE;
 }

@@ -59,6 +59,49 @@ daftar_staffing_advice_text (const DaftarStaffingAdvice *advice)
      * weekdays, %2$s and %3$s hours of the day. */
     return g_strdup_printf (_("%1$s, %2$s to %3$s: no counter advised"), days, from, to);
 
+  if (advice->step == DAFTAR_STAFFING_STEP_NEW_OFFICE)
+    {
+      g_autofree char *needed = daftar_format_int (advice->counters_needed);
+
+      /* Translators: staffing advice at the last step; %1$s is one or more
+       * weekdays, %2$s and %3$s hours of the day, %4$s the counters the
+       * standards need, more than they allow an office. */
+      return g_strdup_printf (ngettext ("%1$s, %2$s to %3$s: the standards need %4$s counter, more than an office "
+                                        "may have; these hours are evidence for a new office",
+                                        "%1$s, %2$s to %3$s: the standards need %4$s counters, more than an office "
+                                        "may have; these hours are evidence for a new office",
+                                        advice->counters_needed),
+                              days, from, to, needed);
+    }
+  if (advice->step == DAFTAR_STAFFING_STEP_STAFF && advice->add_new_counters > 0)
+    {
+      g_autofree char *staff_n = daftar_format_int (advice->add_staff);
+      g_autofree char *counters_n = daftar_format_int (advice->add_new_counters);
+      g_autofree char *staff = NULL, *counters = NULL;
+
+      /* Translators: the first half of "add N staff at the existing
+       * counters and M counters"; %s is the number of staff. */
+      staff = g_strdup_printf (ngettext ("one staff member at the existing counters",
+                                         "%s staff at the existing counters", advice->add_staff),
+                               staff_n);
+      /* Translators: the second half of the same advice; %s is the number
+       * of counters to add. */
+      counters = g_strdup_printf (ngettext ("one more counter", "%s more counters", advice->add_new_counters),
+                                  counters_n);
+      /* Translators: staffing advice when the counters that stood unstaffed
+       * are too few; %1$s weekdays, %2$s and %3$s hours, %4$s "N staff at
+       * the existing counters", %5$s "M more counters". */
+      return g_strdup_printf (_("%1$s, %2$s to %3$s: add %4$s and %5$s"), days, from, to, staff, counters);
+    }
+  if (advice->step == DAFTAR_STAFFING_STEP_STAFF)
+    /* Translators: staffing advice at the first step: counters stood
+     * unstaffed; %1$s weekdays, %2$s and %3$s hours of the day, %4$s the
+     * number of staff to seat at them. */
+    return g_strdup_printf (ngettext ("%1$s, %2$s to %3$s: add one staff member at the existing counters",
+                                      "%1$s, %2$s to %3$s: add %4$s staff at the existing counters",
+                                      advice->add_staff),
+                            days, from, to, count);
+
   /* The count comes last so that the singular, which spells "one", may
    * leave it out. */
   /* Translators: staffing advice; %1$s is one or more weekdays («شنبه تا
@@ -83,6 +126,54 @@ observed_text (double seconds)
   if (isnan (seconds))
     return g_strdup (_("nobody served"));
   return minutes_text (seconds);
+}
+
+/* The evidence for a new office in figures: the weeks over capacity and,
+ * where max_counters cannot carry the busiest hour, what a second office
+ * would take of it. */
+static char *
+evidence_text (const DaftarStaffing *staffing)
+{
+  DaftarStaffingStepSummary sum;
+  g_autofree char *over = NULL, *weeks = NULL, *max = NULL, *weeks_text = NULL;
+
+  daftar_staffing_step_summary (staffing, &sum);
+  over = daftar_format_int (sum.weeks_over_capacity);
+  weeks = daftar_format_int (sum.weeks);
+  max = daftar_format_int (sum.max_counters);
+  /* Translators: the evidence for a new office. %1$s and %2$s count weeks,
+   * %3$s is the most counters the standards allow an office. */
+  weeks_text = g_strdup_printf (ngettext ("In %1$s of the last %2$s weeks some hour needed more than %3$s counter.",
+                                          "In %1$s of the last %2$s weeks some hour needed more than %3$s counters.",
+                                          sum.max_counters),
+                                over, weeks, max);
+  if (sum.second_office_counters > 0)
+    {
+      g_autofree char *weekday = daftar_staffing_weekday_name (sum.peak_weekday);
+      g_autofree char *hour = daftar_format_int (sum.peak_hour);
+      g_autofree char *arrivals = daftar_format_decimal (sum.peak_arrivals_per_hour, 1);
+      g_autofree char *needed = daftar_format_int (sum.peak_counters_needed);
+      g_autofree char *carried = daftar_format_int (sum.capacity_arrivals_per_hour);
+      g_autofree char *second = daftar_format_int (sum.second_office_counters);
+      g_autofree char *peak = NULL;
+
+      /* Translators: the busiest hour as evidence for a new office. %1$s is
+       * a weekday, %2$s an hour of the day, %3$s clients per hour (a
+       * decimal), %4$s the counters the standards need then, %5$s the most
+       * counters they allow, %6$s the clients an hour those serve within
+       * the standards, %7$s the counters a second office would need for
+       * the rest. */
+      peak = g_strdup_printf (ngettext ("On %1$s at %2$s, %3$s clients arrive per hour on average and the standards "
+                                        "need %4$s counters; %5$s counters serve at most %6$s of them within the "
+                                        "standards, and a second office would need %7$s counter for the rest.",
+                                        "On %1$s at %2$s, %3$s clients arrive per hour on average and the standards "
+                                        "need %4$s counters; %5$s counters serve at most %6$s of them within the "
+                                        "standards, and a second office would need %7$s counters for the rest.",
+                                        sum.second_office_counters),
+                              weekday, hour, arrivals, needed, max, carried, second);
+      return g_strjoin (" ", weeks_text, peak, NULL);
+    }
+  return g_steal_pointer (&weeks_text);
 }
 
 static char *
@@ -175,6 +266,7 @@ daftar_staffing_reason_text (const DaftarStaffing       *staffing,
     {
       g_autofree char *n = daftar_format_int (advice->n_unconfirmed);
       g_autofree char *rest = NULL;
+      char *joined;
 
       /* Translators: said of a row of staffing advice that takes in hours
        * the waits seen do not bear out, next to hours they do. */
@@ -182,7 +274,20 @@ daftar_staffing_reason_text (const DaftarStaffing       *staffing,
                                         "%s of these hours rest on the model alone, next to hours that bear it out.",
                                         advice->n_unconfirmed),
                               n);
-      return g_strjoin (" ", reason, rest, NULL);
+      joined = g_strjoin (" ", reason, rest, NULL);
+
+      g_free (reason);
+      reason = joined;
+    }
+  /* On the last step the row is also evidence for a new office: say it
+   * in figures. */
+  if (advice->step == DAFTAR_STAFFING_STEP_NEW_OFFICE)
+    {
+      g_autofree char *evidence = evidence_text (staffing);
+      char *joined = g_strjoin (" ", reason, evidence, NULL);
+
+      g_free (reason);
+      reason = joined;
     }
   return g_steal_pointer (&reason);
 }
@@ -258,4 +363,121 @@ daftar_staffing_capacity_text (const DaftarStaffing *staffing)
                               "need %4$s counters. This supports opening another office in the area."),
                             weekday, hour, arrivals, needed);
   return g_strjoin (" ", first, second, NULL);
+}
+
+char *
+daftar_staffing_step_text (const DaftarStaffing *staffing)
+{
+  DaftarStaffingStepSummary sum;
+  g_autofree char *first = NULL, *rest = NULL;
+
+  g_return_val_if_fail (staffing != NULL, NULL);
+
+  daftar_staffing_step_summary (staffing, &sum);
+  if (!sum.has_step)
+    return NULL;
+
+  switch (sum.step)
+    {
+    case DAFTAR_STAFFING_STEP_STAFF:
+      {
+        g_autofree char *hours = daftar_format_int (sum.hours[DAFTAR_STAFFING_STEP_STAFF]);
+        g_autofree char *staff = daftar_format_int (sum.most_staff);
+
+        /* Translators: the staffing verdict at the first step. %1$s counts
+         * hours of the week (a weekday's hour counts once), %2$s the most
+         * staff any of them needs. */
+        first = g_strdup_printf (ngettext ("The office needs more staff before more counters: in %1$s hour of the "
+                                           "week it needs more counters open while some of its counters stood "
+                                           "unstaffed. Seat up to %2$s more staff at the existing counters.",
+                                           "The office needs more staff before more counters: in %1$s hours of the "
+                                           "week it needs more counters open while some of its counters stood "
+                                           "unstaffed. Seat up to %2$s more staff at the existing counters.",
+                                           sum.hours[DAFTAR_STAFFING_STEP_STAFF]),
+                                 hours, staff);
+        if (sum.most_new_counters > 0)
+          {
+            g_autofree char *counters = daftar_format_int (sum.most_new_counters);
+
+            /* Translators: after the verdict at the first step; %s is the
+             * most counters any hour needs beyond those the office has. */
+            rest = g_strdup_printf (ngettext ("Some hours need %s counter more than the office has as well.",
+                                              "Some hours need %s counters more than the office has as well.",
+                                              sum.most_new_counters),
+                                    counters);
+          }
+        break;
+      }
+    case DAFTAR_STAFFING_STEP_COUNTER:
+      {
+        g_autofree char *has = daftar_format_int (sum.office_counters);
+        g_autofree char *max = daftar_format_int (sum.max_counters);
+        g_autofree char *add = daftar_format_int (sum.most_new_counters);
+
+        /* Translators: the staffing verdict at the second step. %1$s is the
+         * counters the office has, %2$s the most the standards allow, %3$s
+         * the most counters any hour needs added. */
+        first = g_strdup_printf (ngettext ("Every counter the office has is staffed at the busy hours: it needs more "
+                                           "counters. It has %1$s of the %2$s the standards allow; add up to %3$s "
+                                           "counter.",
+                                           "Every counter the office has is staffed at the busy hours: it needs more "
+                                           "counters. It has %1$s of the %2$s the standards allow; add up to %3$s "
+                                           "counters.",
+                                           sum.most_new_counters),
+                                 has, max, add);
+        break;
+      }
+    case DAFTAR_STAFFING_STEP_NEW_OFFICE:
+    default:
+      {
+        g_autofree char *max = daftar_format_int (sum.max_counters);
+        g_autofree char *evidence = evidence_text (staffing);
+        g_autofree char *verdict = NULL;
+
+        if (sum.hours[DAFTAR_STAFFING_STEP_NEW_OFFICE] > 0)
+          {
+            g_autofree char *hours = daftar_format_int (sum.hours[DAFTAR_STAFFING_STEP_NEW_OFFICE]);
+
+            /* Translators: the staffing verdict at the last step. %1$s
+             * counts hours of the week, %2$s is the most counters the
+             * standards allow an office. */
+            first = g_strdup_printf (ngettext ("Even %2$s counters, the most the standards allow, cannot meet the "
+                                               "standards in %1$s hour of the week: the area needs another office.",
+                                               "Even %2$s counters, the most the standards allow, cannot meet the "
+                                               "standards in %1$s hours of the week: the area needs another office.",
+                                               sum.hours[DAFTAR_STAFFING_STEP_NEW_OFFICE]),
+                                     hours, max);
+          }
+        else
+          /* Translators: the staffing verdict at the last step when only
+           * whole weeks, not the weekday means, show it; %s is the most
+           * counters the standards allow an office. */
+          first = g_strdup_printf (ngettext ("In the busiest weeks even %s counter, the most the standards allow, "
+                                             "could not meet the standards: the area needs another office.",
+                                             "In the busiest weeks even %s counters, the most the standards allow, "
+                                             "could not meet the standards: the area needs another office.",
+                                             sum.max_counters),
+                                   max);
+        if (sum.capacity_reached)
+          verdict = g_strdup (_("This supports opening another office in the area."));
+        else
+          {
+            g_autofree char *required = daftar_format_int (sum.weeks_required);
+
+            /* Translators: after the evidence for a new office when the
+             * capacity verdict is not reached; %s counts weeks. */
+            verdict = g_strdup_printf (ngettext ("It will support opening another office once %s of the "
+                                                 "weeks judged shows it.",
+                                                 "It will support opening another office once %s of the "
+                                                 "weeks judged show it.",
+                                                 sum.weeks_required),
+                                       required);
+          }
+        rest = g_strjoin (" ", evidence, verdict, NULL);
+        break;
+      }
+    }
+  if (rest != NULL)
+    return g_strjoin (" ", first, rest, NULL);
+  return g_steal_pointer (&first);
 }

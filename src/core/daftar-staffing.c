@@ -63,10 +63,10 @@ daftar_staffing_free (DaftarStaffing *staffing)
  * hour exceeds the allowed counters, not only that it does; but only by
  * DAFTAR_STAFFING_SEARCH_MARGIN and never past the ceiling, since every
  * step is work on the database thread for every hour of the window. */
-static guint
-counters_needed (const DaftarStaffing *s,
-                 double                arrivals_per_hour,
-                 double                mean_service_s)
+guint
+daftar_staffing_counters_needed (const DaftarStaffing *s,
+                                 double                arrivals_per_hour,
+                                 double                mean_service_s)
 {
   DaftarStaffingTarget target = {
     .arrival_rate_per_hour = arrivals_per_hour,
@@ -184,6 +184,34 @@ resolve_office (DaftarDb    *db,
   return TRUE;
 }
 
+/* Sets s->office_counters from offices.counters; *@out_known is FALSE,
+ * and nothing set, when the office has no row or its row gives no count. */
+static gboolean
+read_office_counters (DaftarDb       *db,
+                      DaftarStaffing *s,
+                      gboolean       *out_known,
+                      GError        **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db, "SELECT counters FROM offices WHERE code = ?1", error);
+  int rc;
+
+  *out_known = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, s->office_code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_INTEGER &&
+      sqlite3_column_int64 (stmt, 0) > 0)
+    {
+      /* Ingest holds a count of counters to 1000. */
+      s->office_counters = (guint) MIN (sqlite3_column_int64 (stmt, 0), 1000);
+      *out_known = TRUE;
+    }
+  if (rc == SQLITE_ROW)
+    rc = SQLITE_DONE;
+  return daftar_sql_finish (db, stmt, rc, "Reading the office's counters", error);
+}
+
 /* Reads the window's hourly rows into per-weekday sums and per-day arrivals
  * (@day_arrivals[day index * 24 + hour], day 0 = the window's first day). */
 static gboolean
@@ -191,6 +219,7 @@ read_hours (DaftarDb       *db,
             DaftarStaffing *s,
             HourSums        sums[N_ROWS][N_HOURS],
             gint64         *day_arrivals,
+            guint          *most_open,
             GError        **error)
 {
   static const char sql[] =
@@ -224,6 +253,7 @@ read_hours (DaftarDb       *db,
       h->wait_sum_s = daftar_sum_add (h->wait_sum_s, sqlite3_column_int64 (stmt, 4));
       h->service_sum_s = daftar_sum_add (h->service_sum_s, sqlite3_column_int64 (stmt, 5));
       h->counters_sum += sqlite3_column_int64 (stmt, 6);
+      *most_open = MAX (*most_open, (guint) CLAMP (sqlite3_column_int64 (stmt, 6), 0, G_MAXUINT));
       day_arrivals[(g_date_get_julian (&day) - first) * N_HOURS + hour] += sqlite3_column_int64 (stmt, 2);
     }
   sqlite3_reset (stmt);
@@ -271,7 +301,7 @@ fill_hours (DaftarStaffing *s,
         hour.mean_service_s = sum->served > 0 ? (double) sum->service_sum_s / sum->served : fallback_service;
         hour.counters_open = (double) sum->counters_sum / open_days[r];
         hour.counters_typical = (guint) lround (hour.counters_open);
-        hour.counters_needed = counters_needed (s, hour.arrivals_per_hour, hour.mean_service_s);
+        hour.counters_needed = daftar_staffing_counters_needed (s, hour.arrivals_per_hour, hour.mean_service_s);
         hour.shortfall = (int) hour.counters_needed - (int) hour.counters_typical;
         hour.observed_wait_s = sum->served > 0 ? (double) sum->wait_sum_s / sum->served : NAN;
         if (isnan (hour.mean_service_s))
@@ -287,6 +317,7 @@ fill_hours (DaftarStaffing *s,
             hour.predicted_occupancy = f.occupancy;
           }
         hour.evidence = daftar_staffing_hour_evidence (s, &hour);
+        daftar_staffing_hour_chain (s, &hour);
         g_array_append_val (s->hours, hour);
       }
 }
@@ -321,7 +352,7 @@ fill_capacity (DaftarStaffing *s,
 
               if (n == 0 || mean == NULL)
                 continue;
-              needed = counters_needed (s, (double) n, mean->mean_service_s);
+              needed = daftar_staffing_counters_needed (s, (double) n, mean->mean_service_s);
               if (needed > week.peak_counters_needed ||
                   (needed == week.peak_counters_needed && n > week.peak_arrivals_per_hour))
                 {
@@ -366,6 +397,7 @@ daftar_staffing_compute (DaftarDb    *db,
   g_autofree gint64 *day_arrivals = NULL;
   HourSums sums[N_ROWS][N_HOURS] = { { { 0 } } };
   guint open_days[N_ROWS] = { 0 };
+  guint most_open = 0;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (to != NULL && g_date_valid (to), NULL);
@@ -414,13 +446,19 @@ daftar_staffing_compute (DaftarDb    *db,
   s->max_counters = (guint) s->standards.max_counters;
 
   day_arrivals = g_new0 (gint64, (gsize) weeks * 7 * N_HOURS);
-  if (!read_hours (db, s, sums, day_arrivals, error))
+  if (!read_office_counters (db, s, &s->office_counters_known, error) ||
+      !read_hours (db, s, sums, day_arrivals, &most_open, error))
     {
       g_autofree char *office = daftar_text_isolate (s->office_code);
 
       g_prefix_error (error, _("Staffing of office %s: "), office);
       return NULL;
     }
+  /* An office whose record gives no count has at least the counters seen
+   * serving in one hour; taking that many keeps an hour whose counters
+   * were all busy from reading as unstaffed. */
+  if (!s->office_counters_known)
+    s->office_counters = most_open;
 
   /* A weekday's open days are those with any ticket: holidays and Fridays
    * would otherwise pull every mean down. */

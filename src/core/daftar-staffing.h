@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "daftar-db.h"
+#include "daftar-enums.h"
 #include "daftar-queries.h"
 
 G_BEGIN_DECLS
@@ -94,7 +95,23 @@ typedef struct
   double       predicted_occupancy;
   double       observed_wait_s;          /* NAN when nobody was served */
   DaftarStaffingEvidence evidence;       /* NONE unless shortfall > 0 */
+  guint        counters_unstaffed;       /* office_counters - counters_typical, at least 0 */
+  DaftarStaffingStep step;               /* meaningful only when shortfall > 0 (see below) */
 } DaftarStaffingHour;
+
+/* The step of the judiciary's chain an hour with a shortfall is on:
+ *   NEW_OFFICE  counters_needed > max_counters: no staffing within the
+ *               counters the standards allow meets them, and the hour
+ *               counts toward the evidence for a new office;
+ *   STAFF       otherwise, when counters stood unstaffed in the hour
+ *               (counters_typical < office_counters): seat staff at them;
+ *   COUNTER     otherwise: every counter the office has was staffed, and
+ *               it needs more, at most max_counters in all.
+ * "Counters open in an hour" is counters_typical: the mean over the
+ * weekday's open days of the distinct counters that started serving a
+ * ticket within that hour (hourly_tickets.counters_open), rounded — the
+ * count the shortfall is measured from. A counter open for part of the
+ * hour counts as open. */
 
 /* One row of advice: a rectangle of the week, consecutive weekdays
  * (Saturday first) by consecutive hours of one shift, whose every hour
@@ -107,6 +124,8 @@ typedef struct
  * hours with evidence are at least as many as those without: such an hour
  * is never advised on alone. The hours without evidence left over form
  * the model notes, rectangles of one kind of evidence that give no advice.
+ * Every hour of a row is on the same step, and the row's count splits
+ * alike at each of them into staff at unstaffed counters and new counters.
  * Rows are in the office week's order, then by hour. */
 typedef struct
 {
@@ -131,6 +150,11 @@ typedef struct
   double              observed_wait_s;    /* served-weighted observed wait; NAN when none */
   double              predicted_service_level; /* arrival-weighted, at the counters open */
   double              predicted_occupancy;     /* the busiest hour's, at the counters open */
+  DaftarStaffingStep  step;               /* every hour of the row is on this step */
+  int                 add_staff;          /* of add_counters, staff to seat at counters that stood
+                                           * unstaffed (the same at every hour of the row) */
+  int                 add_new_counters;   /* the rest: counters to add; add_staff + add_new_counters
+                                           * == add_counters */
 } DaftarStaffingAdvice;
 
 /* One of the last weeks (seven days ending on the reference day, counted
@@ -155,6 +179,11 @@ typedef struct
   guint            weeks_required;       /* K */
   DaftarStandards  standards;            /* brought within daftar_standard_ranges */
   guint            max_counters;         /* standards.max_counters as a count */
+  /* The counters the office has: offices.counters, or, where the office
+   * record gives none, the most counters seen open in any one hour of the
+   * window (office_counters_known FALSE). */
+  guint            office_counters;
+  gboolean         office_counters_known;
 
   GArray          *hours;                /* DaftarStaffingHour, Saturday first, then by hour */
   GArray          *advice;               /* DaftarStaffingAdvice: what to do, with the reason */
@@ -200,9 +229,10 @@ gboolean        daftar_staffing_ticket_days    (DaftarDb       *db,
 char           *daftar_staffing_weekday_name   (GDateWeekday weekday);
 /* A row's weekdays, translated: «شنبه», «شنبه و یکشنبه», «شنبه تا چهارشنبه». */
 char           *daftar_staffing_weekdays_text  (const DaftarStaffingAdvice *advice);
-/* What to do, in the manager's words:
- * «شنبه تا چهارشنبه، ساعت ۹ تا ۱۱: یک باجه اضافه کنید»; for a model
- * note, that no counter is advised. */
+/* What to do, in the manager's words and by the row's step:
+ * «شنبه تا چهارشنبه، ساعت ۹ تا ۱۱: ۲ کارمند به باجه‌های موجود اضافه کنید»,
+ * «…: یک باجه اضافه کنید», or that even max_counters fall short; for a
+ * model note, that no counter is advised. */
 char           *daftar_staffing_advice_text    (const DaftarStaffingAdvice *advice);
 /* Why: the waits seen against the standard, or what the model misses,
  * and how many hours rest on the model alone; for a model note, why the
@@ -214,6 +244,53 @@ char           *daftar_staffing_reason_text    (const DaftarStaffing       *staf
 char           *daftar_staffing_model_check_text (const DaftarStaffingAdvice *advice);
 /* The verdict and its figures in one paragraph, or NULL when not reached. */
 char           *daftar_staffing_capacity_text  (const DaftarStaffing *staffing);
+
+/* Where the office stands on the chain, with the evidence for a new
+ * office, for the Shifts page, the report and the staffing evidence
+ * document. Filled by daftar_staffing_step_summary(). */
+typedef struct
+{
+  /* FALSE when nothing is advised and the capacity verdict is not reached:
+   * the office is on no step, and @step means nothing. */
+  gboolean           has_step;
+  /* NEW_OFFICE when the capacity verdict is reached or a row of advice is
+   * on that step; otherwise the furthest step of any row of advice. */
+  DaftarStaffingStep step;
+  guint              hours[DAFTAR_N_STAFFING_STEPS];  /* advised weekday-hours on each step */
+  guint              most_staff;          /* the most staff any row seats at unstaffed counters */
+  guint              most_new_counters;   /* the most counters any row of the STAFF or COUNTER
+                                           * step adds */
+  guint              office_counters;     /* as DaftarStaffing */
+  gboolean           office_counters_known;
+  guint              max_counters;
+
+  /* The evidence for a new office. The weeks are those of the capacity
+   * verdict (DaftarStaffing.week_checks); the peak is the window's
+   * busiest hour as a weekday mean. */
+  gboolean           capacity_reached;
+  guint              weeks_over_capacity;
+  guint              weeks;
+  guint              weeks_required;
+  GDateWeekday       peak_weekday;        /* G_DATE_BAD_WEEKDAY when no tickets */
+  guint              peak_hour;
+  double             peak_arrivals_per_hour;
+  double             peak_mean_service_s;
+  guint              peak_counters_needed;
+  /* The most whole clients per hour that max_counters serve within the
+   * standards at the peak hour's service time, and the fewest counters
+   * that serve the rest of the peak's clients within them: what a second
+   * office would need. Both 0 when max_counters carry the peak. */
+  guint              capacity_arrivals_per_hour;
+  guint              second_office_counters;
+} DaftarStaffingStepSummary;
+
+/* Fills @out from @staffing (no database access). */
+void            daftar_staffing_step_summary   (const DaftarStaffing      *staffing,
+                                                DaftarStaffingStepSummary *out);
+/* The capacity verdict naming the office's step, in the manager's words,
+ * with the evidence for a new office on that step; NULL when the office is
+ * on no step. */
+char           *daftar_staffing_step_text      (const DaftarStaffing *staffing);
 
 /* What the manager changes on the Shifts page. Each hour runs the counters
  * it usually runs, moved by as many as the shift's counters are moved from

@@ -1,4 +1,4 @@
-/* daftar-staffing-panel.c: the staffing advisor's panel — advice rows with their reasons, hours only the model flags, capacity verdict and a what-if recomputed as values change. */
+/* daftar-staffing-panel.c: the staffing advisor's panel — advice rows with their step and reasons, hours only the model flags, the verdict naming the office's step and a what-if recomputed as values change. */
 #define G_LOG_DOMAIN "daftar-staffing"
 
 #include "config.h"
@@ -11,6 +11,7 @@
 #include "daftar-chart-frame.h"
 #include "daftar-format.h"
 #include "daftar-heatmap.h"
+#include "daftar-labels.h"
 #include "daftar-page.h"
 #include "daftar-page-error.h"
 #include "daftar-staffing-page-query.h"
@@ -29,6 +30,7 @@ struct _DaftarStaffingPanel
   GtkWidget       *content;
   GtkLabel        *window_label;
   GtkWidget       *capacity_box;
+  GtkLabel        *capacity_title;
   GtkLabel        *capacity_label;
   GtkLabel        *status_label;
   GtkListBox      *advice_list;
@@ -55,6 +57,7 @@ struct _DaftarStaffingPanel
 
   DaftarStaffing  *staffing;      /* owned, nullable: the figures the what-if works from */
   GPtrArray       *try_buttons;   /* owned, of GtkToggleButton (unowned): one per piece of advice */
+  GPtrArray       *step_labels;   /* owned, of GtkLabel (unowned): each piece of advice's step */
   guint            n_notes;
   gboolean         filling;       /* spin buttons being set from data, not by the manager */
   /* The counters the advice tried asks for (at_least only), the office as
@@ -84,6 +87,7 @@ clear_rows (DaftarStaffingPanel *self)
   clear_list (self->advice_list);
   clear_list (self->notes_list);
   g_ptr_array_set_size (self->try_buttons, 0);
+  g_ptr_array_set_size (self->step_labels, 0);
   self->n_notes = 0;
   gtk_widget_set_visible (GTK_WIDGET (self->advice_list), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_list), FALSE);
@@ -313,13 +317,29 @@ show_status (DaftarStaffingPanel *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
 }
 
-/* A row from its template, added to @list; @out_try (nullable) receives
- * its button, shown. */
+/* «گام ۱ از ۳: کارمند بیشتر در باجه‌های موجود»: where @step stands on the
+ * chain, and what it asks for. */
+static char *
+step_heading (DaftarStaffingStep step)
+{
+  g_autofree char *n = daftar_format_int (step + 1);
+  g_autofree char *of = daftar_format_int (DAFTAR_N_STAFFING_STEPS);
+
+  /* Translators: a step of the staffing chain: %1$s of %2$s steps (staff,
+   * counters, a new office), %3$s what the step asks for. */
+  return g_strdup_printf (C_("staffing step", "Step %1$s of %2$s: %3$s"), n, of,
+                          daftar_label (DAFTAR_TYPE_STAFFING_STEP, step, DAFTAR_LABEL_SINGULAR));
+}
+
+/* A row from its template, added to @list; @out_try and @out_step
+ * (nullable together, for a model note) receive its button and its step,
+ * shown. */
 static void
 add_row (GtkListBox                 *list,
          const DaftarStaffing       *s,
          const DaftarStaffingAdvice *a,
-         GtkToggleButton           **out_try)
+         GtkToggleButton           **out_try,
+         GtkLabel                  **out_step)
 {
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/daftar/Daftar/gui/daftar-staffing-panel-row.ui");
   g_autofree char *title = daftar_staffing_advice_text (a);
@@ -352,6 +372,15 @@ add_row (GtkListBox                 *list,
       g_object_set_data (G_OBJECT (row), TRY_BUTTON_KEY, button);
       *out_try = GTK_TOGGLE_BUTTON (button);
     }
+  if (out_step != NULL)
+    {
+      GtkLabel *step = GTK_LABEL (gtk_builder_get_object (builder, "step"));
+      g_autofree char *heading = step_heading (a->step);
+
+      gtk_label_set_label (step, heading);
+      gtk_widget_set_visible (GTK_WIDGET (step), TRUE);
+      *out_step = step;
+    }
   /* The builder holds the row until the list does. */
   gtk_list_box_append (list, row);
 }
@@ -375,15 +404,17 @@ show_rows (DaftarStaffingPanel *self)
   for (guint i = 0; i < s->advice->len; i++)
     {
       GtkToggleButton *button = NULL;
+      GtkLabel *step = NULL;
 
-      add_row (self->advice_list, s, &g_array_index (s->advice, DaftarStaffingAdvice, i), &button);
+      add_row (self->advice_list, s, &g_array_index (s->advice, DaftarStaffingAdvice, i), &button, &step);
       g_object_set_data (G_OBJECT (button), ADVICE_INDEX_KEY, GUINT_TO_POINTER (i));
       g_signal_connect (button, "toggled", G_CALLBACK (on_try_toggled), self);
       g_ptr_array_add (self->try_buttons, button);
+      g_ptr_array_add (self->step_labels, step);
     }
   for (guint i = 0; i < s->model_notes->len; i++)
     {
-      add_row (self->notes_list, s, &g_array_index (s->model_notes, DaftarStaffingAdvice, i), NULL);
+      add_row (self->notes_list, s, &g_array_index (s->model_notes, DaftarStaffingAdvice, i), NULL, NULL);
       self->n_notes++;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->advice_list), s->advice->len > 0);
@@ -409,14 +440,31 @@ show (DaftarStaffingPanel *self)
   /* Translators: the days the staffing advice was computed from, e.g.
    * "from the last 4 weeks: 1 Azar 1404 to 28 Azar 1404". */
   g_autofree char *window = g_strdup_printf (_("from the last %s weeks: %s"), weeks, range);
-  g_autofree char *capacity = daftar_staffing_capacity_text (s);
+  g_autofree char *capacity = daftar_staffing_step_text (s);
   g_autofree char *limit = daftar_format_minutes (s->standards.target_wait_minutes, 0);
   g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
+  DaftarStaffingStepSummary step;
   DaftarStaffingWhatIf defaults;
 
   gtk_label_set_label (self->window_label, window);
+  /* The verdict names the office's step on the chain, coloured as the
+   * weight of the step: a new office is the province's decision. */
+  daftar_staffing_step_summary (s, &step);
+  heading = step.has_step ? step_heading (step.step) : NULL;
   gtk_widget_set_visible (self->capacity_box, capacity != NULL);
+  gtk_label_set_label (self->capacity_title, heading ? heading : "");
   gtk_label_set_label (self->capacity_label, capacity ? capacity : "");
+  if (step.has_step && step.step == DAFTAR_STAFFING_STEP_NEW_OFFICE)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->capacity_title), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->capacity_title), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->capacity_title), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->capacity_title), "warning");
+    }
   show_rows (self);
 
   /* Translators: the what-if heatmap's title; %s is the standard's wait limit («۱۵ دقیقه»). */
@@ -514,6 +562,29 @@ daftar_staffing_panel_get_capacity_shown (DaftarStaffingPanel *self)
   return gtk_widget_get_visible (self->capacity_box);
 }
 
+const char *
+daftar_staffing_panel_get_verdict_title (DaftarStaffingPanel *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_STAFFING_PANEL (self), NULL);
+  return gtk_label_get_label (self->capacity_title);
+}
+
+const char *
+daftar_staffing_panel_get_verdict_text (DaftarStaffingPanel *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_STAFFING_PANEL (self), NULL);
+  return gtk_label_get_label (self->capacity_label);
+}
+
+const char *
+daftar_staffing_panel_get_step_text (DaftarStaffingPanel *self,
+                                     guint                index)
+{
+  g_return_val_if_fail (DAFTAR_IS_STAFFING_PANEL (self), NULL);
+  g_return_val_if_fail (index < self->step_labels->len, NULL);
+  return gtk_label_get_label (g_ptr_array_index (self->step_labels, index));
+}
+
 GtkSpinButton *
 daftar_staffing_panel_get_counters_spin (DaftarStaffingPanel *self,
                                          gboolean             evening)
@@ -556,6 +627,7 @@ daftar_staffing_panel_dispose (GObject *object)
 
   g_clear_pointer (&self->staffing, daftar_staffing_free);
   g_clear_pointer (&self->try_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->step_labels, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DAFTAR_TYPE_STAFFING_PANEL);
 
   G_OBJECT_CLASS (daftar_staffing_panel_parent_class)->dispose (object);
@@ -582,6 +654,7 @@ daftar_staffing_panel_class_init (DaftarStaffingPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, content);
   gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, window_label);
   gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, capacity_box);
+  gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, capacity_title);
   gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, capacity_label);
   gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, status_label);
   gtk_widget_class_bind_template_child (widget_class, DaftarStaffingPanel, advice_list);
@@ -621,6 +694,7 @@ daftar_staffing_panel_init (DaftarStaffingPanel *self)
   g_type_ensure (DAFTAR_TYPE_PAGE_ERROR);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->try_buttons = g_ptr_array_new ();
+  self->step_labels = g_ptr_array_new ();
   daftar_page_set_load_stack (DAFTAR_PAGE (self), self->load_stack);
 
   spins[0] = self->morning_spin;

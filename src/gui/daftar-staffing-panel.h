@@ -1,4 +1,4 @@
-/* daftar-staffing-panel.h: the staffing advisor on the Shifts page — advice with its model check, the capacity verdict, what-if. */
+/* daftar-staffing-panel.h: the staffing advisor on the Shifts page — advice with its step and model check, the verdict naming the office's step, what-if. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -20,7 +20,14 @@ guint          daftar_staffing_panel_get_n_notes        (DaftarStaffingPanel *se
 /* The button that tries advice @index in the what-if. */
 GtkToggleButton *daftar_staffing_panel_get_try_button   (DaftarStaffingPanel *self,
                                                          guint                index);
+/* Whether the verdict is shown: the office is on a step of the chain. */
 gboolean       daftar_staffing_panel_get_capacity_shown (DaftarStaffingPanel *self);
+/* The verdict's heading («گام ۳ از ۳: دفتر تازه در منطقه») and paragraph. */
+const char    *daftar_staffing_panel_get_verdict_title  (DaftarStaffingPanel *self);
+const char    *daftar_staffing_panel_get_verdict_text   (DaftarStaffingPanel *self);
+/* The step shown on advice row @index. */
+const char    *daftar_staffing_panel_get_step_text      (DaftarStaffingPanel *self,
+                                                         guint                index);
 GtkSpinButton *daftar_staffing_panel_get_counters_spin  (DaftarStaffingPanel *self,
                                                          gboolean             evening);
 /* The projected service level as shown («۸۳٪»). */

@@ -8,7 +8,9 @@
 #include "daftar-demo.h"
 #include "daftar-i18n.h"
 #include "daftar-notifier.h"
+#include "daftar-sync-controller.h"
 #include "daftar-test-util.h"
+#include "test-sync-common.h"
 
 /* The freedesktop notification server's interface, as the spec gives it:
  * what GLib's GFdoNotificationBackend calls outside a sandbox when no one
@@ -226,6 +228,97 @@ test_notify (void)
   g_clear_pointer (&mock.shown, g_free);
 }
 
+static void
+on_state (DaftarSyncController *controller,
+          GParamSpec           *pspec,
+          guint                *n_errors)
+{
+  if (daftar_sync_controller_get_state (controller) == DAFTAR_SYNC_STATE_ERROR)
+    (*n_errors)++;
+}
+
+static gboolean
+tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_errors (guint *n_errors,
+                 guint  n)
+{
+  guint waker = g_timeout_add (50, tick, NULL);
+
+  while (*n_errors < n)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (waker);
+}
+
+/* The sync controller tells after an automatic run, not after one the
+ * manager asked for: a refused token fails both. */
+static void
+test_after_automatic_sync (void)
+{
+  g_autoptr(GDBusConnection) session = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GApplication) app = g_application_new ("io.github.daftar.Daftar.TestNotifierSync", G_APPLICATION_DEFAULT_FLAGS);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "daftar.db", NULL);
+  g_autofree char *url = NULL;
+  g_autoptr(DaftarDemoCentral) server = test_sync_server (3, &url);
+  DaftarDbWorker *worker = daftar_db_worker_new (path);
+  DaftarSyncController *controller = daftar_sync_controller_new (worker);
+  gboolean online = g_network_monitor_get_network_available (g_network_monitor_get_default ());
+  const char *summary, *body;
+  guint n_errors = 0;
+
+  mock.notifies = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  if (!mock.owned)
+    own_notifications (session);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_assert_no_error (error);
+  /* The application the controller sends through. */
+  g_application_set_default (app);
+  g_signal_connect (controller, "notify::state", G_CALLBACK (on_state), &n_errors);
+  daftar_sync_controller_set_server (controller, url, test_sync_office (), "not-the-token");
+
+  daftar_sync_controller_sync_now (controller);
+  wait_for_errors (&n_errors, 1);
+  flush (session);
+  g_assert_cmpuint (mock.notifies->len, ==, 0);
+
+  g_test_message ("network available: %d", online);
+  daftar_sync_controller_set_automatic (controller, TRUE);
+  if (online)
+    {
+      wait_for_errors (&n_errors, 2);
+      guint waker = g_timeout_add (50, tick, NULL);
+      gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+      /* The notifier's read follows the run on the database thread; the
+       * deadline only stops a hang. */
+      while (mock.notifies->len == 0)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, TRUE);
+        }
+      g_source_remove (waker);
+      g_assert_cmpuint (mock.notifies->len, ==, 1);
+      g_variant_get (g_ptr_array_index (mock.notifies, 0), "(&su&s&s&sasa{sv}i)",
+                     NULL, NULL, NULL, &summary, &body, NULL, NULL, NULL);
+      g_test_message ("Notify: %s — %s", summary, body);
+      g_assert_cmpstr (summary, ==, "همگام‌سازی با سرور مرکزی ناموفق بود");
+      g_assert_nonnull (strstr (body, "آخرین همگام‌سازی ناموفق بود"));
+    }
+
+  daftar_sync_controller_cancel (controller);
+  g_assert_finalize_object (controller);
+  test_sync_worker_free (worker);
+  g_application_set_default (NULL);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+  g_clear_pointer (&mock.notifies, g_ptr_array_unref);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +336,7 @@ main (int   argc,
   daftar_i18n_init ();
 
   g_test_add_func ("/notifier/notify", test_notify);
+  g_test_add_func ("/notifier/after-automatic-sync", test_after_automatic_sync);
   status = g_test_run ();
   {
     GDBusConnection *session = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);

@@ -6,10 +6,12 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <adwaita.h>
 #include <json-glib/json-glib.h>
 
 #include "daftar-charts.h"
 #include "daftar-format.h"
+#include "daftar-i18n.h"
 #include "daftar-test-util.h"
 
 /* Values with at most six fraction digits, as the file keeps them, one of
@@ -288,21 +290,87 @@ test_file_name (void)
   g_assert_finalize_object (frame);
 }
 
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The table with its buttons and a status under it, drawn to
+ * chart-table-LANG.png for a reviewer's eye: something is drawn, and the
+ * buttons sit at the end of the title's row in the text's direction. */
+static void
+test_render (void)
+{
+  gboolean rtl = daftar_i18n_is_persian ();
+  GtkWidget *frame = make_frame ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *actions = GTK_WIDGET (gtk_widget_get_template_child (frame, DAFTAR_TYPE_CHART_FRAME, "table_actions"));
+  GtkWidget *status = GTK_WIDGET (gtk_widget_get_template_child (frame, DAFTAR_TYPE_CHART_FRAME, "status_label"));
+  g_autofree char *name = g_strdup_printf ("chart-table-%s.png", rtl ? "fa" : "en");
+  g_autofree char *saved = g_strdup_printf (_("Saved “%s”"), "table.csv");
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GtkWidget *title = GTK_WIDGET (gtk_widget_get_template_child (frame, DAFTAR_TYPE_CHART_FRAME, "title_label"));
+  graphene_point_t at, title_at;
+  guint frames = 0;
+  guint id;
+
+  gtk_widget_set_default_direction (rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  daftar_chart_frame_set_show_table (DAFTAR_CHART_FRAME (frame), TRUE);
+  gtk_label_set_text (GTK_LABEL (status), saved);
+  gtk_widget_set_visible (status, TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 360);
+  gtk_window_set_child (GTK_WINDOW (window), frame);
+  gtk_window_present (GTK_WINDOW (window));
+  id = gtk_widget_add_tick_callback (window, count_frame, &frames, NULL);
+  while (frames < 3)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (window, id);
+
+  g_assert_true (gtk_widget_compute_point (actions, frame, &GRAPHENE_POINT_INIT (0, 0), &at));
+  g_assert_true (gtk_widget_compute_point (title, frame, &GRAPHENE_POINT_INIT (0, 0), &title_at));
+  if (rtl)
+    g_assert_cmpfloat (at.x, <, title_at.x);
+  else
+    g_assert_cmpfloat (at.x, >, title_at.x);
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window), gtk_widget_get_height (window)));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("rendered %s", path);
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (frame);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("DAFTAR_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* The session's language (DAFTAR_TEST_LANGUAGE: fa or en for the
+   * pictures); the digits each test sets itself. */
+  daftar_i18n_force (g_getenv ("DAFTAR_TEST_LANGUAGE"));
+  daftar_i18n_init ();
 
   gtk_test_init (&argc, &argv, NULL);
+  /* The application's look: libadwaita's stylesheet. */
+  adw_init ();
   g_test_add_func ("/chart-table/save-csv", test_save_csv);
   g_test_add_func ("/chart-table/save-unwritable", test_save_unwritable);
   g_test_add_func ("/chart-table/copy", test_copy);
   g_test_add_func ("/chart-table/file-name", test_file_name);
+  g_test_add_func ("/chart-table/render", test_render);
   return g_test_run ();
 }

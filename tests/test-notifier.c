@@ -4,12 +4,15 @@
 
 #include <string.h>
 #include <gio/gio.h>
+#include <adwaita.h>
 
+#include "daftar-application.h"
 #include "daftar-demo.h"
 #include "daftar-i18n.h"
 #include "daftar-notifier.h"
 #include "daftar-sync-controller.h"
 #include "daftar-test-util.h"
+#include "daftar-window.h"
 #include "test-sync-common.h"
 
 /* The freedesktop notification server's interface, as the spec gives it:
@@ -319,6 +322,66 @@ test_after_automatic_sync (void)
   g_clear_pointer (&mock.notifies, g_ptr_array_unref);
 }
 
+static void
+on_ready (DaftarWindow *window,
+          gboolean     *checked)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DAFTAR_TYPE_WINDOW, "view_stack"));
+
+  if (*checked)
+    return;
+  *checked = TRUE;
+  daftar_window_show_page (window, "shifts", NULL, NULL);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "shifts");
+  /* What the notification's default action activates. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-alert", g_variant_new_string ("wait"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "overview");
+  g_application_quit (app);
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 gboolean       *checked)
+{
+  if (DAFTAR_IS_WINDOW (window))
+    g_signal_connect (window, "ready", G_CALLBACK (on_ready), checked);
+}
+
+/* Daftar's own app.show-alert brings the Overview up from another page. */
+static void
+test_show_alert (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DaftarDemo) demo = NULL;
+  g_autoptr(DaftarApplication) app = NULL;
+  DaftarDb *db;
+  GDate last;
+  gboolean checked = FALSE;
+  char *argv[] = { "daftar", "--db", NULL, NULL };
+
+  db = daftar_test_db_new (&dir);
+  path = g_strdup (daftar_db_get_path (db));
+  g_date_clear (&last, 1);
+  g_date_set_time_t (&last, time (NULL));
+  demo = daftar_demo_new (16, 1, 10, &last);
+  g_assert_true (daftar_demo_fill_database (demo, db, 2000, NULL, &error));
+  g_assert_no_error (error);
+  daftar_db_close (db);
+
+  argv[2] = path;
+  app = daftar_application_new ();
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &checked);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_true (checked);
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,13 +393,22 @@ main (int   argc,
   /* A session bus of the test's own: no desktop's notification server
    * gets these, and no one owns org.gtk.Notifications, so GLib picks its
    * freedesktop backend as on a desktop without a portal. */
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
+  {
+    /* g_test_dbus_up unsets DISPLAY (against D-Bus autolaunch); the
+     * window of show-alert's test still needs it. */
+    g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+
+    bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+    g_test_dbus_up (bus);
+    if (display != NULL)
+      g_setenv ("DISPLAY", display, TRUE);
+  }
   daftar_i18n_force ("fa");
   daftar_i18n_init ();
 
   g_test_add_func ("/notifier/notify", test_notify);
   g_test_add_func ("/notifier/after-automatic-sync", test_after_automatic_sync);
+  g_test_add_func ("/notifier/show-alert", test_show_alert);
   status = g_test_run ();
   {
     GDBusConnection *session = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);

@@ -4,12 +4,15 @@
 #include <math.h>
 #include <string.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "daftar-csv.h"
+#include "daftar-format.h"
 #include "daftar-ingest.h"
 #include "daftar-notices-report.h"
 #include "daftar-report.h"
+#include "daftar-table-text.h"
 #include "daftar-test-util.h"
 #include "daftar-text.h"
 #include "daftar-time.h"
@@ -487,6 +490,90 @@ test_report_csv (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A table leaving the window: CSV with a byte order mark and the cell
+ * writer's neutralised text; TSV with no TAB or line break inside a cell;
+ * numbers in the digits of Preferences. */
+static void
+test_table_text (void)
+{
+  g_autoptr(DaftarTableText) csv = NULL;
+  g_autoptr(DaftarTableText) tsv = NULL;
+  gsize length = 0;
+  const char *text;
+
+  daftar_format_set_config (DAFTAR_FORMAT_LANGUAGE_PERSIAN, DAFTAR_FORMAT_DIGITS_PERSIAN, DAFTAR_FORMAT_CALENDAR_JALALI);
+  csv = daftar_table_text_new (DAFTAR_TABLE_TEXT_CSV);
+  daftar_table_text_add_text (csv, "هفته");
+  daftar_table_text_add_text (csv, "=1+1");
+  daftar_table_text_end_row (csv);
+  daftar_table_text_add_text (csv, "a,b");
+  daftar_table_text_add_number (csv, 12.5, 6);
+  daftar_table_text_add_number (csv, NAN, 6);
+  daftar_table_text_add_number (csv, 1234567, 6);
+  daftar_table_text_end_row (csv);
+  text = daftar_table_text_peek (csv, &length);
+  g_assert_cmpuint (length, ==, strlen (text));
+  g_assert_cmpstr (text, ==, "\xEF\xBB\xBFهفته,\"'=1+1\"\r\n\"a,b\",۱۲٫۵,,۱۲۳۴۵۶۷\r\n");
+
+  daftar_format_set_config (DAFTAR_FORMAT_LANGUAGE_ENGLISH, DAFTAR_FORMAT_DIGITS_LATIN, DAFTAR_FORMAT_CALENDAR_JALALI);
+  tsv = daftar_table_text_new (DAFTAR_TABLE_TEXT_TSV);
+  daftar_table_text_add_text (tsv, "say \"hi\"\tthere");
+  daftar_table_text_add_text (tsv, "=1+1");
+  daftar_table_text_add_text (tsv, NULL);
+  daftar_table_text_end_row (tsv);
+  daftar_table_text_add_text (tsv, "line\nbreak");
+  daftar_table_text_add_number (tsv, 0.913, 6);
+  daftar_table_text_add_number (tsv, 7.1234567, 6);
+  daftar_table_text_end_row (tsv);
+  g_assert_cmpstr (daftar_table_text_peek (tsv, NULL), ==,
+                   "say \"hi\"\xEF\xBF\xBDthere\t'=1+1\t\nline\xEF\xBF\xBD" "break\t0.913\t7.123457\n");
+}
+
+/* Saved through a temporary file: nothing partial is left, an earlier file
+ * stays as it was, and the error names the file. */
+static void
+test_table_text_save (void)
+{
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "table.csv", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
+  g_autofree char *inside = g_build_filename (blocker, "table.csv", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) unwritable = g_file_new_for_path (inside);
+  g_autoptr(GFile) over_folder = g_file_new_for_path (folder);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *contents = NULL;
+  guint n_files = 0;
+
+  g_assert_true (daftar_table_text_save (file, "a,b\r\n", 5, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "a,b\r\n");
+
+  /* Not even root can write under a file. */
+  g_assert_true (g_file_set_contents (blocker, "x", -1, NULL));
+  g_assert_false (daftar_table_text_save (unwritable, "a\r\n", 3, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "table.csv"));
+  g_clear_error (&error);
+
+  /* A folder in the way: the rename fails, the temporary file goes. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_false (daftar_table_text_save (over_folder, "a\r\n", 3, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "folder.csv"));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 3);   /* table.csv, not-a-folder, folder.csv */
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,5 +583,7 @@ main (int   argc,
   g_test_add_func ("/csv/report-writer", test_report_writer);
   g_test_add_func ("/csv/notices-export", test_notices_export);
   g_test_add_func ("/csv/report", test_report_csv);
+  g_test_add_func ("/csv/table-text", test_table_text);
+  g_test_add_func ("/csv/table-text-save", test_table_text_save);
   return g_test_run ();
 }

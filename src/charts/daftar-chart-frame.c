@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "daftar-chart-frame.h"
+#include "daftar-chart-frame-private.h"
 
 #include <glib/gi18n.h>
 
@@ -21,6 +22,8 @@ struct _DaftarChartFrame
   DaftarChart     *chart;            /* owned, nullable */
   char            *category_title;   /* owned, nullable */
   gboolean         show_table;
+  GDate            period_from;      /* invalid: not set */
+  GDate            period_to;
 };
 
 G_DEFINE_FINAL_TYPE (DaftarChartFrame, daftar_chart_frame, GTK_TYPE_WIDGET)
@@ -115,20 +118,31 @@ rebuild_table (DaftarChartFrame *self)
       return;
     }
 
-  add_column (self, 0, self->category_title != NULL ? self->category_title : C_("chart", "Label"));
+  add_column (self, 0, daftar_chart_frame_label_header (self));
   for (guint s = 0; s < n_series; s++)
-    {
-      const char *name = daftar_chart_series_get_name (daftar_chart_get_series (self->chart, s));
-
-      /* A lone series is headed by what its values are, when the chart says. */
-      if (name[0] == '\0')
-        name = daftar_chart_get_unit (self->chart) != NULL ? daftar_chart_get_unit (self->chart)
-                                                            : C_("chart", "Value");
-      add_column (self, s + 1, name);
-    }
+    add_column (self, s + 1, daftar_chart_frame_series_header (self, s));
 
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (daftar_chart_get_series (self->chart, 0)))));
   gtk_column_view_set_model (self->table, selection);
+}
+
+const char *
+daftar_chart_frame_label_header (DaftarChartFrame *self)
+{
+  return self->category_title != NULL ? self->category_title : C_("chart", "Label");
+}
+
+const char *
+daftar_chart_frame_series_header (DaftarChartFrame *self,
+                                  guint             index)
+{
+  const char *name = daftar_chart_series_get_name (daftar_chart_get_series (self->chart, index));
+
+  /* A lone series is headed by what its values are, when the chart says. */
+  if (name[0] == '\0')
+    name = daftar_chart_get_unit (self->chart) != NULL ? daftar_chart_get_unit (self->chart)
+                                                        : C_("chart", "Value");
+  return name;
 }
 
 /* The button says what pressing it will show, not what is shown: a
@@ -239,6 +253,22 @@ daftar_chart_frame_root (GtkWidget *widget)
 }
 
 static void
+copy_table_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  daftar_chart_frame_copy_table (DAFTAR_CHART_FRAME (widget));
+}
+
+static void
+save_csv_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  daftar_chart_frame_save_table_ask (DAFTAR_CHART_FRAME (widget));
+}
+
+static void
 daftar_chart_frame_class_init (DaftarChartFrameClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -266,6 +296,11 @@ daftar_chart_frame_class_init (DaftarChartFrameClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftarChartFrame, table_toggle);
   gtk_widget_class_bind_template_child (widget_class, DaftarChartFrame, stack);
   gtk_widget_class_bind_template_child (widget_class, DaftarChartFrame, table);
+  gtk_widget_class_bind_template_child_full (widget_class, "table_actions", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "status_label", FALSE, 0);
+
+  gtk_widget_class_install_action (widget_class, "table.copy", NULL, copy_table_activated);
+  gtk_widget_class_install_action (widget_class, "table.save-csv", NULL, save_csv_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "daftar-chart-frame");
@@ -394,4 +429,32 @@ daftar_chart_frame_get_table (DaftarChartFrame *self)
 {
   g_return_val_if_fail (DAFTAR_IS_CHART_FRAME (self), NULL);
   return self->table;
+}
+
+void
+daftar_chart_frame_set_period (DaftarChartFrame *self,
+                               const GDate      *from,
+                               const GDate      *to)
+{
+  g_return_if_fail (DAFTAR_IS_CHART_FRAME (self));
+
+  g_date_clear (&self->period_from, 1);
+  g_date_clear (&self->period_to, 1);
+  if (from != NULL && to != NULL && g_date_valid (from) && g_date_valid (to))
+    {
+      self->period_from = *from;
+      self->period_to = *to;
+    }
+}
+
+gboolean
+daftar_chart_frame_get_period (DaftarChartFrame *self,
+                               GDate            *out_from,
+                               GDate            *out_to)
+{
+  if (!g_date_valid (&self->period_from))
+    return FALSE;
+  *out_from = self->period_from;
+  *out_to = self->period_to;
+  return TRUE;
 }

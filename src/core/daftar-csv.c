@@ -72,5 +72,7 @@ daftar_csv_append_double (GString *line,
 
   if (!isfinite (value))
     return;
-  g_string_append (line, g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
+  /* The shortest text that reads back as the same double, as json-glib
+   * writes it: a report's CSV and JSON give the same numbers. */
+  g_string_append (line, g_ascii_dtostr (buffer, sizeof buffer, value));
 }

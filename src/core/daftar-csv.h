@@ -16,7 +16,8 @@ void daftar_csv_append_text   (GString    *line,
                                const char *text);
 
 /* Numbers as a spreadsheet reads numbers: never neutralised, so -3 stays
- * minus three. A NaN or infinite double is an empty cell. */
+ * minus three; a double as the shortest text that reads back as the same
+ * double. A NaN or infinite double is an empty cell. */
 void daftar_csv_append_int    (GString    *line,
                                gint64      value);
 void daftar_csv_append_double (GString    *line,

@@ -295,6 +295,22 @@ daftar_format_decimal (double value,
 #define PERCENT_END   "\u2069"          /* POP DIRECTIONAL ISOLATE */
 
 char *
+daftar_format_decimal_plain (double value,
+                             int    max_fraction_digits)
+{
+  g_autofree char *hashes = NULL;
+  g_autofree char *skeleton = NULL;
+
+  max_fraction_digits = CLAMP (max_fraction_digits, 0, MAX_FRACTION_DIGITS);
+  if (max_fraction_digits == 0)
+    return format_number ("precision-integer group-off", FALSE, 0, value);
+  /* ".##" is "up to two fraction digits": 12.50 is written 12.5. */
+  hashes = g_strnfill (max_fraction_digits, '#');
+  skeleton = g_strconcat ("group-off .", hashes, NULL);
+  return format_number (skeleton, FALSE, 0, value);
+}
+
+char *
 daftar_format_percent (double ratio,
                        int    fraction_digits)
 {

@@ -61,6 +61,11 @@ char     *daftar_format_duration         (gint64         seconds);
 /* A mean or percentile wait: «۷٫۵ دقیقه», "7.5 min". */
 char     *daftar_format_minutes          (double         minutes,
                                           int            fraction_digits);
+/* A number for a file or the clipboard, read back by a spreadsheet: the
+ * configured digits, no grouping separator, at most @max_fraction_digits
+ * (0..6) fraction digits and no trailing zeros («۱۲٫۵», "12.5", "3"). */
+char     *daftar_format_decimal_plain    (double         value,
+                                          int            max_fraction_digits);
 
 /* Calendar days (a GDate is a Gregorian day), shown in the configured
  * calendar. A day is formatted as its own day: no time zone can shift it. */

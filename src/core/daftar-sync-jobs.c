@@ -408,7 +408,7 @@ copy_owned_rows (sqlite3          *handle,
 /* Tables to carry over: every ordinary table of the schema except the
  * sync bookkeeping ones and the manager's notes on alerts (annotations,
  * written only here and never by a feed, so a fresh copy has none and
- * would wipe them), found at run time so that columns and rollup tables
+ * would wipe them) and what was notified (notified, likewise), found at run time so that columns and rollup tables
  * added by later migrations are copied without touching this file. Virtual
  * tables and their shadow tables are skipped (and so is cases_search_queue):
  * the triggers queue what the swap changes, and swap_office indexes it. */
@@ -422,7 +422,7 @@ data_tables (sqlite3 *handle)
   if (sqlite3_prepare_v2 (handle,
                           "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' "
                           "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-                          "AND name NOT IN ('sync_log', 'sync_state', 'sync_rejects', 'annotations') ORDER BY name",
+                          "AND name NOT IN ('sync_log', 'sync_state', 'sync_rejects', 'annotations', 'notified') ORDER BY name",
                           -1, &stmt, NULL) != SQLITE_OK)
     return tables;
   while (sqlite3_step (stmt) == SQLITE_ROW)

@@ -175,6 +175,22 @@ on_sync (GSimpleAction *action,
     daftar_sync_controller_sync_now (sync);
 }
 
+/* A notification's default action: the Overview, whose alerts it told of. */
+static void
+on_show_alert (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  if (!DAFTAR_IS_WINDOW (window))
+    return;
+  g_debug ("Showing the alert “%s”", g_variant_get_string (parameter, NULL));
+  daftar_window_show_page (DAFTAR_WINDOW (window), "overview", NULL, NULL);
+  gtk_window_present (window);
+}
+
 static void
 on_quit (GSimpleAction *action,
          GVariant      *parameter,
@@ -301,6 +317,7 @@ daftar_application_startup (GApplication *app)
     { "help", on_help },
     { "preferences", on_preferences },
     { "sync", on_sync },
+    { "show-alert", on_show_alert, "s" },
     { "quit", on_quit },
     { "restart", on_restart },
     { "open-demo", on_open_demo },

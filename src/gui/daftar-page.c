@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "daftar-chart-frame.h"
 #include "daftar-page.h"
 #include "daftar-page-error.h"
 
@@ -91,6 +92,21 @@ get_load (DaftarPage *self)
   return load;
 }
 
+/* Every chart's table is saved under a name with the page's period. */
+static void
+set_frames_period (GtkWidget          *widget,
+                   const DaftarPeriod *period)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (DAFTAR_IS_CHART_FRAME (child))
+        daftar_chart_frame_set_period (DAFTAR_CHART_FRAME (child), &period->from, &period->to);
+      else
+        set_frames_period (child, period);
+    }
+}
+
 void
 daftar_page_load (DaftarPage        *self,
                   DaftarDbWorker    *worker,
@@ -100,6 +116,7 @@ daftar_page_load (DaftarPage        *self,
   g_return_if_fail (DAFTAR_IS_DB_WORKER (worker));
   g_return_if_fail (context != NULL);
 
+  set_frames_period (GTK_WIDGET (self), &context->period);
   DAFTAR_PAGE_GET_IFACE (self)->load (self, worker, context);
 }
 

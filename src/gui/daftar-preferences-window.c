@@ -15,6 +15,7 @@ struct _DaftarPreferencesWindow
 
   DaftarConnectionForm *connection_form;
   GtkSpinButton        *sync_interval_spin;
+  GtkSwitch            *notifications_switch;
   AdwActionRow         *restart_row;
   GtkButton            *restart_button;
   AdwComboRow          *language_row;
@@ -145,6 +146,7 @@ daftar_preferences_window_constructed (GObject *object)
 
   daftar_connection_form_set_settings (self->connection_form, self->settings);
   g_settings_bind (self->settings, "sync-interval", self->sync_interval_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notifications", self->notifications_switch, "active", G_SETTINGS_BIND_DEFAULT);
   bind_combo (self, "language", self->language_row, language_nicks);
   bind_combo (self, "digits", self->digits_row, digits_nicks);
   bind_combo (self, "calendar", self->calendar_row, calendar_nicks);
@@ -226,6 +228,7 @@ daftar_preferences_window_class_init (DaftarPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, connection_form);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, sync_interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, notifications_switch);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, restart_row);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, restart_button);
   gtk_widget_class_bind_template_child (widget_class, DaftarPreferencesWindow, language_row);

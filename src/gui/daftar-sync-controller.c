@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "daftar-notifier.h"
 #include "daftar-sync.h"
 #include "daftar-sync-controller.h"
 #include "daftar-sync-history.h"
@@ -44,6 +45,7 @@ struct _DaftarSyncController
   guint             interval;        /* minutes */
   guint             timer_id;
   gboolean          loaded;          /* last-success has been read */
+  gboolean          run_automatic;   /* the run under way was started by the timer or the network */
 };
 
 G_DEFINE_FINAL_TYPE (DaftarSyncController, daftar_sync_controller, G_TYPE_OBJECT)
@@ -181,6 +183,17 @@ set_state (DaftarSyncController *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* The manager who pressed Sync sees how it went in the window; an
+ * automatic run tells what is new on the desktop. */
+static void
+notify_after_run (DaftarSyncController *self)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (self->run_automatic && app != NULL)
+    daftar_notifier_after_sync (app, self->worker, self->settings, self->run_office, NULL, NULL);
+}
+
 static void
 run_cb (GObject      *source,
         GAsyncResult *result,
@@ -200,7 +213,10 @@ run_cb (GObject      *source,
       if (g_error_matches (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_CANCELLED))
         set_state (self, DAFTAR_SYNC_STATE_IDLE, NULL);
       else
-        set_state (self, DAFTAR_SYNC_STATE_ERROR, error);
+        {
+          set_state (self, DAFTAR_SYNC_STATE_ERROR, error);
+          notify_after_run (self);
+        }
       return;
     }
 
@@ -208,6 +224,7 @@ run_cb (GObject      *source,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SUCCESS]);
   set_state (self, DAFTAR_SYNC_STATE_IDLE, NULL);
   g_signal_emit (self, signals[SIGNAL_SYNCED], 0, summary->records);
+  notify_after_run (self);
 }
 
 /* Takes @token (wiped and freed here). */
@@ -283,6 +300,7 @@ start_run (DaftarSyncController *self,
   self->run_office = g_steal_pointer (&office);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  self->run_automatic = !interactive;
   set_state (self, DAFTAR_SYNC_STATE_SYNCING, NULL);
 
   if (self->server != NULL)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* first-frame.c: benchmark — from launch to the window's first frame and to figures on screen, with peak memory, over several fresh processes. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-test-util.c: helpers shared by the test programs — temporary databases, pages, checksums. */
 #include "config.h"
 

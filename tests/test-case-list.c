@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-case-list.c: the lazy case list — counts, order, Persian search by both routes, a search found and counted stretch by stretch, the page limit and query generations. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cases-query.c: every figure of the Cases page equals naive SQL over the base tables; the "cases" report carries them. */
 #include "config.h"
 

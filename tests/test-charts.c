@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-charts.c: chart scales, right-to-left layout, descriptions, tables, and real rendering under Xvfb. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-output.c: `--sync-once` and `--report` print nothing from a server that a terminal would obey — no ESC, BEL, C1 control or bidi override reaches stdout or stderr. */
 #include "config.h"
 

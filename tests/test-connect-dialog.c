@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-connect-dialog.c: the connect dialog tests the server and the token with one request and saves nothing unless the server said yes — against the demo central server, a wrong token and a closed port, in Persian. */
 #include "config.h"
 

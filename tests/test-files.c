@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-files.c: the files Daftar writes — only its own databases, owner-only, and never a file it did not make. */
 #include "config.h"
 

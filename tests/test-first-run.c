@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-first-run.c: an empty database offers "Connect to the Central Server" and "Open the Demo Office" as buttons, and the application starts over as `daftar --demo` or as it was started ("Restart Now"). */
 #include "config.h"
 

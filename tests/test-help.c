@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-help.c: F1 opens the user guide — in the program's own window when no help viewer is installed, in Persian. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ingest.c: applying pages — atomic, cursor with the data, bad records rejected with reasons. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-language-setting.c: the "language", "digits" and "calendar" preferences decide the UI's language, direction and formatting at start. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-overview-page.c: the Overview in Persian under Xvfb — its alerts list and, for all of two offices, the comparison of offices, with screenshots. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-pages.c: every page of the real window in English and in Persian — direction, digits, mirrored charts, screenshots. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-period-selector.c: the header's period selector and the Jalali month grid, in Persian under Xvfb. */
 #include "config.h"
 

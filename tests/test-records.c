@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-records.c: validation of protocol records — each rule refuses what it should, with a reason. */
 #include "config.h"
 

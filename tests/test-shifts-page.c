@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-shifts-page.c: the Shifts page in Persian under Xvfb — right to left, Persian digits, mirrored heatmap, figures from the query, a screenshot. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-staffing-advice.c: the advisor's rows against a naive expansion on random weeks, hours the model alone flags, and the rows' sentences. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-bookkeeping.c: a sync run's bookkeeping — the history it keeps is bounded, and a full disk mid-run loses nothing. */
 #include "config.h"
 

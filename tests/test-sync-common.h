@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-common.h: what the sync test programs share — an in-process demo server, a client, reference data. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-phases.c: a sync run's phases — the transition table, and the phases a real run goes through when it is cancelled, misses its deadline, gets 410 or has a page refused. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-pipeline.c: the sync client fetches the next page while the worker ingests one — in order, and a refused or cancelled page leaves nothing of a later one. */
 #include "config.h"
 

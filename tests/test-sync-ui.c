@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-ui.c: the sync indicator, history and connect dialog in Persian, against a real in-process central server. */
 #include "config.h"
 

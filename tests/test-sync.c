@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync.c: the sync client against the in-process demo server — a clean sync and each fault mode. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-token.c: a keyring that is not there is said in the UI's language with what to do, and the keyring's own words are kept as a printable detail. */
 #include "config.h"
 

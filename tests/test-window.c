@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the real window on a demo database, in Persian — right to left, Persian digits, real figures. */
 #include "config.h"
 

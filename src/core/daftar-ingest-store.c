@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-ingest-store.c: the SQL that ingest runs for one record — look up what is stored under its key and whose it is, upsert, delete. */
 #define G_LOG_DOMAIN "daftar-ingest"
 

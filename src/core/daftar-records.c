@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-records.c: the synced entities, their fields, and validation of a record from its protocol JSON. */
 #define G_LOG_DOMAIN "daftar-records"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-soup.c: the one factory for SoupSessions, so every request carries the same identity and limits. */
 #define G_LOG_DOMAIN "daftar-soup"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-soup.h: the one place that makes SoupSessions and decides which server addresses are safe. */
 #pragma once
 

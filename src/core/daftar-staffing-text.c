@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-staffing-text.c: the staffing advisor's sentences in the manager's words, translated and with localised digits. */
 #define G_LOG_DOMAIN "daftar-staffing"
 

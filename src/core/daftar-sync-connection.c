@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-connection.c: the connect dialog's test — one request for one change, with a sync's address, proxy, token and page rules, mapped to what the manager should fix. */
 #define G_LOG_DOMAIN "daftar-sync"
 

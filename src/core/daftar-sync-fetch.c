@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-fetch.c: one run's HTTP side — requests, streamed bodies with a size limit, retries, redirects; each fetch ends in the pipeline. */
 #define G_LOG_DOMAIN "daftar-sync"
 

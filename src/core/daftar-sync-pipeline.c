@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-pipeline.c: the order of a run's work — each page parsed off the database thread and ingested strictly in order, while the next one is fetched. */
 #define G_LOG_DOMAIN "daftar-sync"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-notices-page-list.c: the Notices page's follow-up list — its rows and columns, the N days, and the CSV export. */
 #define G_LOG_DOMAIN "daftar-notices"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-overview-page.c: the morning check — today's and the period's key figures against the standards, alerts rolled up per shift with the manager's notes, and offices compared. */
 #define G_LOG_DOMAIN "daftar-overview"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-staffing-panel.h: the staffing advisor on the Shifts page — advice with its model check, the capacity verdict, what-if. */
 #pragma once
 

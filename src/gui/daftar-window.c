@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-window.c: the main window — header, office selector and the pages. */
 #define G_LOG_DOMAIN "daftar-window"
 

@@ -93,6 +93,8 @@ handler (SoupServer        *server,
       soup_server_message_set_response (msg, "text/\xc2\x9b" "2J\xe2\x80\xae" "lmth", SOUP_MEMORY_STATIC,
                                         "<html></html>", 13);
       return;
+    default:
+      g_assert_not_reached ();
     }
 }
 

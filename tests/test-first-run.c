@@ -179,7 +179,9 @@ test_connect_button (void)
 {
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "office.db", NULL);
-  char *argv[] = { "daftar", "--db", path, NULL };
+  /* Writable strings: GApplication takes char **. */
+  char program[] = "daftar", db_option[] = "--db";
+  char *argv[] = { program, db_option, path, NULL };
   g_autoptr(DaftarApplication) app = run_app (dir, argv, "win.connect");
 
   g_assert_cmpint (daftar_application_get_next (app), ==, DAFTAR_APPLICATION_NEXT_EXIT);
@@ -194,7 +196,8 @@ test_open_demo (void)
 {
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "office.db", NULL);
-  char *argv[] = { "/usr/bin/daftar", "--db", path, NULL };
+  char program[] = "/usr/bin/daftar", db_option[] = "--db";
+  char *argv[] = { program, db_option, path, NULL };
   g_autoptr(DaftarApplication) app = run_app (dir, argv, "app.open-demo");
   g_auto(GStrv) next = NULL;
 
@@ -211,7 +214,9 @@ test_restart (void)
 {
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "office.db", NULL);
-  char *argv[] = { "daftar", "--db", path, NULL };
+  /* Writable strings: GApplication takes char **. */
+  char program[] = "daftar", db_option[] = "--db";
+  char *argv[] = { program, db_option, path, NULL };
   g_autoptr(DaftarApplication) app = run_app (dir, argv, "app.restart");
   g_auto(GStrv) next = NULL;
 

@@ -75,6 +75,9 @@ add_hour (DaftarStaffing        *s,
       h.served = 0;
       h.observed_wait_s = NAN;
       break;
+    /* The hour as set above. */
+    case DAFTAR_STAFFING_EVIDENCE_NONE:
+    case DAFTAR_STAFFING_EVIDENCE_MODEL:
     default:
       break;
     }

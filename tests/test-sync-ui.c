@@ -160,11 +160,10 @@ save_native (GtkWidget  *native,
   g_autofree char *path = png_path (name);
   int width = gtk_widget_get_width (native);
   int height = gtk_widget_get_height (native);
-
-  g_assert_nonnull (renderer);
   guint frames = 0;
   guint tick_id;
 
+  g_assert_nonnull (renderer);
   g_assert_cmpint (width, >, 0);
   /* The paintable shows what the last frame drew: let frames be drawn. */
   tick_id = gtk_widget_add_tick_callback (native, count_frame, &frames, NULL);

@@ -317,7 +317,8 @@ test_foreign_file_untouched (void)
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
       g_autoptr(DaftarApplication) app = NULL;
-      char *argv[] = { "daftar", "--db", path, NULL };
+      char program[] = "daftar", db_option[] = "--db";
+      char *argv[] = { program, db_option, path, NULL };
       Shown shown = { NULL, NULL };
 
       if (files[i].sql != NULL)

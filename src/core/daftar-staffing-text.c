@@ -107,6 +107,11 @@ note_reason_text (const DaftarStaffingAdvice *advice)
       return g_strdup_printf (_("The model predicts %1$s, but clients waited %2$s on average, within the "
                                 "standard: it overstates these hours, which get no advice on the model alone."),
                               predicted, observed);
+    case DAFTAR_STAFFING_EVIDENCE_OBSERVED:
+    case DAFTAR_STAFFING_EVIDENCE_MODEL:
+      /* Evidence, not a note: is_advice() keeps these away from here. */
+      g_return_val_if_reached (g_strdup (""));
+    case DAFTAR_STAFFING_EVIDENCE_NONE:
     case DAFTAR_STAFFING_EVIDENCE_UNCHECKED:
     default:
       return g_strdup (_("Nobody was served in these hours, so the model cannot be checked against real "
@@ -193,7 +198,6 @@ daftar_staffing_model_check_text (const DaftarStaffingAdvice *advice)
 {
   g_autofree char *observed = observed_text (advice->observed_wait_s);
   g_autofree char *predicted = NULL;
-  const char *format;
 
   if (advice->n_unbounded >= advice->n_hours)
     predicted = g_strdup (_("the counters open cannot keep up"));
@@ -216,14 +220,14 @@ daftar_staffing_model_check_text (const DaftarStaffingAdvice *advice)
     /* Translators: the model check beside a row of staffing advice: %1$s
      * is the mean wait clients had, %2$s what the queueing model predicts
      * for the counters that were open, far above it. */
-    format = _("Observed: %1$s; model: %2$s, far more than was seen");
-  else if (advice->fit == DAFTAR_STAFFING_FIT_UNDERSTATES)
+    return g_strdup_printf (_("Observed: %1$s; model: %2$s, far more than was seen"),
+                            observed, predicted);
+  if (advice->fit == DAFTAR_STAFFING_FIT_UNDERSTATES)
     /* Translators: as above, with the model far below what was seen. */
-    format = _("Observed: %1$s; model: %2$s, far less than was seen, so more counters may be needed");
-  else
-    /* Translators: as above, with the model close to what was seen. */
-    format = _("Observed: %1$s; model: %2$s");
-  return g_strdup_printf (format, observed, predicted);
+    return g_strdup_printf (_("Observed: %1$s; model: %2$s, far less than was seen, so more counters may be needed"),
+                            observed, predicted);
+  /* Translators: as above, with the model close to what was seen. */
+  return g_strdup_printf (_("Observed: %1$s; model: %2$s"), observed, predicted);
 }
 
 char *

@@ -155,6 +155,8 @@ bind_cell (GtkSignalListItemFactory *factory,
     case COLUMN_WAITING:
       text = daftar_format_int (n->days_waiting);
       break;
+    default:
+      g_return_if_reached ();
     }
   gtk_label_set_label (label, text);
 }

@@ -104,9 +104,11 @@ standard_text (const DaftarStandardCheck *check,
       /* Translators: a standard that is a floor, e.g. "at least 80%" */
       return g_strdup_printf (_("at least %s"), target);
     case DAFTAR_SHIFT_STANDARD_CASES_PER_STAFF:
-    default:
       target = daftar_format_decimal (check->target, 0);
       return g_strdup_printf (_("at most %s"), target);
+    case DAFTAR_N_SHIFT_STANDARDS:
+    default:
+      g_return_val_if_reached (g_strdup (""));
     }
 }
 

@@ -146,6 +146,9 @@ error_title_for (const GError *error)
       case DAFTAR_SYNC_ERROR_BAD_PAGE:
       case DAFTAR_SYNC_ERROR_TOO_LARGE:
       case DAFTAR_SYNC_ERROR_SERVER:         return _("Server error");
+      /* Said by the popover's full message alone. */
+      case DAFTAR_SYNC_ERROR_CANCELLED:
+      case DAFTAR_SYNC_ERROR_BUSY:
       default:                               break;
       }
   if (error->domain == DAFTAR_TOKEN_ERROR)

@@ -10,6 +10,7 @@
 #include "daftar-screenshot.h"
 #include "daftar-style.h"
 #include "daftar-sync-controller.h"
+#include "daftar-test-util.h"
 #include "daftar-token.h"
 #include "test-sync-common.h"
 
@@ -26,19 +27,6 @@ typedef struct
   guint              connected;
   gboolean           closed;
 } Fixture;
-
-/* Persian (Arabic-script) letters, so an untranslated message fails. */
-static gboolean
-has_persian_letter (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0x0620 && c <= 0x06D3 && !(c >= 0x0660 && c <= 0x0669))
-        return TRUE;
-    }
-  return FALSE;
-}
 
 static gboolean
 tick (gpointer data)
@@ -211,7 +199,7 @@ test_demo_server_ok (Fixture       *f,
 
   g_assert_cmpint (connect_and_wait (f), ==, DAFTAR_CONNECTION_FORM_SAVED);
   g_assert_cmpint (daftar_connection_form_get_outcome (form), ==, DAFTAR_CONNECTION_OK);
-  g_assert_true (has_persian_letter (daftar_connection_form_get_message (form)));
+  g_assert_true (daftar_test_has_persian_letter (daftar_connection_form_get_message (form)));
   g_assert_cmpuint (daftar_demo_central_get_requests (f->server), ==, 1);
   server = g_settings_get_string (f->settings, "server-url");
   office = g_settings_get_string (f->settings, "office-code");
@@ -237,7 +225,7 @@ test_demo_server_no_keyring (Fixture       *f,
   g_assert_cmpint (daftar_connection_form_get_outcome (form), ==, DAFTAR_CONNECTION_OK);
   g_assert_cmpuint (daftar_demo_central_get_requests (f->server), ==, 1);
   message = daftar_connect_dialog_get_error (f->dialog);
-  g_assert_true (has_persian_letter (message));
+  g_assert_true (daftar_test_has_persian_letter (message));
   g_assert_null (strstr (message, "org.freedesktop"));
   g_assert_nonnull (strstr (message, "جاکلیدی"));
   g_assert_nonnull (daftar_connection_form_get_detail (form));
@@ -260,7 +248,7 @@ test_wrong_token (Fixture       *f,
   g_assert_cmpint (daftar_connection_form_get_outcome (form), ==, DAFTAR_CONNECTION_WRONG_TOKEN);
   message = daftar_connect_dialog_get_error (f->dialog);
   /* «سرور مرکزی توکن دسترسی را نپذیرفت…» */
-  g_assert_true (has_persian_letter (message));
+  g_assert_true (daftar_test_has_persian_letter (message));
   g_assert_nonnull (strstr (message, "نپذیرفت"));
   g_assert_true (gtk_widget_has_css_class (form_child (f, "token_row"), "error"));
   g_assert_false (gtk_widget_has_css_class (form_child (f, "server_row"), "error"));
@@ -303,7 +291,7 @@ test_unreachable (Fixture       *f,
   g_assert_cmpint (connect_and_wait (f), ==, DAFTAR_CONNECTION_FORM_FAILED);
   g_assert_cmpint (daftar_connection_form_get_outcome (form), ==, DAFTAR_CONNECTION_UNREACHABLE);
   message = daftar_connect_dialog_get_error (f->dialog);
-  g_assert_true (has_persian_letter (message));
+  g_assert_true (daftar_test_has_persian_letter (message));
   g_assert_true (gtk_widget_has_css_class (form_child (f, "server_row"), "error"));
   g_assert_true (gtk_widget_get_visible (form_child (f, "detail_expander")));
   g_assert_true (gtk_widget_get_visible (form_child (f, "save_anyway_button")));
@@ -333,7 +321,7 @@ test_refused_before_any_request (Fixture       *f,
       daftar_connect_dialog_set_fields (f->dialog, refused[i], test_sync_office (), TEST_TOKEN);
       g_assert_false (daftar_connect_dialog_connect (f->dialog));
       g_assert_cmpint (daftar_connection_form_get_status (form), ==, DAFTAR_CONNECTION_FORM_FAILED);
-      g_assert_true (has_persian_letter (daftar_connect_dialog_get_error (f->dialog)));
+      g_assert_true (daftar_test_has_persian_letter (daftar_connect_dialog_get_error (f->dialog)));
       g_assert_null (strstr (daftar_connect_dialog_get_error (f->dialog), "pw"));
       g_assert_true (gtk_widget_get_visible (form_child (f, "status_box")));
       g_assert_true (gtk_widget_get_mapped (form_child (f, "status_label")));

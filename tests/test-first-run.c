@@ -13,19 +13,6 @@
 #include "daftar-test-util.h"
 #include "daftar-window.h"
 
-/* Persian (Arabic-script) letters, so an untranslated label fails. */
-static gboolean
-has_persian_letter (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0x0620 && c <= 0x06D3 && !(c >= 0x0660 && c <= 0x0669))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *action)
@@ -94,8 +81,8 @@ on_ready (DaftarWindow *window,
   g_assert_true (gtk_widget_get_mapped (demo));
   g_assert_true (gtk_widget_is_sensitive (connect));
   g_assert_true (gtk_widget_is_sensitive (demo));
-  g_assert_true (has_persian_letter (gtk_button_get_label (GTK_BUTTON (connect))));
-  g_assert_true (has_persian_letter (gtk_button_get_label (GTK_BUTTON (demo))));
+  g_assert_true (daftar_test_has_persian_letter (gtk_button_get_label (GTK_BUTTON (connect))));
+  g_assert_true (daftar_test_has_persian_letter (gtk_button_get_label (GTK_BUTTON (demo))));
 
   /* The first run offered the dialog by itself. Starting over closes it
    * with the window (it holds the window's sync, and the database); after

@@ -2,6 +2,7 @@
 /* test-sync-ui.c: the sync indicator, history and connect dialog in Persian, against a real in-process central server. */
 #include "config.h"
 
+#include "daftar-test-gtk.h"
 #include "daftar-test-util.h"
 
 #include <glib/gi18n.h>
@@ -74,19 +75,6 @@ settle (void)
     }
 }
 
-/* Persian (Arabic-script) letters, so an untranslated English message fails. */
-static gboolean
-has_persian_letter (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0x0620 && c <= 0x06D3 && !(c >= 0x0660 && c <= 0x0669))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static gint64
 db_count (Fixture    *f,
           const char *sql)
@@ -132,21 +120,6 @@ png_path (const char *name)
   return g_build_filename (dir != NULL ? dir : ".", name, NULL);
 }
 
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-three_frames (gpointer data)
-{
-  return *(guint *) data >= 3;
-}
-
 /* A window or a popover (each has its own surface) as a PNG. */
 static void
 save_native (GtkWidget  *native,
@@ -160,16 +133,11 @@ save_native (GtkWidget  *native,
   g_autofree char *path = png_path (name);
   int width = gtk_widget_get_width (native);
   int height = gtk_widget_get_height (native);
-  guint frames = 0;
-  guint tick_id;
 
   g_assert_nonnull (renderer);
   g_assert_cmpint (width, >, 0);
   /* The paintable shows what the last frame drew: let frames be drawn. */
-  tick_id = gtk_widget_add_tick_callback (native, count_frame, &frames, NULL);
-  gtk_widget_queue_draw (native);
-  wait_for (three_frames, &frames);
-  gtk_widget_remove_tick_callback (native, tick_id);
+  daftar_test_wait_for_frames (native, 3);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
@@ -312,14 +280,14 @@ test_as_of (Fixture       *f,
   GDate day;
 
   /* Configured, never synced: said in Persian. */
-  g_assert_true (has_persian_letter (text));
+  g_assert_true (daftar_test_has_persian_letter (text));
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (f->indicator)), ==, GTK_TEXT_DIR_RTL);
 
   sync_and_wait (f);
 
   /* While syncing: the spinner turned and the label said so. */
   g_assert_true (f->spinner_while_syncing);
-  g_assert_true (has_persian_letter (f->text_while_syncing));
+  g_assert_true (daftar_test_has_persian_letter (f->text_while_syncing));
 
   g_assert_cmpint (daftar_sync_controller_get_state (f->controller), ==, DAFTAR_SYNC_STATE_IDLE);
   g_assert_null (daftar_sync_controller_get_error_message (f->controller));
@@ -363,13 +331,13 @@ test_unauthorized (Fixture       *f,
   g_assert_cmpuint (f->synced, ==, 0);
   message = daftar_sync_controller_get_error_message (f->controller);
   g_test_message ("reason: %s", message);
-  g_assert_true (has_persian_letter (message));
+  g_assert_true (daftar_test_has_persian_letter (message));
   g_assert_cmpint (db_count (f, "SELECT COUNT(*) FROM sync_log WHERE result = 'auth'"), ==, 1);
 
   /* The header shows a warning icon and a short Persian reason. */
   g_assert_cmpstr (daftar_sync_indicator_get_text (f->indicator), ==,
                    daftar_sync_controller_get_error_title (f->controller));
-  g_assert_true (has_persian_letter (daftar_sync_indicator_get_text (f->indicator)));
+  g_assert_true (daftar_test_has_persian_letter (daftar_sync_indicator_get_text (f->indicator)));
   icon = find_child (GTK_WIDGET (f->indicator), GTK_TYPE_IMAGE);
   g_assert_true (gtk_widget_get_visible (icon));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (find_child (GTK_WIDGET (f->indicator), GTK_TYPE_MENU_BUTTON)),
@@ -436,7 +404,7 @@ test_history (Fixture       *f,
       g_assert_true (g_str_has_prefix (title, "۱۴"));
       g_assert_true (daftar_test_has_persian_digit (title));
       g_assert_false (daftar_test_has_latin_digit (title));
-      g_assert_true (has_persian_letter (subtitle));
+      g_assert_true (daftar_test_has_persian_letter (subtitle));
       if (strstr (subtitle, daftar_sync_controller_get_error_message (f->controller)) != NULL)
         auth_shown = TRUE;
     }
@@ -509,7 +477,7 @@ test_connect_refuses_http (Fixture       *f,
   g_assert_false (daftar_connect_dialog_connect (dialog));
   shown = daftar_connect_dialog_get_error (dialog);
   g_test_message ("refusal: %s", shown);
-  g_assert_true (has_persian_letter (shown));
+  g_assert_true (daftar_test_has_persian_letter (shown));
   /* Nothing was saved. */
   g_assert_nonnull (settings);
   saved = g_settings_get_string (settings, "server-url");
@@ -528,7 +496,7 @@ test_needs_setup (Fixture       *f,
   daftar_sync_controller_sync_now (f->controller);
   g_assert_cmpuint (f->needs_setup, ==, 1);
   g_assert_cmpint (daftar_sync_controller_get_state (f->controller), ==, DAFTAR_SYNC_STATE_IDLE);
-  g_assert_true (has_persian_letter (daftar_sync_indicator_get_text (f->indicator)));
+  g_assert_true (daftar_test_has_persian_letter (daftar_sync_indicator_get_text (f->indicator)));
   settle ();
   g_assert_cmpint (db_count (f, "SELECT COUNT(*) FROM sync_log"), ==, 0);
 }

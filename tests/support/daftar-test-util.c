@@ -154,3 +154,15 @@ daftar_test_has_latin_digit (const char *text)
       return TRUE;
   return FALSE;
 }
+
+gboolean
+daftar_test_has_persian_letter (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c >= 0x0620 && c <= 0x06D3 && !(c >= 0x0660 && c <= 0x0669))
+        return TRUE;
+    }
+  return FALSE;
+}

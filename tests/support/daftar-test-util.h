@@ -33,6 +33,9 @@ char       *daftar_test_table_checksum   (DaftarDb   *db,
  * ASCII digit: what the Persian and English UI tests look for. */
 gboolean    daftar_test_has_persian_digit (const char *text);
 gboolean    daftar_test_has_latin_digit   (const char *text);
+/* Whether @text (nullable) holds a Persian (Arabic-script) letter, digits
+ * aside: an untranslated English message has none. */
+gboolean    daftar_test_has_persian_letter (const char *text);
 
 gint64      daftar_test_count            (DaftarDb   *db,
                                           const char *sql);

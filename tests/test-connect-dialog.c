@@ -28,38 +28,6 @@ typedef struct
   gboolean           closed;
 } Fixture;
 
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (gboolean (*cond) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  guint waker = g_timeout_add (50, tick, NULL);
-
-  while (!cond (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (waker);
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
-
 static void
 on_connected (DaftarConnectDialog *dialog,
               const char          *server,
@@ -103,7 +71,7 @@ fixture_setup (Fixture       *f,
   g_signal_connect (f->dialog, "connected", G_CALLBACK (on_connected), f);
   g_signal_connect (f->dialog, "close-request", G_CALLBACK (on_close_request), f);
   gtk_window_present (GTK_WINDOW (f->dialog));
-  settle ();
+  daftar_test_settle ();
 }
 
 static void
@@ -112,7 +80,7 @@ fixture_teardown (Fixture       *f,
 {
   if (!f->closed)
     gtk_window_destroy (GTK_WINDOW (f->dialog));
-  settle ();
+  daftar_test_settle ();
   g_assert_finalize_object (f->dialog);
   gtk_window_destroy (f->parent);
   g_unsetenv (DAFTAR_TOKEN_FILE_ENV);
@@ -138,8 +106,8 @@ connect_and_wait (Fixture *f)
 
   g_assert_true (daftar_connect_dialog_connect (f->dialog));
   g_assert_cmpint (daftar_connection_form_get_status (form), ==, DAFTAR_CONNECTION_FORM_TESTING);
-  wait_for (not_busy, form);
-  settle ();
+  daftar_test_wait_for (not_busy, form);
+  daftar_test_settle ();
   g_test_message ("status %d, outcome %d: %s (%s)", daftar_connection_form_get_status (form),
                   daftar_connection_form_get_outcome (form), daftar_connection_form_get_message (form),
                   daftar_connection_form_get_detail (form));
@@ -300,7 +268,7 @@ test_unreachable (Fixture       *f,
 
   /* The manager knows the server is down today: saved as typed. */
   g_assert_true (daftar_connection_form_save_anyway (form));
-  wait_for (not_busy, form);
+  daftar_test_wait_for (not_busy, form);
   g_assert_cmpint (daftar_connection_form_get_status (form), ==, DAFTAR_CONNECTION_FORM_SAVED);
   saved = g_settings_get_string (f->settings, "server-url");
   g_assert_cmpstr (saved, ==, url);

@@ -29,17 +29,6 @@ find_button (GtkWidget  *widget,
 }
 
 static void
-settle (void)
-{
-  for (int i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
-
-static void
 save_png (GtkWindow  *window,
           const char *name)
 {
@@ -69,7 +58,7 @@ on_ready (DaftarWindow *window,
   if (run->checked)
     return;
   run->checked = TRUE;
-  settle ();
+  daftar_test_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
   /* Two buttons, in Persian, that work: no command line to type. */
@@ -98,7 +87,7 @@ on_ready (DaftarWindow *window,
             gtk_window_destroy (l->data);
         }
   }
-  settle ();
+  daftar_test_settle ();
   if (g_str_equal (run->press, "win.connect"))
     {
       g_autoptr(GList) toplevels = NULL;
@@ -106,7 +95,7 @@ on_ready (DaftarWindow *window,
 
       save_png (GTK_WINDOW (window), "first-run-empty-fa.png");
       gtk_widget_activate (connect);
-      settle ();
+      daftar_test_settle ();
       toplevels = gtk_window_list_toplevels ();
       for (GList *l = toplevels; l != NULL; l = l->next)
         if (DAFTAR_IS_CONNECT_DIALOG (l->data))

@@ -41,40 +41,6 @@ typedef struct
 
 /* Helpers. */
 
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @cond holds; the deadline only stops a hang. */
-static void
-wait_for (gboolean (*cond) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  guint waker = g_timeout_add (50, tick, NULL);
-
-  while (!cond (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (waker);
-}
-
-/* A few frames, so what changed is laid out and drawn. */
-static void
-settle (void)
-{
-  for (int i = 0; i < 30; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
-
 static gint64
 db_count (Fixture    *f,
           const char *sql)
@@ -213,7 +179,7 @@ fixture_setup (Fixture       *f,
   gtk_box_append (GTK_BOX (box), body);
   adw_window_set_content (ADW_WINDOW (f->window), box);
   gtk_window_present (f->window);
-  settle ();
+  daftar_test_settle ();
 }
 
 static void
@@ -244,7 +210,7 @@ sync_and_wait (Fixture *f)
 {
   daftar_sync_controller_sync_now (f->controller);
   g_assert_cmpint (daftar_sync_controller_get_state (f->controller), ==, DAFTAR_SYNC_STATE_SYNCING);
-  wait_for (not_syncing, f);
+  daftar_test_wait_for (not_syncing, f);
 }
 
 static gboolean
@@ -260,11 +226,11 @@ screenshot_popover (Fixture    *f,
   GtkPopover *popover = daftar_sync_indicator_get_popover (f->indicator);
 
   gtk_popover_popup (popover);
-  wait_for (is_mapped, popover);
-  settle ();
+  daftar_test_wait_for (is_mapped, popover);
+  daftar_test_settle ();
   save_native (GTK_WIDGET (popover), name);
   gtk_popover_popdown (popover);
-  settle ();
+  daftar_test_settle ();
 }
 
 /* Tests. */
@@ -381,7 +347,7 @@ test_history (Fixture       *f,
   dialog = DAFTAR_SYNC_HISTORY_DIALOG (daftar_sync_indicator_show_history (f->indicator));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == f->window);
-  wait_for (history_loaded, dialog);
+  daftar_test_wait_for (history_loaded, dialog);
 
   g_assert_cmpuint (daftar_sync_history_dialog_get_n_runs (dialog), ==,
                     db_count (f, "SELECT COUNT(*) FROM sync_log"));
@@ -432,7 +398,7 @@ test_history (Fixture       *f,
 
   adw_expander_row_set_expanded (g_ptr_array_index (expanders, 0), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 900);
-  settle ();
+  daftar_test_settle ();
   save_native (GTK_WIDGET (dialog), "sync-ui-history-fa.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -482,7 +448,7 @@ test_connect_refuses_http (Fixture       *f,
   g_assert_nonnull (settings);
   saved = g_settings_get_string (settings, "server-url");
   g_assert_cmpstr (saved, ==, "");
-  settle ();
+  daftar_test_settle ();
   save_native (GTK_WIDGET (dialog), "sync-ui-connect-fa.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -497,7 +463,7 @@ test_needs_setup (Fixture       *f,
   g_assert_cmpuint (f->needs_setup, ==, 1);
   g_assert_cmpint (daftar_sync_controller_get_state (f->controller), ==, DAFTAR_SYNC_STATE_IDLE);
   g_assert_true (daftar_test_has_persian_letter (daftar_sync_indicator_get_text (f->indicator)));
-  settle ();
+  daftar_test_settle ();
   g_assert_cmpint (db_count (f, "SELECT COUNT(*) FROM sync_log"), ==, 0);
 }
 
@@ -543,7 +509,7 @@ test_last_success_from_log (Fixture       *f,
 
   sync_and_wait (f);
   fresh = daftar_sync_controller_new (f->worker);
-  wait_for (has_last_success, fresh);
+  daftar_test_wait_for (has_last_success, fresh);
   g_assert_cmpint (daftar_sync_controller_get_last_success (fresh), ==,
                    db_count (f, "SELECT MAX(finished_at) FROM sync_log WHERE result = 'ok'"));
   g_assert_cmpuint (daftar_sync_controller_get_interval (fresh), ==, 15);
@@ -642,8 +608,8 @@ test_last_success_agrees_with_alert (Fixture       *f,
   /* The worker runs jobs in order: once this one is back, so is the
    * controller's read of the log. */
   daftar_db_worker_run_async (f->worker, nothing_job, NULL, NULL, NULL, NULL, nothing_done, &done);
-  wait_for (is_true, &done);
-  settle ();
+  daftar_test_wait_for (is_true, &done);
+  daftar_test_settle ();
   g_assert_cmpint (daftar_sync_controller_get_last_success (fresh), ==, *alert_time);
 }
 
@@ -665,12 +631,12 @@ test_automatic (Fixture       *f,
   daftar_sync_controller_set_automatic (f->controller, TRUE);
   if (online)
     {
-      wait_for (synced_once, f);
+      daftar_test_wait_for (synced_once, f);
       g_assert_cmpint (db_count (f, "SELECT COUNT(*) FROM sync_log WHERE result = 'ok'"), ==, 1);
     }
   else
     {
-      settle ();
+      daftar_test_settle ();
       g_assert_cmpint (daftar_sync_controller_get_state (f->controller), ==, DAFTAR_SYNC_STATE_IDLE);
       g_assert_cmpint (db_count (f, "SELECT COUNT(*) FROM sync_log"), ==, 0);
     }

@@ -35,7 +35,8 @@ def tracked_files(root):
     for dirpath, dirnames, files in os.walk(root):
         # A build directory inside the source tree is not source.
         dirnames[:] = [d for d in dirnames
-                       if not d.startswith(('.', '_build', 'build'))]
+                       if d != '.git'
+                       and not os.path.isdir(os.path.join(dirpath, d, 'meson-private'))]
         for name in files:
             names.append(os.path.relpath(os.path.join(dirpath, name), root))
     return sorted(names)

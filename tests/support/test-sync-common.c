@@ -300,3 +300,27 @@ test_sync_worker_free (DaftarDbWorker *worker)
     }
   g_object_unref (worker);
 }
+
+void
+test_sync_fixture_set_up (TestSyncFixture *f,
+                          guint            n_days,
+                          guint            limit)
+{
+  f->dir = daftar_test_tmpdir_new ();
+  f->path = g_build_filename (f->dir, "daftar.db", NULL);
+  f->server = test_sync_server (n_days, &f->url);
+  f->worker = daftar_db_worker_new (f->path);
+  f->client = test_sync_client (f->worker, f->url);
+  daftar_sync_client_set_page_limit (f->client, limit);
+}
+
+void
+test_sync_fixture_tear_down (TestSyncFixture *f)
+{
+  g_clear_object (&f->client);
+  test_sync_worker_free (g_steal_pointer (&f->worker));
+  g_clear_object (&f->server);
+  g_free (f->url);
+  g_free (f->path);
+  daftar_test_tmpdir_free (f->dir);
+}

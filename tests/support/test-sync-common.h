@@ -53,4 +53,21 @@ char              *test_sync_first_page_reference (guint   n_days,
 /* Drops the last reference to @worker on this thread. */
 void               test_sync_worker_free          (DaftarDbWorker *worker);
 
+/* A sync against the in-process server, into a database file of its own. */
+typedef struct {
+  char              *dir;
+  char              *path;      /* the database file the worker opens */
+  char              *url;
+  DaftarDemoCentral *server;
+  DaftarDbWorker    *worker;
+  DaftarSyncClient  *client;
+} TestSyncFixture;
+
+/* The server over @n_days, a worker for a new file and a client that asks
+ * for @limit changes a page. */
+void               test_sync_fixture_set_up       (TestSyncFixture *f,
+                                                   guint            n_days,
+                                                   guint            limit);
+void               test_sync_fixture_tear_down    (TestSyncFixture *f);
+
 G_END_DECLS

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dashboard-data.c: benchmark — the cached demo database of the dashboard benchmark, generated once per set of parameters. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dashboard-explain.c: benchmark — which statements a slow page spends its time in, and their query plans. */
 #include "config.h"
 

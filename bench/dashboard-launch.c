@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dashboard-launch.c: the dashboard benchmark's launch figures — bench/first-frame run on the same database, when there is a display. */
 #include "config.h"
 

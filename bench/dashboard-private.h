@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dashboard-private.h: what the dashboard benchmark's files share — the run, its timings and its table rows. */
 #pragma once
 

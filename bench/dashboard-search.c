@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dashboard-search.c: benchmark — case search through the Cases page's lazy list, its first page and its count, beside a full scan of the cases table. */
 #include "config.h"
 

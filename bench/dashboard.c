@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dashboard.c: benchmark — each page's queries per period at scale M or L, beside a naive GROUP BY over the base tables, with search latency and peak memory. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* demo-generate.c: benchmark — generates demo offices into a database and prints time, records/s and file size. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* first-frame.c: benchmark — from launch to the window's first frame and to figures on screen, with peak memory, over several fresh processes. */
 #include "config.h"
 
@@ -173,7 +174,8 @@ main (int argc, char **argv)
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- time the window from launch to first frame");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) child_argv = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) child_builder = g_strv_builder_new ();
+  g_auto(GStrv) child_argv = NULL;
   double *figures[N_FIGURES] = { NULL };   /* freed on exit */
   GDate today;
   const char *day;
@@ -219,13 +221,8 @@ main (int argc, char **argv)
     }
 
   /* Each launch in a fresh process, as the user starts the program. */
-  g_ptr_array_add (child_argv, argv[0]);
-  g_ptr_array_add (child_argv, "--once");
-  g_ptr_array_add (child_argv, "--db");
-  g_ptr_array_add (child_argv, db_path);
-  g_ptr_array_add (child_argv, "--last-day");
-  g_ptr_array_add (child_argv, (gpointer) day);
-  g_ptr_array_add (child_argv, NULL);
+  g_strv_builder_add_many (child_builder, argv[0], "--once", "--db", db_path, "--last-day", day, NULL);
+  child_argv = g_strv_builder_end (child_builder);
   for (int f = 0; f < N_FIGURES; f++)
     figures[f] = g_new (double, runs);
 
@@ -235,7 +232,7 @@ main (int argc, char **argv)
       int status;
 
       g_print ("migrating %s from schema version %d to %d (not timed)\n", db_path, version, latest);
-      if (!g_spawn_sync (NULL, (char **) child_argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+      if (!g_spawn_sync (NULL, child_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                          &out, NULL, &status, &error) ||
           !g_spawn_check_wait_status (status, &error))
         {
@@ -255,7 +252,7 @@ main (int argc, char **argv)
       long rss;
       int status;
 
-      if (!g_spawn_sync (NULL, (char **) child_argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+      if (!g_spawn_sync (NULL, child_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                          &out, NULL, &status, &error) ||
           !g_spawn_check_wait_status (status, &error) ||
           sscanf (out, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* page-memory.c: benchmark — the peak memory of the worst pages a server can send within 32 MiB, parsed alone and synced end to end. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sync-ingest.c: benchmark — scale M served over loopback and synced end to end, against `sqlite3 .import` of the same rows. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c: the executable — language first, then the application, and starting over when it asks to. */
 #include "config.h"
 

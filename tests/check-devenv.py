@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check-devenv.py: `meson devenv -C BUILD daftar` in a Persian session shows what an installed copy shows.
 """Runs the build tree's daftar through `meson devenv`, from an environment
 that knows nothing of the build tree (no DAFTAR_LOCALEDIR, GSETTINGS_SCHEMA_DIR

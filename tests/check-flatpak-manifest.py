@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks the Flatpak manifest against what the project promises: the app id,
 # the GNOME runtime, the exact sandbox permissions, a checksummed font module
 # and an app module whose meson options exist.

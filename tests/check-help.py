@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Checks the user guide (help/): every page is a valid Mallard page, each
 translation is complete for the current pages (no untranslated, fuzzy or
 stale message), and the translated pages the build merged are valid too.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Fails when a layer reaches where it must not. Prints each offending line
 as file:line: text.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Checks po/fa.po: complete for the current sources, and written the way the
 project writes Persian.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check-ui-tests-option.py: -Dui_tests=false defines no test that opens a window, and keeps every other test.
 """A build configured with -Dui_tests=false (as the Flatpak build is) defines
 no test that runs a program compiled against GTK: those open windows and need

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lsan-ignore.c: linked, in sanitizer builds only, into the test programs and the daftar they run — what LeakSanitizer must not blame on Daftar and tests/lsan.supp cannot name: the objects libsoup 3.2 loses, and Mesa's memory once it unloads itself. */
 
 #include <dlfcn.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-alert-rollups.c: the Overview's alerts rolled up per office, standard and shift against a naive count over the one-day alerts; working days; today's read rate never judged. */
 #include "config.h"
 

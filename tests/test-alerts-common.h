@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-alerts-common.h: what the alert tests share — two demo offices over 120 days, their base rows read apart from the code under test, and naive recomputations of breaches and read rates. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-alerts.c: the Overview's alerts, office comparison and "offices" report against naive computations over the base tables. */
 #include "config.h"
 

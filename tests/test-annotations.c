@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-annotations.c: the manager's notes on alerts — stored normalised and bounded, edited and removed, read per period, and left alone by every kind of sync. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-case-detail-window.c: a case opened whole from the case list, from a follow-up notice and from the notices beside the list, in the real window in Persian; Escape closes it. */
 #include "config.h"
 

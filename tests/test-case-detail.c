@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-case-detail.c: one case's detail read in one query — every field against the row as stored, names joined from the case's own office, days waiting counted naively, and a case that is not there. */
 #include "config.h"
 

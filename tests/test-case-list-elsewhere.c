@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-case-list-elsewhere.c: a search that finds nothing in its period counts its matches on the other dates — against a naive count, by the trigram index and by a scan, before and after the period, and cut short. */
 #include "config.h"
 

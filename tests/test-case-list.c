@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-case-list.c: the lazy case list — counts, order, Persian search by both routes, a search found and counted stretch by stretch, the page limit and query generations. */
 #include "config.h"
 
@@ -676,6 +677,7 @@ main (int argc, char **argv)
   g_autoptr(DaftarDemo) demo = NULL;
   g_autoptr(GError) error = NULL;
   GDate last_day, next;
+  int rc;
 
   g_test_init (&argc, &argv, NULL);
 
@@ -714,7 +716,7 @@ main (int argc, char **argv)
   g_test_add_func ("/case-list/new-search-drops-pages", test_new_search_drops_pages);
   g_test_add_func ("/case-list/notices", test_notices);
 
-  int rc = g_test_run ();
+  rc = g_test_run ();
 
   g_clear_object (&worker);
   daftar_db_close (db);

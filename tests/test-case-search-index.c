@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-case-search-index.c: the trigram index over cases stays exactly what a rebuild gives — after pages, changed and removed cases, a refused page, a resync swap, a demo reset and a migration from v4. */
 #include "config.h"
 

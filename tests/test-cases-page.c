@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cases-page.c: the Cases page in a real window under Persian — right to left, Persian digits, rows, live search. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cases-query.c: every figure of the Cases page equals naive SQL over the base tables; the "cases" report carries them. */
 #include "config.h"
 
@@ -445,14 +446,13 @@ test_report (void)
               const DaftarCasesBin *bin = &g_array_index (f->bins, DaftarCasesBin, b);
               JsonArray *row = json_array_get_array_element (rows, b * DAFTAR_N_CASE_KINDS + k);
               char day[11];
+              g_autofree char *n = I (bin->by_kind[k]);
 
               g_snprintf (day, sizeof day, "%04d-%02d-%02d", g_date_get_year (&bin->start),
                           g_date_get_month (&bin->start), g_date_get_day (&bin->start));
               g_assert_cmpstr (json_array_get_string_element (row, 0), ==, day);
               g_assert_cmpstr (json_array_get_string_element (row, 1), ==, daftar_enum_to_nick (DAFTAR_TYPE_CASE_KIND, k));
               g_assert_cmpint (json_array_get_int_element (row, 2), ==, bin->by_kind[k]);
-              g_autofree char *n = I (bin->by_kind[k]);
-
               expect_line (expected, "by_bin_kind", day, daftar_enum_to_nick (DAFTAR_TYPE_CASE_KIND, k), n, NULL);
             }
         rows = json_object_get_array_member (json_object_get_object_member (tables, "by_destination_scope"), "rows");
@@ -542,6 +542,7 @@ int
 main (int argc, char **argv)
 {
   GDate last_day;
+  int rc;
 
   g_test_init (&argc, &argv, NULL);
   daftar_format_set_config (DAFTAR_FORMAT_LANGUAGE_ENGLISH, DAFTAR_FORMAT_DIGITS_LATIN, DAFTAR_FORMAT_CALENDAR_JALALI);
@@ -573,7 +574,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cases-query/jalali-bins", test_jalali_bins);
   g_test_add_func ("/cases-query/report", test_report);
 
-  int rc = g_test_run ();
+  rc = g_test_run ();
 
   for (guint s = 0; s < N_SEEDS; s++)
     {

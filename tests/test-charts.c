@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-charts.c: chart scales, right-to-left layout, descriptions, tables, and real rendering under Xvfb. */
 #include "config.h"
 
@@ -9,6 +10,7 @@
 #include "daftar-charts.h"
 #include "daftar-chart-layout.h"
 #include "daftar-format.h"
+#include "daftar-test-gtk.h"
 
 #define WIDTH 400
 #define HEIGHT 300
@@ -776,31 +778,6 @@ test_kpi_tile (void)
   g_assert_finalize_object (tile);
 }
 
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets the window lay out and paint a few frames for real. */
-static void
-wait_for_frames (GtkWidget *window,
-                 guint      n)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (window, count_frame, &frames, NULL);
-
-  gtk_widget_queue_draw (window);
-  while (frames < n)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (window, id);
-}
-
 static GtkWidget *
 add_frame (GtkGrid     *grid,
            const char  *title,
@@ -969,12 +946,12 @@ test_window_render (void)
   gtk_window_present (GTK_WINDOW (window));
 
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
-  wait_for_frames (window, 3);
+  daftar_test_wait_for_frames (window, 3);
   check_charts_drawn (charts, FALSE);
   render_to_png (window, "charts-ltr.png");
 
   gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
-  wait_for_frames (window, 3);
+  daftar_test_wait_for_frames (window, 3);
   check_charts_drawn (charts, TRUE);
   render_to_png (window, "charts-rtl.png");
 

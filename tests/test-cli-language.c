@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-language.c: the real `daftar --sync-once` and `--report` in a Persian session print Persian lines — no English words beyond codes, addresses and options — in the digits the preference chooses. */
 #include "config.h"
 
@@ -86,6 +87,8 @@ handler (SoupServer        *server,
     case MODE_TOKEN:
       soup_server_message_set_status (msg, SOUP_STATUS_UNAUTHORIZED, NULL);
       return;
+    default:
+      g_assert_not_reached ();
     }
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli-output.c: `--sync-once` and `--report` print nothing from a server that a terminal would obey — no ESC, BEL, C1 control or bidi override reaches stdout or stderr. */
 #include "config.h"
 
@@ -92,6 +93,8 @@ handler (SoupServer        *server,
       soup_server_message_set_response (msg, "text/\xc2\x9b" "2J\xe2\x80\xae" "lmth", SOUP_MEMORY_STATIC,
                                         "<html></html>", 13);
       return;
+    default:
+      g_assert_not_reached ();
     }
 }
 

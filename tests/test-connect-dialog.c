@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-connect-dialog.c: the connect dialog tests the server and the token with one request and saves nothing unless the server said yes — against the demo central server, a wrong token and a closed port, in Persian. */
 #include "config.h"
 
@@ -9,6 +10,7 @@
 #include "daftar-screenshot.h"
 #include "daftar-style.h"
 #include "daftar-sync-controller.h"
+#include "daftar-test-util.h"
 #include "daftar-token.h"
 #include "test-sync-common.h"
 
@@ -25,51 +27,6 @@ typedef struct
   guint              connected;
   gboolean           closed;
 } Fixture;
-
-/* Persian (Arabic-script) letters, so an untranslated message fails. */
-static gboolean
-has_persian_letter (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0x0620 && c <= 0x06D3 && !(c >= 0x0660 && c <= 0x0669))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (gboolean (*cond) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  guint waker = g_timeout_add (50, tick, NULL);
-
-  while (!cond (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (waker);
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
 
 static void
 on_connected (DaftarConnectDialog *dialog,
@@ -114,7 +71,7 @@ fixture_setup (Fixture       *f,
   g_signal_connect (f->dialog, "connected", G_CALLBACK (on_connected), f);
   g_signal_connect (f->dialog, "close-request", G_CALLBACK (on_close_request), f);
   gtk_window_present (GTK_WINDOW (f->dialog));
-  settle ();
+  daftar_test_settle ();
 }
 
 static void
@@ -123,7 +80,7 @@ fixture_teardown (Fixture       *f,
 {
   if (!f->closed)
     gtk_window_destroy (GTK_WINDOW (f->dialog));
-  settle ();
+  daftar_test_settle ();
   g_assert_finalize_object (f->dialog);
   gtk_window_destroy (f->parent);
   g_unsetenv (DAFTAR_TOKEN_FILE_ENV);
@@ -149,8 +106,8 @@ connect_and_wait (Fixture *f)
 
   g_assert_true (daftar_connect_dialog_connect (f->dialog));
   g_assert_cmpint (daftar_connection_form_get_status (form), ==, DAFTAR_CONNECTION_FORM_TESTING);
-  wait_for (not_busy, form);
-  settle ();
+  daftar_test_wait_for (not_busy, form);
+  daftar_test_settle ();
   g_test_message ("status %d, outcome %d: %s (%s)", daftar_connection_form_get_status (form),
                   daftar_connection_form_get_outcome (form), daftar_connection_form_get_message (form),
                   daftar_connection_form_get_detail (form));
@@ -210,7 +167,7 @@ test_demo_server_ok (Fixture       *f,
 
   g_assert_cmpint (connect_and_wait (f), ==, DAFTAR_CONNECTION_FORM_SAVED);
   g_assert_cmpint (daftar_connection_form_get_outcome (form), ==, DAFTAR_CONNECTION_OK);
-  g_assert_true (has_persian_letter (daftar_connection_form_get_message (form)));
+  g_assert_true (daftar_test_has_persian_letter (daftar_connection_form_get_message (form)));
   g_assert_cmpuint (daftar_demo_central_get_requests (f->server), ==, 1);
   server = g_settings_get_string (f->settings, "server-url");
   office = g_settings_get_string (f->settings, "office-code");
@@ -236,7 +193,7 @@ test_demo_server_no_keyring (Fixture       *f,
   g_assert_cmpint (daftar_connection_form_get_outcome (form), ==, DAFTAR_CONNECTION_OK);
   g_assert_cmpuint (daftar_demo_central_get_requests (f->server), ==, 1);
   message = daftar_connect_dialog_get_error (f->dialog);
-  g_assert_true (has_persian_letter (message));
+  g_assert_true (daftar_test_has_persian_letter (message));
   g_assert_null (strstr (message, "org.freedesktop"));
   g_assert_nonnull (strstr (message, "جاکلیدی"));
   g_assert_nonnull (daftar_connection_form_get_detail (form));
@@ -259,7 +216,7 @@ test_wrong_token (Fixture       *f,
   g_assert_cmpint (daftar_connection_form_get_outcome (form), ==, DAFTAR_CONNECTION_WRONG_TOKEN);
   message = daftar_connect_dialog_get_error (f->dialog);
   /* «سرور مرکزی توکن دسترسی را نپذیرفت…» */
-  g_assert_true (has_persian_letter (message));
+  g_assert_true (daftar_test_has_persian_letter (message));
   g_assert_nonnull (strstr (message, "نپذیرفت"));
   g_assert_true (gtk_widget_has_css_class (form_child (f, "token_row"), "error"));
   g_assert_false (gtk_widget_has_css_class (form_child (f, "server_row"), "error"));
@@ -302,7 +259,7 @@ test_unreachable (Fixture       *f,
   g_assert_cmpint (connect_and_wait (f), ==, DAFTAR_CONNECTION_FORM_FAILED);
   g_assert_cmpint (daftar_connection_form_get_outcome (form), ==, DAFTAR_CONNECTION_UNREACHABLE);
   message = daftar_connect_dialog_get_error (f->dialog);
-  g_assert_true (has_persian_letter (message));
+  g_assert_true (daftar_test_has_persian_letter (message));
   g_assert_true (gtk_widget_has_css_class (form_child (f, "server_row"), "error"));
   g_assert_true (gtk_widget_get_visible (form_child (f, "detail_expander")));
   g_assert_true (gtk_widget_get_visible (form_child (f, "save_anyway_button")));
@@ -311,7 +268,7 @@ test_unreachable (Fixture       *f,
 
   /* The manager knows the server is down today: saved as typed. */
   g_assert_true (daftar_connection_form_save_anyway (form));
-  wait_for (not_busy, form);
+  daftar_test_wait_for (not_busy, form);
   g_assert_cmpint (daftar_connection_form_get_status (form), ==, DAFTAR_CONNECTION_FORM_SAVED);
   saved = g_settings_get_string (f->settings, "server-url");
   g_assert_cmpstr (saved, ==, url);
@@ -332,7 +289,7 @@ test_refused_before_any_request (Fixture       *f,
       daftar_connect_dialog_set_fields (f->dialog, refused[i], test_sync_office (), TEST_TOKEN);
       g_assert_false (daftar_connect_dialog_connect (f->dialog));
       g_assert_cmpint (daftar_connection_form_get_status (form), ==, DAFTAR_CONNECTION_FORM_FAILED);
-      g_assert_true (has_persian_letter (daftar_connect_dialog_get_error (f->dialog)));
+      g_assert_true (daftar_test_has_persian_letter (daftar_connect_dialog_get_error (f->dialog)));
       g_assert_null (strstr (daftar_connect_dialog_get_error (f->dialog), "pw"));
       g_assert_true (gtk_widget_get_visible (form_child (f, "status_box")));
       g_assert_true (gtk_widget_get_mapped (form_child (f, "status_label")));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv.c: CSV cells a spreadsheet cannot run — formula triggers neutralised in the report and the unviewed-notices export, numbers kept as numbers, the files still parse. */
 #include "config.h"
 

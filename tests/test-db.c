@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-db.c: opening, migrating and re-opening the database; the worker thread. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-demo-server.c: `daftar --demo` goes through the real sync path — a demo server on its own thread, synced into a real file. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-demo.c: the demo generator — deterministic, day by day independent, and shaped like a real office. */
 #include "config.h"
 

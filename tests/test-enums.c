@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-enums.c: the domain enums — each value's nick is its wire string both ways, and the record validator accepts exactly those nicks. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-erlang.c: Erlang C queue forecasts and staffing against known vectors and independent formulas. */
 #include "daftar-erlang.h"
 

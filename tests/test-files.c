@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-files.c: the files Daftar writes — only its own databases, owner-only, and never a file it did not make. */
 #include "config.h"
 
@@ -14,34 +15,6 @@
 #include "daftar-time.h"
 
 #define LETTER "this is not sqlite, but a letter to the judge\n"
-
-/* Every file of @dir with a digest of its bytes, sorted: equal listings
- * mean nothing was changed, added (a -wal, -shm or -journal) or removed. */
-static char *
-dir_listing (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  GString *listing = g_string_new (NULL);
-  const char *name;
-
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-      g_autofree char *digest = NULL;
-      gsize len = 0;
-
-      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-      digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
-      g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GSIZE_FORMAT " %s", name, len, digest));
-    }
-  g_ptr_array_sort (lines, (GCompareFunc) g_strcmp0);
-  for (guint i = 0; i < lines->len; i++)
-    g_string_append_printf (listing, "%s\n", (char *) g_ptr_array_index (lines, i));
-  return g_string_free (listing, FALSE);
-}
 
 static void
 exec_raw (sqlite3    *handle,
@@ -132,7 +105,7 @@ test_foreign_refused (void)
     {
       g_autofree char *dir = daftar_test_tmpdir_new ();
       g_autofree char *path = write_foreign (dir, &foreign_files[i]);
-      g_autofree char *before = dir_listing (dir);
+      g_autofree char *before = daftar_test_dir_listing (dir);
       g_autofree char *after = NULL;
       g_autoptr(GError) error = NULL;
       DaftarDb *db;
@@ -148,7 +121,7 @@ test_foreign_refused (void)
       g_assert_null (db);
       g_assert_error (error, DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_FOREIGN);
 
-      after = dir_listing (dir);
+      after = daftar_test_dir_listing (dir);
       g_assert_cmpstr (after, ==, before);
       daftar_test_tmpdir_free (g_steal_pointer (&dir));
     }
@@ -308,7 +281,7 @@ test_report_leaves_foreign_files (void)
       const Foreign *foreign = i < G_N_ELEMENTS (foreign_files) ? &foreign_files[i] : &empty;
       g_autofree char *dir = daftar_test_tmpdir_new ();
       g_autofree char *path = write_foreign (dir, foreign);
-      g_autofree char *before = dir_listing (dir);
+      g_autofree char *before = daftar_test_dir_listing (dir);
       g_autofree char *after = NULL;
       g_autofree char *err = NULL;
       const char *args[] = { "--report", "summary", "--from", "1405-08-01", "--to", "1405-08-30",
@@ -318,7 +291,7 @@ test_report_leaves_foreign_files (void)
       g_assert_cmpint (run_daftar (args, "en_US.UTF-8", &err), ==, 1);
       g_assert_nonnull (strstr (err, "is not a Daftar database"));
       g_assert_nonnull (strstr (err, foreign->name));
-      after = dir_listing (dir);
+      after = daftar_test_dir_listing (dir);
       g_assert_cmpstr (after, ==, before);
       g_clear_pointer (&err, g_free);
 
@@ -340,7 +313,7 @@ test_report_leaves_foreign_files (void)
           g_assert_cmpint (run_daftar_env (sync_args, "en_US.UTF-8", token, &err), ==, 1);
           g_assert_nonnull (strstr (err, "is not a Daftar database"));
           g_clear_pointer (&after, g_free);
-          after = dir_listing (dir);
+          after = daftar_test_dir_listing (dir);
           g_assert_cmpstr (after, ==, before);
           daftar_test_tmpdir_free (g_steal_pointer (&token_dir));
         }
@@ -503,7 +476,7 @@ test_demo_with_db_refused (void)
   g_autofree char *path = write_office_database (dir);
   g_autofree char *shots = g_build_filename (dir, "shots", NULL);
   g_autofree char *db_arg = g_strconcat ("--db=", path, NULL);
-  g_autofree char *before = dir_listing (dir);
+  g_autofree char *before = daftar_test_dir_listing (dir);
   g_autofree char *after = NULL;
   g_autofree char *err = NULL;
   /* With --screenshots a run that went ahead would also end by itself. */
@@ -516,7 +489,7 @@ test_demo_with_db_refused (void)
   g_assert_cmpint (run_daftar (args_equals, "fa_IR.UTF-8", &err), ==, 2);
   g_assert_nonnull (strstr (err, "پایگاه دادهٔ نمونهٔ خودش"));
 
-  after = dir_listing (dir);
+  after = daftar_test_dir_listing (dir);
   g_assert_cmpstr (after, ==, before);
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
@@ -536,11 +509,11 @@ test_sync_once_userinfo_writes_nothing (void)
                          "--office", "YZ-ABK-01", "--db", path, NULL };
 
   g_assert_true (g_file_set_contents (token, "t0ken\n", -1, NULL));
-  before = dir_listing (dir);
+  before = daftar_test_dir_listing (dir);
   g_assert_cmpint (run_daftar_env (args, "en_US.UTF-8", token, &err), ==, 2);
   g_assert_nonnull (strstr (err, "must not contain a user name, password or query"));
   g_assert_null (strstr (err, "pa55word"));
-  after = dir_listing (dir);
+  after = daftar_test_dir_listing (dir);
   g_assert_cmpstr (after, ==, before);
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-first-run.c: an empty database offers "Connect to the Central Server" and "Open the Demo Office" as buttons, and the application starts over as `daftar --demo` or as it was started ("Restart Now"). */
 #include "config.h"
 
@@ -12,19 +13,6 @@
 #include "daftar-test-util.h"
 #include "daftar-window.h"
 
-/* Persian (Arabic-script) letters, so an untranslated label fails. */
-static gboolean
-has_persian_letter (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0x0620 && c <= 0x06D3 && !(c >= 0x0660 && c <= 0x0669))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *action)
@@ -38,17 +26,6 @@ find_button (GtkWidget  *widget,
         return found;
     }
   return NULL;
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
 }
 
 static void
@@ -81,7 +58,7 @@ on_ready (DaftarWindow *window,
   if (run->checked)
     return;
   run->checked = TRUE;
-  settle ();
+  daftar_test_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
   /* Two buttons, in Persian, that work: no command line to type. */
@@ -93,8 +70,8 @@ on_ready (DaftarWindow *window,
   g_assert_true (gtk_widget_get_mapped (demo));
   g_assert_true (gtk_widget_is_sensitive (connect));
   g_assert_true (gtk_widget_is_sensitive (demo));
-  g_assert_true (has_persian_letter (gtk_button_get_label (GTK_BUTTON (connect))));
-  g_assert_true (has_persian_letter (gtk_button_get_label (GTK_BUTTON (demo))));
+  g_assert_true (daftar_test_has_persian_letter (gtk_button_get_label (GTK_BUTTON (connect))));
+  g_assert_true (daftar_test_has_persian_letter (gtk_button_get_label (GTK_BUTTON (demo))));
 
   /* The first run offered the dialog by itself. Starting over closes it
    * with the window (it holds the window's sync, and the database); after
@@ -110,7 +87,7 @@ on_ready (DaftarWindow *window,
             gtk_window_destroy (l->data);
         }
   }
-  settle ();
+  daftar_test_settle ();
   if (g_str_equal (run->press, "win.connect"))
     {
       g_autoptr(GList) toplevels = NULL;
@@ -118,7 +95,7 @@ on_ready (DaftarWindow *window,
 
       save_png (GTK_WINDOW (window), "first-run-empty-fa.png");
       gtk_widget_activate (connect);
-      settle ();
+      daftar_test_settle ();
       toplevels = gtk_window_list_toplevels ();
       for (GList *l = toplevels; l != NULL; l = l->next)
         if (DAFTAR_IS_CONNECT_DIALOG (l->data))
@@ -178,7 +155,9 @@ test_connect_button (void)
 {
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "office.db", NULL);
-  char *argv[] = { "daftar", "--db", path, NULL };
+  /* Writable strings: GApplication takes char **. */
+  char program[] = "daftar", db_option[] = "--db";
+  char *argv[] = { program, db_option, path, NULL };
   g_autoptr(DaftarApplication) app = run_app (dir, argv, "win.connect");
 
   g_assert_cmpint (daftar_application_get_next (app), ==, DAFTAR_APPLICATION_NEXT_EXIT);
@@ -193,7 +172,8 @@ test_open_demo (void)
 {
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "office.db", NULL);
-  char *argv[] = { "/usr/bin/daftar", "--db", path, NULL };
+  char program[] = "/usr/bin/daftar", db_option[] = "--db";
+  char *argv[] = { program, db_option, path, NULL };
   g_autoptr(DaftarApplication) app = run_app (dir, argv, "app.open-demo");
   g_auto(GStrv) next = NULL;
 
@@ -210,7 +190,9 @@ test_restart (void)
 {
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "office.db", NULL);
-  char *argv[] = { "daftar", "--db", path, NULL };
+  /* Writable strings: GApplication takes char **. */
+  char program[] = "daftar", db_option[] = "--db";
+  char *argv[] = { program, db_option, path, NULL };
   g_autoptr(DaftarApplication) app = run_app (dir, argv, "app.restart");
   g_auto(GStrv) next = NULL;
 

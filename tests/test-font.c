@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-font.c: Persian text in the real windows is drawn in Vazirmatn, as Pango resolves it, not in a fallback font. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-format.c: Jalali arithmetic and ICU formatting under Persian and English configurations. */
 #include <locale.h>
 #include <string.h>

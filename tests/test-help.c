@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-help.c: F1 opens the user guide — in the program's own window when no help viewer is installed, in Persian. */
 #include "config.h"
 
@@ -10,6 +11,7 @@
 #include "daftar-i18n.h"
 #include "daftar-screenshot.h"
 #include "daftar-style.h"
+#include "daftar-test-gtk.h"
 #include "daftar-test-util.h"
 
 /* The data and config dirs the test runs with: no help viewer and no
@@ -22,28 +24,6 @@ drain (void)
   for (int i = 0; i < 10; i++)
     while (g_main_context_iteration (NULL, FALSE))
       ;
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-
-  gtk_widget_queue_draw (widget);
-  while (frames < n)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
 }
 
 static char *
@@ -173,7 +153,7 @@ test_fallback_pages (void)
       g_autoptr(GError) error = NULL;
 
       daftar_help_window_show_page (self, page);
-      wait_for_frames (help, 4);
+      daftar_test_wait_for_frames (help, 4);
       g_assert_true (daftar_screenshot_save (GTK_WINDOW (help), png, &error));
       g_assert_no_error (error);
     }

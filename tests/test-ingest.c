@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ingest.c: applying pages — atomic, cursor with the data, bad records rejected with reasons. */
 #include "config.h"
 
@@ -29,21 +30,33 @@ typedef struct
   DaftarDb *db;
 } Fixture;
 
+static gint64
+count_for_office (DaftarDb   *db,
+                  const char *sql,
+                  const char *office)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (daftar_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_bind_text (stmt, 1, office, -1, SQLITE_TRANSIENT), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
 /* Asserts @expected for the office's own rows and for the network's rows
  * (office_code ''), which must sum the offices' rows: here one office, so
- * the two must agree. @sql_format holds one %s for the office condition. */
+ * the two must agree. @sql binds the office code as its one parameter. */
 static void
 assert_office_and_network (DaftarDb   *db,
                            const char *office,
-                           const char *sql_format,
+                           const char *sql,
                            gint64      expected)
 {
-  g_autofree char *own = g_strdup_printf ("office_code = '%s'", office);
-  g_autofree char *own_sql = g_strdup_printf (sql_format, own);
-  g_autofree char *network_sql = g_strdup_printf (sql_format, "office_code = ''");
-
-  g_assert_cmpint (daftar_test_count (db, own_sql), ==, expected);
-  g_assert_cmpint (daftar_test_count (db, network_sql), ==, expected);
+  g_assert_cmpint (count_for_office (db, sql, office), ==, expected);
+  g_assert_cmpint (count_for_office (db, sql, ""), ==, expected);
 }
 
 static void
@@ -85,11 +98,11 @@ test_applied (Fixture *f, gconstpointer data)
 
   g_assert_cmpstr (c, ==, "c1");
   g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM cases"), ==, 3);
-  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE %s AND day = '2026-10-29'", 2);
-  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE %s AND day = '2026-10-30'", 1);
-  assert_office_and_network (f->db, OFFICE, "SELECT sum(fee_total) FROM daily_cases WHERE %s", 450000);
-  assert_office_and_network (f->db, OFFICE, "SELECT viewed FROM daily_notices WHERE %s AND day = '2026-10-29' AND channel = 'electronic'", 1);
-  assert_office_and_network (f->db, OFFICE, "SELECT count(*) FROM daily_cases WHERE %s AND dest_scope = 'local'", 3);
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE office_code = ? AND day = '2026-10-29'", 2);
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE office_code = ? AND day = '2026-10-30'", 1);
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(fee_total) FROM daily_cases WHERE office_code = ?", 450000);
+  assert_office_and_network (f->db, OFFICE, "SELECT viewed FROM daily_notices WHERE office_code = ? AND day = '2026-10-29' AND channel = 'electronic'", 1);
+  assert_office_and_network (f->db, OFFICE, "SELECT count(*) FROM daily_cases WHERE office_code = ? AND dest_scope = 'local'", 3);
   /* Nothing but the office's rows and the network's. */
   g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM daily_cases WHERE office_code NOT IN ('', '" OFFICE "')"), ==, 0);
 }
@@ -123,7 +136,7 @@ test_rejects_with_reasons (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM cases WHERE id IN ('C4', 'C8')"), ==, 2);
   g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM cases WHERE id IN ('C5', 'C6', 'C7')"), ==, 0);
-  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE %s AND day = '2026-10-31'", 2);
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE office_code = ? AND day = '2026-10-31'", 2);
   c = cursor (f);
   g_assert_cmpstr (c, ==, "c2");
 
@@ -172,7 +185,7 @@ test_times_outside_calendar (Fixture *f, gconstpointer data)
   g_assert_cmpuint (result.rejected, ==, 4);
   daftar_ingest_result_clear (&result);
 
-  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE %s", 4);
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE office_code = ?", 4);
   g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM tickets"), ==, 0);
   g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM daily_cases WHERE day NOT BETWEEN '1900' AND '2200'"), ==, 0);
   sqlite3_prepare_v2 (daftar_db_get_handle (f->db), "SELECT reason FROM sync_rejects ORDER BY id", -1, &stmt, NULL);
@@ -198,7 +211,7 @@ assert_unchanged (Fixture *f, const char *checksum_before)
   g_assert_cmpstr (c, ==, "c1");
   g_assert_cmpstr (after, ==, checksum_before);
   g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM sync_rejects"), ==, 0);
-  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE %s", 3);
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE office_code = ?", 3);
 }
 
 static void
@@ -321,11 +334,11 @@ test_delete_and_move (Fixture *f, gconstpointer data)
   g_assert_cmpuint (result.deleted, ==, 3);
   daftar_ingest_result_clear (&result);
 
-  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE %s AND day = '2026-10-29'", 1);
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE office_code = ? AND day = '2026-10-29'", 1);
   /* C3 moved from the 30th to 1 November: the old day is emptied, the
    * network's row too. */
   g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM daily_cases WHERE day = '2026-10-30'"), ==, 0);
-  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE %s AND day = '2026-11-01'", 1);
+  assert_office_and_network (f->db, OFFICE, "SELECT sum(n) FROM daily_cases WHERE office_code = ? AND day = '2026-11-01'", 1);
   g_assert_cmpint (daftar_test_count (f->db, "SELECT count(*) FROM daily_notices"), ==, 0);
 }
 
@@ -615,7 +628,7 @@ test_office_before_record (void)
   daftar_ingest_result_clear (&result);
   g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM offices"), ==, 1);
   g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM offices WHERE name = 'دفتر تهران'"), ==, 1);
-  assert_office_and_network (db, "TH-02", "SELECT sum(n) FROM daily_cases WHERE %s AND dest_scope = 'local'", 1);
+  assert_office_and_network (db, "TH-02", "SELECT sum(n) FROM daily_cases WHERE office_code = ? AND dest_scope = 'local'", 1);
 
   g_clear_pointer (&db, daftar_db_close);
   daftar_test_tmpdir_free (g_steal_pointer (&dir));

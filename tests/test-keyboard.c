@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-keyboard.c: the real application by keyboard — Tab stops per page, a list as one stop, F6 between regions, Ctrl+F from every page, every entry of the shortcuts window. */
 #include "config.h"
 
@@ -188,7 +189,8 @@ run_app (const char    *language,
 {
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(DaftarApplication) app = NULL;
-  char *argv[] = { "daftar", "--db", (char *) g_getenv (DB_ENV), NULL };
+  char program[] = "daftar", db_option[] = "--db";
+  char *argv[] = { program, db_option, (char *) g_getenv (DB_ENV), NULL };
   AppRun run = { body, data, NULL, NULL, FALSE, quits };
 
   g_assert_nonnull (argv[2]);

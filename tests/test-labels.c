@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-labels.c: every domain value has its own label, in Persian and in English, in both forms. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-language-setting.c: the "language", "digits" and "calendar" preferences decide the UI's language, direction and formatting at start. */
 #include "config.h"
 
@@ -88,7 +89,8 @@ test_persian_window (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *dir = daftar_test_tmpdir_new ();
   g_autofree char *db_path = g_build_filename (dir, "daftar.db", NULL);
-  char *argv[] = { "daftar", "--db", db_path, NULL };
+  char program[] = "daftar", db_option[] = "--db";
+  char *argv[] = { program, db_option, db_path, NULL };
   g_autoptr(DaftarApplication) app = NULL;
   WindowSeen seen = { 0 };
   int status;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-layout.c: the window at 900×700, 1280×800 and 1920×1080, in Persian and English — header labels whole, shifts side by side, tables that grow. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-notices-page.c: the Notices page in Persian under Xvfb — right-to-left, Persian digits, target and baseline, and the follow-up list following N. */
 #include "config.h"
 

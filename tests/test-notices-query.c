@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-notices-query.c: the Notices figures, unviewed list, CSV export and report against naive computations over the base table. */
 #include "config.h"
 

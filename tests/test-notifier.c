@@ -294,9 +294,12 @@ test_after_automatic_sync (void)
   daftar_sync_controller_set_automatic (controller, TRUE);
   if (online)
     {
+      guint waker;
+      gint64 deadline;
+
       wait_for_errors (&n_errors, 2);
-      guint waker = g_timeout_add (50, tick, NULL);
-      gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+      waker = g_timeout_add (50, tick, NULL);
+      deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
       /* The notifier's read follows the run on the database thread; the
        * deadline only stops a hang. */
@@ -361,7 +364,8 @@ test_show_alert (void)
   DaftarDb *db;
   GDate last;
   gboolean checked = FALSE;
-  char *argv[] = { "daftar", "--db", NULL, NULL };
+  char program[] = "daftar", db_option[] = "--db";
+  char *argv[] = { program, db_option, NULL, NULL };
 
   db = daftar_test_db_new (&dir);
   path = g_strdup (daftar_db_get_path (db));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-overview-page.c: the Overview in Persian under Xvfb — its alerts list and, for all of two offices, the comparison of offices, with screenshots. */
 #include "config.h"
 
@@ -21,6 +22,7 @@
 #include "daftar-screenshot.h"
 #include "daftar-shifts-page.h"
 #include "daftar-style.h"
+#include "daftar-test-gtk.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
 #include "daftar-window.h"
@@ -74,25 +76,6 @@ on_loaded (DaftarPage *page, gboolean *loaded)
   *loaded = TRUE;
 }
 
-static gboolean
-count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *window, guint n)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (window, count_frame, &frames, NULL);
-
-  gtk_widget_queue_draw (window);
-  while (frames < n)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (window, id);
-}
-
 /* Loads the page for @office over @from..@to and waits for it; returns the context asked for. */
 static DaftarPageContext *
 load (Fixture *f, const char *office, const char *from, const char *to)
@@ -111,7 +94,7 @@ load (Fixture *f, const char *office, const char *from, const char *to)
   while (!loaded)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (f->page, id);
-  wait_for_frames (f->window, 3);
+  daftar_test_wait_for_frames (f->window, 3);
   return context;
 }
 
@@ -164,7 +147,7 @@ scroll_to (Fixture *f, GtkWidget *widget)
 
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (scroller), &GRAPHENE_POINT_INIT (0, 0), &point));
   gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + point.y - 12);
-  wait_for_frames (f->window, 3);
+  daftar_test_wait_for_frames (f->window, 3);
 }
 
 /* The roll-up rows of the alerts list, in order. */
@@ -266,7 +249,7 @@ test_all_offices (Fixture *f, gconstpointer data)
       g_assert_true (gtk_widget_get_mapped (more));
       save_screenshot (f, "overview-rollup-expanded-fa.png");
       g_signal_emit_by_name (more, "activated");
-      wait_for_frames (f->window, 3);
+      daftar_test_wait_for_frames (f->window, 3);
       g_assert_null (daftar_alert_rollup_row_get_more_row (row));
       g_assert_cmpuint (day_rows->len, ==, r->days->len);
       g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (day_rows, r->days->len - 1)));
@@ -434,7 +417,7 @@ wait_loaded (Fixture *f)
   while (!loaded)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (f->page, id);
-  wait_for_frames (f->window, 3);
+  daftar_test_wait_for_frames (f->window, 3);
 }
 
 /* A load that fails says so on the page, in Persian with the database's
@@ -520,7 +503,7 @@ scroll_to_widget (GtkWidget *widget)
 
   g_assert_true (gtk_widget_compute_point (widget, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
   gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + point.y - 12);
-  wait_for_frames (GTK_WIDGET (gtk_widget_get_root (widget)), 3);
+  daftar_test_wait_for_frames (GTK_WIDGET (gtk_widget_get_root (widget)), 3);
 }
 
 static void
@@ -533,7 +516,7 @@ wait_until_current (DaftarWindow *window, const char *page)
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
-  wait_for_frames (GTK_WIDGET (window), 5);
+  daftar_test_wait_for_frames (GTK_WIDGET (window), 5);
 }
 
 static const char *
@@ -670,7 +653,7 @@ test_in_window (Fixture *f, gconstpointer data)
   daftar_window_show_page (window, "overview", NULL, NULL);
   wait_until_current (window, "overview");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  wait_for_frames (GTK_WIDGET (window), 5);
+  daftar_test_wait_for_frames (GTK_WIDGET (window), 5);
   day_row = g_ptr_array_index (daftar_alert_rollup_row_get_day_rows (row), 1);
   day = g_ptr_array_index (r->days, 1);
   g_signal_emit_by_name (day_row, "activated");
@@ -706,7 +689,7 @@ test_in_window (Fixture *f, gconstpointer data)
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "remove"));
   daftar_annotation_dialog_set_text (dialog, "  یك باجه\nبرای تعمیر بسته بود ");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
-  wait_for_frames (GTK_WIDGET (dialog), 3);
+  daftar_test_wait_for_frames (GTK_WIDGET (dialog), 3);
   save_window_screenshot (GTK_WINDOW (dialog), "overview-note-dialog-fa.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   wait_for_notes (f, "یک باجه برای تعمیر بسته بود", 1);

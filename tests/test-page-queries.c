@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-page-queries.c: each screen's one query, run without a display on a generated demo database — the window's offices and holidays, the Overview, Cases, Shifts, staffing and Notices pages, the notices' CSV. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-pages.c: every page of the real window in English and in Persian — direction, digits, mirrored charts, screenshots. */
 #include "config.h"
 
@@ -319,9 +320,13 @@ save_screenshot (PageRun        *run,
   g_autoptr(GError) error = NULL;
   g_autofree char *file = g_strdup_printf ("pages-%s-%s%s.png", c->language, c->page, suffix);
   g_autofree char *png = g_build_filename (g_test_get_dir (G_TEST_BUILT), file, NULL);
+  gboolean saved;
 
-  g_assert_true (daftar_screenshot_save (GTK_WINDOW (run->window), png, &error));
+  saved = daftar_screenshot_save (GTK_WINDOW (run->window), png, &error);
+
+  /* The error first: it says why, where a bare FALSE would not. */
   g_assert_no_error (error);
+  g_assert_true (saved);
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-percent-layout.c: a percentage reads the same alone (a KPI tile's value) and inside a Persian sentence — ٪ on the same side of its digits, as Pango lays them out. */
 #include "config.h"
 

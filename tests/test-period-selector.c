@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-period-selector.c: the header's period selector and the Jalali month grid, in Persian under Xvfb. */
 #include "config.h"
 
@@ -11,6 +12,7 @@
 #include "daftar-month-grid.h"
 #include "daftar-period-selector.h"
 #include "daftar-style.h"
+#include "daftar-test-gtk.h"
 #include "daftar-test-util.h"
 
 #define HOLIDAY_NAME "تعطیل آزمایشی"
@@ -52,31 +54,6 @@ icu_jalali_day (int       jy,
 
   g_date_add_days (&date, (guint) (when / (24.0 * 3600 * 1000)));
   return date;
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets @widget's surface lay out and paint a few frames for real. */
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-
-  gtk_widget_queue_draw (widget);
-  while (frames < n)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
 }
 
 /* Renders a window or a popover (each its own surface) to a PNG in the
@@ -429,7 +406,7 @@ test_month_grid (void)
   /* Right to left: Saturday (7 Azar) is right of Sunday (8 Azar). */
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (window, 3);
+  daftar_test_wait_for_frames (window, 3);
   g_assert_cmpint (gtk_widget_get_direction (grid), ==, GTK_TEXT_DIR_RTL);
   {
     GDate sunday = day (2026, 11, 29);
@@ -515,7 +492,7 @@ test_custom_range (void)
   g_signal_connect (selector, "changed", G_CALLBACK (on_changed), &log);
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (window, 2);
+  daftar_test_wait_for_frames (window, 2);
 
   g_assert_true (gtk_widget_activate_action (selector, "period.custom", NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
@@ -563,18 +540,18 @@ test_screenshots (void)
 
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (window, 3);
+  daftar_test_wait_for_frames (window, 3);
   render_to_png (window, "period-selector-header.png");
 
   gtk_menu_button_popup (button);
-  wait_for_frames (popover, 4);
+  daftar_test_wait_for_frames (popover, 4);
   render_to_png (popover, "period-selector-presets.png");
 
   g_assert_true (gtk_widget_activate_action (selector, "period.custom", NULL));
   daftar_month_grid_set_range (grid, &from, &to);
   /* Let the stack's slide finish before the picture. */
   for (int i = 0; i < 60; i++)
-    wait_for_frames (popover, 1);
+    daftar_test_wait_for_frames (popover, 1);
   render_to_png (popover, "period-selector-grid.png");
 
   gtk_menu_button_popdown (button);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-period.c: Jalali period presets, previous periods and chart bins against hand-checked calendar days. */
 #include "config.h"
 

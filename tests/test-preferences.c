@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-preferences.c: the preferences window and GSettings move together both ways; the connection is tested before it is saved and the token never reaches a settings key; a new language offers a restart. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-records.c: validation of protocol records — each rule refuses what it should, with a reason. */
 #include "config.h"
 
@@ -111,16 +112,21 @@ test_limits_inclusive (void)
   g_assert_true (daftar_record_get (record, "city")->is_null);
 }
 
+static char *
+case_with_fee (const char *fee)
+{
+  return g_strdup_printf ("{\"id\": \"C1\", \"office_code\": \"O\", \"kind\": \"brief\", "
+                          "\"filed_at\": \"2026-10-29T08:00:00Z\", \"shift\": \"morning\", "
+                          "\"status\": \"sent\", \"fee\": %s}", fee);
+}
+
 /* A fee is at most 10^12 rials: the old limit, 10^15, let 9,224 fees of
  * one day overflow its sum and wedge the office's sync. */
 static void
 test_fee_limit (void)
 {
-  static const char *format =
-    "{\"id\": \"C1\", \"office_code\": \"O\", \"kind\": \"brief\", \"filed_at\": \"2026-10-29T08:00:00Z\", "
-    "\"shift\": \"morning\", \"status\": \"sent\", \"fee\": %s}";
   static const char * const over[] = { "1000000000001", "1000000000000000", "1e15" };
-  g_autofree char *at_limit = g_strdup_printf (format, "1000000000000");
+  g_autofree char *at_limit = case_with_fee ("1000000000000");
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftarRecord) record = parse (DAFTAR_ENTITY_CASE, at_limit, &error);
 
@@ -128,7 +134,7 @@ test_fee_limit (void)
   g_assert_cmpint (daftar_record_get (record, "fee")->i, ==, G_GINT64_CONSTANT (1000000000000));
   for (guint i = 0; i < G_N_ELEMENTS (over); i++)
     {
-      g_autofree char *json = g_strdup_printf (format, over[i]);
+      g_autofree char *json = case_with_fee (over[i]);
       g_autoptr(GError) over_error = NULL;
       g_autoptr(DaftarRecord) refused = parse (DAFTAR_ENTITY_CASE, json, &over_error);
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-reject-reasons.c: a record refused for each reason is stored with its code and arguments and shown in the UI's language — Persian words and digits in Persian, English in English — and rows stored before codes keep their English reason. */
 #include "config.h"
 
@@ -272,7 +273,7 @@ test_every_code (void)
 
   history = daftar_sync_history_query (db, 100, NULL, &error);
   g_assert_no_error (error);
-  G_STATIC_ASSERT (G_N_ELEMENTS (expected) == DAFTAR_N_REJECT_CODES);
+  g_assert_cmpuint (G_N_ELEMENTS (expected), ==, DAFTAR_N_REJECT_CODES);
   g_assert_cmpuint (history->rejects->len, ==, DAFTAR_N_REJECT_CODES);
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)

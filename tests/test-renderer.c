@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-renderer.c: cairo is asked for where OpenGL would run on the CPU, and only there; GSK_RENDERER wins. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-rollup-levels.c: the network rows and the Jalali monthly and yearly rollups equal the offices' daily rows summed, after ingest and after changes. */
 #include "config.h"
 

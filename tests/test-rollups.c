@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-rollups.c: after random upserts and deletes, every rollup equals a naive recomputation in C. */
 #include "config.h"
 

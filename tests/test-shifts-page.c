@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-shifts-page.c: the Shifts page in Persian under Xvfb — right to left, Persian digits, mirrored heatmap, figures from the query, a screenshot. */
 #include "config.h"
 
@@ -16,6 +17,7 @@
 #include "daftar-shifts-page.h"
 #include "daftar-staffing-panel.h"
 #include "daftar-shifts-query.h"
+#include "daftar-test-gtk.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
 
@@ -70,25 +72,6 @@ on_loaded (DaftarPage *page, gboolean *loaded)
   *loaded = TRUE;
 }
 
-static gboolean
-count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *window, guint n)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (window, count_frame, &frames, NULL);
-
-  gtk_widget_queue_draw (window);
-  while (frames < n)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (window, id);
-}
-
 /* Loads the page for a period and waits for it; returns the query's figures for the same. */
 static DaftarShiftsData *
 load (Fixture *f, const char *office, const char *from, const char *to)
@@ -109,7 +92,7 @@ load (Fixture *f, const char *office, const char *from, const char *to)
   while (!loaded)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (f->page, id);
-  wait_for_frames (f->window, 3);
+  daftar_test_wait_for_frames (f->window, 3);
 
   d = daftar_query_shifts (f->db, office, &context->period.from, &context->period.to,
                            daftar_period_bin (&context->period), NULL, &error);
@@ -265,7 +248,7 @@ save_screens (Fixture *f, const char *name)
       g_autoptr(GError) error = NULL;
 
       gtk_adjustment_set_value (adjustment, y);
-      wait_for_frames (f->window, 3);
+      daftar_test_wait_for_frames (f->window, 3);
       g_assert_true (daftar_screenshot_save (GTK_WINDOW (f->window), path, &error));
       g_assert_no_error (error);
       g_test_message ("screenshot: %s", path);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-shifts-query.c: every Shifts figure and report row equals a naive recomputation over the tickets table. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-spin-button.c: the localised spin button — the UI's digits out, Persian, Arabic-Indic or Latin digits in, anything else refused. */
 #include "config.h"
 

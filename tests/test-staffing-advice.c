@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-staffing-advice.c: the advisor's rows against a naive expansion on random weeks, hours the model alone flags, and the rows' sentences. */
 #include "config.h"
 
@@ -78,6 +79,9 @@ add_hour_at (DaftarStaffing        *s,
       h.served = 0;
       h.observed_wait_s = NAN;
       break;
+    /* The hour as set above. */
+    case DAFTAR_STAFFING_EVIDENCE_NONE:
+    case DAFTAR_STAFFING_EVIDENCE_MODEL:
     default:
       break;
     }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-staffing-panel.c: the staffing panel on a demo office, in Persian — advice rows, the what-if reacting at once, a screenshot — and the verdict on each step of the chain in Persian and English. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-staffing-what-if.c: the staffing what-if over the demo office's weeks — finite headlines, monotonic in counters, service time and arrivals, and in step with the advice. */
 #include "config.h"
 

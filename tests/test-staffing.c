@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-staffing.c: the staffing advisor — advice for the demo's understaffed evenings, the capacity verdict, the report's rows. */
 #include "config.h"
 

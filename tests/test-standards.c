@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-standards.c: standards from the server validated by key and range, and the staffing search bounded whatever an old database holds. */
 #include "config.h"
 

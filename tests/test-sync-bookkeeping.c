@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-bookkeeping.c: a sync run's bookkeeping — the history it keeps is bounded, and a full disk mid-run loses nothing. */
 #include "config.h"
 
@@ -7,37 +8,20 @@
 #define DAYS 30
 #define LIMIT 300
 
-typedef struct {
-  char                *dir;
-  char                *path;
-  char                *url;
-  DaftarDemoCentral *server;
-  DaftarDbWorker      *worker;
-  DaftarSyncClient    *client;
-} Fixture;
+typedef TestSyncFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = daftar_test_tmpdir_new ();
-  f->path = g_build_filename (f->dir, "daftar.db", NULL);
-  f->server = test_sync_server (DAYS, &f->url);
-  f->worker = daftar_db_worker_new (f->path);
-  f->client = test_sync_client (f->worker, f->url);
-  daftar_sync_client_set_page_limit (f->client, LIMIT);
+  test_sync_fixture_set_up (f, DAYS, LIMIT);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->client);
-  test_sync_worker_free (g_steal_pointer (&f->worker));
-  g_clear_object (&f->server);
-  g_free (f->url);
-  g_free (f->path);
-  daftar_test_tmpdir_free (f->dir);
+  test_sync_fixture_tear_down (f);
 }
 
 static gpointer

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-check.c: the page check — only strict JSON reaches json-glib, a page's depth, changes, values and rejects are bounded, and server text in messages is clean. */
 #include "config.h"
 

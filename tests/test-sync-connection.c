@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-connection.c: the connect dialog's one-request test against the demo central server and against servers that answer wrongly or not at all. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-crash.c: `--sync-once` killed with SIGKILL at random moments, then run to the end — the database stays whole and exact. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-history.c: the sync log as core reads it — the history lists, and one "last successful sync" that the header and the Overview's alert share. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-hostile-pages.c: the sync client against a server whose pages are not strict JSON, pass a page's limits or carry text a terminal would obey — each refused whole, cleanly, with nothing applied. */
 #include "config.h"
 

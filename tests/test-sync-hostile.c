@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-hostile.c: the sync client against a scripted server that breaks the protocol — every run ends, refuses cleanly and leaves the data whole. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-phases.c: a sync run's phases — the transition table, and the phases a real run goes through when it is cancelled, misses its deadline, gets 410 or has a page refused. */
 #include "config.h"
 
@@ -6,14 +7,12 @@
 
 #include "daftar-ingest.h"
 #include "daftar-sync-private.h"
+#include "daftar-test-gate.h"
 #include "daftar-test-util.h"
 
 #define OFFICE "YZ-ABK-01"
 #define TOKEN "phases-T0KEN"
 #define CASE_AT "\"kind\":\"petition\",\"filed_at\":\"2025-02-27T09:12:00+03:30\",\"shift\":\"morning\",\"status\":\"sent\""
-/* How long a gate holds the worker at most: it only keeps a broken client
- * from hanging the suite, and a test that needed it fails. */
-#define GATE_BREAKER_S 20
 
 /* The table in daftar-sync-pipeline.c, written out again: each phase and
  * the phases it may go to. */
@@ -124,68 +123,6 @@ test_table (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
-/* A job that holds the worker thread until the test opens it, so that no
- * job queued behind it runs meanwhile. */
-typedef struct {
-  GMutex   lock;
-  GCond    cond;
-  gboolean closed;
-  gboolean open;
-  gboolean timed_out;
-  gboolean done;
-} Gate;
-
-static gpointer
-gate_job (DaftarDb      *db,
-          gpointer       job_data,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  Gate *gate = job_data;
-  gint64 end = g_get_monotonic_time () + GATE_BREAKER_S * G_TIME_SPAN_SECOND;
-
-  g_mutex_lock (&gate->lock);
-  while (!gate->open)
-    if (!g_cond_wait_until (&gate->cond, &gate->lock, end))
-      {
-        gate->timed_out = TRUE;
-        break;
-      }
-  g_mutex_unlock (&gate->lock);
-  return GINT_TO_POINTER (TRUE);
-}
-
-static void
-gate_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Gate *gate = user_data;
-
-  g_assert_nonnull (daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, NULL));
-  gate->done = TRUE;
-}
-
-static void
-gate_close (Gate           *gate,
-            DaftarDbWorker *worker)
-{
-  g_assert_false (gate->closed);
-  gate->closed = TRUE;
-  daftar_db_worker_run_async (worker, gate_job, gate, NULL, NULL, NULL, gate_done_cb, gate);
-}
-
-static void
-gate_open (Gate *gate)
-{
-  g_mutex_lock (&gate->lock);
-  g_assert_true (gate->closed);
-  g_assert_false (gate->timed_out);
-  gate->open = TRUE;
-  g_cond_signal (&gate->cond);
-  g_mutex_unlock (&gate->lock);
-}
-
 typedef enum {
   ACT_NONE,
   ACT_CLOSE_GATE,   /* the first gate is queued on the worker */
@@ -217,7 +154,7 @@ struct _Fixture {
   guint             n_answers;
   guint             given;      /* answers given so far */
   guint             requests;
-  Gate              gates[2];
+  DaftarTestGate    gates[2];
   SoupServerMessage *held;      /* nullable: an ACT_HOLD answer not yet released */
   gboolean          released;
   guint             release_at; /* ... which goes as the run enters FETCHING this often */
@@ -258,7 +195,7 @@ server_cb (SoupServer        *server,
     }
   f->given++;
   if (answer->action == ACT_CLOSE_GATE)
-    gate_close (&f->gates[0], f->worker);
+    daftar_test_gate_close (&f->gates[0], f->worker);
   else if (answer->action == ACT_CANCEL)
     g_cancellable_cancel (f->cancellable);
 
@@ -318,10 +255,7 @@ fixture_set_up (Fixture       *f,
   f->cancellable = g_cancellable_new ();
   f->phases = g_string_new (NULL);
   for (guint i = 0; i < G_N_ELEMENTS (f->gates); i++)
-    {
-      g_mutex_init (&f->gates[i].lock);
-      g_cond_init (&f->gates[i].cond);
-    }
+    daftar_test_gate_init (&f->gates[i]);
 }
 
 static void
@@ -329,13 +263,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   for (guint i = 0; i < G_N_ELEMENTS (f->gates); i++)
-    {
-      while (f->gates[i].closed && !f->gates[i].done)
-        g_main_context_iteration (NULL, TRUE);
-      g_assert_false (f->gates[i].timed_out);
-      g_mutex_clear (&f->gates[i].lock);
-      g_cond_clear (&f->gates[i].cond);
-    }
+    daftar_test_gate_clear (&f->gates[i]);
   g_clear_object (&f->client);
   /* The worker thread lets go of its last job a moment after the job's
    * callback ran here; the last reference is dropped on this thread. */
@@ -449,11 +377,11 @@ parsed_first (Fixture         *f,
     return;
   if (f->seen[phase] == 1)
     {
-      gate_close (&f->gates[1], f->worker);   /* behind page 1's ingest */
-      gate_open (&f->gates[0]);
+      daftar_test_gate_close (&f->gates[1], f->worker);   /* behind page 1's ingest */
+      g_assert_true (daftar_test_gate_open (&f->gates[0]));
     }
   else
-    gate_open (&f->gates[1]);
+    g_assert_true (daftar_test_gate_open (&f->gates[1]));
 }
 
 static void
@@ -510,7 +438,7 @@ open_on_parsed_ahead (Fixture         *f,
                       DaftarSyncPhase  phase)
 {
   if (phase == DAFTAR_SYNC_PHASE_PARSED_AHEAD)
-    gate_open (&f->gates[0]);
+    g_assert_true (daftar_test_gate_open (&f->gates[0]));
 }
 
 static void
@@ -553,7 +481,7 @@ committed_first (Fixture         *f,
                  DaftarSyncPhase  phase)
 {
   if (phase == DAFTAR_SYNC_PHASE_FETCHING_AHEAD)
-    gate_open (&f->gates[0]);
+    g_assert_true (daftar_test_gate_open (&f->gates[0]));
   release_on_fetching (f, phase);
 }
 
@@ -599,7 +527,7 @@ cancel_on_worker (Fixture         *f,
   if (phase == DAFTAR_SYNC_PHASE_INGESTING)
     {
       g_cancellable_cancel (f->cancellable);
-      gate_open (&f->gates[0]);
+      g_assert_true (daftar_test_gate_open (&f->gates[0]));
     }
 }
 
@@ -625,7 +553,7 @@ open_on_failed_ahead (Fixture         *f,
                       DaftarSyncPhase  phase)
 {
   if (phase == DAFTAR_SYNC_PHASE_FAILED_AHEAD)
-    gate_open (&f->gates[0]);
+    g_assert_true (daftar_test_gate_open (&f->gates[0]));
 }
 
 static void
@@ -720,7 +648,7 @@ open_on_gone_ahead (Fixture         *f,
                     DaftarSyncPhase  phase)
 {
   if (phase == DAFTAR_SYNC_PHASE_GONE_AHEAD)
-    gate_open (&f->gates[0]);
+    g_assert_true (daftar_test_gate_open (&f->gates[0]));
 }
 
 static void

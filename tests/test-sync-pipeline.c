@@ -1,92 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-pipeline.c: the sync client fetches the next page while the worker ingests one — in order, and a refused or cancelled page leaves nothing of a later one. */
 #include "config.h"
 
 #include <libsoup/soup.h>
 
+#include "daftar-test-gate.h"
 #include "test-sync-common.h"
 
 #define DAYS 20
 #define LIMIT 300
-/* How long a gate holds the worker at most. It is not a measurement: it
- * only keeps a client that does not fetch ahead from hanging the suite,
- * and a test that needed it fails. */
-#define GATE_BREAKER_S 20
 #define CASE_AT "\"kind\":\"petition\",\"filed_at\":\"2025-02-27T09:12:00+03:30\",\"shift\":\"morning\",\"status\":\"sent\""
-
-/* A job that holds the worker thread until the test opens it, so that no
- * ingest queued behind it can commit meanwhile. */
-typedef struct {
-  GMutex   lock;
-  GCond    cond;
-  gboolean closed;      /* the job is queued */
-  gboolean open;
-  gboolean timed_out;
-  gboolean done;        /* its callback ran */
-} Gate;
-
-static gpointer
-gate_job (DaftarDb      *db,
-          gpointer       job_data,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  Gate *gate = job_data;
-  gint64 end = g_get_monotonic_time () + GATE_BREAKER_S * G_TIME_SPAN_SECOND;
-
-  g_mutex_lock (&gate->lock);
-  while (!gate->open)
-    if (!g_cond_wait_until (&gate->cond, &gate->lock, end))
-      {
-        gate->timed_out = TRUE;
-        break;
-      }
-  g_mutex_unlock (&gate->lock);
-  return GINT_TO_POINTER (TRUE);
-}
-
-static void
-gate_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Gate *gate = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (daftar_db_worker_run_finish (DAFTAR_DB_WORKER (source), result, &error));
-  g_assert_no_error (error);
-  gate->done = TRUE;
-}
-
-static void
-gate_close (Gate           *gate,
-            DaftarDbWorker *worker)
-{
-  g_assert_false (gate->closed);
-  gate->closed = TRUE;
-  daftar_db_worker_run_async (worker, gate_job, gate, NULL, NULL, NULL, gate_done_cb, gate);
-}
-
-/* TRUE if the gate was still holding the worker. */
-static gboolean
-gate_open (Gate *gate)
-{
-  gboolean held;
-
-  g_mutex_lock (&gate->lock);
-  held = gate->closed && !gate->open && !gate->timed_out;
-  gate->open = TRUE;
-  g_cond_signal (&gate->cond);
-  g_mutex_unlock (&gate->lock);
-  return held;
-}
-
-static void
-gate_wait_done (Gate *gate)
-{
-  while (gate->closed && !gate->done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (gate->timed_out);
-}
 
 /* The cursor after each page of @limit changes, as the demo server makes them. */
 static GPtrArray *
@@ -113,7 +36,7 @@ feed_cursors (guint n_days,
 typedef struct {
   DaftarDbWorker *worker;
   DaftarDb       *reader;          /* a connection of the test's own: the worker may be held */
-  Gate            gate;
+  DaftarTestGate  gate;
   guint           close_at;        /* the page being served when the gate is queued */
   guint           open_at;         /* ... and when it is opened */
   GCancellable   *cancel_at_open;  /* nullable: cancelled just before opening */
@@ -145,12 +68,12 @@ page_served_cb (DaftarDemoCentral *server,
   watch->served = pages;
   g_ptr_array_add (watch->served_cursor, reader_cursor (watch));
   if (pages == watch->close_at)
-    gate_close (&watch->gate, watch->worker);
+    daftar_test_gate_close (&watch->gate, watch->worker);
   if (pages == watch->open_at)
     {
       if (watch->cancel_at_open != NULL)
         g_cancellable_cancel (watch->cancel_at_open);
-      watch->held_at_open = gate_open (&watch->gate);
+      watch->held_at_open = daftar_test_gate_open (&watch->gate);
     }
 }
 
@@ -200,8 +123,7 @@ fixture_set_up (Fixture       *f,
   f->watch.worker = f->worker;
   f->watch.reader = daftar_db_open (f->path, &error);
   g_assert_no_error (error);
-  g_mutex_init (&f->watch.gate.lock);
-  g_cond_init (&f->watch.gate.cond);
+  daftar_test_gate_init (&f->watch.gate);
   f->watch.served_cursor = g_ptr_array_new_with_free_func (g_free);
   f->watch.applied_cursor = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect (f->server, "page-served", G_CALLBACK (page_served_cb), &f->watch);
@@ -212,7 +134,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gate_wait_done (&f->watch.gate);
+  daftar_test_gate_wait_done (&f->watch.gate);
   g_signal_handlers_disconnect_by_data (f->server, &f->watch);
   g_signal_handlers_disconnect_by_data (f->client, &f->watch);
   g_clear_object (&f->client);
@@ -220,8 +142,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->watch.reader, daftar_db_close);
   g_ptr_array_unref (f->watch.served_cursor);
   g_ptr_array_unref (f->watch.applied_cursor);
-  g_mutex_clear (&f->watch.gate.lock);
-  g_cond_clear (&f->watch.gate.cond);
+  daftar_test_gate_clear (&f->watch.gate);
   g_ptr_array_unref (f->cursors);
   g_clear_object (&f->server);
   g_free (f->url);
@@ -275,7 +196,7 @@ test_overlap_in_order (Fixture       *f,
   f->watch.open_at = 2;
   summary = test_sync_run (f->client, NULL, &error);
   g_assert_no_error (error);
-  gate_wait_done (&f->watch.gate);
+  daftar_test_gate_wait_done (&f->watch.gate);
 
   g_assert_true (f->watch.held_at_open);
   g_assert_cmpuint (f->watch.served_cursor->len, ==, n);
@@ -319,7 +240,7 @@ test_cancel_mid_run (Fixture       *f,
   summary = test_sync_run (f->client, cancellable, &error);
   g_assert_null (summary);
   g_assert_error (error, DAFTAR_SYNC_ERROR, DAFTAR_SYNC_ERROR_CANCELLED);
-  gate_wait_done (&f->watch.gate);
+  daftar_test_gate_wait_done (&f->watch.gate);
   g_assert_true (f->watch.held_at_open);
 
   /* Page 3 was asked for while page 2 had not committed... */
@@ -366,7 +287,7 @@ typedef struct {
   SoupServer     *server;
   char           *url;
   DaftarDbWorker *worker;
-  Gate            gate;
+  DaftarTestGate  gate;
   gboolean        second_good;
   guint           requests;
   guint           third_asked;
@@ -411,7 +332,7 @@ script_handler (SoupServer        *server,
     {
       /* Page 1's ingest is queued already; page 2's will wait behind this. */
       if (!script->second_good)
-        gate_close (&script->gate, script->worker);
+        daftar_test_gate_close (&script->gate, script->worker);
       body = second_page (script->second_good);
     }
   else if (g_str_equal (since, "p2"))
@@ -440,7 +361,7 @@ capture_writer (GLogLevelFlags   level,
     if (current != NULL && current->third_asked > 0 && !current->third_held &&
         g_str_equal (fields[i].key, "MESSAGE") &&
         strstr (fields[i].value, "waits for the ingest") != NULL)
-      current->third_held = gate_open (&current->gate);
+      current->third_held = daftar_test_gate_open (&current->gate);
   if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
     return g_log_writer_default (level, fields, n_fields, user_data);
   return G_LOG_WRITER_HANDLED;
@@ -493,8 +414,7 @@ test_refused_page_drops_next (void)
 
   /* The client's debug messages reach capture_writer, which prints none. */
   g_setenv ("G_MESSAGES_DEBUG", "daftar-sync", TRUE);
-  g_mutex_init (&script.gate.lock);
-  g_cond_init (&script.gate.cond);
+  daftar_test_gate_init (&script.gate);
   script.server = soup_server_new (NULL, NULL);
   soup_server_add_handler (script.server, NULL, script_handler, &script, NULL);
   g_assert_true (soup_server_listen_local (script.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
@@ -506,7 +426,7 @@ test_refused_page_drops_next (void)
   current = &script;
 
   summary = test_sync_run (client, NULL, &error);
-  gate_wait_done (&script.gate);
+  daftar_test_gate_wait_done (&script.gate);
 
   /* Page 3 was fetched and parsed while page 2 waited for the worker... */
   g_assert_true (script.third_held);
@@ -550,8 +470,7 @@ test_refused_page_drops_next (void)
   soup_server_disconnect (script.server);
   g_object_unref (script.server);
   g_free (script.url);
-  g_mutex_clear (&script.gate.lock);
-  g_cond_clear (&script.gate.cond);
+  daftar_test_gate_clear (&script.gate);
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 

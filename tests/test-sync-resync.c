@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-resync.c: 410 — the client copies the office afresh while the old data stays readable, then swaps. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-security.c: where the token may go — never to plain http off this machine, never into logs, settings or the database. */
 #include "config.h"
 

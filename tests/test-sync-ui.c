@@ -1,6 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-ui.c: the sync indicator, history and connect dialog in Persian, against a real in-process central server. */
 #include "config.h"
 
+#include "daftar-test-gtk.h"
 #include "daftar-test-util.h"
 
 #include <glib/gi18n.h>
@@ -39,53 +41,6 @@ typedef struct
 } Fixture;
 
 /* Helpers. */
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @cond holds; the deadline only stops a hang. */
-static void
-wait_for (gboolean (*cond) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  guint waker = g_timeout_add (50, tick, NULL);
-
-  while (!cond (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (waker);
-}
-
-/* A few frames, so what changed is laid out and drawn. */
-static void
-settle (void)
-{
-  for (int i = 0; i < 30; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
-
-/* Persian (Arabic-script) letters, so an untranslated English message fails. */
-static gboolean
-has_persian_letter (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0x0620 && c <= 0x06D3 && !(c >= 0x0660 && c <= 0x0669))
-        return TRUE;
-    }
-  return FALSE;
-}
 
 static gint64
 db_count (Fixture    *f,
@@ -132,21 +87,6 @@ png_path (const char *name)
   return g_build_filename (dir != NULL ? dir : ".", name, NULL);
 }
 
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-three_frames (gpointer data)
-{
-  return *(guint *) data >= 3;
-}
-
 /* A window or a popover (each has its own surface) as a PNG. */
 static void
 save_native (GtkWidget  *native,
@@ -162,15 +102,9 @@ save_native (GtkWidget  *native,
   int height = gtk_widget_get_height (native);
 
   g_assert_nonnull (renderer);
-  guint frames = 0;
-  guint tick_id;
-
   g_assert_cmpint (width, >, 0);
   /* The paintable shows what the last frame drew: let frames be drawn. */
-  tick_id = gtk_widget_add_tick_callback (native, count_frame, &frames, NULL);
-  gtk_widget_queue_draw (native);
-  wait_for (three_frames, &frames);
-  gtk_widget_remove_tick_callback (native, tick_id);
+  daftar_test_wait_for_frames (native, 3);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
@@ -246,7 +180,7 @@ fixture_setup (Fixture       *f,
   gtk_box_append (GTK_BOX (box), body);
   adw_window_set_content (ADW_WINDOW (f->window), box);
   gtk_window_present (f->window);
-  settle ();
+  daftar_test_settle ();
 }
 
 static void
@@ -277,7 +211,7 @@ sync_and_wait (Fixture *f)
 {
   daftar_sync_controller_sync_now (f->controller);
   g_assert_cmpint (daftar_sync_controller_get_state (f->controller), ==, DAFTAR_SYNC_STATE_SYNCING);
-  wait_for (not_syncing, f);
+  daftar_test_wait_for (not_syncing, f);
 }
 
 static gboolean
@@ -293,11 +227,11 @@ screenshot_popover (Fixture    *f,
   GtkPopover *popover = daftar_sync_indicator_get_popover (f->indicator);
 
   gtk_popover_popup (popover);
-  wait_for (is_mapped, popover);
-  settle ();
+  daftar_test_wait_for (is_mapped, popover);
+  daftar_test_settle ();
   save_native (GTK_WIDGET (popover), name);
   gtk_popover_popdown (popover);
-  settle ();
+  daftar_test_settle ();
 }
 
 /* Tests. */
@@ -313,14 +247,14 @@ test_as_of (Fixture       *f,
   GDate day;
 
   /* Configured, never synced: said in Persian. */
-  g_assert_true (has_persian_letter (text));
+  g_assert_true (daftar_test_has_persian_letter (text));
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (f->indicator)), ==, GTK_TEXT_DIR_RTL);
 
   sync_and_wait (f);
 
   /* While syncing: the spinner turned and the label said so. */
   g_assert_true (f->spinner_while_syncing);
-  g_assert_true (has_persian_letter (f->text_while_syncing));
+  g_assert_true (daftar_test_has_persian_letter (f->text_while_syncing));
 
   g_assert_cmpint (daftar_sync_controller_get_state (f->controller), ==, DAFTAR_SYNC_STATE_IDLE);
   g_assert_null (daftar_sync_controller_get_error_message (f->controller));
@@ -364,13 +298,13 @@ test_unauthorized (Fixture       *f,
   g_assert_cmpuint (f->synced, ==, 0);
   message = daftar_sync_controller_get_error_message (f->controller);
   g_test_message ("reason: %s", message);
-  g_assert_true (has_persian_letter (message));
+  g_assert_true (daftar_test_has_persian_letter (message));
   g_assert_cmpint (db_count (f, "SELECT COUNT(*) FROM sync_log WHERE result = 'auth'"), ==, 1);
 
   /* The header shows a warning icon and a short Persian reason. */
   g_assert_cmpstr (daftar_sync_indicator_get_text (f->indicator), ==,
                    daftar_sync_controller_get_error_title (f->controller));
-  g_assert_true (has_persian_letter (daftar_sync_indicator_get_text (f->indicator)));
+  g_assert_true (daftar_test_has_persian_letter (daftar_sync_indicator_get_text (f->indicator)));
   icon = find_child (GTK_WIDGET (f->indicator), GTK_TYPE_IMAGE);
   g_assert_true (gtk_widget_get_visible (icon));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (find_child (GTK_WIDGET (f->indicator), GTK_TYPE_MENU_BUTTON)),
@@ -414,7 +348,7 @@ test_history (Fixture       *f,
   dialog = DAFTAR_SYNC_HISTORY_DIALOG (daftar_sync_indicator_show_history (f->indicator));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == f->window);
-  wait_for (history_loaded, dialog);
+  daftar_test_wait_for (history_loaded, dialog);
 
   g_assert_cmpuint (daftar_sync_history_dialog_get_n_runs (dialog), ==,
                     db_count (f, "SELECT COUNT(*) FROM sync_log"));
@@ -437,7 +371,7 @@ test_history (Fixture       *f,
       g_assert_true (g_str_has_prefix (title, "۱۴"));
       g_assert_true (daftar_test_has_persian_digit (title));
       g_assert_false (daftar_test_has_latin_digit (title));
-      g_assert_true (has_persian_letter (subtitle));
+      g_assert_true (daftar_test_has_persian_letter (subtitle));
       if (strstr (subtitle, daftar_sync_controller_get_error_message (f->controller)) != NULL)
         auth_shown = TRUE;
     }
@@ -455,7 +389,7 @@ test_history (Fixture       *f,
       gboolean stored = FALSE;
 
       g_assert_nonnull (reason);
-      g_assert_true (has_persian_letter (reason));
+      g_assert_true (daftar_test_has_persian_letter (reason));
       g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT reason, reason_code, reason_args FROM sync_rejects",
                                            -1, &stmt, NULL), ==, SQLITE_OK);
       while (!stored && sqlite3_step (stmt) == SQLITE_ROW)
@@ -472,7 +406,7 @@ test_history (Fixture       *f,
 
   adw_expander_row_set_expanded (g_ptr_array_index (expanders, 0), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 900);
-  settle ();
+  daftar_test_settle ();
   save_native (GTK_WIDGET (dialog), "sync-ui-history-fa.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -513,7 +447,7 @@ test_connect_refuses_http (Fixture       *f,
     daftar_format_set_config (language, digits, calendar);
     g_assert_error (error, DAFTAR_CONNECT_ERROR, DAFTAR_CONNECT_ERROR_OFFICE);
     g_test_message ("%s", error->message);
-    g_assert_true (has_persian_letter (error->message));
+    g_assert_true (daftar_test_has_persian_letter (error->message));
     g_assert_nonnull (strstr (error->message, "64"));
     g_assert_false (daftar_test_has_persian_digit (error->message));
     g_clear_error (&error);
@@ -535,12 +469,12 @@ test_connect_refuses_http (Fixture       *f,
   g_assert_false (daftar_connect_dialog_connect (dialog));
   shown = daftar_connect_dialog_get_error (dialog);
   g_test_message ("refusal: %s", shown);
-  g_assert_true (has_persian_letter (shown));
+  g_assert_true (daftar_test_has_persian_letter (shown));
   /* Nothing was saved. */
   g_assert_nonnull (settings);
   saved = g_settings_get_string (settings, "server-url");
   g_assert_cmpstr (saved, ==, "");
-  settle ();
+  daftar_test_settle ();
   save_native (GTK_WIDGET (dialog), "sync-ui-connect-fa.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -554,8 +488,8 @@ test_needs_setup (Fixture       *f,
   daftar_sync_controller_sync_now (f->controller);
   g_assert_cmpuint (f->needs_setup, ==, 1);
   g_assert_cmpint (daftar_sync_controller_get_state (f->controller), ==, DAFTAR_SYNC_STATE_IDLE);
-  g_assert_true (has_persian_letter (daftar_sync_indicator_get_text (f->indicator)));
-  settle ();
+  g_assert_true (daftar_test_has_persian_letter (daftar_sync_indicator_get_text (f->indicator)));
+  daftar_test_settle ();
   g_assert_cmpint (db_count (f, "SELECT COUNT(*) FROM sync_log"), ==, 0);
 }
 
@@ -601,7 +535,7 @@ test_last_success_from_log (Fixture       *f,
 
   sync_and_wait (f);
   fresh = daftar_sync_controller_new (f->worker);
-  wait_for (has_last_success, fresh);
+  daftar_test_wait_for (has_last_success, fresh);
   g_assert_cmpint (daftar_sync_controller_get_last_success (fresh), ==,
                    db_count (f, "SELECT MAX(finished_at) FROM sync_log WHERE result = 'ok'"));
   g_assert_cmpuint (daftar_sync_controller_get_interval (fresh), ==, 15);
@@ -700,8 +634,8 @@ test_last_success_agrees_with_alert (Fixture       *f,
   /* The worker runs jobs in order: once this one is back, so is the
    * controller's read of the log. */
   daftar_db_worker_run_async (f->worker, nothing_job, NULL, NULL, NULL, NULL, nothing_done, &done);
-  wait_for (is_true, &done);
-  settle ();
+  daftar_test_wait_for (is_true, &done);
+  daftar_test_settle ();
   g_assert_cmpint (daftar_sync_controller_get_last_success (fresh), ==, *alert_time);
 }
 
@@ -723,12 +657,12 @@ test_automatic (Fixture       *f,
   daftar_sync_controller_set_automatic (f->controller, TRUE);
   if (online)
     {
-      wait_for (synced_once, f);
+      daftar_test_wait_for (synced_once, f);
       g_assert_cmpint (db_count (f, "SELECT COUNT(*) FROM sync_log WHERE result = 'ok'"), ==, 1);
     }
   else
     {
-      settle ();
+      daftar_test_settle ();
       g_assert_cmpint (daftar_sync_controller_get_state (f->controller), ==, DAFTAR_SYNC_STATE_IDLE);
       g_assert_cmpint (db_count (f, "SELECT COUNT(*) FROM sync_log"), ==, 0);
     }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync.c: the sync client against the in-process demo server — a clean sync and each fault mode. */
 #include "config.h"
 
@@ -8,37 +9,20 @@
 #define DAYS 40
 #define LIMIT 1000
 
-typedef struct {
-  char                *dir;
-  char                *path;
-  char                *url;
-  DaftarDemoCentral   *server;
-  DaftarDbWorker      *worker;
-  DaftarSyncClient    *client;
-} Fixture;
+typedef TestSyncFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = daftar_test_tmpdir_new ();
-  f->path = g_build_filename (f->dir, "daftar.db", NULL);
-  f->server = test_sync_server (DAYS, &f->url);
-  f->worker = daftar_db_worker_new (f->path);
-  f->client = test_sync_client (f->worker, f->url);
-  daftar_sync_client_set_page_limit (f->client, LIMIT);
+  test_sync_fixture_set_up (f, DAYS, LIMIT);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->client);
-  test_sync_worker_free (g_steal_pointer (&f->worker));
-  g_clear_object (&f->server);
-  g_free (f->url);
-  g_free (f->path);
-  daftar_test_tmpdir_free (f->dir);
+  test_sync_fixture_tear_down (f);
 }
 
 /* The last sync_log row's result. */

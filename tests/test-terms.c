@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-terms.c: the terms explained in tooltips — every one in Persian and English, numbers in the UI's digits. */
 #include "config.h"
 

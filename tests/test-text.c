@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-text.c: Persian normalisation of stored text and of search keys. */
 #include <glib.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-time.c: Tehran days and hours, and RFC 3339 parsing. */
 #include "config.h"
 

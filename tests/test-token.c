@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-token.c: a keyring that is not there is said in the UI's language with what to do, and the keyring's own words are kept as a printable detail. */
 #include "config.h"
 
@@ -9,19 +10,6 @@
 
 #define TOKEN "token-for-the-keyring-test"
 
-/* Persian (Arabic-script) letters, so an untranslated message fails. */
-static gboolean
-has_persian_letter (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0x0620 && c <= 0x06D3 && !(c >= 0x0660 && c <= 0x0669))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 assert_no_keyring_error (const GError *error)
 {
@@ -31,7 +19,7 @@ assert_no_keyring_error (const GError *error)
   g_test_message ("message: %s", error->message);
   /* The message is Persian, says there is no keyring service and what to
    * do, and carries none of D-Bus's English. */
-  g_assert_true (has_persian_letter (error->message));
+  g_assert_true (daftar_test_has_persian_letter (error->message));
   g_assert_nonnull (strstr (error->message, "سرویس جاکلیدی"));
   g_assert_null (strstr (error->message, "org.freedesktop"));
   g_assert_null (strstr (error->message, "service files"));

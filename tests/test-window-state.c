@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window-state.c: the window's size, maximized state and page come back at the next start, saved on close only. */
 #include "config.h"
 

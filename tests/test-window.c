@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the real window on a demo database, in Persian — right to left, Persian digits, real figures. */
 #include "config.h"
 
@@ -239,34 +240,6 @@ test_empty_database (Fixture *f, gconstpointer data)
   g_assert_false (daftar_window_page_is_current (f->window, "overview"));
 }
 
-/* Every file of @dir with a digest of its bytes: equal listings mean
- * nothing was changed, added (a -wal or -shm) or removed. */
-static char *
-dir_listing (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  GString *listing = g_string_new (NULL);
-  const char *name;
-
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-      g_autofree char *digest = NULL;
-      gsize len = 0;
-
-      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-      digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
-      g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GSIZE_FORMAT " %s", name, len, digest));
-    }
-  g_ptr_array_sort (lines, (GCompareFunc) g_strcmp0);
-  for (guint i = 0; i < lines->len; i++)
-    g_string_append_printf (listing, "%s\n", (char *) g_ptr_array_index (lines, i));
-  return g_string_free (listing, FALSE);
-}
-
 /* What the window showed when it was first ready. */
 typedef struct {
   char *page;          /* the stack's visible child */
@@ -316,7 +289,8 @@ test_foreign_file_untouched (void)
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
       g_autoptr(DaftarApplication) app = NULL;
-      char *argv[] = { "daftar", "--db", path, NULL };
+      char program[] = "daftar", db_option[] = "--db";
+      char *argv[] = { program, db_option, path, NULL };
       Shown shown = { NULL, NULL };
 
       if (files[i].sql != NULL)
@@ -329,7 +303,7 @@ test_foreign_file_untouched (void)
         }
       else
         g_assert_true (g_file_set_contents (path, "Dear judge, this letter is not a database.\n", -1, NULL));
-      before = dir_listing (dir);
+      before = daftar_test_dir_listing (dir);
 
       /* The database thread says why it could not open the file. */
       g_test_expect_message ("daftar-db-worker", G_LOG_LEVEL_WARNING, "*پایگاه دادهٔ برنامهٔ «دفتر» نیست*");
@@ -343,7 +317,7 @@ test_foreign_file_untouched (void)
       g_assert_cmpstr (shown.page, ==, "error");
       g_assert_nonnull (strstr (shown.description, "پایگاه دادهٔ برنامهٔ «دفتر» نیست"));
       g_assert_nonnull (strstr (shown.description, files[i].name));
-      after = dir_listing (dir);
+      after = daftar_test_dir_listing (dir);
       g_assert_cmpstr (after, ==, before);
 
       g_free (shown.page);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-central-demo.c: runs the demo central server on 127.0.0.1 until killed, printing its address. */
 #include "config.h"
 

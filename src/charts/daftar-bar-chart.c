@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-bar-chart.c: bars per category, side by side for several series; the base of stacked bars and histograms. */
 #define G_LOG_DOMAIN "daftar-charts"
 

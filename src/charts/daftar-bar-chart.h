@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-bar-chart.h: bars per category, side by side for several series; the base of stacked bars and histograms. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-chart-frame.c: a chart with its title and a toggle that shows the same points as a table. */
 #define G_LOG_DOMAIN "daftar-charts"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-chart-layout.c: DaftarChart's layout — margins, value axis, legend, right-to-left mirroring — and its drawing of them. */
 #define G_LOG_DOMAIN "daftar-charts"
 

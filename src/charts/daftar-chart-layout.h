@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-chart-layout.h: DaftarChart's internal state, shared by its object and layout halves. */
 #pragma once
 

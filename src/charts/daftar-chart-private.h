@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-chart-private.h: what chart subclasses share with DaftarChart — computed marks, texts and colours. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-chart-scale.h: value axes away from drawing — nice 1-2-5 ticks, 0..1 positions, tick labels. */
 #pragma once
 

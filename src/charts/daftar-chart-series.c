@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-chart-series.c: the data of a chart — a named list of points, apart from any drawing. */
 #define G_LOG_DOMAIN "daftar-charts"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-chart-series.h: the data of a chart — a named list of points, apart from any drawing. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-chart-text.c: the texts a chart draws — placed, mirrored, kept inside the widget, category names wrapped at words. */
 #define G_LOG_DOMAIN "daftar-charts"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-chart.c: the base of every drawn chart — series, properties, hover, tooltips, description. */
 #define G_LOG_DOMAIN "daftar-charts"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-chart.h: the base of every drawn chart — series, value axis, margins, hover, tooltips, description. */
 #pragma once
 

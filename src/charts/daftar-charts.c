@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-charts.c: loads the charts' own stylesheet from their own GResource. */
 #define G_LOG_DOMAIN "daftar-charts"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-charts.h: everything a page needs to show charts — include this one header. */
 #pragma once
 

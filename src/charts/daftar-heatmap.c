@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-heatmap.c: load by weekday (rows, Saturday first) and hour (columns) as a colour scale. */
 #define G_LOG_DOMAIN "daftar-charts"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-heatmap.h: load by weekday (rows, Saturday first) and hour (columns) as a colour scale. */
 #pragma once
 

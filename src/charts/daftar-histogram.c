@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-histogram.c: counts per bin drawn as adjacent bars (e.g. time from issue to view of notices). */
 #define G_LOG_DOMAIN "daftar-charts"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-kpi-tile.h: one key figure — its value, its change from the previous period, and its standard. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-line-chart.c: values over time as lines, with optional dashed target and baseline lines. */
 #define G_LOG_DOMAIN "daftar-charts"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-line-chart.h: values over time as lines, with optional dashed target and baseline lines. */
 #pragma once
 

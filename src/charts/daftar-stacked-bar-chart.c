@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-stacked-bar-chart.c: one bar per category made of one segment per series (e.g. filings by kind). */
 #define G_LOG_DOMAIN "daftar-charts"
 

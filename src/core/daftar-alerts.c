@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-alerts.c: the Overview's alerts — standards breached per shift and day and rolled up per shift, read rate under target, sync stale or failed. */
 #define G_LOG_DOMAIN "daftar-alerts"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-alerts.h: the Overview's alerts — standards breached per shift and day and rolled up per shift, read rate under target, sync stale or failed. */
 #pragma once
 

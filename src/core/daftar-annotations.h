@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-annotations.h: the manager's notes on alerts ("one counter closed for repairs"), kept in the local database and never written by sync. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-case-detail.c: one case as its detail view shows it — the case with its office, staff member and notices, in one query. */
 #define G_LOG_DOMAIN "daftar-case-detail"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-case-detail.h: one case as its detail view shows it — the case with its office, staff member and notices, in one query. */
 #pragma once
 

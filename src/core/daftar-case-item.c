@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-case-item.c: one row of the case list, and its notices read on demand. */
 #define G_LOG_DOMAIN "daftar-case-list"
 

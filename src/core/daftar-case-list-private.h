@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-case-list-private.h: what the list, its items and its queries share — filling an item from a row, the jobs and their answers. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-case-list-query.c: the case list's reads on the worker thread — a listing's count and pages, a search's stretches of the scope. */
 #define G_LOG_DOMAIN "daftar-case-list"
 

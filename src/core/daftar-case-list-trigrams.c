@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-case-list-trigrams.c: a rare search term's matches through the trigram index, with its most selective trigrams. */
 #define G_LOG_DOMAIN "daftar-case-list"
 

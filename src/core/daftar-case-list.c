@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-case-list.c: the searchable list of cases — a lazy GListModel paging from SQLite on the worker thread. */
 #define G_LOG_DOMAIN "daftar-case-list"
 

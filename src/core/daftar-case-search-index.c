@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-case-search-index.c: applies the queued changes of cases to cases_search, once per transaction. */
 #define G_LOG_DOMAIN "daftar-search"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-case-search-index.h: keeps the trigram index over cases (cases_search) in step, once per transaction. */
 #pragma once
 

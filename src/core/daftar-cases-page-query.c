@@ -1,4 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-cases-page-query.c: what the Cases page shows — the period's filings, binned as the period's length asks. */
+#define G_LOG_DOMAIN "daftar-cases-page"
+
 #include "config.h"
 
 #include "daftar-cases-page-query.h"

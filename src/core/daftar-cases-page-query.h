@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-cases-page-query.h: what the Cases page shows — the period's filings, binned as the period's length asks. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-cases-query.h: the Cases page's figures — filings by kind per bin, destinations, statuses, per-staff load. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-cases-report.h: the "cases" report — the Cases page's figures as tables. */
 #pragma once
 

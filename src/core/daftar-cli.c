@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-cli.c: the modes of `daftar` that run without a window. */
 #define G_LOG_DOMAIN "daftar-cli"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-cli.h: the modes of `daftar` that run without a window. */
 #pragma once
 

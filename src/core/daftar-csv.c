@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-csv.c: one CSV cell for a file a spreadsheet opens — RFC 4180 quoting, and text that cannot become a formula. */
 #define G_LOG_DOMAIN "daftar-csv"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-db-worker.c: the one thread that owns the database connection. */
 #define G_LOG_DOMAIN "daftar-db-worker"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-db-worker.h: the one thread that owns the database connection. */
 #pragma once
 

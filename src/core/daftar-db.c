@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-db.c: the SQLite database file — opening, pragmas, migrations, statement cache. */
 #define G_LOG_DOMAIN "daftar-db"
 

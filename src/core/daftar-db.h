@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-db.h: the SQLite database file — opening, pragmas, migrations, statement cache. */
 #pragma once
 

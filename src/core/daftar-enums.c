@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-enums.c: the domain's enums registered with GObject, nick = wire string, and lookups between values and nicks. */
 #define G_LOG_DOMAIN "daftar-enums"
 

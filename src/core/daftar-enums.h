@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-enums.h: the domain's fixed sets of values — case kind and status, ticket outcome, notice channel, shift — as registered enums whose nicks are the wire and database strings. */
 #pragma once
 

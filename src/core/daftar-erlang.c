@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-erlang.c: Erlang B/C through the stable recurrence, queue forecasts and the counters a standard needs. */
 #define G_LOG_DOMAIN "daftar-erlang"
 

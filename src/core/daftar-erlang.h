@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-erlang.h: queueing maths for the staffing advisor — the office's ticket queue as M/M/N (Erlang C). */
 #pragma once
 

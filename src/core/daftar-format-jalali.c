@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-format-jalali.c: Jalali calendar arithmetic, the office week and date parsing, through ICU's persian calendar. */
 #define G_LOG_DOMAIN "daftar-format"
 

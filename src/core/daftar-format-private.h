@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-format-private.h: what daftar-format.c and daftar-format-jalali.c share — days as ICU instants. */
 #pragma once
 

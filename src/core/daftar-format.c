@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-format.c: numbers, durations and dates through ICU, under one process-wide configuration (Jalali arithmetic: daftar-format-jalali.c). */
 #define G_LOG_DOMAIN "daftar-format"
 

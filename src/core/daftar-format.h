@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-format.h: the one formatting module for numbers, durations and dates on screen and in reports (ICU underneath). */
 #pragma once
 

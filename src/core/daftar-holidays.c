@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-holidays.c: the official holidays the central server sent — for the calendar and for "closed today". */
 #define G_LOG_DOMAIN "daftar-holidays"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-holidays.h: the official holidays the central server sent — for the calendar and for "closed today". */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-i18n.c: choosing the UI language and binding the translations, before anything is translated. */
 #define G_LOG_DOMAIN "daftar-i18n"
 

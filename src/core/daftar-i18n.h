@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-i18n.h: choosing the UI language and binding the translations, before anything is translated. */
 #pragma once
 

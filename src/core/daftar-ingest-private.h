@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-ingest-private.h: shared by ingest's two files — the SQL of one record (daftar-ingest-store.c) that the page loop (daftar-ingest.c) runs. */
 #pragma once
 

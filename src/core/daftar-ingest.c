@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-ingest.c: applies one page of protocol changes to the database, atomically. */
 #define G_LOG_DOMAIN "daftar-ingest"
 

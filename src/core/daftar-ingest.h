@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-ingest.h: applies one page of protocol changes to the database,
  * atomically. The sync client and the demo generator both come through here. */
 #pragma once

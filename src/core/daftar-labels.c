@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-labels.c: the one table of labels for case kinds, statuses, ticket outcomes, notice channels, shifts and staffing steps. */
 #define G_LOG_DOMAIN "daftar-labels"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-labels.h: what the office calls each domain value — one table per enum type, one translation context each, so a value reads the same on every page, chart, table and file. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-migrations.c: what a schema step needs beyond its SQL file. */
 #define G_LOG_DOMAIN "daftar-db"
 
@@ -11,32 +12,47 @@
 #include "daftar-text.h"
 #include "daftar-time.h"
 
-/* Recomputes every rollup of every (office, day) that holds records. */
-static gboolean
-rebuild_rollups (DaftarDb  *db,
-                 GError   **error)
+/* The offices that hold records, by their daily rollups. */
+#define OFFICES_WITH_RECORDS \
+  "SELECT office_code FROM daily_cases UNION " \
+  "SELECT office_code FROM daily_tickets UNION " \
+  "SELECT office_code FROM daily_notices " \
+  "EXCEPT SELECT '' /* the network */"
+
+/* The office codes @sql lists; NULL with @error (saying @what failed). */
+static GPtrArray *
+list_offices (DaftarDb    *db,
+              const char  *sql,
+              const char  *what,
+              GError     **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (db,
-                                          "SELECT office_code FROM daily_cases UNION "
-                                          "SELECT office_code FROM daily_tickets UNION "
-                                          "SELECT office_code FROM daily_notices "
-                                          "EXCEPT SELECT '' /* the network */",
-                                          error);
+  sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
   g_autoptr(GPtrArray) offices = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
   int rc;
 
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (offices, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, _("Listing offices to rebuild"));
-      return FALSE;
+      daftar_db_set_error (db, error, what);
+      return NULL;
     }
+  return g_steal_pointer (&offices);
+}
 
+/* Recomputes every rollup of every (office, day) that holds records. */
+static gboolean
+rebuild_rollups (DaftarDb  *db,
+                 GError   **error)
+{
+  g_autoptr(GPtrArray) offices = list_offices (db, OFFICES_WITH_RECORDS, _("Listing offices to rebuild"), error);
+  g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
+
+  if (offices == NULL)
+    return FALSE;
   for (guint i = 0; i < offices->len; i++)
     {
       const char *office = g_ptr_array_index (offices, i);
@@ -122,27 +138,14 @@ static gboolean
 restore_offices (DaftarDb  *db,
                  GError   **error)
 {
-  sqlite3_stmt *stmt = daftar_db_prepare (db,
-                                          "SELECT office_code FROM daily_cases UNION "
-                                          "SELECT office_code FROM daily_tickets UNION "
-                                          "SELECT office_code FROM daily_notices "
-                                          "EXCEPT SELECT '' /* the network */ "
-                                          "EXCEPT SELECT code FROM offices",
-                                          error);
-  g_autoptr(GPtrArray) offices = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) offices = list_offices (db, OFFICES_WITH_RECORDS " EXCEPT SELECT code FROM offices",
+                                               _("Listing offices without a row"), error);
   g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
+  sqlite3_stmt *stmt;
   int rc;
 
-  if (stmt == NULL)
+  if (offices == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (offices, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      daftar_db_set_error (db, error, _("Listing offices without a row"));
-      return FALSE;
-    }
 
   for (guint i = 0; i < offices->len; i++)
     {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-migrations.h: what a schema step needs beyond its SQL file. */
 #pragma once
 

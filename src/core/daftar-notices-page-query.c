@@ -1,4 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-notices-page-query.c: what the Notices page shows — the period's read rates, the notices unviewed after N days, and their CSV. */
+#define G_LOG_DOMAIN "daftar-notices"
+
 #include "config.h"
 
 #include "daftar-alerts.h"

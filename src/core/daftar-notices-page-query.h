@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-notices-page-query.h: what the Notices page shows — the period's read rates, the notices unviewed after N days, and their CSV. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-notices-query.h: the Notices page's figures — read rate per bin, electronic against paper, time to view, and unviewed notices to follow up. */
 #pragma once
 

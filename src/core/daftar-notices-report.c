@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-notices-report.c: the "notices" report and the CSV of unviewed notices that staff follow up. */
 #define G_LOG_DOMAIN "daftar-notices"
 

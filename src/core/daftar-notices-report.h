@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-notices-report.h: the "notices" report and the CSV of unviewed notices that staff follow up. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-office-comparison.c: the key figures of every office side by side, for the "all offices" view and report. */
 #define G_LOG_DOMAIN "daftar-office-comparison"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-offices-report.c: the "offices" report — every office's key figures side by side, as the Overview compares them. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-offices-report.h: the "offices" report — every office's key figures side by side. */
 #pragma once
 

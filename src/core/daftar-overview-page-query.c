@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-overview-page-query.c: what the Overview shows — today's and the period's key figures, the alerts and the offices compared. */
 #define G_LOG_DOMAIN "daftar-overview"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-page-check.h: the strict check of a page's bytes before json-glib parses them — RFC 8259 only, with bounded depth, changes and values. */
 #pragma once
 

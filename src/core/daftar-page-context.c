@@ -1,4 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-page-context.c: what a dashboard page shows figures for — an office, a period and the day it is. */
+#define G_LOG_DOMAIN "daftar-page"
+
 #include "config.h"
 
 #include "daftar-page-context.h"

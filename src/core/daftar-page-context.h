@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-page-context.h: what a dashboard page shows figures for — an office, a period and the day it is. */
 #pragma once
 

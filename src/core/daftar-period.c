@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-period.c: the period a dashboard shows — Jalali presets, previous period, and binning. */
 #define G_LOG_DOMAIN "daftar-period"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-period.h: the period a dashboard shows — Jalali presets, previous period, and binning by day, week or Jalali month. */
 #pragma once
 

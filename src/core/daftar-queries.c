@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-queries.c: the figures that screens and reports show, read from the rollups. */
 #define G_LOG_DOMAIN "daftar-queries"
 

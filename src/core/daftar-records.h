@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-records.h: the synced entities, their fields, and validation of a
  * record from its protocol JSON (DESIGN §5, §6). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-reject-reasons.h: why a record from the server was refused — a code and its arguments, stored as such and put into words in the UI's language when shown. */
 #pragma once
 

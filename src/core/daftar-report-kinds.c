@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-report-kinds.c: the reports `daftar --report KIND` knows. One line per kind. */
 #include "config.h"
 

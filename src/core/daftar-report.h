@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-report.h: reports without a window — tables of figures printed as CSV or JSON. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-rollup-levels.h: keeps the network rows and the monthly and yearly rollups in step with the daily rollups of the offices. */
 #pragma once
 

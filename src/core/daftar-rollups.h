@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-rollups.h: rebuilds the daily rollups of one (office, day) from the base tables. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-shifts-load.c: load per counter and per staff member for the Shifts page, from the ticket load rollups. */
 #define G_LOG_DOMAIN "daftar-shifts"
 

@@ -1,4 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-shifts-page-query.c: what the Shifts page shows — morning against evening over the period. */
+#define G_LOG_DOMAIN "daftar-shifts"
+
 #include "config.h"
 
 #include "daftar-shifts-page-query.h"

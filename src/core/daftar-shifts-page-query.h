@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-shifts-page-query.h: what the Shifts page shows — morning against evening over the period. */
 #pragma once
 

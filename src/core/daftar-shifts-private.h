@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-shifts-private.h: what the parts of the Shifts query share. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-shifts-query.h: the Shifts page's figures — morning against evening, waits, service times, heatmaps, load and standards. */
 #pragma once
 

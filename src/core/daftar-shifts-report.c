@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-shifts-report.c: the "shifts" report — the Shifts page's figures for a period, from the same query. */
 #include "config.h"
 

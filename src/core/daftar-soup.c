@@ -1,7 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-soup.c: the one factory for SoupSessions, so every request carries the same identity and limits. */
 #define G_LOG_DOMAIN "daftar-soup"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "daftar-soup.h"
 
@@ -32,6 +35,22 @@ daftar_soup_session_new (guint       timeout_s,
   if (uri == NULL || g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") != 0)
     soup_session_set_proxy_resolver (session, NULL);
   return session;
+}
+
+SoupMessage *
+daftar_soup_token_request_new (GUri       *uri,
+                               const char *token)
+{
+  SoupMessage *msg = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+  g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  soup_message_headers_replace (headers, "Authorization", auth);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  /* Wipe our copy of the header; libsoup keeps its own for the request. */
+  memset (auth, 0, strlen (auth));
+  return msg;
 }
 
 gboolean

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-soup.h: the one place that makes SoupSessions and decides which server addresses are safe. */
 #pragma once
 
@@ -15,6 +16,12 @@ G_BEGIN_DECLS
  * (plain http, allowed to this machine only) is reached directly. */
 SoupSession *daftar_soup_session_new      (guint        timeout_s,
                                            const char  *server);
+
+/* A GET of @uri that carries @token as a Bearer token and asks for JSON.
+ * Its redirects are not followed: the caller checks each one first, since
+ * the token would go with it. */
+SoupMessage *daftar_soup_token_request_new (GUri        *uri,
+                                            const char  *token);
 
 /* TRUE if @uri's host is a loopback address: 127.0.0.0/8, ::1 or localhost.
  * Plain http is only allowed to such hosts. */

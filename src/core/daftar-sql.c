@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sql.c: statement helpers shared by the query modules. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sql.h: SQL fragments shared by the query modules. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-staffing-advice.c: how far the model is trusted at each hour, and the week's hours merged into a few rows of advice. */
 #define G_LOG_DOMAIN "daftar-staffing"
 

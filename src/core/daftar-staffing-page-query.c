@@ -1,4 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-staffing-page-query.c: what the staffing advisor on the Shifts page shows — the last weeks' advice for one office. */
+#define G_LOG_DOMAIN "daftar-staffing"
+
 #include "config.h"
 
 #include "daftar-staffing-page-query.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-staffing-page-query.h: what the staffing advisor on the Shifts page shows — the last weeks' advice for one office. */
 #pragma once
 

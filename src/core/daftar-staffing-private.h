@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-staffing-private.h: what the staffing advisor's files share — the model at a count of counters, an hour's evidence, the rows of advice. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-staffing-report.c: the "staffing" report — the Shifts page's staffing advice, its figures and the capacity verdict. */
 #include "config.h"
 

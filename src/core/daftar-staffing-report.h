@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-staffing-report.h: the "staffing" report — advice, the hourly figures behind it and the capacity verdict. */
 #pragma once
 

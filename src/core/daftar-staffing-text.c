@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-staffing-text.c: the staffing advisor's sentences in the manager's words, translated and with localised digits. */
 #define G_LOG_DOMAIN "daftar-staffing"
 
@@ -197,6 +198,11 @@ note_reason_text (const DaftarStaffingAdvice *advice)
       return g_strdup_printf (_("The model predicts %1$s, but clients waited %2$s on average, within the "
                                 "standard: it overstates these hours, which get no advice on the model alone."),
                               predicted, observed);
+    case DAFTAR_STAFFING_EVIDENCE_OBSERVED:
+    case DAFTAR_STAFFING_EVIDENCE_MODEL:
+      /* Evidence, not a note: is_advice() keeps these away from here. */
+      g_return_val_if_reached (g_strdup (""));
+    case DAFTAR_STAFFING_EVIDENCE_NONE:
     case DAFTAR_STAFFING_EVIDENCE_UNCHECKED:
     default:
       return g_strdup (_("Nobody was served in these hours, so the model cannot be checked against real "
@@ -297,7 +303,6 @@ daftar_staffing_model_check_text (const DaftarStaffingAdvice *advice)
 {
   g_autofree char *observed = observed_text (advice->observed_wait_s);
   g_autofree char *predicted = NULL;
-  const char *format;
 
   if (advice->n_unbounded >= advice->n_hours)
     predicted = g_strdup (_("the counters open cannot keep up"));
@@ -320,14 +325,14 @@ daftar_staffing_model_check_text (const DaftarStaffingAdvice *advice)
     /* Translators: the model check beside a row of staffing advice: %1$s
      * is the mean wait clients had, %2$s what the queueing model predicts
      * for the counters that were open, far above it. */
-    format = _("Observed: %1$s; model: %2$s, far more than was seen");
-  else if (advice->fit == DAFTAR_STAFFING_FIT_UNDERSTATES)
+    return g_strdup_printf (_("Observed: %1$s; model: %2$s, far more than was seen"),
+                            observed, predicted);
+  if (advice->fit == DAFTAR_STAFFING_FIT_UNDERSTATES)
     /* Translators: as above, with the model far below what was seen. */
-    format = _("Observed: %1$s; model: %2$s, far less than was seen, so more counters may be needed");
-  else
-    /* Translators: as above, with the model close to what was seen. */
-    format = _("Observed: %1$s; model: %2$s");
-  return g_strdup_printf (format, observed, predicted);
+    return g_strdup_printf (_("Observed: %1$s; model: %2$s, far less than was seen, so more counters may be needed"),
+                            observed, predicted);
+  /* Translators: as above, with the model close to what was seen. */
+  return g_strdup_printf (_("Observed: %1$s; model: %2$s"), observed, predicted);
 }
 
 char *
@@ -428,6 +433,7 @@ daftar_staffing_step_text (const DaftarStaffing *staffing)
         break;
       }
     case DAFTAR_STAFFING_STEP_NEW_OFFICE:
+    case DAFTAR_N_STAFFING_STEPS:   /* not a step: the summary never says it */
     default:
       {
         g_autofree char *max = daftar_format_int (sum.max_counters);

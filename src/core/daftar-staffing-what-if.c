@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-staffing-what-if.c: the staffing what-if — other counters, service times and arrivals, projected hour by hour and over the week. */
 #define G_LOG_DOMAIN "daftar-staffing"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-staffing.c: the staffing advisor's figures — hourly load per weekday, counters needed, advice blocks, capacity weeks, what-if. */
 #define G_LOG_DOMAIN "daftar-staffing"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-staffing.h: the staffing advisor — counters needed per weekday and hour, advice, capacity verdict and what-if. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sum.c: the SQL function daftar_sum(), a sum of amounts that stops at the largest integer instead of failing. */
 #define G_LOG_DOMAIN "daftar-db"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sum.h: sums of amounts (rials, seconds) that stop at the largest integer instead of failing. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-summary-report.h: the "summary" report — the Overview's key figures for a period. */
 #pragma once
 

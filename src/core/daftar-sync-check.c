@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-check.c: what the sync client refuses from a server before ingest sees it — changes holding text json-glib would mangle, bad cursors, unsafe redirects. */
 #define G_LOG_DOMAIN "daftar-sync"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-connection.c: the connect dialog's test — one request for one change, with a sync's address, proxy, token and page rules, mapped to what the manager should fix. */
 #define G_LOG_DOMAIN "daftar-sync"
 
@@ -431,20 +432,10 @@ send_request (GTask *task,
               GUri  *uri)
 {
   Probe *probe = g_task_get_task_data (task);
-  SoupMessageHeaders *headers;
-  g_autofree char *auth = NULL;
 
   g_clear_object (&probe->stream);
   g_clear_object (&probe->msg);
-  probe->msg = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
-  /* Each redirect is checked first: the token goes with it. */
-  soup_message_add_flags (probe->msg, SOUP_MESSAGE_NO_REDIRECT);
-  headers = soup_message_get_request_headers (probe->msg);
-  auth = g_strconcat ("Bearer ", probe->token, NULL);
-  soup_message_headers_replace (headers, "Authorization", auth);
-  soup_message_headers_replace (headers, "Accept", "application/json");
-  memset (auth, 0, strlen (auth));
-
+  probe->msg = daftar_soup_token_request_new (uri, probe->token);
   soup_session_send_async (probe->session, probe->msg, G_PRIORITY_DEFAULT, probe->io, send_cb, task);
 }
 

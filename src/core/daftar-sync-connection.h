@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-connection.h: one request that tells whether a server address, office code and token would sync, before anything is saved. */
 #pragma once
 

@@ -1,12 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-fetch.c: one run's HTTP side — requests, streamed bodies with a size limit, retries, redirects; each fetch ends in the pipeline. */
 #define G_LOG_DOMAIN "daftar-sync"
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "daftar-format.h"
+#include "daftar-soup.h"
 #include "daftar-sync-private.h"
 #include "daftar-text.h"
 
@@ -466,19 +467,10 @@ send_request (GTask *task,
   DaftarSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autofree char *auth = NULL;
-  SoupMessageHeaders *headers;
 
   g_clear_object (&run->msg);
   g_clear_object (&run->stream);
-  run->msg = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
-  soup_message_add_flags (run->msg, SOUP_MESSAGE_NO_REDIRECT);
-  headers = soup_message_get_request_headers (run->msg);
-  auth = g_strconcat ("Bearer ", self->token, NULL);
-  soup_message_headers_replace (headers, "Authorization", auth);
-  soup_message_headers_replace (headers, "Accept", "application/json");
-  /* Wipe our copy of the header; libsoup keeps its own for the request. */
-  memset (auth, 0, strlen (auth));
+  run->msg = daftar_soup_token_request_new (uri, self->token);
 
   /* The I/O timeout catches a server that stops; this catches one that
    * trickles a byte now and then for ever. It covers redirects too. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-history.c: what the sync log says — the runs, the refused records, and when a sync last went well. */
 #define G_LOG_DOMAIN "daftar-sync-history"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-jobs.c: the sync client's work on the database thread — ingest of a parsed page, sync_log, and the 410 swap. */
 #define G_LOG_DOMAIN "daftar-sync"
 

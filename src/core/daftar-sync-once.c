@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-once.c: `daftar --sync-once` — one sync without a window, one line of output, an exit status. */
 #define G_LOG_DOMAIN "daftar-sync"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-pipeline.c: the order of a run's work — each page parsed off the database thread and ingested strictly in order, while the next one is fetched. */
 #define G_LOG_DOMAIN "daftar-sync"
 
@@ -398,6 +399,15 @@ go_on (GTask *task)
     case DAFTAR_SYNC_PHASE_GONE_AHEAD:
       start_resync (task);
       break;
+    /* Only a page on the worker commits; no other phase has one. */
+    case DAFTAR_SYNC_PHASE_STARTING:
+    case DAFTAR_SYNC_PHASE_FETCHING:
+    case DAFTAR_SYNC_PHASE_PREPARING:
+    case DAFTAR_SYNC_PHASE_SWAPPING:
+    case DAFTAR_SYNC_PHASE_ENDING:
+    case DAFTAR_SYNC_PHASE_FINISHING:
+    case DAFTAR_SYNC_PHASE_DONE:
+    case DAFTAR_SYNC_N_PHASES:
     default:
       g_return_if_reached ();
     }

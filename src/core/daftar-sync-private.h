@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-private.h: shared by the sync client's files — a run's state, its pipeline and the worker-thread jobs it queues. */
 #pragma once
 

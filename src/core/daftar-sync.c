@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync.c: the sync client — pages of changes over HTTP with retries, applied on the database thread. */
 #define G_LOG_DOMAIN "daftar-sync"
 

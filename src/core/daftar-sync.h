@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync.h: pulls an office's changes from the central server into the database (protocol v1, DESIGN §6). */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-terms.c: the figures' terms explained in a sentence or two, for tooltips beside them. */
 #define G_LOG_DOMAIN "daftar-terms"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-terms.h: the figures' terms explained in a sentence or two, for tooltips beside them. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-text-private.h: the full (slow) path of the search key, for the test that checks the fast path against it. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-text.c: Persian text normalisation with GLib's Unicode tables — stored form and search keys — and text made safe to show. */
 #define G_LOG_DOMAIN "daftar-text"
 

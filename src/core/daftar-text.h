@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-text.h: Persian text normalisation for stored text and for search keys, and text made safe to show: printable, isolated. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-time.c: the office's clock — Asia/Tehran days, hours and RFC 3339 times. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-token.c: the API token in the keyring (libsecret), or in DAFTAR_TOKEN_FILE for headless runs. */
 #define G_LOG_DOMAIN "daftar-token"
 

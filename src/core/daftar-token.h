@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-token.h: the API token for the central server — kept in the keyring, or in a file for headless runs. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-window-query.c: what the main window reads before any page — the offices to choose from and the holidays. */
 #define G_LOG_DOMAIN "daftar-window-query"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-window-query.h: what the main window reads before any page — the offices to choose from and the holidays. */
 #pragma once
 

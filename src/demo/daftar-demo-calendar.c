@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-demo-calendar.c: the demo span's days — Jalali dates, weekdays and Iran's official holidays, via ICU calendars. */
 #define G_LOG_DOMAIN "daftar-demo"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-demo-cases.c: the filings behind served tickets and the judicial notices later issued on them. */
 #define G_LOG_DOMAIN "daftar-demo"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-demo-central-feed.c: the demo server's pages — which changes a cursor points at, and their JSON text. */
 #define G_LOG_DOMAIN "daftar-demo-central"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-demo-central-private.h: the demo server's feed — cursors and page text, shared by its two files. */
 #pragma once
 

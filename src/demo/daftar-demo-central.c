@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-demo-central.c: the demo central server — protocol-v1 pages of demo data over HTTP, with fault modes. */
 #define G_LOG_DOMAIN "daftar-demo-central"
 

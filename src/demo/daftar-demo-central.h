@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-demo-central.h: the demo central server — a SoupServer that serves demo data as protocol-v1 pages, with fault modes. */
 #pragma once
 

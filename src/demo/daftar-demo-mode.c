@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-demo-mode.c: `daftar --demo` — the demo central server on its own thread, and the demo database synced from it. */
 #define G_LOG_DOMAIN "daftar-demo"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-demo-places.c: the demo's Persian vocabulary — Yazd province cities, destination courts, client names, case subjects. */
 #define G_LOG_DOMAIN "daftar-demo"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-demo-private.h: what the demo generator's files share — calendar, offices, places, the queue simulation. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-demo-queue.c: a day at the counters — Poisson arrivals and a FIFO multi-counter queue simulated per shift. */
 #define G_LOG_DOMAIN "daftar-demo"
 

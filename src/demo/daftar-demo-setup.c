@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-demo-setup.c: preparing the demo database that `daftar --demo` opens. */
 #define G_LOG_DOMAIN "daftar-demo"
 

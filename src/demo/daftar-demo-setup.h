@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-demo-setup.h: preparing the demo database that `daftar --demo` opens. */
 #pragma once
 

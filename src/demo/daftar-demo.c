@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-demo.c: the demo generator's entry points — offices, staff, standards, holidays, days and pages. */
 #define G_LOG_DOMAIN "daftar-demo"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-demo.h: deterministic demo data — Yazd province offices, their queues, filings and notices as protocol-v1 changes. */
 #pragma once
 

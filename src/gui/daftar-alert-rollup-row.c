@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-alert-rollup-row.c: one shift's breaches of one standard over the period, expandable to its days, each opening the Shifts page, with the manager's notes. */
 #define G_LOG_DOMAIN "daftar-overview"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-alert-rollup-row.h: one shift's breaches of one standard over the period, expandable to its days, each opening the Shifts page, with the manager's notes. */
 #pragma once
 

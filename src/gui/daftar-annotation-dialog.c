@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-annotation-dialog.c: writes, edits or removes the manager's note on an alert. */
 #define G_LOG_DOMAIN "daftar-overview"
 

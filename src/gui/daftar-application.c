@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-application.c: the application — command line, start-up and the window's life. */
 #define G_LOG_DOMAIN "daftar-application"
 

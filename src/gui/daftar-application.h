@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-application.h: the application — command line, start-up and the window's life. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-case-detail-window.h: one case whole — what was filed, where it goes, who filed it at which counter, and its notices. */
 #pragma once
 

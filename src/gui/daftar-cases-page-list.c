@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-cases-page-list.c: the Cases page's case list — column view over the lazy model, search in the period or on every date, order, notices, opening a case. */
 #define G_LOG_DOMAIN "daftar-cases-page"
 

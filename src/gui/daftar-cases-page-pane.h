@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-cases-page-pane.h: the case list and its notices, side by side in a wide window and the notices below the list in a narrow one. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-cases-page-private.h: what the Cases page's chart half and case-list half share. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-cases-page.c: the Cases dashboard — filings by kind, destination, status and staff load over the period. */
 #define G_LOG_DOMAIN "daftar-cases-page"
 

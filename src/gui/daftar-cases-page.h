@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-cases-page.h: the Cases dashboard — filings by kind, destination, status and staff load, and the searchable case list. */
 #pragma once
 

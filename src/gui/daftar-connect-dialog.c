@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-connect-dialog.c: the first-run dialog — the central server's address, the office code and the access token, tested before they are saved. */
 #define G_LOG_DOMAIN "daftar-sync-ui"
 

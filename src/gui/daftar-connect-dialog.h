@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-connect-dialog.h: the first-run dialog — the central server's address, the office code and the access token, tested before they are saved. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-connection-form.c: the central server's address, the office code and the access token — checked, tested with one request, then saved; in the connect dialog and in Preferences alike. */
 #define G_LOG_DOMAIN "daftar-sync-ui"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-connection-form.h: the central server's address, the office code and the access token — checked, tested with one request, then saved; in the connect dialog and in Preferences alike. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-focus.h: keyboard focus across the window — a list is one Tab stop, F6 moves between regions. */
 #pragma once
 

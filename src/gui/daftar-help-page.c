@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-help-page.c: a Mallard page of the user guide read into blocks of styled text, for the window that shows it without a help viewer. */
 #define G_LOG_DOMAIN "daftar-help"
 

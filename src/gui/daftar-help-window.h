@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-help-window.h: the user guide — opened in the help viewer, or in a window of its own when there is none. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-month-grid.c: a Jalali month calendar — Saturday first, Fridays and holidays marked — for picking a range of days. */
 #define G_LOG_DOMAIN "daftar-month-grid"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-month-grid.h: a Jalali month calendar — Saturday first, Fridays and holidays marked — for picking a range of days. */
 #pragma once
 

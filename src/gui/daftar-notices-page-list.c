@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-notices-page-list.c: the Notices page's follow-up list — its rows and columns, the N days, and the CSV export. */
 #define G_LOG_DOMAIN "daftar-notices"
 
@@ -154,6 +155,8 @@ bind_cell (GtkSignalListItemFactory *factory,
     case COLUMN_WAITING:
       text = daftar_format_int (n->days_waiting);
       break;
+    default:
+      g_return_if_reached ();
     }
   gtk_label_set_label (label, text);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-notices-page-private.h: what the Notices page's files share — the page's fields and the follow-up list's parts. */
 #pragma once
 

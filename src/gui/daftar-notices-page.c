@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-notices-page.c: the Notices page — read rate against the target, electronic against paper, time to view, and unviewed notices to follow up. */
 #define G_LOG_DOMAIN "daftar-notices"
 

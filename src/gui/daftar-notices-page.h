@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-notices-page.h: the Notices page — read rate against the target, electronic against paper, time to view, and unviewed notices to follow up. */
 #pragma once
 

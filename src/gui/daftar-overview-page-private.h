@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-overview-page-private.h: the Overview's alerts list and office comparison, filled apart from the page's loading, and what its rows ask of the page. */
 #pragma once
 

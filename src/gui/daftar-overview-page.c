@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-overview-page.c: the morning check — today's and the period's key figures against the standards, alerts rolled up per shift with the manager's notes, and offices compared. */
 #define G_LOG_DOMAIN "daftar-overview"
 
@@ -14,6 +15,7 @@
 #include "daftar-overview-page.h"
 #include "daftar-overview-page-private.h"
 #include "daftar-overview-page-query.h"
+#include "daftar-page-tiles.h"
 #include "daftar-page.h"
 #include "daftar-page-error.h"
 #include "daftar-terms.h"
@@ -49,47 +51,6 @@ static void daftar_overview_page_iface_init (DaftarPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (DaftarOverviewPage, daftar_overview_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (DAFTAR_TYPE_PAGE, daftar_overview_page_iface_init))
 
-static void
-clear_children (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_FLOW_BOX (box))
-        gtk_flow_box_remove (GTK_FLOW_BOX (box), child);
-      else if (GTK_IS_LIST_BOX (box))
-        gtk_list_box_remove (GTK_LIST_BOX (box), child);
-      else
-        g_assert_not_reached ();
-    }
-}
-
-static DaftarKpiTile *
-add_tile (GtkFlowBox             *box,
-          const char             *title,
-          double                  value,
-          DaftarChartValueFormat  format,
-          int                     digits)
-{
-  DaftarKpiTile *tile = DAFTAR_KPI_TILE (daftar_kpi_tile_new ());
-
-  daftar_kpi_tile_set_title (tile, title);
-  daftar_kpi_tile_set_value (tile, value, format, digits);
-  gtk_flow_box_append (box, GTK_WIDGET (tile));
-  return tile;
-}
-
-/* What a term on a tile means, as its tooltip. */
-static void
-explain_tile (DaftarKpiTile *tile,
-              DaftarTerm     term)
-{
-  g_autofree char *explanation = daftar_term_explain (term);
-
-  daftar_kpi_tile_set_explanation (tile, explanation);
-}
-
 /* Marks a tile met or breached; NaN (nothing measured) leaves it neutral. */
 static void
 set_standard (DaftarKpiTile *tile,
@@ -121,8 +82,8 @@ add_read_rate_tile (GtkFlowBox                  *box,
 {
   const DaftarStandards *std = &f->period.standards;
   gboolean judged = g_date_valid (&f->read_rate_last);
-  DaftarKpiTile *tile = add_tile (box, _("E-notice read rate"), judged ? f->read_rate_judged : f->period.e_read_rate,
-                                  DAFTAR_CHART_VALUE_PERCENT, 0);
+  DaftarKpiTile *tile = daftar_page_tiles_add (box, _("E-notice read rate"), judged ? f->read_rate_judged : f->period.e_read_rate,
+                                               DAFTAR_CHART_VALUE_PERCENT, 0);
   g_autofree char *tooltip = NULL;
 
   if (judged)
@@ -169,47 +130,47 @@ fill_tiles (GtkFlowBox                  *box,
   g_autofree char *p90_title = daftar_term_wait_p90_title ();
   DaftarKpiTile *tile;
 
-  clear_children (GTK_WIDGET (box));
+  daftar_page_tiles_clear (GTK_WIDGET (box));
 
-  tile = add_tile (box, _("Cases filed"), s->cases, DAFTAR_CHART_VALUE_INTEGER, 0);
+  tile = daftar_page_tiles_add (box, _("Cases filed"), s->cases, DAFTAR_CHART_VALUE_INTEGER, 0);
   if (previous)
     daftar_kpi_tile_set_previous (tile, previous->cases);
 
-  tile = add_tile (box, daftar_label (DAFTAR_TYPE_CASE_KIND, DAFTAR_CASE_KIND_SANA_REGISTRATION, DAFTAR_LABEL_PLURAL),
-                   s->sana_registrations, DAFTAR_CHART_VALUE_INTEGER, 0);
+  tile = daftar_page_tiles_add (box, daftar_label (DAFTAR_TYPE_CASE_KIND, DAFTAR_CASE_KIND_SANA_REGISTRATION, DAFTAR_LABEL_PLURAL),
+                                s->sana_registrations, DAFTAR_CHART_VALUE_INTEGER, 0);
   if (previous)
     daftar_kpi_tile_set_previous (tile, previous->sana_registrations);
 
-  tile = add_tile (box, _("Queue tickets issued"), s->tickets_issued, DAFTAR_CHART_VALUE_INTEGER, 0);
+  tile = daftar_page_tiles_add (box, _("Queue tickets issued"), s->tickets_issued, DAFTAR_CHART_VALUE_INTEGER, 0);
   if (previous)
     daftar_kpi_tile_set_previous (tile, previous->tickets_issued);
 
-  tile = add_tile (box, _("Clients served"), s->tickets_served, DAFTAR_CHART_VALUE_INTEGER, 0);
+  tile = daftar_page_tiles_add (box, _("Clients served"), s->tickets_served, DAFTAR_CHART_VALUE_INTEGER, 0);
   if (previous)
     daftar_kpi_tile_set_previous (tile, previous->tickets_served);
 
-  tile = add_tile (box, _("Mean wait"), s->wait_mean_minutes, DAFTAR_CHART_VALUE_MINUTES, 1);
-  explain_tile (tile, DAFTAR_TERM_WAIT_MEAN);
+  tile = daftar_page_tiles_add (box, _("Mean wait"), s->wait_mean_minutes, DAFTAR_CHART_VALUE_MINUTES, 1);
+  daftar_page_tiles_explain (tile, DAFTAR_TERM_WAIT_MEAN);
   set_standard (tile, s->wait_mean_minutes, std->target_wait_minutes, FALSE, wait_standard);
   if (previous)
     daftar_kpi_tile_set_previous (tile, previous->wait_mean_minutes);
 
-  tile = add_tile (box, p90_title,
-                   s->wait_p90_minutes < 0 ? NAN : s->wait_p90_minutes, DAFTAR_CHART_VALUE_MINUTES, 0);
-  explain_tile (tile, DAFTAR_TERM_WAIT_P90);
+  tile = daftar_page_tiles_add (box, p90_title,
+                                s->wait_p90_minutes < 0 ? NAN : s->wait_p90_minutes, DAFTAR_CHART_VALUE_MINUTES, 0);
+  daftar_page_tiles_explain (tile, DAFTAR_TERM_WAIT_P90);
   set_standard (tile, s->wait_p90_minutes < 0 ? NAN : s->wait_p90_minutes,
                 std->target_wait_minutes, FALSE, wait_standard);
   if (previous)
     daftar_kpi_tile_set_previous (tile, previous->wait_p90_minutes < 0 ? NAN : previous->wait_p90_minutes);
 
-  tile = add_tile (box, _("Served within the standard wait"), s->served_within_target, DAFTAR_CHART_VALUE_PERCENT, 0);
-  explain_tile (tile, DAFTAR_TERM_SERVICE_LEVEL);
+  tile = daftar_page_tiles_add (box, _("Served within the standard wait"), s->served_within_target, DAFTAR_CHART_VALUE_PERCENT, 0);
+  daftar_page_tiles_explain (tile, DAFTAR_TERM_SERVICE_LEVEL);
   set_standard (tile, s->served_within_target, std->target_service_level, TRUE, level_standard);
   if (previous)
     daftar_kpi_tile_set_previous (tile, previous->served_within_target);
 
   if (f == NULL)
-    add_tile (box, _("Electronic notices issued"), s->e_notices_issued, DAFTAR_CHART_VALUE_INTEGER, 0);
+    daftar_page_tiles_add (box, _("Electronic notices issued"), s->e_notices_issued, DAFTAR_CHART_VALUE_INTEGER, 0);
   else
     add_read_rate_tile (box, f, read_standard);
 }
@@ -218,7 +179,7 @@ static void
 fill_kinds (DaftarOverviewPage        *self,
             const DaftarPeriodSummary *s)
 {
-  clear_children (GTK_WIDGET (self->kinds_list));
+  daftar_page_tiles_clear (GTK_WIDGET (self->kinds_list));
 
   for (guint i = 0; i < DAFTAR_N_CASE_KINDS; i++)
     {

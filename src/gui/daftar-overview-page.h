@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-overview-page.h: the morning check — today's and the chosen period's key figures against the standards. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-overview-sections.c: the Overview's alerts list — sync, read rate and a roll-up per shift and standard, with the manager's notes — and its comparison of offices. */
 #define G_LOG_DOMAIN "daftar-overview"
 

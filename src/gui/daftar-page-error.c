@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-page-error.c: a page's error state — why its figures could not be read, and a button to try again. */
 #define G_LOG_DOMAIN "daftar-page"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-page-error.h: a page's error state — why its figures could not be read, and a button to try again. */
 #pragma once
 

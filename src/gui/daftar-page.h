@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-page.h: what every dashboard page does — load its figures for an office and a period, or say why it could not. */
 #pragma once
 

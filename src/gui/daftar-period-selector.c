@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-period-selector.c: the header bar's period button — Jalali presets and a custom range picked on a month grid. */
 #define G_LOG_DOMAIN "daftar-period-selector"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-preferences-window.h: the preferences — connection, sync interval, language, digits and calendar. */
 #pragma once
 

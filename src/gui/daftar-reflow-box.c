@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-reflow-box.c: children side by side when the width allows each a column, stacked otherwise. */
 #define G_LOG_DOMAIN "daftar-reflow-box"
 

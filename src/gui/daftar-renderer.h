@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-renderer.h: draws with cairo where GTK's OpenGL renderer would run on a software rasteriser. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-screenshot.c: rendering a window to a PNG file, for `daftar --screenshots` and the UI tests. */
 #define G_LOG_DOMAIN "daftar-screenshot"
 

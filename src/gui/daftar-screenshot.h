@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-screenshot.h: rendering a window to a PNG file, for `daftar --screenshots` and the UI tests. */
 #pragma once
 

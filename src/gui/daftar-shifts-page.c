@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-shifts-page.c: the Shifts page — morning against evening: tickets, waits, service times, heatmaps, load and standards. */
 #define G_LOG_DOMAIN "daftar-shifts"
 
@@ -10,6 +11,7 @@
 #include "daftar-charts.h"
 #include "daftar-format.h"
 #include "daftar-labels.h"
+#include "daftar-page-tiles.h"
 #include "daftar-page.h"
 #include "daftar-page-error.h"
 #include "daftar-reflow-box.h"
@@ -104,49 +106,12 @@ standard_text (const DaftarStandardCheck *check,
       /* Translators: a standard that is a floor, e.g. "at least 80%" */
       return g_strdup_printf (_("at least %s"), target);
     case DAFTAR_SHIFT_STANDARD_CASES_PER_STAFF:
-    default:
       target = daftar_format_decimal (check->target, 0);
       return g_strdup_printf (_("at most %s"), target);
+    case DAFTAR_N_SHIFT_STANDARDS:
+    default:
+      g_return_val_if_reached (g_strdup (""));
     }
-}
-
-static void
-clear_children (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_FLOW_BOX (box))
-        gtk_flow_box_remove (GTK_FLOW_BOX (box), child);
-      else
-        gtk_list_box_remove (GTK_LIST_BOX (box), child);
-    }
-}
-
-static DaftarKpiTile *
-add_tile (GtkFlowBox             *box,
-          const char             *title,
-          double                  value,
-          DaftarChartValueFormat  format,
-          int                     digits)
-{
-  DaftarKpiTile *tile = DAFTAR_KPI_TILE (daftar_kpi_tile_new ());
-
-  daftar_kpi_tile_set_title (tile, title);
-  daftar_kpi_tile_set_value (tile, value, format, digits);
-  gtk_flow_box_append (box, GTK_WIDGET (tile));
-  return tile;
-}
-
-/* What a term on a tile means, as its tooltip. */
-static void
-explain_tile (DaftarKpiTile *tile,
-              DaftarTerm     term)
-{
-  g_autofree char *explanation = daftar_term_explain (term);
-
-  daftar_kpi_tile_set_explanation (tile, explanation);
 }
 
 static void
@@ -171,28 +136,28 @@ fill_tiles (GtkFlowBox             *box,
   g_autofree char *p90_title = daftar_term_wait_p90_title ();
   DaftarKpiTile *tile;
 
-  clear_children (GTK_WIDGET (box));
-  add_tile (box, _("Queue tickets issued"), f->issued, DAFTAR_CHART_VALUE_INTEGER, 0);
-  add_tile (box, _("Clients served"), f->served, DAFTAR_CHART_VALUE_INTEGER, 0);
-  tile = add_tile (box, outcome_label (DAFTAR_TICKET_OUTCOME_NO_SHOW), f->no_show, DAFTAR_CHART_VALUE_INTEGER, 0);
+  daftar_page_tiles_clear (GTK_WIDGET (box));
+  daftar_page_tiles_add (box, _("Queue tickets issued"), f->issued, DAFTAR_CHART_VALUE_INTEGER, 0);
+  daftar_page_tiles_add (box, _("Clients served"), f->served, DAFTAR_CHART_VALUE_INTEGER, 0);
+  tile = daftar_page_tiles_add (box, outcome_label (DAFTAR_TICKET_OUTCOME_NO_SHOW), f->no_show, DAFTAR_CHART_VALUE_INTEGER, 0);
   daftar_kpi_tile_set_higher_is_better (tile, FALSE);
-  tile = add_tile (box, _("Cancelled tickets"), f->cancelled, DAFTAR_CHART_VALUE_INTEGER, 0);
+  tile = daftar_page_tiles_add (box, _("Cancelled tickets"), f->cancelled, DAFTAR_CHART_VALUE_INTEGER, 0);
   daftar_kpi_tile_set_higher_is_better (tile, FALSE);
 
-  tile = add_tile (box, _("Mean wait"), f->wait_mean_minutes, DAFTAR_CHART_VALUE_MINUTES, 1);
-  explain_tile (tile, DAFTAR_TERM_WAIT_MEAN);
+  tile = daftar_page_tiles_add (box, _("Mean wait"), f->wait_mean_minutes, DAFTAR_CHART_VALUE_MINUTES, 1);
+  daftar_page_tiles_explain (tile, DAFTAR_TERM_WAIT_MEAN);
   judge_tile (tile, d, shift, DAFTAR_SHIFT_STANDARD_WAIT_MEAN);
   /* The percentile is shown, not judged: the standard is on the mean. */
-  tile = add_tile (box, p90_title,
-                   f->wait_p90_minutes < 0 ? NAN : f->wait_p90_minutes, DAFTAR_CHART_VALUE_MINUTES, 0);
-  explain_tile (tile, DAFTAR_TERM_WAIT_P90);
+  tile = daftar_page_tiles_add (box, p90_title,
+                                f->wait_p90_minutes < 0 ? NAN : f->wait_p90_minutes, DAFTAR_CHART_VALUE_MINUTES, 0);
+  daftar_page_tiles_explain (tile, DAFTAR_TERM_WAIT_P90);
   daftar_kpi_tile_set_higher_is_better (tile, FALSE);
-  tile = add_tile (box, _("Served within the standard wait"), f->within_target_share,
-                   DAFTAR_CHART_VALUE_PERCENT, 0);
-  explain_tile (tile, DAFTAR_TERM_SERVICE_LEVEL);
+  tile = daftar_page_tiles_add (box, _("Served within the standard wait"), f->within_target_share,
+                                DAFTAR_CHART_VALUE_PERCENT, 0);
+  daftar_page_tiles_explain (tile, DAFTAR_TERM_SERVICE_LEVEL);
   judge_tile (tile, d, shift, DAFTAR_SHIFT_STANDARD_SERVICE_LEVEL);
-  tile = add_tile (box, _("Clients per staff member per shift"),
-                   d->checks[shift][DAFTAR_SHIFT_STANDARD_CASES_PER_STAFF].value, DAFTAR_CHART_VALUE_DECIMAL, 1);
+  tile = daftar_page_tiles_add (box, _("Clients per staff member per shift"),
+                                d->checks[shift][DAFTAR_SHIFT_STANDARD_CASES_PER_STAFF].value, DAFTAR_CHART_VALUE_DECIMAL, 1);
   judge_tile (tile, d, shift, DAFTAR_SHIFT_STANDARD_CASES_PER_STAFF);
 }
 
@@ -411,7 +376,7 @@ static void
 fill_standards (DaftarShiftsPage       *self,
                 const DaftarShiftsData *d)
 {
-  clear_children (GTK_WIDGET (self->standards_list));
+  daftar_page_tiles_clear (GTK_WIDGET (self->standards_list));
   for (guint s = 0; s < DAFTAR_N_SHIFTS; s++)
     for (guint k = 0; k < DAFTAR_N_SHIFT_STANDARDS; k++)
       gtk_list_box_append (self->standards_list, standard_row (d, s, k));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-shifts-page.h: the Shifts page — morning against evening: tickets, waits, service times, heatmaps, load and standards. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-spin-button.c: whole-number spin buttons in the UI's digits, read back from any of the three digit sets an office types. */
 #define G_LOG_DOMAIN "daftar-spin-button"
 

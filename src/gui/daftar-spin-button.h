@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-spin-button.h: whole-number spin buttons that show the UI's digits and read back Persian, Arabic-Indic or Latin ones. */
 #pragma once
 

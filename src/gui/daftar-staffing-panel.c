@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-staffing-panel.c: the staffing advisor's panel — advice rows with their step and reasons, hours only the model flags, the verdict naming the office's step and a what-if recomputed as values change. */
 #define G_LOG_DOMAIN "daftar-staffing"
 

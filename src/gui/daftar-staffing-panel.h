@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-staffing-panel.h: the staffing advisor on the Shifts page — advice with its step and model check, the verdict naming the office's step, what-if. */
 #pragma once
 

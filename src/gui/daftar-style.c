@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-style.c: the look every Daftar window shares — text direction and the Persian font. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-controller.c: the window's sync — when to run, with which server and token, and how the last run went. */
 #define G_LOG_DOMAIN "daftar-sync-ui"
 
@@ -147,6 +148,9 @@ error_title_for (const GError *error)
       case DAFTAR_SYNC_ERROR_BAD_PAGE:
       case DAFTAR_SYNC_ERROR_TOO_LARGE:
       case DAFTAR_SYNC_ERROR_SERVER:         return _("Server error");
+      /* Said by the popover's full message alone. */
+      case DAFTAR_SYNC_ERROR_CANCELLED:
+      case DAFTAR_SYNC_ERROR_BUSY:
       default:                               break;
       }
   if (error->domain == DAFTAR_TOKEN_ERROR)

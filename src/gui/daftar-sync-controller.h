@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-controller.h: the window's sync — when to run, with which server and token, and how the last run went. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-history-dialog.c: the list of sync runs and of the records the central server sent that were refused. */
 #define G_LOG_DOMAIN "daftar-sync-ui"
 

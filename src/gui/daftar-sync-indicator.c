@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-indicator.c: the header's sync status — "as of" the last sync, a spinner, or what went wrong. */
 #define G_LOG_DOMAIN "daftar-sync-ui"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-sync-indicator.h: the header's sync status — "as of" the last sync, a spinner, or what went wrong. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-window-pages.c: the dashboard pages the window shows, in order. One line per page. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-window-pages.h: the dashboard pages the window shows, in order. */
 #pragma once
 

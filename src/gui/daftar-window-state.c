@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-window-state.c: the main window's size, maximized state and page, kept across starts in GSettings. */
 #define G_LOG_DOMAIN "daftar-window-state"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-window.c: the main window — header, office selector and the pages. */
 #define G_LOG_DOMAIN "daftar-window"
 
@@ -401,10 +402,11 @@ void
 daftar_window_set_today (DaftarWindow *self,
                          const GDate  *today)
 {
+  DaftarPeriod before;
+
   g_return_if_fail (DAFTAR_IS_WINDOW (self));
 
-  DaftarPeriod before = self->period;
-
+  before = self->period;
   self->today = *today;
   /* The selector moves a preset to the new today and emits "changed",
    * which reloads; a chosen range stays, but "today" itself still moved. */

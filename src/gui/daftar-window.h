@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-window.h: the main window — header, office selector and the pages. */
 #pragma once
 

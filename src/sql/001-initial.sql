@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Schema v1: the tables of DESIGN §5 and the daily rollups the dashboards read.
 --
 -- Synced tables declare no foreign keys on purpose: the central server owns

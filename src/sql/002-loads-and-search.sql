@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Schema v2: rollups for destinations and staff and counter load, so the
 -- Cases and Shifts pages need no base-table scan over long periods; a partial
 -- index for the unviewed electronic notices; and a trigram index over the

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Schema v3: figures over long periods and over the whole network read a
 -- few rows instead of every office's every day.
 --

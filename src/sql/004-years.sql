@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Schema v4: yearly rollups for the figures a long period sums whole.
 --
 -- Each yearly_* table sums its monthly_* table over one Jalali year, filed

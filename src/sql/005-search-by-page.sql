@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Schema v5: the search index over cases is brought up to date once per
 -- ingest page instead of once per written case.
 --

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Schema v6: every row says whose it is, so one office's feed cannot change
 -- another office's rows.
 --

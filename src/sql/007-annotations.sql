@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Schema v7: the manager's notes on alerts ("one counter closed for
 -- repairs"), to explain a breach to the province.
 --

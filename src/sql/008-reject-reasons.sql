@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Schema v8: a rejected record's reason is also stored as a code and its
 -- arguments, so the sync history puts it into words in the UI's language
 -- when it shows it (daftar-reject-reasons.c), with numbers in the UI's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-case-search.c: the case list's search — a query typed against cases of fuzzed text, found alike by a scan, through the trigram index, and by a plain substring test. */
 #define G_LOG_DOMAIN "daftar-fuzz"
 

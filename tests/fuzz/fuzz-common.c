@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-common.c: what every fuzz target shares — a quiet but strict GLib, input helpers, a fresh database per input. */
 #define G_LOG_DOMAIN "daftar-fuzz"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-common.h: what every fuzz target shares — libFuzzer's entry points, a quiet but strict GLib, a fresh database per input. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-page.c: a page from a hostile central server, through everything the sync client does with a body — scan, parse, cursor checks, record validation, ingest. */
 #define G_LOG_DOMAIN "daftar-fuzz"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-replay.c: runs a fuzz target over its corpus without libFuzzer, so that every build (gcc, sanitizers) replays each file as a regression test. */
 #include "config.h"
 

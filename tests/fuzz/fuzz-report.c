@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-report.c: the arguments of `daftar --report KIND --from DATE --to DATE --office CODE --format F`, each report run over a few days of one office. */
 #define G_LOG_DOMAIN "daftar-fuzz"
 

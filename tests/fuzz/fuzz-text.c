@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-text.c: Persian text folding — the stored form, the search key's fast path against its full path, and the filter for text on its way to a terminal. */
 #define G_LOG_DOMAIN "daftar-fuzz"
 

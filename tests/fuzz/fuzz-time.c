@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-time.c: the time and date parsers — RFC 3339 times of a page, stored days, and the Jalali or Gregorian dates of the command line — each checked by a round trip. */
 #define G_LOG_DOMAIN "daftar-fuzz"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-test-util.h: helpers shared by the test programs — temporary databases, pages, checksums. */
 #pragma once
 
@@ -32,8 +33,23 @@ char       *daftar_test_table_checksum   (DaftarDb   *db,
  * ASCII digit: what the Persian and English UI tests look for. */
 gboolean    daftar_test_has_persian_digit (const char *text);
 gboolean    daftar_test_has_latin_digit   (const char *text);
+/* Whether @text (nullable) holds a Persian (Arabic-script) letter, digits
+ * aside: an untranslated English message has none. */
+gboolean    daftar_test_has_persian_letter (const char *text);
 
 gint64      daftar_test_count            (DaftarDb   *db,
                                           const char *sql);
+
+/* Runs the main loop until @cond holds. A timer wakes the loop so that a
+ * condition set from another thread is seen; the deadline only stops a hang. */
+void        daftar_test_wait_for         (gboolean (*cond) (gpointer),
+                                          gpointer   data);
+/* Runs what is pending, again over a few tenths of a second, so what changed
+ * is laid out and drawn. */
+void        daftar_test_settle           (void);
+
+/* Every file of @dir with a digest of its bytes, sorted: equal listings
+ * mean nothing was changed, added (a -wal, -shm or -journal) or removed. */
+char       *daftar_test_dir_listing      (const char *dir);
 
 G_END_DECLS

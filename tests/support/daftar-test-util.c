@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daftar-test-util.c: helpers shared by the test programs — temporary databases, pages, checksums. */
 #include "config.h"
 
@@ -152,4 +153,74 @@ daftar_test_has_latin_digit (const char *text)
     if (g_ascii_isdigit (*p))
       return TRUE;
   return FALSE;
+}
+
+gboolean
+daftar_test_has_persian_letter (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c >= 0x0620 && c <= 0x06D3 && !(c >= 0x0660 && c <= 0x0669))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+daftar_test_wait_for (gboolean (*cond) (gpointer),
+                      gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  guint waker = g_timeout_add (50, tick, NULL);
+
+  while (!cond (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (waker);
+}
+
+void
+daftar_test_settle (void)
+{
+  for (int i = 0; i < 30; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+    }
+}
+
+char *
+daftar_test_dir_listing (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GString *listing = g_string_new (NULL);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *digest = NULL;
+      gsize len = 0;
+
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+      g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GSIZE_FORMAT " %s", name, len, digest));
+    }
+  g_ptr_array_sort (lines, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (listing, "%s\n", (char *) g_ptr_array_index (lines, i));
+  return g_string_free (listing, FALSE);
 }

@@ -1,21 +1,10 @@
-/* test-sync-common.h: what the sync test programs share — an in-process demo server, a client, reference data. */
-#pragma once
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sync-common.c: what the sync test programs share — an in-process demo server, a client, reference data. */
+#include "config.h"
 
-#include <string.h>
-#include <glib/gstdio.h>
+#include "test-sync-common.h"
 
-#include "daftar-demo.h"
-#include "daftar-demo-central.h"
-#include "daftar-demo-central-private.h"
-#include "daftar-ingest.h"
-#include "daftar-sync.h"
-#include "daftar-test-util.h"
-
-#define TEST_SEED 20251
-#define TEST_TOKEN "s3cr3t-T0KEN-never-in-logs"
-#define TEST_LAST_DAY 2025, G_DATE_MARCH, 1
-
-static inline DaftarDemo *
+DaftarDemo *
 test_sync_demo (guint n_days)
 {
   GDate last;
@@ -26,7 +15,7 @@ test_sync_demo (guint n_days)
 }
 
 /* A server over @n_days of one office, listening on a random loopback port. */
-static inline DaftarDemoCentral *
+DaftarDemoCentral *
 test_sync_server (guint   n_days,
                   char  **out_url)
 {
@@ -40,7 +29,7 @@ test_sync_server (guint   n_days,
   return server;
 }
 
-static inline const char *
+const char *
 test_sync_office (void)
 {
   static char *office;
@@ -55,7 +44,7 @@ test_sync_office (void)
 
 /* The database daftar_demo_fill_database makes from the same seed: what a
  * complete sync must equal. Built once per days count and program. */
-static inline const char *
+const char *
 test_sync_reference (guint n_days)
 {
   static GHashTable *paths;
@@ -84,7 +73,7 @@ test_sync_reference (guint n_days)
   return path;
 }
 
-static inline sqlite3 *
+sqlite3 *
 test_sync_open_readonly (const char *path)
 {
   sqlite3 *handle = NULL;
@@ -94,7 +83,7 @@ test_sync_open_readonly (const char *path)
   return handle;
 }
 
-static inline gint64
+gint64
 test_sync_query_int (sqlite3    *handle,
                      const char *sql)
 {
@@ -111,7 +100,7 @@ test_sync_query_int (sqlite3    *handle,
 /* "table:rows:sha256" for every data table (all but sync_*), ordered by
  * every column, so two files give equal strings exactly when they hold
  * equal data. */
-static inline char *
+char *
 test_sync_checksums (const char *path)
 {
   sqlite3 *handle = test_sync_open_readonly (path);
@@ -167,7 +156,7 @@ test_sync_checksums (const char *path)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static inline void
+void
 test_sync_assert_same_data (const char *path,
                             const char *reference)
 {
@@ -181,7 +170,7 @@ test_sync_assert_same_data (const char *path,
  * hot journal or an unrecovered WAL index can only be repaired by a
  * connection that may write, and a read-only one fails with
  * SQLITE_READONLY instead of checking anything. */
-static inline void
+void
 test_sync_assert_integrity (const char *path)
 {
   sqlite3 *handle = NULL;
@@ -203,7 +192,7 @@ typedef struct {
   gboolean           done;
 } TestSyncRun;
 
-static inline void
+static void
 test_sync_run_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -215,7 +204,7 @@ test_sync_run_cb (GObject      *source,
 }
 
 /* Runs one sync to its end, serving the in-process server meanwhile. */
-static inline DaftarSyncSummary *
+DaftarSyncSummary *
 test_sync_run (DaftarSyncClient  *client,
                GCancellable      *cancellable,
                GError           **error)
@@ -231,7 +220,7 @@ test_sync_run (DaftarSyncClient  *client,
 }
 
 /* A client with fast retries, for the database at @path. */
-static inline DaftarSyncClient *
+DaftarSyncClient *
 test_sync_client (DaftarDbWorker *worker,
                   const char     *url)
 {
@@ -242,7 +231,7 @@ test_sync_client (DaftarDbWorker *worker,
   return client;
 }
 
-static inline gpointer
+static gpointer
 test_sync_cursor_job (DaftarDb      *db,
                       gpointer       job_data,
                       GCancellable  *cancellable,
@@ -257,7 +246,7 @@ test_sync_cursor_job (DaftarDb      *db,
 }
 
 /* The stored cursor, "" for none. */
-static inline char *
+char *
 test_sync_stored_cursor (DaftarDbWorker *worker)
 {
   g_autoptr(GError) error = NULL;
@@ -270,7 +259,7 @@ test_sync_stored_cursor (DaftarDbWorker *worker)
 /* The database after only the first page of @limit changes, built by
  * ingesting that page directly; *out_cursor gets its cursor. This is the
  * state a run that fails on page two must leave. */
-static inline char *
+char *
 test_sync_first_page_reference (guint   n_days,
                                 guint   limit,
                                 char  **out_dir,
@@ -299,7 +288,7 @@ test_sync_first_page_reference (guint   n_days,
  * lets go of its last job's GTask a moment after the job's callback ran here;
  * if that were the last reference, the worker would be finalized on its own
  * thread and join itself (reported to the daftar-db-worker.c owner). */
-static inline void
+void
 test_sync_worker_free (DaftarDbWorker *worker)
 {
   if (worker == NULL)
@@ -310,4 +299,28 @@ test_sync_worker_free (DaftarDbWorker *worker)
       g_usleep (100);
     }
   g_object_unref (worker);
+}
+
+void
+test_sync_fixture_set_up (TestSyncFixture *f,
+                          guint            n_days,
+                          guint            limit)
+{
+  f->dir = daftar_test_tmpdir_new ();
+  f->path = g_build_filename (f->dir, "daftar.db", NULL);
+  f->server = test_sync_server (n_days, &f->url);
+  f->worker = daftar_db_worker_new (f->path);
+  f->client = test_sync_client (f->worker, f->url);
+  daftar_sync_client_set_page_limit (f->client, limit);
+}
+
+void
+test_sync_fixture_tear_down (TestSyncFixture *f)
+{
+  g_clear_object (&f->client);
+  test_sync_worker_free (g_steal_pointer (&f->worker));
+  g_clear_object (&f->server);
+  g_free (f->url);
+  g_free (f->path);
+  daftar_test_tmpdir_free (f->dir);
 }

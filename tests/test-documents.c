@@ -434,6 +434,29 @@ test_unviewed (void)
   g_assert_true (shows_words (text, "فهرست مشاهده‌نشده برای پیگیری"));
 }
 
+static void
+test_evidence (void)
+{
+  g_autofree char *pdf = NULL, *text = NULL, *pdf_en = NULL, *text_en = NULL;
+
+  fixture_ensure ();
+  pdf = make_pdf ("evidence", "1404-06-01", "1404-08-25", "fa", "evidence-fa.pdf");
+  text = tool ("pdftotext", "-layout", pdf);
+  g_test_message ("evidence: %u pages", page_count (pdf));
+  g_assert_true (shows_words (text, "مستندات درخواست افزایش کارمند/باجه/دفتر جدید"));
+  g_assert_true (shows_words (text, "مرحله‌ای که دفتر در آن است"));
+  g_assert_true (shows_words (text, "هفته‌های بیش از ظرفیت"));
+  g_assert_true (shows_words (text, "اثر افزودن باجه"));
+  g_assert_true (shows_words (text, "امضا و تاریخ"));
+  g_assert_cmpuint (page_count (pdf), >=, 2);
+
+  pdf_en = make_pdf ("evidence", "1404-06-01", "1404-08-25", "en", "evidence-en.pdf");
+  text_en = tool ("pdftotext", "-layout", pdf_en);
+  g_assert_nonnull (strstr (text_en, "Evidence for more staff, a counter or a new office"));
+  g_assert_nonnull (strstr (text_en, "Weeks over capacity"));
+  g_assert_nonnull (strstr (text_en, "What more counters would achieve"));
+}
+
 static guint
 count_files (const char *dir)
 {
@@ -499,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/documents/monthly-english", test_monthly_english);
   g_test_add_func ("/documents/monthly-empty", test_monthly_empty);
   g_test_add_func ("/documents/unviewed", test_unviewed);
+  g_test_add_func ("/documents/evidence", test_evidence);
   g_test_add_func ("/documents/unwritable", test_unwritable);
 
   status = g_test_run ();

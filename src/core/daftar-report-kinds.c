@@ -18,6 +18,8 @@ const DaftarReportKind daftar_report_kinds[] = {
   { "shifts", daftar_shifts_report },
   { "offices", daftar_offices_report },
   { "monthly", daftar_monthly_report },
+  /* The staffing evidence's tables are the staffing report's. */
+  { "evidence", daftar_staffing_report },
   { "unviewed", daftar_notices_unviewed_report },
   { NULL }
 };

@@ -440,10 +440,10 @@ daftar_document_new (DaftarDb           *db,
       ok = daftar_unviewed_source_new (db, office_code, from, to, now, &source, &data, &header, error);
       break;
     case DAFTAR_DOCUMENT_EVIDENCE:
+      ok = daftar_evidence_source_new (db, office_code, from, to, now, &source, &data, &header, error);
+      break;
     default:
-      g_set_error (error, DAFTAR_DOCUMENT_ERROR, DAFTAR_DOCUMENT_ERROR_UNKNOWN_KIND,
-                   _("The staffing evidence document is not available yet"));
-      return NULL;
+      g_return_val_if_reached (NULL);
     }
   if (!ok)
     return NULL;

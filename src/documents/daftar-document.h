@@ -23,7 +23,7 @@ typedef enum {
 
 typedef enum {
   DAFTAR_DOCUMENT_MONTHLY,    /* گزارش عملکرد ماهانه */
-  DAFTAR_DOCUMENT_EVIDENCE,   /* staffing evidence: not yet (see README) */
+  DAFTAR_DOCUMENT_EVIDENCE,   /* مستندات درخواست افزایش کارمند/باجه/دفتر جدید */
   DAFTAR_DOCUMENT_UNVIEWED,   /* unviewed e-notices, for follow-up */
 } DaftarDocumentKind;
 

@@ -46,11 +46,11 @@ static const GOptionEntry option_entries[] = {
   { "screenshots", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save every page as DIR/PAGE.png and quit"), N_("DIR") },
   { "sync-once", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Sync once without a window, print one summary line and quit"), NULL },
   { "server", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Central server address for --sync-once (default: from Preferences)"), N_("URL") },
-  { "report", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Print a report without a window (KIND: summary, cases, shifts, notices, staffing, offices, monthly, unviewed)"), N_("KIND") },
+  { "report", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Print a report without a window (KIND: summary, cases, shifts, notices, staffing, offices, monthly, evidence, unviewed)"), N_("KIND") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("First day of the report, Jalali or Gregorian"), N_("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Last day of the report"), N_("DATE") },
   { "office", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Office code (reports: default every office; sync: default from Preferences)"), N_("CODE") },
-  { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Report format: csv, json, or pdf for the documents monthly and unviewed"), N_("FORMAT") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Report format: csv, json, or pdf for the documents monthly, evidence and unviewed"), N_("FORMAT") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("File to write a pdf report to"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
   { NULL }

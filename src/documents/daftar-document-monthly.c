@@ -115,6 +115,13 @@ minutes_text (double value)
   return isfinite (value) && value >= 0 ? daftar_format_minutes (value, 1) : g_strdup ("—");
 }
 
+/* The 90th percentile is counted in whole minutes. */
+static char *
+whole_minutes_text (double value)
+{
+  return isfinite (value) && value >= 0 ? daftar_format_minutes (value, 0) : g_strdup ("—");
+}
+
 static char *
 percent_text (double value)
 {
@@ -136,7 +143,7 @@ add_figures (GArray                      *items,
     { _("Clients served"), c->tickets_served, p->tickets_served, NAN, count_text, NULL },
     { _("Clients who did not come when called"), c->tickets_no_show, p->tickets_no_show, NAN, count_text, NULL },
     { _("Mean wait"), c->wait_mean_minutes, p->wait_mean_minutes, c->standards.target_wait_minutes, minutes_text, _("at most %s") },
-    { _("90% waited at most"), c->wait_p90_minutes, p->wait_p90_minutes, NAN, minutes_text, NULL },
+    { _("90% waited at most"), c->wait_p90_minutes, p->wait_p90_minutes, NAN, whole_minutes_text, NULL },
     { _("Served within the standard wait"), c->served_within_target, p->served_within_target,
       c->standards.target_service_level, percent_text, _("at least %s") },
     { _("Electronic notices issued"), c->e_notices_issued, p->e_notices_issued, NAN, count_text, NULL },
@@ -268,7 +275,7 @@ add_shifts (GArray                      *items,
     g_autofree char *ms = daftar_format_int (m->served), *es = daftar_format_int (e->served);
     g_autofree char *mn = daftar_format_int (m->no_show), *en = daftar_format_int (e->no_show);
     g_autofree char *mw = minutes_text (m->wait_mean_minutes), *ew = minutes_text (e->wait_mean_minutes);
-    g_autofree char *mp = minutes_text (m->wait_p90_minutes), *ep = minutes_text (e->wait_p90_minutes);
+    g_autofree char *mp = whole_minutes_text (m->wait_p90_minutes), *ep = whole_minutes_text (e->wait_p90_minutes);
     g_autofree char *ml = percent_text (m->within_target_share), *el = percent_text (e->within_target_share);
 
     add_row (items, header, widths, 3, _("Queue tickets issued"), mi, ei, NULL);

@@ -11,7 +11,10 @@ as file:line: text.
   header of src/demo or name its functions, types or macros (daftar_demo_*,
   DaftarDemo*, DAFTAR_DEMO_*). The demo builds on core, never the reverse.
 - The demo is GLib-level like core: no file under src/demo may include a
-  header of src/gui or src/charts, GTK or libadwaita."""
+  header of src/gui or src/charts, GTK or libadwaita.
+- Plots and documents draw without a display: no plot file of src/charts
+  (daftar-plot*, daftar-*-plot*, the series and scales they use) and no
+  file under src/documents may include GTK, libadwaita or a widget header."""
 import os
 import re
 import sys
@@ -52,14 +55,23 @@ rules = [
      re.compile(include_of(headers_of('src/gui') + headers_of('src/charts'),
                            (r'gtk/', r'gdk/', r'gsk/', r'adwaita\.h'))),
      'line(s) in the demo include a view or GTK header; the demo is GLib-level like core'),
+    (('src/charts', 'src/documents'),
+     re.compile(include_of([h for h in headers_of('src/charts') + headers_of('src/gui')
+                            if 'plot' not in h and not h.startswith(('daftar-chart-series', 'daftar-chart-scale'))],
+                           (r'gtk/', r'gdk/', r'gsk/', r'adwaita\.h'))),
+     'line(s) in plots or documents include GTK or a widget header; they must draw without a display',
+     re.compile(r'plot|^daftar-chart-(series|scale)\.|^daftar-(document|report-page)')),
 ]
 
 failed = False
-for tops, forbidden, message in rules:
+for tops, forbidden, message, *rest in rules:
+    only = rest[0] if rest else None
     problems = []
     for top in tops:
         for dirpath, _, files in sorted(os.walk(os.path.join(source_root, top))):
             for name in sorted(files):
+                if only is not None and not only.search(name):
+                    continue
                 path = os.path.join(dirpath, name)
                 try:
                     with open(path, encoding='utf-8') as f:
@@ -79,4 +91,4 @@ for tops, forbidden, message in rules:
 if failed:
     sys.exit(1)
 print('src/gui and src/charts never touch the database; src/core never reaches '
-      'the demo; src/demo never reaches the views or GTK')
+      'the demo; src/demo never reaches the views or GTK; plots and documents never reach GTK')

@@ -238,7 +238,8 @@ assert_persian_line (Fixture    *f,
   static const char * const codes[] = {
     OFFICE, "XX-NONE-01", "HTTP 401", "HTTP 503", "JSON", "csv", "json", "1405-08-01", "2026-10-23",
     /* The reports' names, as --report takes them. */
-    "summary", "cases", "shifts", "notices", "staffing", "offices", NULL
+    "summary", "cases", "shifts", "notices", "staffing", "offices", "monthly", "evidence", "unviewed", "care",
+    NULL
   };
   g_autofree char *rest = NULL;
   g_autoptr(GRegex) options = g_regex_new ("(?<![\\w-])--[a-z][a-z-]*", 0, 0, NULL);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* daftar-chart.c: the base of every drawn chart — series, properties, hover, tooltips, description. */
+/* daftar-chart.c: the base of every chart widget — a DaftarPlot shown, allocated, hovered, described and given tooltips. */
 #define G_LOG_DOMAIN "daftar-charts"
 
 #include "config.h"
@@ -10,6 +10,13 @@
 #include "daftar-chart-layout.h"
 #include "daftar-charts.h"
 #include "daftar-format.h"
+
+typedef struct
+{
+  DaftarPlot *plot;          /* owned */
+  char       *description;   /* owned */
+  guint       describe_idle;
+} DaftarChartPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (DaftarChart, daftar_chart, GTK_TYPE_WIDGET)
 
@@ -25,10 +32,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-DaftarChartPrivate *
+static DaftarChartPrivate *
 daftar_chart_get_priv (DaftarChart *self)
 {
   return daftar_chart_get_instance_private (self);
+}
+
+DaftarPlot *
+daftar_chart_get_plot (DaftarChart *self)
+{
+  g_return_val_if_fail (DAFTAR_IS_CHART (self), NULL);
+  return daftar_chart_get_priv (self)->plot;
 }
 
 static void daftar_chart_update_description (DaftarChart *self);
@@ -51,7 +65,6 @@ daftar_chart_invalidate (DaftarChart *self)
 {
   DaftarChartPrivate *priv = daftar_chart_get_priv (self);
 
-  priv->hover = -1;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (priv->describe_idle == 0)
@@ -59,28 +72,10 @@ daftar_chart_invalidate (DaftarChart *self)
 }
 
 static void
-on_series_items_changed (GListModel  *model,
-                         guint        position,
-                         guint        removed,
-                         guint        added,
-                         DaftarChart *self)
+on_plot_changed (DaftarPlot  *plot,
+                 DaftarChart *self)
 {
   daftar_chart_invalidate (self);
-}
-
-static void
-on_series_name_changed (DaftarChartSeries *series,
-                        GParamSpec        *pspec,
-                        DaftarChart       *self)
-{
-  daftar_chart_invalidate (self);
-}
-
-static void
-disconnect_series (gpointer data,
-                   gpointer user_data)
-{
-  g_signal_handlers_disconnect_by_data (data, user_data);
 }
 
 static void
@@ -91,7 +86,10 @@ daftar_chart_size_allocate (GtkWidget *widget,
 {
   /* Allocation is when size, direction or data last changed: the only place
    * positions are computed. snapshot then only draws them. */
-  daftar_chart_relayout (DAFTAR_CHART (widget), width, height);
+  daftar_plot_relayout (daftar_chart_get_plot (DAFTAR_CHART (widget)),
+                        gtk_widget_get_pango_context (widget),
+                        gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL,
+                        width, height);
 }
 
 static void
@@ -128,17 +126,13 @@ daftar_chart_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
   DaftarChart *self = DAFTAR_CHART (widget);
-  DaftarChartPrivate *priv = daftar_chart_get_priv (self);
   DaftarChartPalette palette;
 
-  if (!priv->laid_out)
+  if (!daftar_plot_is_laid_out (daftar_chart_get_plot (self)))
     return;
 
   daftar_chart_lookup_palette (self, &palette);
-  daftar_chart_snapshot_axes (self, snapshot, &palette);
-  if (DAFTAR_CHART_GET_CLASS (self)->snapshot_plot != NULL)
-    DAFTAR_CHART_GET_CLASS (self)->snapshot_plot (self, snapshot, &palette);
-  daftar_chart_snapshot_texts (self, snapshot, &palette);
+  daftar_chart_snapshot_plot (self, snapshot, &palette);
 }
 
 static gboolean
@@ -162,56 +156,18 @@ on_motion (GtkEventControllerMotion *motion,
            double                    y,
            DaftarChart              *self)
 {
-  DaftarChartPrivate *priv = daftar_chart_get_priv (self);
-  int hover = daftar_chart_find_mark (self, x, y);
+  DaftarPlot *plot = daftar_chart_get_plot (self);
 
-  if (hover != priv->hover)
-    {
-      priv->hover = hover;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
+  if (daftar_plot_set_hover (plot, daftar_plot_find_mark (plot, x, y)))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
 on_leave (GtkEventControllerMotion *motion,
           DaftarChart              *self)
 {
-  DaftarChartPrivate *priv = daftar_chart_get_priv (self);
-
-  if (priv->hover != -1)
-    {
-      priv->hover = -1;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-static void
-daftar_chart_collect_values_default (DaftarChart *self,
-                                     GArray      *values)
-{
-  DaftarChartPrivate *priv = daftar_chart_get_priv (self);
-
-  for (guint s = 0; s < priv->series->len; s++)
-    {
-      DaftarChartSeries *series = g_ptr_array_index (priv->series, s);
-      guint n = daftar_chart_series_get_n_points (series);
-
-      for (guint i = 0; i < n; i++)
-        {
-          double v = daftar_chart_series_get_value (series, i);
-          g_array_append_val (values, v);
-        }
-    }
-}
-
-static void
-daftar_chart_describe_default (DaftarChart *self,
-                               GString     *description)
-{
-  DaftarChartPrivate *priv = daftar_chart_get_priv (self);
-
-  for (guint s = 0; s < priv->series->len; s++)
-    daftar_chart_describe_extremes (self, g_ptr_array_index (priv->series, s), description);
+  if (daftar_plot_set_hover (daftar_chart_get_plot (self), -1))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -221,12 +177,9 @@ daftar_chart_dispose (GObject *object)
   DaftarChartPrivate *priv = daftar_chart_get_priv (self);
 
   g_clear_handle_id (&priv->describe_idle, g_source_remove);
-  if (priv->series != NULL)
-    {
-      g_ptr_array_foreach (priv->series, disconnect_series, self);
-      g_ptr_array_set_size (priv->series, 0);
-    }
-  daftar_chart_clear_layout (self);
+  if (priv->plot != NULL)
+    g_signal_handlers_disconnect_by_data (priv->plot, self);
+  g_clear_object (&priv->plot);
 
   G_OBJECT_CLASS (daftar_chart_parent_class)->dispose (object);
 }
@@ -236,14 +189,7 @@ daftar_chart_finalize (GObject *object)
 {
   DaftarChartPrivate *priv = daftar_chart_get_priv (DAFTAR_CHART (object));
 
-  g_clear_pointer (&priv->series, g_ptr_array_unref);
-  g_clear_pointer (&priv->title, g_free);
-  g_clear_pointer (&priv->unit, g_free);
   g_clear_pointer (&priv->description, g_free);
-  g_clear_pointer (&priv->tick_ys, g_array_unref);
-  g_clear_pointer (&priv->marks, g_array_unref);
-  g_clear_pointer (&priv->texts, g_array_unref);
-  g_clear_pointer (&priv->swatches, g_array_unref);
 
   G_OBJECT_CLASS (daftar_chart_parent_class)->finalize (object);
 }
@@ -260,16 +206,16 @@ daftar_chart_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_TITLE:
-      g_value_set_string (value, priv->title);
+      g_value_set_string (value, daftar_plot_get_title (priv->plot));
       break;
     case PROP_UNIT:
-      g_value_set_string (value, priv->unit);
+      g_value_set_string (value, daftar_plot_get_unit (priv->plot));
       break;
     case PROP_VALUE_FORMAT:
-      g_value_set_enum (value, priv->format);
+      g_value_set_enum (value, daftar_plot_get_value_format (priv->plot));
       break;
     case PROP_FRACTION_DIGITS:
-      g_value_set_int (value, priv->fraction_digits);
+      g_value_set_int (value, daftar_plot_get_fraction_digits (priv->plot));
       break;
     case PROP_DESCRIPTION:
       g_value_set_string (value, daftar_chart_get_description (self));
@@ -306,12 +252,30 @@ daftar_chart_set_property (GObject      *object,
     }
 }
 
+/* The plot is made here, not in init: only now is the class the widget's
+ * own, which names the kind of plot. */
+static void
+daftar_chart_constructed (GObject *object)
+{
+  DaftarChart *self = DAFTAR_CHART (object);
+  DaftarChartPrivate *priv = daftar_chart_get_priv (self);
+  GType plot_type = DAFTAR_CHART_GET_CLASS (self)->plot_type;
+
+  G_OBJECT_CLASS (daftar_chart_parent_class)->constructed (object);
+
+  g_assert (g_type_is_a (plot_type, DAFTAR_TYPE_PLOT));
+  priv->plot = g_object_new (plot_type, NULL);
+  g_signal_connect (priv->plot, "changed", G_CALLBACK (on_plot_changed), self);
+  daftar_chart_update_description (self);
+}
+
 static void
 daftar_chart_class_init (DaftarChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = daftar_chart_constructed;
   object_class->dispose = daftar_chart_dispose;
   object_class->finalize = daftar_chart_finalize;
   object_class->get_property = daftar_chart_get_property;
@@ -323,10 +287,7 @@ daftar_chart_class_init (DaftarChartClass *klass)
   widget_class->query_tooltip = daftar_chart_query_tooltip;
   widget_class->direction_changed = daftar_chart_direction_changed;
 
-  klass->value_axis = TRUE;
-  klass->include_zero = TRUE;
-  klass->collect_values = daftar_chart_collect_values_default;
-  klass->describe = daftar_chart_describe_default;
+  klass->plot_type = DAFTAR_TYPE_PLOT;
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -354,19 +315,9 @@ daftar_chart_class_init (DaftarChartClass *klass)
 static void
 daftar_chart_init (DaftarChart *self)
 {
-  DaftarChartPrivate *priv = daftar_chart_get_priv (self);
   GtkEventController *motion;
 
   daftar_charts_ensure_style ();
-
-  priv->series = g_ptr_array_new_with_free_func (g_object_unref);
-  priv->format = DAFTAR_CHART_VALUE_INTEGER;
-  priv->fraction_digits = -1;
-  priv->hover = -1;
-  priv->tick_ys = g_array_new (FALSE, FALSE, sizeof (double));
-  priv->marks = g_array_new (FALSE, FALSE, sizeof (DaftarChartMark));
-  priv->texts = g_array_new (FALSE, FALSE, sizeof (DaftarChartText));
-  priv->swatches = g_array_new (FALSE, FALSE, sizeof (DaftarChartMark));
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "daftar-chart");
@@ -375,35 +326,21 @@ daftar_chart_init (DaftarChart *self)
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  daftar_chart_update_description (self);
 }
 
 void
 daftar_chart_add_series (DaftarChart       *self,
                          DaftarChartSeries *series)
 {
-  DaftarChartPrivate *priv = daftar_chart_get_priv (self);
-
   g_return_if_fail (DAFTAR_IS_CHART (self));
-  g_return_if_fail (DAFTAR_IS_CHART_SERIES (series));
-
-  g_ptr_array_add (priv->series, g_object_ref (series));
-  g_signal_connect_object (series, "items-changed", G_CALLBACK (on_series_items_changed), self, 0);
-  g_signal_connect_object (series, "notify::name", G_CALLBACK (on_series_name_changed), self, 0);
-  daftar_chart_invalidate (self);
+  daftar_plot_add_series (daftar_chart_get_plot (self), series);
 }
 
 void
 daftar_chart_clear_series (DaftarChart *self)
 {
-  DaftarChartPrivate *priv = daftar_chart_get_priv (self);
-
   g_return_if_fail (DAFTAR_IS_CHART (self));
-
-  g_ptr_array_foreach (priv->series, disconnect_series, self);
-  g_ptr_array_set_size (priv->series, 0);
-  daftar_chart_invalidate (self);
+  daftar_plot_clear_series (daftar_chart_get_plot (self));
 }
 
 void
@@ -411,36 +348,29 @@ daftar_chart_set_series (DaftarChart       *self,
                          DaftarChartSeries *series)
 {
   g_return_if_fail (DAFTAR_IS_CHART (self));
-  g_return_if_fail (series == NULL || DAFTAR_IS_CHART_SERIES (series));
-
-  daftar_chart_clear_series (self);
-  if (series != NULL)
-    daftar_chart_add_series (self, series);
+  daftar_plot_set_series (daftar_chart_get_plot (self), series);
 }
 
 guint
 daftar_chart_get_n_series (DaftarChart *self)
 {
   g_return_val_if_fail (DAFTAR_IS_CHART (self), 0);
-  return daftar_chart_get_priv (self)->series->len;
+  return daftar_plot_get_n_series (daftar_chart_get_plot (self));
 }
 
 DaftarChartSeries *
 daftar_chart_get_series (DaftarChart *self,
                          guint        index)
 {
-  DaftarChartPrivate *priv = daftar_chart_get_priv (self);
-
   g_return_val_if_fail (DAFTAR_IS_CHART (self), NULL);
-  g_return_val_if_fail (index < priv->series->len, NULL);
-  return g_ptr_array_index (priv->series, index);
+  return daftar_plot_get_series (daftar_chart_get_plot (self), index);
 }
 
 const char *
 daftar_chart_get_title (DaftarChart *self)
 {
   g_return_val_if_fail (DAFTAR_IS_CHART (self), NULL);
-  return daftar_chart_get_priv (self)->title;
+  return daftar_plot_get_title (daftar_chart_get_plot (self));
 }
 
 void
@@ -451,10 +381,9 @@ daftar_chart_set_title (DaftarChart *self,
 
   g_return_if_fail (DAFTAR_IS_CHART (self));
 
-  if (g_strcmp0 (priv->title, title) == 0)
+  if (g_strcmp0 (daftar_plot_get_title (priv->plot), title) == 0)
     return;
-  g_free (priv->title);
-  priv->title = g_strdup (title);
+  daftar_plot_set_title (priv->plot, title);
   daftar_chart_update_description (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
@@ -463,7 +392,7 @@ const char *
 daftar_chart_get_unit (DaftarChart *self)
 {
   g_return_val_if_fail (DAFTAR_IS_CHART (self), NULL);
-  return daftar_chart_get_priv (self)->unit;
+  return daftar_plot_get_unit (daftar_chart_get_plot (self));
 }
 
 void
@@ -476,12 +405,9 @@ daftar_chart_set_unit (DaftarChart *self,
 
   if (unit != NULL && unit[0] == '\0')
     unit = NULL;
-  if (g_strcmp0 (priv->unit, unit) == 0)
+  if (g_strcmp0 (daftar_plot_get_unit (priv->plot), unit) == 0)
     return;
-  g_free (priv->unit);
-  priv->unit = g_strdup (unit);
-  /* The axis title takes a line: the plot moves. */
-  daftar_chart_invalidate (self);
+  daftar_plot_set_unit (priv->plot, unit);
   daftar_chart_update_description (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
 }
@@ -490,7 +416,7 @@ DaftarChartValueFormat
 daftar_chart_get_value_format (DaftarChart *self)
 {
   g_return_val_if_fail (DAFTAR_IS_CHART (self), DAFTAR_CHART_VALUE_INTEGER);
-  return daftar_chart_get_priv (self)->format;
+  return daftar_plot_get_value_format (daftar_chart_get_plot (self));
 }
 
 void
@@ -501,10 +427,9 @@ daftar_chart_set_value_format (DaftarChart            *self,
 
   g_return_if_fail (DAFTAR_IS_CHART (self));
 
-  if (priv->format == format)
+  if (daftar_plot_get_value_format (priv->plot) == format)
     return;
-  priv->format = format;
-  daftar_chart_invalidate (self);
+  daftar_plot_set_value_format (priv->plot, format);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE_FORMAT]);
 }
 
@@ -512,7 +437,7 @@ int
 daftar_chart_get_fraction_digits (DaftarChart *self)
 {
   g_return_val_if_fail (DAFTAR_IS_CHART (self), -1);
-  return daftar_chart_get_priv (self)->fraction_digits;
+  return daftar_plot_get_fraction_digits (daftar_chart_get_plot (self));
 }
 
 void
@@ -524,10 +449,9 @@ daftar_chart_set_fraction_digits (DaftarChart *self,
   g_return_if_fail (DAFTAR_IS_CHART (self));
 
   digits = CLAMP (digits, -1, 6);
-  if (priv->fraction_digits == digits)
+  if (daftar_plot_get_fraction_digits (priv->plot) == digits)
     return;
-  priv->fraction_digits = digits;
-  daftar_chart_invalidate (self);
+  daftar_plot_set_fraction_digits (priv->plot, digits);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION_DIGITS]);
 }
 
@@ -535,19 +459,8 @@ char *
 daftar_chart_format_value (DaftarChart *self,
                            double       value)
 {
-  DaftarChartPrivate *priv = daftar_chart_get_priv (self);
-  int digits = priv->fraction_digits;
-
   g_return_val_if_fail (DAFTAR_IS_CHART (self), NULL);
-
-  /* Automatic: one digit, unless the value is whole as shown (90%, not 90.0%). */
-  if (digits < 0)
-    {
-      double shown = priv->format == DAFTAR_CHART_VALUE_PERCENT ? value * 100 : value;
-
-      digits = priv->format == DAFTAR_CHART_VALUE_INTEGER || fabs (shown - round (shown)) < 1e-9 ? 0 : 1;
-    }
-  return daftar_chart_format_value_as (priv->format, value, digits);
+  return daftar_plot_format_value (daftar_chart_get_plot (self), value);
 }
 
 /* Runs away from snapshot, whenever the data or title change, so a screen
@@ -556,49 +469,15 @@ static void
 daftar_chart_update_description (DaftarChart *self)
 {
   DaftarChartPrivate *priv = daftar_chart_get_priv (self);
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint n_points = 0;
+  g_autofree char *text = NULL;
 
   g_clear_handle_id (&priv->describe_idle, g_source_remove);
 
-  for (guint s = 0; s < priv->series->len; s++)
-    n_points = MAX (n_points, daftar_chart_series_get_n_points (g_ptr_array_index (priv->series, s)));
-
-  if (priv->title != NULL && priv->title[0] != '\0')
-    g_string_append (text, priv->title);
-  else
-    g_string_append (text, C_("chart", "Chart"));
-  /* The unit drawn on the axis is said too: "…, 40 points" counts points,
-   * the unit says what their values are. */
-  if (priv->unit != NULL)
-    /* Translators: after a chart's title in its text alternative: the
-     * unit of its values, e.g. "Mean Wait Over the Period (minutes)". */
-    g_string_append_printf (text, C_("chart unit", " (%s)"), priv->unit);
-
-  if (n_points == 0)
-    {
-      /* Translators: said after a chart's title when it has nothing to show. */
-      g_string_append (text, _(": no data."));
-    }
-  else
-    {
-      DaftarChartSeries *first = g_ptr_array_index (priv->series, 0);
-      g_autofree char *count = daftar_format_int (n_points);
-
-      g_string_append_printf (text,
-                              /* Translators: a chart's summary: title, number of points, first and last label. */
-                              ngettext (", %s point, from %s to %s.", ", %s points, from %s to %s.", n_points),
-                              count,
-                              daftar_chart_series_get_label (first, 0),
-                              daftar_chart_series_get_label (first, daftar_chart_series_get_n_points (first) - 1));
-      if (DAFTAR_CHART_GET_CLASS (self)->describe != NULL)
-        DAFTAR_CHART_GET_CLASS (self)->describe (self, text);
-    }
-
-  if (g_strcmp0 (priv->description, text->str) == 0)
+  text = daftar_plot_describe (priv->plot);
+  if (g_strcmp0 (priv->description, text) == 0)
     return;
   g_free (priv->description);
-  priv->description = g_strdup (text->str);
+  priv->description = g_steal_pointer (&text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, priv->description,
                                   -1);
@@ -619,37 +498,45 @@ daftar_chart_get_description (DaftarChart *self)
 }
 
 void
-daftar_chart_describe_extremes (DaftarChart       *self,
-                                DaftarChartSeries *series,
-                                GString           *description)
+daftar_chart_get_scale (DaftarChart      *self,
+                        DaftarChartScale *out_scale)
 {
-  guint n = daftar_chart_series_get_n_points (series);
-  int lo = -1, hi = -1;
-  g_autofree char *lo_text = NULL;
-  g_autofree char *hi_text = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      double v = daftar_chart_series_get_value (series, i);
-
-      if (!isfinite (v))
-        continue;
-      if (lo < 0 || v < daftar_chart_series_get_value (series, lo))
-        lo = i;
-      if (hi < 0 || v > daftar_chart_series_get_value (series, hi))
-        hi = i;
-    }
-  if (lo < 0)
-    return;
-
-  lo_text = daftar_chart_format_value (self, daftar_chart_series_get_value (series, lo));
-  hi_text = daftar_chart_format_value (self, daftar_chart_series_get_value (series, hi));
-  g_string_append_c (description, ' ');
-  if (daftar_chart_series_get_name (series)[0] != '\0')
-    g_string_append_printf (description, C_("chart", "%s: "), daftar_chart_series_get_name (series));
-  /* Translators: lowest value and its label, highest value and its label. */
-  g_string_append_printf (description, _("lowest %s (%s), highest %s (%s)."),
-                          lo_text, daftar_chart_series_get_label (series, lo),
-                          hi_text, daftar_chart_series_get_label (series, hi));
+  g_return_if_fail (DAFTAR_IS_CHART (self));
+  daftar_plot_get_scale (daftar_chart_get_plot (self), out_scale);
 }
 
+gboolean
+daftar_chart_get_plot_area (DaftarChart     *self,
+                            graphene_rect_t *out_plot)
+{
+  g_return_val_if_fail (DAFTAR_IS_CHART (self), FALSE);
+  return daftar_plot_get_plot_area (daftar_chart_get_plot (self), out_plot);
+}
+
+gboolean
+daftar_chart_get_point_position (DaftarChart      *self,
+                                 guint             series,
+                                 guint             index,
+                                 graphene_point_t *out_point)
+{
+  g_return_val_if_fail (DAFTAR_IS_CHART (self), FALSE);
+  return daftar_plot_get_point_position (daftar_chart_get_plot (self), series, index, out_point);
+}
+
+char *
+daftar_chart_get_tooltip_at (DaftarChart *self,
+                             double       x,
+                             double       y)
+{
+  g_return_val_if_fail (DAFTAR_IS_CHART (self), NULL);
+  return daftar_plot_get_tooltip_at (daftar_chart_get_plot (self), x, y);
+}
+
+const char *
+daftar_chart_get_text (DaftarChart     *self,
+                       guint            index,
+                       graphene_rect_t *out_rect)
+{
+  g_return_val_if_fail (DAFTAR_IS_CHART (self), NULL);
+  return daftar_plot_get_text (daftar_chart_get_plot (self), index, out_rect);
+}

@@ -6,6 +6,7 @@
 
 #include "daftar-chart-scale.h"
 #include "daftar-chart-series.h"
+#include "daftar-plot.h"
 
 G_BEGIN_DECLS
 
@@ -18,33 +19,16 @@ struct _DaftarChartClass
 {
   GtkWidgetClass parent_class;
 
-  /* TRUE (the default) when the chart has a value axis with ticks and a row
-   * of category labels under the plot; the heatmap draws its own axes. */
-  gboolean value_axis;
-  /* Keep 0 on the value axis (bars start from it). */
-  gboolean include_zero;
+  /* The DaftarPlot this widget shows (daftar-plot.h): the data, layout and
+   * drawing live there, so documents draw the same chart without a widget.
+   * Set by subclasses in class_init. */
+  GType plot_type;
 
-  /* Appends every value the value axis must cover. The default appends the
-   * values of every point; stacked bars append sums, lines their targets. */
-  void (*collect_values) (DaftarChart           *self,
-                          GArray                *values);
-  /* Computes the marks of the plot inside @plot, in logical coordinates
-   * (x counted from the start edge), through the helpers of
-   * daftar-chart-private.h, which mirror them for right-to-left. */
-  void (*layout_plot)    (DaftarChart           *self,
-                          const graphene_rect_t *plot);
-  /* Draws the marks computed by layout_plot; never computes positions. */
-  void (*snapshot_plot)  (DaftarChart           *self,
-                          GtkSnapshot           *snapshot,
-                          const DaftarChartPalette *palette);
-  /* Lines of text to keep under the plot for category labels (default 1). */
-  guint (*category_lines) (DaftarChart           *self);
-  /* Appends sentences to the accessible description (after the summary). */
-  void (*describe)       (DaftarChart           *self,
-                          GString               *description);
-
-  gpointer padding[7];
+  gpointer padding[8];
 };
+
+/* The plot behind the widget: what documents and tests lay out and draw. */
+DaftarPlot        *daftar_chart_get_plot          (DaftarChart       *self);
 
 void               daftar_chart_add_series        (DaftarChart       *self,
                                                    DaftarChartSeries *series);

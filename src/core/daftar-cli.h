@@ -13,7 +13,8 @@ typedef struct
   const char *from;      /* Jalali 1405-08-01 or Gregorian 2026-10-23 */
   const char *to;
   const char *office;    /* nullable: every office */
-  const char *format;    /* nullable: csv; or json */
+  const char *format;    /* nullable: csv; or json (pdf: daftar-document-cli.h) */
+  const char *output;    /* nullable: stdout; a file for pdf */
 } DaftarCliReport;
 
 /* Prints the report on stdout and returns 0, or prints one line on stderr

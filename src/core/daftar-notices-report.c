@@ -102,6 +102,18 @@ report_time_to_view (DaftarReport               *report,
     }
 }
 
+static gboolean report_unviewed (DaftarDb *db, const DaftarReportRequest *request,
+                                 DaftarReport *report, GError **error);
+
+gboolean
+daftar_notices_unviewed_report (DaftarDb                  *db,
+                                const DaftarReportRequest *request,
+                                DaftarReport              *report,
+                                GError                   **error)
+{
+  return report_unviewed (db, request, report, error);
+}
+
 static gboolean
 report_unviewed (DaftarDb                  *db,
                  const DaftarReportRequest *request,

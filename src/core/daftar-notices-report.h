@@ -18,6 +18,11 @@ gboolean daftar_notices_report              (DaftarDb                  *db,
                                              DaftarReport              *report,
                                              GError                   **error);
 
+/* --report unviewed: the table unviewed alone, for staff to follow up. */
+gboolean daftar_notices_unviewed_report     (DaftarDb                  *db,
+                                             const DaftarReportRequest *request,
+                                             DaftarReport              *report,
+                                             GError                   **error);
 /* Writes the unviewed electronic notices of @office_code (NULL: every
  * office) issued at least @days days before @today to @out as RFC 4180 CSV
  * (CRLF lines) in UTF-8 with a byte order mark, oldest first, with the day

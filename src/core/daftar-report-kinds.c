@@ -9,6 +9,7 @@
 #include "daftar-notices-report.h"
 #include "daftar-shifts-report.h"
 #include "daftar-offices-report.h"
+#include "daftar-monthly-document.h"
 
 const DaftarReportKind daftar_report_kinds[] = {
   { "summary", daftar_summary_report },
@@ -17,5 +18,9 @@ const DaftarReportKind daftar_report_kinds[] = {
   { "notices", daftar_notices_report },
   { "shifts", daftar_shifts_report },
   { "offices", daftar_offices_report },
+  { "monthly", daftar_monthly_report },
+  /* The staffing evidence's tables are the staffing report's. */
+  { "evidence", daftar_staffing_report },
+  { "unviewed", daftar_notices_unviewed_report },
   { NULL }
 };

@@ -11,6 +11,7 @@
 
 #include "daftar-application.h"
 #include "daftar-cli.h"
+#include "daftar-document-cli.h"
 #include "daftar-db-worker.h"
 #include "daftar-demo-mode.h"
 #include "daftar-demo-setup.h"
@@ -46,11 +47,12 @@ static const GOptionEntry option_entries[] = {
   { "screenshots", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save every page as DIR/PAGE.png and quit"), N_("DIR") },
   { "sync-once", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Sync once without a window, print one summary line and quit"), NULL },
   { "server", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Central server address for --sync-once (default: from Preferences)"), N_("URL") },
-  { "report", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Print a report without a window (KIND: summary, cases, shifts, notices, staffing, offices)"), N_("KIND") },
+  { "report", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Print a report without a window (KIND: summary, cases, shifts, notices, staffing, offices, monthly, evidence, unviewed)"), N_("KIND") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("First day of the report, Jalali or Gregorian"), N_("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Last day of the report"), N_("DATE") },
   { "office", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Office code (reports: default every office; sync: default from Preferences)"), N_("CODE") },
-  { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Report format: csv or json"), N_("FORMAT") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Report format: csv, json, or pdf for the documents monthly, evidence and unviewed"), N_("FORMAT") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("File to write a pdf report to"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
   { NULL }
 };
@@ -87,7 +89,7 @@ daftar_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "report"))
     {
-      g_autofree char *kind = NULL, *from = NULL, *to = NULL, *office = NULL, *format = NULL;
+      g_autofree char *kind = NULL, *from = NULL, *to = NULL, *office = NULL, *format = NULL, *output = NULL;
       DaftarCliReport report = { 0 };
 
       g_variant_dict_lookup (options, "report", "s", &kind);
@@ -95,12 +97,17 @@ daftar_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "to", "s", &to);
       g_variant_dict_lookup (options, "office", "s", &office);
       g_variant_dict_lookup (options, "format", "s", &format);
+      g_variant_dict_lookup (options, "output", "^ay", &output);
       report.db_path = self->db_path;
       report.kind = kind;
       report.from = from;
       report.to = to;
       report.office = office;
       report.format = format;
+      report.output = output;
+      /* Documents are drawn here, before GTK starts: no display needed. */
+      if (g_strcmp0 (format, "pdf") == 0)
+        return daftar_document_cli_report (&report);
       return daftar_cli_report (&report);
     }
   g_variant_dict_lookup (options, "screenshots", "^ay", &self->screenshots_dir);

@@ -1,23 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* daftar-chart-text.c: the texts a chart draws — placed, mirrored, kept inside the widget, category names wrapped at words. */
+/* daftar-plot-text.c: the texts a plot draws — placed, mirrored, kept inside its box, category names wrapped at words. */
 #define G_LOG_DOMAIN "daftar-charts"
 
 #include "config.h"
 
-#include "daftar-chart-layout.h"
+#include "daftar-plot-private.h"
 
 void
-daftar_chart_add_layout (DaftarChart      *self,
+daftar_plot_add_layout (DaftarPlot       *self,
                          PangoLayout      *layout,
                          double            logical_x,
                          double            y,
-                         DaftarChartAlign  align,
+                         DaftarPlotAlign  align,
                          double            yalign,
                          gboolean          muted)
 {
-  DaftarChartPrivate *priv = daftar_chart_get_priv (self);
-  DaftarChartText item = { layout, GRAPHENE_POINT_INIT (0, 0), muted };
-  double px = daftar_chart_flip_x (self, logical_x);
+  DaftarPlotPrivate *priv = daftar_plot_get_priv (self);
+  DaftarPlotText item = { layout, GRAPHENE_POINT_INIT (0, 0), muted };
+  double px = daftar_plot_flip_x (self, logical_x);
   PangoRectangle logical;
   double left;
   int w, h;
@@ -29,9 +29,9 @@ daftar_chart_add_layout (DaftarChart      *self,
   h = logical.height;
 
   /* "Start" is the left edge in LTR and the right edge in RTL. */
-  if (align == DAFTAR_CHART_ALIGN_CENTER)
+  if (align == DAFTAR_PLOT_ALIGN_CENTER)
     left = px - w / 2.0;
-  else if ((align == DAFTAR_CHART_ALIGN_START) != priv->rtl)
+  else if ((align == DAFTAR_PLOT_ALIGN_START) != priv->rtl)
     left = px;
   else
     left = px - w;
@@ -46,11 +46,23 @@ daftar_chart_add_layout (DaftarChart      *self,
 }
 
 PangoLayout *
-daftar_chart_create_line_layout (DaftarChart *self,
+daftar_plot_create_layout (DaftarPlot *self,
+                           const char *text)
+{
+  DaftarPlotPrivate *priv = daftar_plot_get_priv (self);
+  PangoLayout *layout = pango_layout_new (priv->context);
+
+  /* As gtk_widget_create_pango_layout does with the widget's context. */
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+PangoLayout *
+daftar_plot_create_line_layout (DaftarPlot *self,
                                  const char  *text,
                                  int          max_width)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoLayout *layout = daftar_plot_create_layout (self, text);
 
   pango_layout_set_width (layout, MAX (max_width, 1) * PANGO_SCALE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -65,13 +77,13 @@ daftar_chart_create_line_layout (DaftarChart *self,
  * the line overflow it, so the caller ellipsizes each line on its own. The
  * last line kept carries the rest of the text. Returns the number of lines. */
 static guint
-wrap_at_words (DaftarChart *self,
+wrap_at_words (DaftarPlot *self,
                const char  *text,
                int          wrap_width,
                int          max_lines,
                char       **lines_out)
 {
-  g_autoptr(PangoLayout) wrapped = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  g_autoptr(PangoLayout) wrapped = daftar_plot_create_layout (self, text);
   GSList *lines;
   guint n;
 
@@ -92,7 +104,7 @@ wrap_at_words (DaftarChart *self,
 }
 
 int
-daftar_chart_measure_wrapped (DaftarChart *self,
+daftar_plot_measure_wrapped (DaftarPlot *self,
                               const char  *text,
                               int          wrap_width,
                               int          max_lines)
@@ -105,7 +117,7 @@ daftar_chart_measure_wrapped (DaftarChart *self,
     {
       int w;
 
-      daftar_chart_measure_text (self, lines[i], &w, NULL);
+      daftar_plot_measure_text (self, lines[i], &w, NULL);
       widest = MAX (widest, w);
       g_free (lines[i]);
     }
@@ -113,11 +125,11 @@ daftar_chart_measure_wrapped (DaftarChart *self,
 }
 
 void
-daftar_chart_add_text_wrapped (DaftarChart      *self,
+daftar_plot_add_text_wrapped (DaftarPlot       *self,
                                const char       *text,
                                double            logical_x,
                                double            y,
-                               DaftarChartAlign  align,
+                               DaftarPlotAlign  align,
                                double            yalign,
                                gboolean          muted,
                                int               wrap_width,
@@ -131,7 +143,7 @@ daftar_chart_add_text_wrapped (DaftarChart      *self,
 
   if (max_width <= 0)
     {
-      daftar_chart_add_layout (self, gtk_widget_create_pango_layout (GTK_WIDGET (self), text),
+      daftar_plot_add_layout (self, daftar_plot_create_layout (self, text),
                   logical_x, y, align, yalign, muted);
       return;
     }
@@ -143,7 +155,7 @@ daftar_chart_add_text_wrapped (DaftarChart      *self,
     {
       int h;
 
-      parts[i] = daftar_chart_create_line_layout (self, lines[i], max_width);
+      parts[i] = daftar_plot_create_line_layout (self, lines[i], max_width);
       pango_layout_get_pixel_size (parts[i], NULL, &h);
       total_h += h;
       g_free (lines[i]);
@@ -157,35 +169,35 @@ daftar_chart_add_text_wrapped (DaftarChart      *self,
       int h;
 
       pango_layout_get_pixel_size (parts[i], NULL, &h);
-      daftar_chart_add_layout (self, parts[i], logical_x, y, align, 0, muted);
+      daftar_plot_add_layout (self, parts[i], logical_x, y, align, 0, muted);
       y += h;
     }
 }
 
 void
-daftar_chart_add_text (DaftarChart      *self,
+daftar_plot_add_text (DaftarPlot       *self,
                        const char       *text,
                        double            logical_x,
                        double            y,
-                       DaftarChartAlign  align,
+                       DaftarPlotAlign  align,
                        double            yalign,
                        gboolean          muted)
 {
-  daftar_chart_add_text_wrapped (self, text, logical_x, y, align, yalign, muted, -1, -1, 1);
+  daftar_plot_add_text_wrapped (self, text, logical_x, y, align, yalign, muted, -1, -1, 1);
 }
 
 const char *
-daftar_chart_get_text (DaftarChart     *self,
+daftar_plot_get_text (DaftarPlot      *self,
                        guint            index,
                        graphene_rect_t *out_rect)
 {
-  DaftarChartPrivate *priv = daftar_chart_get_priv (self);
-  const DaftarChartText *text;
+  DaftarPlotPrivate *priv = daftar_plot_get_priv (self);
+  const DaftarPlotText *text;
   PangoRectangle logical;
 
   if (index >= priv->texts->len)
     return NULL;
-  text = &g_array_index (priv->texts, DaftarChartText, index);
+  text = &g_array_index (priv->texts, DaftarPlotText, index);
   pango_layout_get_pixel_extents (text->layout, NULL, &logical);
   *out_rect = GRAPHENE_RECT_INIT (text->origin.x + logical.x, text->origin.y + logical.y,
                                   logical.width, logical.height);

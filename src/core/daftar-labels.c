@@ -1,4 +1,4 @@
-/* daftar-labels.c: the one table of labels for case kinds, statuses, ticket outcomes, notice channels and shifts. */
+/* daftar-labels.c: the one table of labels for case kinds, statuses, ticket outcomes, notice and feedback channels and shifts. */
 #define G_LOG_DOMAIN "daftar-labels"
 
 #include "config.h"
@@ -56,6 +56,14 @@ static const Label notice_channels[] = {
   [DAFTAR_NOTICE_CHANNEL_PAPER]      = { NC_("notice channel", "Paper notice"), NC_("notice channel", "Paper notices") },
 };
 
+/* Translators: how a client's rating of the office reached it: a text
+ * message answered, the kiosk by the door, the judiciary's website. */
+static const Label feedback_channels[] = {
+  [DAFTAR_FEEDBACK_CHANNEL_SMS]   = { NC_("feedback channel", "Text message"), NULL },
+  [DAFTAR_FEEDBACK_CHANNEL_KIOSK] = { NC_("feedback channel", "Kiosk"), NULL },
+  [DAFTAR_FEEDBACK_CHANNEL_WEB]   = { NC_("feedback channel", "Website"), NULL },
+};
+
 /* Translators: the office's two shifts, before and after 14:00. */
 static const Label shifts[] = {
   [DAFTAR_SHIFT_MORNING] = { NC_("shift", "Morning shift"), NULL },
@@ -66,6 +74,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (case_kinds) == DAFTAR_N_CASE_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (case_statuses) == DAFTAR_N_CASE_STATUSES);
 G_STATIC_ASSERT (G_N_ELEMENTS (ticket_outcomes) == DAFTAR_N_TICKET_OUTCOMES);
 G_STATIC_ASSERT (G_N_ELEMENTS (notice_channels) == DAFTAR_N_NOTICE_CHANNELS);
+G_STATIC_ASSERT (G_N_ELEMENTS (feedback_channels) == DAFTAR_N_FEEDBACK_CHANNELS);
 G_STATIC_ASSERT (G_N_ELEMENTS (shifts) == DAFTAR_N_SHIFTS);
 
 typedef struct
@@ -81,6 +90,7 @@ static const Table tables[] = {
   { daftar_case_status_get_type,    "case status",    case_statuses,   G_N_ELEMENTS (case_statuses) },
   { daftar_ticket_outcome_get_type, "ticket outcome", ticket_outcomes, G_N_ELEMENTS (ticket_outcomes) },
   { daftar_notice_channel_get_type, "notice channel", notice_channels, G_N_ELEMENTS (notice_channels) },
+  { daftar_feedback_channel_get_type, "feedback channel", feedback_channels, G_N_ELEMENTS (feedback_channels) },
   { daftar_shift_get_type,          "shift",          shifts,          G_N_ELEMENTS (shifts) },
 };
 

@@ -4,6 +4,10 @@
 
 #include <string.h>
 
+#include <math.h>
+
+#include "daftar-care.h"
+#include "daftar-care-page-query.h"
 #include "daftar-ingest.h"
 #include "daftar-text.h"
 #include "daftar-test-util.h"
@@ -123,10 +127,225 @@ test_feedback_ingest (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+#define TICKET(id, service, issued, called, finished, counter, staff, outcome) \
+  "{\"entity\": \"ticket\", \"op\": \"upsert\", \"data\": {\"id\": \"" id "\", \"office_code\": \"" OFFICE "\", " \
+  "\"number\": 1, \"service\": \"" service "\", \"issued_at\": \"2026-10-29T" issued ":00+03:30\", " \
+  "\"called_at\": " called ", \"finished_at\": " finished ", \"counter\": " counter ", \"staff_id\": " staff ", " \
+  "\"outcome\": \"" outcome "\"}}"
+#define AT(hhmm) "\"2026-10-29T" hhmm ":00+03:30\""
+#define RATING(id, ticket, rating, hhmm, comment) \
+  "{\"entity\": \"feedback\", \"op\": \"upsert\", \"data\": {\"id\": \"" id "\", \"office_code\": \"" OFFICE "\", " \
+  "\"ticket_id\": " ticket ", \"rating\": " rating ", \"channel\": \"sms\", " \
+  "\"submitted_at\": " AT (hhmm) ", \"comment\": " comment "}}"
+
+/* One Thursday, worked out by hand from the definitions (daftar-care.h):
+ * B is called before A, who waited; C ties B in issued_at and jumps
+ * nobody; E, a no-show, is called while C waits; D is the only brief of
+ * the day (a counter with one ticket); F is cancelled, never called, and
+ * waits until 14:00; G is alone in the evening shift, which has no
+ * rating. */
+static const char *thursday =
+  "["
+  "{\"entity\": \"staff\", \"op\": \"upsert\", \"data\": {\"id\": \"S1\", \"office_code\": \"" OFFICE "\", \"name\": \"مریم\"}},"
+  TICKET ("A", "petition", "08:00", AT ("08:10"), AT ("08:20"), "1", "\"S1\"", "served") ","
+  TICKET ("B", "petition", "08:05", AT ("08:06"), AT ("08:15"), "2", "\"S2\"", "served") ","
+  TICKET ("C", "petition", "08:05", AT ("08:30"), AT ("08:40"), "1", "\"S1\"", "served") ","
+  TICKET ("D", "brief", "09:00", AT ("09:00"), AT ("09:30"), "3", "\"S3\"", "served") ","
+  TICKET ("E", "petition", "08:07", AT ("08:12"), "null", "1", "\"S1\"", "no_show") ","
+  TICKET ("F", "petition", "08:50", "null", "null", "null", "null", "cancelled") ","
+  TICKET ("G", "petition", "15:00", AT ("15:20"), AT ("15:30"), "1", "\"S1\"", "served") ","
+  RATING ("R1", "\"A\"", "5", "09:00", "null") ","
+  RATING ("R2", "\"B\"", "2", "09:10", "\"صف خیلی طولانی بود\"") ","
+  RATING ("R3", "null", "3", "10:00", "null") ","
+  RATING ("R4", "\"C\"", "1", "11:00", "\"کسی جواب نداد\"")
+  "]";
+
+static void
+assert_nan (double value)
+{
+  g_assert_true (isnan (value));
+}
+
+static void
+test_hand_built (void)
+{
+  g_autofree char *dir = NULL;
+  DaftarDb *db = daftar_test_db_new (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftarCareFigures) figures = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  GDate day;
+  const DaftarOutOfTurnInstance *worst;
+  const DaftarCrowdingCell *cell;
+
+  g_assert_cmpint (ingest (db, OFFICE, "c1", thursday), ==, 0);
+  g_date_set_dmy (&day, 29, 10, 2026);   /* a Thursday: row 5 from Saturday */
+  figures = daftar_care_query (db, OFFICE, &day, &day, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Out of turn: B jumped A, E jumped C; of six called. */
+  g_assert_cmpint (figures->out_of_turn.total.called, ==, 6);
+  g_assert_cmpint (figures->out_of_turn.total.out_of_turn, ==, 2);
+  g_assert_cmpint (figures->out_of_turn.total.jumped, ==, 2);
+  g_assert_cmpfloat_with_epsilon (figures->out_of_turn.total.share, 2.0 / 6, 1e-12);
+  g_assert_cmpint (figures->out_of_turn.by_shift[DAFTAR_SHIFT_EVENING].called, ==, 1);
+  g_assert_cmpint (figures->out_of_turn.by_shift[DAFTAR_SHIFT_EVENING].out_of_turn, ==, 0);
+  g_assert_cmpint (figures->out_of_turn.by_service[DAFTAR_CASE_KIND_BRIEF].called, ==, 1);
+  g_assert_cmpint (figures->out_of_turn.by_service[DAFTAR_CASE_KIND_BRIEF].out_of_turn, ==, 0);
+  assert_nan (figures->out_of_turn.by_service[DAFTAR_CASE_KIND_PROTEST].share);
+  g_assert_cmpuint (figures->out_of_turn.worst->len, ==, 2);
+  worst = g_ptr_array_index (figures->out_of_turn.worst, 0);
+  /* Both jumped one; E's client, C, had waited longer (7 minutes against 1). */
+  g_assert_cmpstr (worst->ticket_id, ==, "E");
+  g_assert_cmpint (worst->first_waited_s, ==, 7 * 60);
+  g_assert_cmpint (worst->counter, ==, 1);
+  g_assert_cmpstr (worst->staff_id, ==, "S1");
+  g_assert_cmpstr (worst->staff_name, ==, "مریم");
+  worst = g_ptr_array_index (figures->out_of_turn.worst, 1);
+  g_assert_cmpstr (worst->ticket_id, ==, "B");
+  g_assert_cmpint (worst->first_waited_s, ==, 6 * 60);
+  g_assert_cmpint (worst->number, ==, 1);
+  g_assert_cmpuint (figures->out_of_turn.by_counter->len, ==, 3);
+
+  /* Crowding: three waited at once at 08:05 and at 08:07; F alone from
+   * 08:50 to 14:00. */
+  cell = &figures->crowding.cells[5][8];
+  g_assert_cmpint (cell->days, ==, 1);
+  g_assert_cmpint (cell->peak_max, ==, 3);
+  g_assert_cmpfloat_with_epsilon (cell->mean_waiting, (600 + 60 + 1500 + 300 + 600) / 3600.0, 1e-12);
+  g_assert_cmpint (figures->crowding.cells[5][13].peak_max, ==, 1);
+  g_assert_cmpfloat_with_epsilon (figures->crowding.cells[5][13].mean_waiting, 1.0, 1e-12);
+  g_assert_cmpint (figures->crowding.cells[5][14].peak_max, ==, 0);
+  g_assert_cmpfloat_with_epsilon (figures->crowding.cells[5][14].mean_waiting, 0, 1e-12);
+  g_assert_cmpint (figures->crowding.cells[4][8].days, ==, 0);
+  assert_nan (figures->crowding.cells[4][8].share_over);
+  g_assert_cmpint (figures->crowding.peak, ==, 3);
+  g_assert_cmpint (figures->crowding.peak_hour, ==, 8);
+  g_assert_cmpint (figures->crowding.days_over, ==, 0);   /* 20 seats */
+  {
+    DaftarCrowdingFigures two;
+
+    g_assert_true (daftar_care_query_crowding (db, OFFICE, &day, &day, 2, &two, &error));
+    g_assert_cmpint (two.days_over, ==, 1);
+    g_assert_cmpfloat (two.cells[5][8].share_over, ==, 1.0);
+    g_assert_cmpfloat (two.cells[5][9].share_over, ==, 0.0);
+    g_assert_cmpfloat (two.by_hour[8].share_over, ==, 1.0);
+  }
+
+  /* Idle: counter 1 stood free from 08:20 to 08:30 while C waited. */
+  g_assert_cmpint (figures->idle.idle_s, ==, 600);
+  g_assert_cmpint (figures->idle.open_s, ==, 1800 + 540 + 1800 + 600);
+  g_assert_cmpint (figures->idle.by_shift_open_s[DAFTAR_SHIFT_EVENING], ==, 600);
+  {
+    const DaftarIdleRow *first = g_ptr_array_index (figures->idle.by_counter, 0);
+
+    g_assert_cmpuint (figures->idle.by_counter->len, ==, 4);   /* 1 morning, 1 evening, 2, 3 */
+    g_assert_cmpint (first->counter, ==, 1);
+    g_assert_cmpint (first->shift, ==, DAFTAR_SHIFT_MORNING);
+    g_assert_cmpint (first->open_s, ==, 1800);
+    g_assert_cmpint (first->idle_s, ==, 600);
+    g_assert_cmpfloat_with_epsilon (first->share, 1.0 / 3, 1e-12);
+    g_assert_cmpfloat_with_epsilon (first->idle_minutes_per_shift, 10, 1e-12);
+    first = g_ptr_array_index (figures->idle.by_staff, 0);
+    g_assert_cmpstr (first->staff_id, ==, "S1");
+    g_assert_cmpint (first->idle_s, ==, 600);
+  }
+
+  /* Satisfaction: four ratings of five served tickets. */
+  g_assert_cmpint (figures->satisfaction.n, ==, 4);
+  g_assert_cmpint (figures->satisfaction.served, ==, 5);
+  g_assert_cmpfloat_with_epsilon (figures->satisfaction.response_rate, 0.8, 1e-12);
+  g_assert_cmpfloat_with_epsilon (figures->satisfaction.mean, 11.0 / 4, 1e-12);
+  g_assert_cmpint (figures->satisfaction.by_rating[1], ==, 1);
+  g_assert_cmpint (figures->satisfaction.by_rating[4], ==, 0);
+  g_assert_cmpint (figures->satisfaction.unknown_wait_n, ==, 1);
+  g_assert_cmpfloat (figures->satisfaction.by_wait_band[DAFTAR_WAIT_BAND_UNDER_5].mean, ==, 2);
+  g_assert_cmpfloat (figures->satisfaction.by_wait_band[DAFTAR_WAIT_BAND_5_TO_15].mean, ==, 5);
+  g_assert_cmpfloat (figures->satisfaction.by_wait_band[DAFTAR_WAIT_BAND_15_TO_30].mean, ==, 1);
+  assert_nan (figures->satisfaction.by_wait_band[DAFTAR_WAIT_BAND_30_AND_MORE].mean);
+  g_assert_cmpuint (figures->satisfaction.by_staff->len, ==, 2);
+  {
+    const DaftarRatingGroup *s1 = g_ptr_array_index (figures->satisfaction.by_staff, 0);
+    g_assert_cmpstr (s1->staff_id, ==, "S1");
+    g_assert_cmpint (s1->n, ==, 2);
+    g_assert_cmpfloat (s1->mean, ==, 3);
+  }
+  /* The low ones, newest first, with the clients' words. */
+  g_assert_cmpuint (figures->low_ratings->len, ==, 2);
+  g_assert_cmpstr (((DaftarFeedbackItem *) g_ptr_array_index (figures->low_ratings, 0))->id, ==, "R4");
+  g_assert_cmpstr (((DaftarFeedbackItem *) g_ptr_array_index (figures->low_ratings, 1))->comment, ==,
+                   "صف خیلی طولانی بود");
+  g_assert_cmpstr (((DaftarFeedbackItem *) g_ptr_array_index (figures->low_ratings, 1))->staff_id, ==, "S2");
+
+  /* Comments are searched as cases are: Arabic yeh finds Persian. */
+  found = daftar_care_search_comments (db, OFFICE, "طولاني", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = daftar_care_search_comments (db, OFFICE, "  ", 10, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = daftar_care_search_comments (db, "TH-02", "طولانی", 10, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+
+  /* Every office together: the same figures, and no comment. */
+  g_clear_pointer (&figures, daftar_care_figures_free);
+  figures = daftar_care_query (db, NULL, &day, &day, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (figures->out_of_turn.total.out_of_turn, ==, 2);
+  g_assert_cmpint (figures->satisfaction.n, ==, 4);
+  g_assert_cmpuint (figures->low_ratings->len, ==, 0);
+
+  /* A change of a ticket moves its rating to another band: A called at
+   * 08:40 waited 40 minutes. */
+  g_assert_cmpint (ingest (db, OFFICE, "c2",
+                           "[" TICKET ("A", "petition", "08:00", AT ("08:40"), AT ("08:45"), "1", "\"S1\"", "served") "]"),
+                   ==, 0);
+  g_clear_pointer (&figures, daftar_care_figures_free);
+  figures = daftar_care_query (db, OFFICE, &day, &day, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (figures->satisfaction.by_wait_band[DAFTAR_WAIT_BAND_30_AND_MORE].n, ==, 1);
+  g_assert_cmpint (figures->satisfaction.by_wait_band[DAFTAR_WAIT_BAND_5_TO_15].n, ==, 0);
+
+  daftar_db_close (db);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* The page's read: the context's office and period. */
+static void
+test_page_query (void)
+{
+  g_autofree char *dir = NULL;
+  DaftarDb *db = daftar_test_db_new (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftarPageContext) context = NULL;
+  g_autoptr(DaftarCarePageFigures) page = NULL;
+  DaftarPeriod period;
+  GDate day;
+
+  g_assert_cmpint (ingest (db, OFFICE, "c1", thursday), ==, 0);
+  g_date_set_dmy (&day, 29, 10, 2026);
+  daftar_period_custom (&day, &day, &period);
+  context = daftar_page_context_new (OFFICE, &period, &day);
+  page = daftar_care_page_query_job (db, context, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (page->context == context);
+  g_assert_cmpint (page->figures->out_of_turn.total.called, ==, 6);
+  g_assert_cmpfloat (page->figures->standards.waiting_room_seats, ==, 20);
+  g_assert_cmpfloat (page->figures->standards.target_rating, ==, 4);
+  g_assert_cmpfloat (page->figures->standards.max_out_of_turn_share, ==, 0.02);
+  g_assert_cmpuint (page->figures->low_ratings->len, ==, 2);
+
+  daftar_db_close (db);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/care/feedback-ingest", test_feedback_ingest);
+  g_test_add_func ("/care/hand-built", test_hand_built);
+  g_test_add_func ("/care/page-query", test_page_query);
   return g_test_run ();
 }

@@ -311,6 +311,94 @@ test_hand_built (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Tickets issued at the same second jump none of each other, whichever is
+ * called first and whatever their ids; a second earlier, they do. */
+static void
+test_ties (void)
+{
+  g_autofree char *dir = NULL;
+  DaftarDb *db = daftar_test_db_new (&dir);
+  g_autoptr(GError) error = NULL;
+  DaftarOutOfTurnFigures figures;
+  GDate day;
+
+  g_date_set_dmy (&day, 29, 10, 2026);
+  /* "H" sorts before "I": I, called first, has H before it in the day's order. */
+  g_assert_cmpint (ingest (db, OFFICE, "c1",
+                           "[" TICKET ("H", "petition", "10:00", AT ("10:10"), AT ("10:20"), "2", "\"S2\"", "served") ","
+                           TICKET ("I", "petition", "10:00", AT ("10:05"), AT ("10:08"), "2", "\"S2\"", "served") "]"),
+                   ==, 0);
+  g_assert_true (daftar_care_query_out_of_turn (db, OFFICE, &day, &day, 10, &figures, &error));
+  g_assert_cmpint (figures.total.called, ==, 2);
+  g_assert_cmpint (figures.total.out_of_turn, ==, 0);
+  daftar_out_of_turn_figures_clear (&figures);
+
+  g_assert_cmpint (ingest (db, OFFICE, "c2",
+                           "[" TICKET ("H", "petition", "09:59", AT ("10:10"), AT ("10:20"), "2", "\"S2\"", "served") "]"),
+                   ==, 0);
+  g_assert_true (daftar_care_query_out_of_turn (db, OFFICE, &day, &day, 10, &figures, &error));
+  g_assert_cmpint (figures.total.out_of_turn, ==, 1);
+  g_assert_cmpstr (((DaftarOutOfTurnInstance *) g_ptr_array_index (figures.worst, 0))->ticket_id, ==, "I");
+  g_assert_cmpint (((DaftarOutOfTurnInstance *) g_ptr_array_index (figures.worst, 0))->first_waited_s, ==, 6 * 60);
+  daftar_out_of_turn_figures_clear (&figures);
+
+  daftar_db_close (db);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static char *
+table_rows (DaftarDb   *db,
+            const char *table)
+{
+  return daftar_test_table_checksum (db, table);
+}
+
+/* A file of the schema before client care gets its tables, and the
+ * rollups filled from the tickets it already holds, equal to what ingest
+ * writes. */
+static void
+test_migration (void)
+{
+  static const char * const tables[] = { "daily_out_of_turn", "out_of_turn_tickets", "hourly_waiting", "daily_idle" };
+  g_autofree char *dir = NULL;
+  DaftarDb *db = daftar_test_db_new (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (daftar_db_get_path (db));
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (ingest (db, OFFICE, "c1", thursday), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+
+      g_assert_cmpint (daftar_test_count (db, sql), >, 0);
+      g_ptr_array_add (before, table_rows (db, tables[i]));
+    }
+  g_assert_true (daftar_db_exec (db,
+                                 "DROP TABLE feedback; DROP TABLE daily_out_of_turn; DROP TABLE out_of_turn_tickets; "
+                                 "DROP TABLE hourly_waiting; DROP TABLE daily_idle; DROP TABLE daily_feedback; "
+                                 "PRAGMA user_version = 7;", &error));
+  g_assert_no_error (error);
+  daftar_db_close (db);
+
+  db = daftar_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (daftar_db_get_schema_version (db), ==, daftar_db_get_latest_version ());
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *after = table_rows (db, tables[i]);
+
+      g_test_message ("%s", tables[i]);
+      g_assert_cmpstr (after, ==, g_ptr_array_index (before, i));
+    }
+  /* The ratings come with the next sync. */
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM feedback"), ==, 0);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM daily_feedback"), ==, 0);
+
+  daftar_db_close (db);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* The page's read: the context's office and period. */
 static void
 test_page_query (void)
@@ -347,5 +435,7 @@ main (int argc, char **argv)
   g_test_add_func ("/care/feedback-ingest", test_feedback_ingest);
   g_test_add_func ("/care/hand-built", test_hand_built);
   g_test_add_func ("/care/page-query", test_page_query);
+  g_test_add_func ("/care/ties", test_ties);
+  g_test_add_func ("/care/migration", test_migration);
   return g_test_run ();
 }

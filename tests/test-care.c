@@ -9,6 +9,7 @@
 #include "daftar-care.h"
 #include "daftar-care-page-query.h"
 #include "daftar-ingest.h"
+#include "daftar-report.h"
 #include "daftar-text.h"
 #include "daftar-test-util.h"
 
@@ -399,6 +400,156 @@ test_migration (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+static JsonArray *
+report_rows (JsonObject *root,
+             const char *table)
+{
+  JsonObject *tables = json_object_get_object_member (root, "tables");
+  return json_object_get_array_member (json_object_get_object_member (tables, table), "rows");
+}
+
+static void
+assert_json_number (JsonArray *row,
+                    guint      index,
+                    double     expected)
+{
+  JsonNode *node = json_array_get_element (row, index);
+
+  if (isnan (expected))
+    g_assert_true (JSON_NODE_HOLDS_NULL (node));
+  else
+    g_assert_cmpfloat_with_epsilon (json_node_get_double (node), expected, 1e-9);
+}
+
+/* --report care: the JSON holds the page query's figures, and neither
+ * format holds a client's comment. */
+static void
+test_report (void)
+{
+  g_autofree char *dir = NULL;
+  DaftarDb *db = daftar_test_db_new (&dir);
+  const char *offices[] = { OFFICE, NULL };
+
+  g_assert_cmpint (ingest (db, OFFICE, "c1", thursday), ==, 0);
+  for (guint o = 0; o < G_N_ELEMENTS (offices); o++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) json = g_string_new (NULL);
+      g_autoptr(GString) csv = g_string_new (NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(DaftarCareFigures) f = NULL;
+      DaftarReportRequest request = { offices[o] };
+      JsonObject *root;
+      JsonArray *rows, *row;
+
+      g_date_set_dmy (&request.from, 1, 10, 2026);
+      g_date_set_dmy (&request.to, 31, 10, 2026);
+      g_assert_true (daftar_report_run (db, "care", &request, DAFTAR_REPORT_JSON, json, &error));
+      g_assert_no_error (error);
+      g_assert_true (daftar_report_run (db, "care", &request, DAFTAR_REPORT_CSV, csv, &error));
+      g_assert_no_error (error);
+      g_assert_null (strstr (json->str, "طولانی"));
+      g_assert_null (strstr (csv->str, "طولانی"));
+      g_assert_null (strstr (json->str, "جواب"));
+      g_assert_null (strstr (csv->str, "جواب"));
+
+      f = daftar_care_query (db, offices[o], &request.from, &request.to, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (json_parser_load_from_data (parser, json->str, -1, &error));
+      g_assert_no_error (error);
+      root = json_node_get_object (json_parser_get_root (parser));
+
+      row = json_array_get_array_element (report_rows (root, "summary"), 0);
+      g_assert_cmpstr (json_array_get_string_element (row, 0), ==, "2026-10-01");
+      g_assert_cmpint (json_array_get_int_element (row, 2), ==, f->out_of_turn.total.called);
+      g_assert_cmpint (json_array_get_int_element (row, 3), ==, f->out_of_turn.total.out_of_turn);
+      assert_json_number (row, 4, f->out_of_turn.total.share);
+      g_assert_cmpint (json_array_get_int_element (row, 5), ==, f->out_of_turn.total.jumped);
+      assert_json_number (row, 6, 0.02);
+      g_assert_cmpint (json_array_get_int_element (row, 7), ==, f->crowding.days);
+      g_assert_cmpint (json_array_get_int_element (row, 8), ==, f->crowding.days_over);
+      g_assert_cmpint (json_array_get_int_element (row, 9), ==, 3);
+      g_assert_cmpstr (json_array_get_string_element (row, 10), ==, "2026-10-29");
+      g_assert_cmpint (json_array_get_int_element (row, 11), ==, 8);
+      g_assert_cmpint (json_array_get_int_element (row, 12), ==, 20);
+      assert_json_number (row, 13, f->idle.open_s / 60.0);
+      assert_json_number (row, 14, 10);
+      assert_json_number (row, 15, f->idle.share);
+      g_assert_cmpint (json_array_get_int_element (row, 16), ==, 4);
+      assert_json_number (row, 17, f->satisfaction.mean);
+      assert_json_number (row, 18, 4);
+      g_assert_cmpint (json_array_get_int_element (row, 19), ==, 5);
+      assert_json_number (row, 20, 0.8);
+
+      rows = report_rows (root, "out_of_turn_by_staff");
+      g_assert_cmpuint (json_array_get_length (rows), ==, f->out_of_turn.by_staff->len);
+      for (guint i = 0; i < f->out_of_turn.by_staff->len; i++)
+        {
+          const DaftarOutOfTurnGroup *g = g_ptr_array_index (f->out_of_turn.by_staff, i);
+
+          row = json_array_get_array_element (rows, i);
+          g_assert_cmpstr (json_array_get_string_element (row, 0), ==, g->staff_id);
+          g_assert_cmpint (json_array_get_int_element (row, 2), ==, g->count.called);
+          g_assert_cmpint (json_array_get_int_element (row, 3), ==, g->count.out_of_turn);
+          assert_json_number (row, 4, g->count.share);
+        }
+
+      rows = report_rows (root, "out_of_turn_worst");
+      g_assert_cmpuint (json_array_get_length (rows), ==, 2);
+      row = json_array_get_array_element (rows, 0);
+      g_assert_cmpstr (json_array_get_string_element (row, 1), ==, "E");
+      g_assert_cmpstr (json_array_get_string_element (row, 3), ==, "2026-10-29T08:12:00+03:30");
+      g_assert_cmpstr (json_array_get_string_element (row, 4), ==, "morning");
+      g_assert_cmpstr (json_array_get_string_element (row, 5), ==, "petition");
+      g_assert_cmpint (json_array_get_int_element (row, 8), ==, 1);
+      g_assert_cmpint (json_array_get_int_element (row, 9), ==, 1);
+      assert_json_number (row, 10, 7);
+
+      rows = report_rows (root, "crowding_by_hour");
+      /* Thursday's hours in which anyone waited: 8 to 13 and 15. */
+      g_assert_cmpuint (json_array_get_length (rows), ==, 7);
+      row = json_array_get_array_element (rows, 0);
+      g_assert_cmpstr (json_array_get_string_element (row, 0), ==, "thursday");
+      g_assert_cmpint (json_array_get_int_element (row, 1), ==, 8);
+      g_assert_cmpint (json_array_get_int_element (row, 2), ==, 1);
+      g_assert_cmpint (json_array_get_int_element (row, 3), ==, 3);
+      assert_json_number (row, 5, f->crowding.cells[5][8].mean_waiting);
+      assert_json_number (row, 7, 0);
+
+      rows = report_rows (root, "idle_by_counter");
+      g_assert_cmpuint (json_array_get_length (rows), ==, f->idle.by_counter->len);
+      row = json_array_get_array_element (rows, 0);
+      g_assert_cmpint (json_array_get_int_element (row, 0), ==, 1);
+      g_assert_cmpstr (json_array_get_string_element (row, 1), ==, "morning");
+      assert_json_number (row, 3, 30);
+      assert_json_number (row, 4, 10);
+      assert_json_number (row, 5, 1.0 / 3);
+
+      rows = report_rows (root, "ratings");
+      g_assert_cmpuint (json_array_get_length (rows), ==, 5);
+      for (int r = 1; r <= 5; r++)
+        {
+          row = json_array_get_array_element (rows, r - 1);
+          g_assert_cmpint (json_array_get_int_element (row, 0), ==, r);
+          g_assert_cmpint (json_array_get_int_element (row, 1), ==, f->satisfaction.by_rating[r]);
+        }
+
+      rows = report_rows (root, "rating_by_wait");
+      g_assert_cmpuint (json_array_get_length (rows), ==, DAFTAR_N_WAIT_BANDS);
+      for (guint b = 0; b < DAFTAR_N_WAIT_BANDS; b++)
+        {
+          row = json_array_get_array_element (rows, b);
+          g_assert_cmpstr (json_array_get_string_element (row, 0), ==, daftar_wait_band_key (b));
+          g_assert_cmpint (json_array_get_int_element (row, 3), ==, f->satisfaction.by_wait_band[b].n);
+          assert_json_number (row, 4, f->satisfaction.by_wait_band[b].mean);
+        }
+      g_assert_true (JSON_NODE_HOLDS_NULL (json_array_get_element (row, 2)));
+    }
+
+  daftar_db_close (db);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* The page's read: the context's office and period. */
 static void
 test_page_query (void)
@@ -437,5 +588,6 @@ main (int argc, char **argv)
   g_test_add_func ("/care/page-query", test_page_query);
   g_test_add_func ("/care/ties", test_ties);
   g_test_add_func ("/care/migration", test_migration);
+  g_test_add_func ("/care/report", test_report);
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "daftar-notices-report.h"
 #include "daftar-shifts-report.h"
 #include "daftar-offices-report.h"
+#include "daftar-care-report.h"
 
 const DaftarReportKind daftar_report_kinds[] = {
   { "summary", daftar_summary_report },
@@ -16,5 +17,6 @@ const DaftarReportKind daftar_report_kinds[] = {
   { "notices", daftar_notices_report },
   { "shifts", daftar_shifts_report },
   { "offices", daftar_offices_report },
+  { "care", daftar_care_report },
   { NULL }
 };

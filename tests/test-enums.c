@@ -15,6 +15,7 @@ static const char * const case_kinds[] = {
 static const char * const case_statuses[] = { "registered", "sent", "received", "returned", "closed", NULL };
 static const char * const ticket_outcomes[] = { "waiting", "served", "no_show", "cancelled", NULL };
 static const char * const notice_channels[] = { "electronic", "paper", NULL };
+static const char * const feedback_channels[] = { "sms", "kiosk", "web", NULL };
 static const char * const shifts[] = { "morning", "evening", NULL };
 static const char * const staffing_steps[] = { "staff", "counter", "new_office", NULL };
 
@@ -26,7 +27,7 @@ typedef struct
 } EnumCase;
 
 static void
-enum_cases (EnumCase out[6])
+enum_cases (EnumCase out[7])
 {
   out[0] = (EnumCase) { DAFTAR_TYPE_CASE_KIND, case_kinds, DAFTAR_N_CASE_KINDS };
   out[1] = (EnumCase) { DAFTAR_TYPE_CASE_STATUS, case_statuses, DAFTAR_N_CASE_STATUSES };
@@ -34,12 +35,13 @@ enum_cases (EnumCase out[6])
   out[3] = (EnumCase) { DAFTAR_TYPE_NOTICE_CHANNEL, notice_channels, DAFTAR_N_NOTICE_CHANNELS };
   out[4] = (EnumCase) { DAFTAR_TYPE_SHIFT, shifts, DAFTAR_N_SHIFTS };
   out[5] = (EnumCase) { DAFTAR_TYPE_STAFFING_STEP, staffing_steps, DAFTAR_N_STAFFING_STEPS };
+  out[6] = (EnumCase) { DAFTAR_TYPE_FEEDBACK_CHANNEL, feedback_channels, DAFTAR_N_FEEDBACK_CHANNELS };
 }
 
 static void
 test_round_trip (void)
 {
-  EnumCase cases[6];
+  EnumCase cases[7];
 
   enum_cases (cases);
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -103,6 +105,8 @@ validates (DaftarEntity  entity,
                              "\"issued_at\": \"2026-10-29T08:00:00Z\", \"outcome\": \"served\"}",
     [DAFTAR_ENTITY_NOTICE] = "{\"id\": \"N1\", \"office_code\": \"O\", \"channel\": \"electronic\", "
                              "\"issued_at\": \"2026-10-29T08:00:00Z\"}",
+    [DAFTAR_ENTITY_FEEDBACK] = "{\"id\": \"F1\", \"office_code\": \"O\", \"rating\": 4, \"channel\": \"sms\", "
+                               "\"submitted_at\": \"2026-10-29T08:00:00Z\"}",
   };
   g_autoptr(JsonObject) data = daftar_test_parse_object (base[entity]);
   g_autoptr(DaftarRecord) record = NULL;
@@ -131,8 +135,10 @@ test_validator_accepts_exactly_the_nicks (void)
     { DAFTAR_ENTITY_TICKET, "service", case_kinds },
     { DAFTAR_ENTITY_TICKET, "outcome", ticket_outcomes },
     { DAFTAR_ENTITY_NOTICE, "channel", notice_channels },
+    { DAFTAR_ENTITY_FEEDBACK, "channel", feedback_channels },
   };
-  const char * const *all[] = { case_kinds, case_statuses, ticket_outcomes, notice_channels, shifts };
+  const char * const *all[] = { case_kinds, case_statuses, ticket_outcomes, notice_channels, shifts,
+                                feedback_channels };
   const char *near[] = { "", "Petition", "served ", "no-show", "Morning", "PAPER", "sana registration" };
   guint n_enum_fields = 0;
 

@@ -144,6 +144,59 @@ test_fee_limit (void)
     }
 }
 
+#define FEEDBACK(rating, channel) \
+  "{\"id\": \"F1\", \"office_code\": \"O\", \"ticket_id\": \"T1\", \"rating\": " rating ", " \
+  "\"channel\": " channel ", \"submitted_at\": \"2026-10-29T10:00:00+03:30\", " \
+  "\"comment\": \"صف خیلی طولانی بود\"}"
+
+/* A client's rating: 1..5 and a known channel, each refused with a
+ * reason that names the field. */
+static void
+test_feedback (void)
+{
+  static const Bad bad[] = {
+    { DAFTAR_ENTITY_FEEDBACK, FEEDBACK ("0", "\"sms\""), DAFTAR_RECORD_ERROR_RANGE, "rating 0 is outside the scale of 1 to 5" },
+    { DAFTAR_ENTITY_FEEDBACK, FEEDBACK ("6", "\"sms\""), DAFTAR_RECORD_ERROR_RANGE, "rating 6 is outside the scale of 1 to 5" },
+    { DAFTAR_ENTITY_FEEDBACK, FEEDBACK ("-1", "\"sms\""), DAFTAR_RECORD_ERROR_RANGE, "rating" },
+    { DAFTAR_ENTITY_FEEDBACK, FEEDBACK ("4.5", "\"sms\""), DAFTAR_RECORD_ERROR_TYPE, "rating" },
+    { DAFTAR_ENTITY_FEEDBACK, FEEDBACK ("\"5\"", "\"sms\""), DAFTAR_RECORD_ERROR_TYPE, "rating" },
+    { DAFTAR_ENTITY_FEEDBACK, FEEDBACK ("null", "\"sms\""), DAFTAR_RECORD_ERROR_MISSING, "rating" },
+    { DAFTAR_ENTITY_FEEDBACK, FEEDBACK ("3", "\"email\""), DAFTAR_RECORD_ERROR_ENUM, "channel" },
+    { DAFTAR_ENTITY_FEEDBACK, FEEDBACK ("3", "\"SMS\""), DAFTAR_RECORD_ERROR_ENUM, "channel" },
+    { DAFTAR_ENTITY_FEEDBACK, FEEDBACK ("3", "null"), DAFTAR_RECORD_ERROR_MISSING, "channel" },
+  };
+  const char *channels[] = { "sms", "kiosk", "web" };
+
+  for (guint rating = 1; rating <= 5; rating++)
+    for (guint c = 0; c < G_N_ELEMENTS (channels); c++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *json = g_strdup_printf ("{\"id\": \"F1\", \"office_code\": \"O\", \"rating\": %u, "
+                                                 "\"channel\": \"%s\", \"submitted_at\": \"2026-10-29T10:00:00Z\"}",
+                                                 rating, channels[c]);
+        g_autoptr(DaftarRecord) record = parse (DAFTAR_ENTITY_FEEDBACK, json, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpint (daftar_record_get (record, "rating")->i, ==, rating);
+        g_assert_cmpstr (daftar_record_get (record, "channel")->s, ==, channels[c]);
+        g_assert_true (daftar_record_get (record, "ticket_id")->is_null);
+        g_assert_true (daftar_record_get (record, "comment")->is_null);
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DaftarRecord) record = parse (bad[i].entity, bad[i].json, &error);
+
+      g_test_message ("case %u: %s", i, error ? error->message : "(accepted)");
+      g_assert_null (record);
+      g_assert_error (error, DAFTAR_RECORD_ERROR, bad[i].code);
+      g_assert_nonnull (strstr (error->message, bad[i].mentions));
+    }
+  g_assert_cmpstr (daftar_entity_table (DAFTAR_ENTITY_FEEDBACK), ==, "feedback");
+  g_assert_cmpstr (daftar_entity_name (DAFTAR_ENTITY_FEEDBACK), ==, "feedback");
+}
+
 static void
 test_entities (void)
 {
@@ -170,5 +223,6 @@ main (int argc, char **argv)
   g_test_add_func ("/records/limits-inclusive", test_limits_inclusive);
   g_test_add_func ("/records/fee-limit", test_fee_limit);
   g_test_add_func ("/records/entities", test_entities);
+  g_test_add_func ("/records/feedback", test_feedback);
   return g_test_run ();
 }

@@ -37,6 +37,8 @@ static const char changes[] =
   "{\"entity\":\"holiday\",\"op\":\"upsert\",\"data\":{\"date\":\"1405-01-01\",\"name\":\"نوروز\"}},"  /* date */
   CASE ("n1", ",\"fee\":-5") ","                                                           /* negative */
   CASE ("r1", ",\"counter\":5000") ","                                                     /* range */
+  "{\"entity\":\"feedback\",\"op\":\"upsert\",\"data\":{\"id\":\"f1\",\"office_code\":\"" OFFICE "\","
+  "\"rating\":9,\"channel\":\"sms\",\"submitted_at\":\"2025-02-27T12:00:00+03:30\"}},"     /* rating */
   "{\"entity\":\"ticket\",\"op\":\"upsert\",\"data\":{\"id\":\"o1\",\"office_code\":\"" OFFICE "\","
   "\"service\":\"petition\",\"issued_at\":\"2025-02-08T09:00:00+03:30\","
   "\"called_at\":\"2025-02-08T08:00:00+03:30\",\"outcome\":\"served\"}},"                /* time-order */
@@ -79,6 +81,7 @@ static const struct {
     "date “1405-01-01” is not a Gregorian date YYYY-MM-DD", FALSE },
   { "negative", "fee must not be negative", "fee must not be negative", FALSE },
   { "range", "counter 5,000 is over the limit of 1,000", "counter 5000 is over the limit of 1000", TRUE },
+  { "rating", "rating 9 is outside the scale of 1 to 5", "rating 9 is outside the scale of 1 to 5", TRUE },
   { "time-order", "called_at is before issued_at", "called_at is before issued_at", FALSE },
   { "standard-unknown", "standard “target_nonsense” is not one Daftar knows",
     "standard “target_nonsense” is not one Daftar knows", FALSE },

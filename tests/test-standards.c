@@ -73,8 +73,8 @@ test_ranges (void)
       if (r->integer)
         assert_rejected (r->key, r->min + 0.5, DAFTAR_RECORD_ERROR_RANGE);
     }
-  /* The six standards of DESIGN §5 today. */
-  g_assert_cmpuint (n, ==, 6);
+  /* The six standards of DESIGN §5 and the three of client care. */
+  g_assert_cmpuint (n, ==, 9);
 
   /* The ranges the brief names. */
   assert_accepted ("target_wait_minutes", 1);
@@ -88,10 +88,21 @@ test_ranges (void)
   assert_rejected ("max_counters", 51, DAFTAR_RECORD_ERROR_RANGE);
   assert_rejected ("max_counters", 1e9, DAFTAR_RECORD_ERROR_RANGE);
   assert_rejected ("occupancy_cap", 1e-9, DAFTAR_RECORD_ERROR_RANGE);
+  /* Client care (issue 15). */
+  assert_accepted ("max_out_of_turn_share", 0);
+  assert_accepted ("max_out_of_turn_share", 0.02);
+  assert_rejected ("max_out_of_turn_share", 1.5, DAFTAR_RECORD_ERROR_RANGE);
+  assert_accepted ("waiting_room_seats", 20);
+  assert_rejected ("waiting_room_seats", 0, DAFTAR_RECORD_ERROR_RANGE);
+  assert_rejected ("waiting_room_seats", 20.5, DAFTAR_RECORD_ERROR_RANGE);
+  assert_rejected ("waiting_room_seats", 501, DAFTAR_RECORD_ERROR_RANGE);
+  assert_accepted ("target_rating", 4.0);
+  assert_rejected ("target_rating", 0.5, DAFTAR_RECORD_ERROR_RANGE);
+  assert_rejected ("target_rating", 5.5, DAFTAR_RECORD_ERROR_RANGE);
 
   /* Unknown keys, including ones the design will add later and one made
    * to paint a terminal. */
-  assert_rejected ("max_out_of_turn_share", 0.1, DAFTAR_RECORD_ERROR_ENUM);
+  assert_rejected ("max_out_of_turn_seats", 0.1, DAFTAR_RECORD_ERROR_ENUM);
   assert_rejected ("target_wait_minute", 15, DAFTAR_RECORD_ERROR_ENUM);
   assert_rejected ("TARGET_WAIT_MINUTES", 15, DAFTAR_RECORD_ERROR_ENUM);
   {

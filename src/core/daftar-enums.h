@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* daftar-enums.h: the domain's fixed sets of values — case kind and status, ticket outcome, notice channel, shift — as registered enums whose nicks are the wire and database strings. */
+/* daftar-enums.h: the domain's fixed sets of values — case kind and status, ticket outcome, notice channel, feedback channel, shift — as registered enums whose nicks are the wire and database strings. */
 #pragma once
 
 #include <glib-object.h>
@@ -45,6 +45,14 @@ typedef enum {
   DAFTAR_N_NOTICE_CHANNELS
 } DaftarNoticeChannel;
 
+/* How a client's rating of the office reached it (the feedback entity). */
+typedef enum {
+  DAFTAR_FEEDBACK_CHANNEL_SMS,          /* "sms" */
+  DAFTAR_FEEDBACK_CHANNEL_KIOSK,        /* "kiosk" */
+  DAFTAR_FEEDBACK_CHANNEL_WEB,          /* "web" */
+  DAFTAR_N_FEEDBACK_CHANNELS
+} DaftarFeedbackChannel;
+
 /* The rollups split the office's day at 14:00 (daftar_time_shift_for_hour). */
 typedef enum {
   DAFTAR_SHIFT_MORNING,                 /* "morning" */
@@ -70,6 +78,8 @@ GType daftar_case_status_get_type (void) G_GNUC_CONST;
 GType daftar_ticket_outcome_get_type (void) G_GNUC_CONST;
 #define DAFTAR_TYPE_NOTICE_CHANNEL (daftar_notice_channel_get_type ())
 GType daftar_notice_channel_get_type (void) G_GNUC_CONST;
+#define DAFTAR_TYPE_FEEDBACK_CHANNEL (daftar_feedback_channel_get_type ())
+GType daftar_feedback_channel_get_type (void) G_GNUC_CONST;
 #define DAFTAR_TYPE_SHIFT (daftar_shift_get_type ())
 GType daftar_shift_get_type (void) G_GNUC_CONST;
 #define DAFTAR_TYPE_STAFFING_STEP (daftar_staffing_step_get_type ())

@@ -19,6 +19,7 @@ daftar_ingest_day_column (DaftarEntity entity)
     case DAFTAR_ENTITY_CASE:   return "filed_at";
     case DAFTAR_ENTITY_TICKET: return "issued_at";
     case DAFTAR_ENTITY_NOTICE: return "issued_at";
+    case DAFTAR_ENTITY_FEEDBACK: return "submitted_at";
     /* No rollup counts these by day. */
     case DAFTAR_ENTITY_OFFICE:
     case DAFTAR_ENTITY_STAFF:
@@ -149,7 +150,7 @@ build_upsert_sql (DaftarEntity entity)
         g_string_append_printf (updates, "%s%s = excluded.%s",
                                 i > 1 ? ", " : "", fields[i].name, fields[i].name);
     }
-  if (entity == DAFTAR_ENTITY_CASE)
+  if (entity == DAFTAR_ENTITY_CASE || entity == DAFTAR_ENTITY_FEEDBACK)
     {
       g_string_append (columns, ", search_key");
       g_string_append_printf (values, ", ?%u", n_fields + 1);
@@ -247,6 +248,14 @@ daftar_ingest_store_record (DaftarDb            *db,
   if (record->entity == DAFTAR_ENTITY_CASE)
     {
       search_key = case_search_key (record);
+      sqlite3_bind_text (stmt, n_fields + 1, search_key, -1, SQLITE_STATIC);
+    }
+  /* A client's comment is found by its words as a case is (daftar-care.h). */
+  if (record->entity == DAFTAR_ENTITY_FEEDBACK)
+    {
+      const DaftarValue *comment = daftar_record_get (record, "comment");
+
+      search_key = comment->is_null ? g_strdup ("") : daftar_text_search_key (comment->s);
       sqlite3_bind_text (stmt, n_fields + 1, search_key, -1, SQLITE_STATIC);
     }
   if (daftar_ingest_is_shared (record->entity))

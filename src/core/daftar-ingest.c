@@ -88,6 +88,33 @@ touch_stored (Ingest                   *ingest,
     touch (ingest, stored->office, stored->time);
 }
 
+/* A client's rating is filed under the day it was given, with the staff
+ * member and wait of its ticket: a change of the ticket changes the
+ * satisfaction rollups of the days its ratings were given. */
+static gboolean
+touch_feedback_of_ticket (Ingest      *ingest,
+                          const char  *ticket_id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare_static (ingest->db,
+                                                 "SELECT office_code, submitted_at FROM feedback WHERE ticket_id = ?1",
+                                                 error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ticket_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    touch (ingest, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (ingest->db, error, "Looking up the ratings of a ticket");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* An office that moves to another city changes the destination scope of
  * every case it filed, so all its days are recomputed. */
 static gboolean
@@ -209,6 +236,8 @@ apply_delete (Ingest       *ingest,
                               error);
 
   touch_stored (ingest, &stored);
+  if (entity == DAFTAR_ENTITY_TICKET && !touch_feedback_of_ticket (ingest, key, error))
+    return FALSE;
   if (!daftar_ingest_delete_record (ingest->db, entity, key, error))
     return FALSE;
   if (entity == DAFTAR_ENTITY_OFFICE)
@@ -259,6 +288,9 @@ apply_upsert (Ingest              *ingest,
     }
 
   touch_stored (ingest, &stored);
+  if (entity == DAFTAR_ENTITY_TICKET &&
+      !touch_feedback_of_ticket (ingest, daftar_record_key (record), error))
+    return FALSE;
   if (!daftar_ingest_store_record (ingest->db, ingest->office_code, record, error))
     return FALSE;
   if (daftar_ingest_day_column (entity) != NULL)
@@ -354,6 +386,7 @@ ensure_office (Ingest  *ingest,
                                                  "WHERE EXISTS (SELECT 1 FROM cases WHERE office_code = ?1) "
                                                  "OR EXISTS (SELECT 1 FROM tickets WHERE office_code = ?1) "
                                                  "OR EXISTS (SELECT 1 FROM notices WHERE office_code = ?1) "
+                                                 "OR EXISTS (SELECT 1 FROM feedback WHERE office_code = ?1) "
                                                  "ON CONFLICT (code) DO NOTHING",
                                                  error);
   int rc;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* daftar-labels.c: the one table of labels for case kinds, statuses, ticket outcomes, notice channels, shifts and staffing steps. */
+/* daftar-labels.c: the one table of labels for case kinds, statuses, ticket outcomes, notice and feedback channels and shifts. */
 #define G_LOG_DOMAIN "daftar-labels"
 
 #include "config.h"
@@ -57,6 +57,14 @@ static const Label notice_channels[] = {
   [DAFTAR_NOTICE_CHANNEL_PAPER]      = { NC_("notice channel", "Paper notice"), NC_("notice channel", "Paper notices") },
 };
 
+/* Translators: how a client's rating of the office reached it: a text
+ * message answered, the kiosk by the door, the judiciary's website. */
+static const Label feedback_channels[] = {
+  [DAFTAR_FEEDBACK_CHANNEL_SMS]   = { NC_("feedback channel", "Text message"), NULL },
+  [DAFTAR_FEEDBACK_CHANNEL_KIOSK] = { NC_("feedback channel", "Kiosk"), NULL },
+  [DAFTAR_FEEDBACK_CHANNEL_WEB]   = { NC_("feedback channel", "Website"), NULL },
+};
+
 /* Translators: the office's two shifts, before and after 14:00. */
 static const Label shifts[] = {
   [DAFTAR_SHIFT_MORNING] = { NC_("shift", "Morning shift"), NULL },
@@ -76,6 +84,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (case_kinds) == DAFTAR_N_CASE_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (case_statuses) == DAFTAR_N_CASE_STATUSES);
 G_STATIC_ASSERT (G_N_ELEMENTS (ticket_outcomes) == DAFTAR_N_TICKET_OUTCOMES);
 G_STATIC_ASSERT (G_N_ELEMENTS (notice_channels) == DAFTAR_N_NOTICE_CHANNELS);
+G_STATIC_ASSERT (G_N_ELEMENTS (feedback_channels) == DAFTAR_N_FEEDBACK_CHANNELS);
 G_STATIC_ASSERT (G_N_ELEMENTS (shifts) == DAFTAR_N_SHIFTS);
 G_STATIC_ASSERT (G_N_ELEMENTS (staffing_steps) == DAFTAR_N_STAFFING_STEPS);
 
@@ -92,6 +101,7 @@ static const Table tables[] = {
   { daftar_case_status_get_type,    "case status",    case_statuses,   G_N_ELEMENTS (case_statuses) },
   { daftar_ticket_outcome_get_type, "ticket outcome", ticket_outcomes, G_N_ELEMENTS (ticket_outcomes) },
   { daftar_notice_channel_get_type, "notice channel", notice_channels, G_N_ELEMENTS (notice_channels) },
+  { daftar_feedback_channel_get_type, "feedback channel", feedback_channels, G_N_ELEMENTS (feedback_channels) },
   { daftar_shift_get_type,          "shift",          shifts,          G_N_ELEMENTS (shifts) },
   { daftar_staffing_step_get_type,  "staffing step",  staffing_steps,  G_N_ELEMENTS (staffing_steps) },
 };

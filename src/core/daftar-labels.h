@@ -16,7 +16,8 @@ typedef enum {
 
 /* The label of @value of @enum_type (a type of daftar-enums.h) in the UI's
  * language, translated under the type's one context ("case kind", "case
- * status", "ticket outcome", "notice channel", "shift", "staffing step"). Static; NULL when
+ * status", "ticket outcome", "notice channel", "feedback channel", "shift", "staffing step").
+ * Static; NULL when
  * @value is not one of the type's values. */
 const char *daftar_label          (GType            enum_type,
                                    int              value,

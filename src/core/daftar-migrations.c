@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "daftar-care.h"
 #include "daftar-migrations.h"
 #include "daftar-rollup-levels.h"
 #include "daftar-rollups.h"
@@ -177,6 +178,50 @@ restore_offices (DaftarDb  *db,
   return daftar_rollup_levels_refresh (levels, db, error);
 }
 
+/* Step 9: the client-care rollups of every (office, day) with tickets,
+ * from the tickets already stored (no rating is stored yet), then their
+ * months and years. */
+static gboolean
+fill_care_rollups (DaftarDb  *db,
+                   GError   **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db,
+                                          "SELECT DISTINCT office_code, day FROM daily_tickets "
+                                          "WHERE office_code <> '' /* the network */",
+                                          error);
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (pairs, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (pairs, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      daftar_db_set_error (db, error, "Listing the days with tickets");
+      return FALSE;
+    }
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      GDate day, next;
+
+      if (!daftar_time_parse_day (g_ptr_array_index (pairs, i + 1), &day))
+        continue;   /* a day outside the calendar has no rollups to fill */
+      next = day;
+      g_date_add_days (&next, 1);
+      if (!daftar_care_recompute_day (db, g_ptr_array_index (pairs, i), g_ptr_array_index (pairs, i + 1),
+                                      daftar_time_day_start (&day), daftar_time_day_start (&next), error))
+        return FALSE;
+      daftar_rollup_levels_add (levels, g_ptr_array_index (pairs, i), &day);
+    }
+  return daftar_rollup_levels_refresh (levels, db, error);
+}
+
 /* The steps whose new rollups are filled from the data already there. */
 static gboolean
 step_adds_rollups (int version)
@@ -213,6 +258,9 @@ daftar_migration_after_step (DaftarDb  *db,
   for (int v = first; v <= latest; v++)
     if (step_adds_rollups (v))
       return rebuild_rollups (db, error);
+  /* Client care (step 9) needs only its own rollups, from the tickets. */
+  if (first <= 9 && latest >= 9 && !fill_care_rollups (db, error))
+    return FALSE;
   /* The years (step 4) only sum the months already there. */
   if (first <= 4 && latest >= 4)
     return daftar_rollup_levels_rebuild_years (db, error);

@@ -41,6 +41,9 @@ daftar_query_standards (DaftarDb         *db,
   out->max_cases_per_staff_shift = 25;
   out->occupancy_cap = 0.85;
   out->max_counters = 6;
+  out->max_out_of_turn_share = 0.02;
+  out->waiting_room_seats = 20;
+  out->target_rating = 4.0;
 
   if (stmt == NULL)
     return FALSE;
@@ -61,6 +64,12 @@ daftar_query_standards (DaftarDb         *db,
         out->occupancy_cap = value;
       else if (g_str_equal (key, "max_counters"))
         out->max_counters = value;
+      else if (g_str_equal (key, "max_out_of_turn_share"))
+        out->max_out_of_turn_share = value;
+      else if (g_str_equal (key, "waiting_room_seats"))
+        out->waiting_room_seats = value;
+      else if (g_str_equal (key, "target_rating"))
+        out->target_rating = value;
     }
   return daftar_sql_finish (db, stmt, rc, _("Reading figures"), error);
 }

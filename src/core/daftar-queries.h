@@ -19,6 +19,10 @@ typedef struct
   double max_cases_per_staff_shift;
   double occupancy_cap;
   double max_counters;
+  /* Client care (issue 15). */
+  double max_out_of_turn_share;  /* share of called tickets served out of turn */
+  double waiting_room_seats;     /* chairs: more clients waiting than this is crowding */
+  double target_rating;          /* mean of the clients' ratings, 1..5 */
 } DaftarStandards;
 
 /* Key figures of one office (or every office) over a range of local days.

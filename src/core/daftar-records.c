@@ -88,9 +88,8 @@ real_arg (double      value,
 /* What a server may set as a standard. A value outside its range is no
  * office's, and some would cost the advisor dearly: max_counters 1e9 with
  * occupancy_cap 1e-9 made the staffing search walk a billion counters for
- * every hour. A new standard is one more line here (max_out_of_turn_share
- * 0..1, waiting_room_seats a whole number, target_rating 1..5, as DESIGN §5
- * plans), and a field in DaftarStandards where it is read. */
+ * every hour. A new standard is one more line here, and a field in
+ * DaftarStandards where it is read. */
 const DaftarStandardRange daftar_standard_ranges[] = {
   /* A target under a minute cannot be told from the ticket clock's
    * rounding; four hours is most of a shift, past which "within the
@@ -110,6 +109,15 @@ const DaftarStandardRange daftar_standard_ranges[] = {
   /* The largest offices run a couple of dozen counters; 50 leaves room and
    * keeps the staffing search to a few dozen steps an hour. */
   { "max_counters", 1, 50, TRUE },
+  /* Client care (issue 15). A share of called tickets: 0 is "never out of
+   * turn", 1 no limit. */
+  { "max_out_of_turn_share", 0, 1, FALSE },
+  /* Chairs in the waiting room: at least one; 500 is more than the largest
+   * hall of any office seats, and past it "over the seats" would mean
+   * nothing an office could act on. */
+  { "waiting_room_seats", 1, 500, TRUE },
+  /* The mean rating the office aims for, on the clients' own 1..5 scale. */
+  { "target_rating", DAFTAR_RATING_MIN, DAFTAR_RATING_MAX, FALSE },
   { NULL }
 };
 
@@ -146,6 +154,13 @@ static const DaftarField notice_fields[] = {
   E ("channel", notice_channel, TRUE), F ("issued_at", TIME, TRUE),
   F ("delivered_at", TIME, FALSE), F ("viewed_at", TIME, FALSE), F ("deemed_at", TIME, FALSE),
 };
+/* The comment is the client's own words: stored, searchable, shown only on
+ * the office's own page (daftar-care*.c). */
+static const DaftarField feedback_fields[] = {
+  F ("id", ID, TRUE), F ("office_code", ID, TRUE), F ("ticket_id", ID, FALSE),
+  F ("case_id", ID, FALSE), F ("rating", INT, TRUE), E ("channel", feedback_channel, TRUE),
+  F ("submitted_at", TIME, TRUE), F ("comment", TEXT, FALSE),
+};
 static const DaftarField standard_fields[] = {
   F ("key", ID, TRUE), F ("value", REAL, TRUE),
 };
@@ -172,6 +187,7 @@ static const EntityInfo entities[DAFTAR_N_ENTITIES] = {
   [DAFTAR_ENTITY_NOTICE]   = { "notice",   "notices",   notice_fields,   G_N_ELEMENTS (notice_fields) },
   [DAFTAR_ENTITY_STANDARD] = { "standard", "standards", standard_fields, G_N_ELEMENTS (standard_fields) },
   [DAFTAR_ENTITY_HOLIDAY]  = { "holiday",  "holidays",  holiday_fields,  G_N_ELEMENTS (holiday_fields) },
+  [DAFTAR_ENTITY_FEEDBACK] = { "feedback", "feedback",  feedback_fields, G_N_ELEMENTS (feedback_fields) },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (case_fields) <= DAFTAR_MAX_FIELDS);
@@ -473,6 +489,7 @@ check_time_order (const DaftarRecord  *record,
     case DAFTAR_ENTITY_CASE:
     case DAFTAR_ENTITY_STANDARD:
     case DAFTAR_ENTITY_HOLIDAY:
+    case DAFTAR_ENTITY_FEEDBACK:
       return TRUE;
     case DAFTAR_N_ENTITIES:
     default:
@@ -538,6 +555,27 @@ check_standard (const DaftarRecord  *record,
   return TRUE;
 }
 
+/* A rating is on the clients' scale of 1 to 5: 0 or 6 is no rating, and
+ * would pull the office's mean where no client put it. */
+static gboolean
+check_feedback (const DaftarRecord  *record,
+                GError             **error)
+{
+  gint64 rating = daftar_record_get (record, "rating")->i;
+
+  if (rating >= DAFTAR_RATING_MIN && rating <= DAFTAR_RATING_MAX)
+    return TRUE;
+  {
+    g_autofree char *sent = int_arg (rating);
+    g_autofree char *lowest = int_arg (DAFTAR_RATING_MIN);
+    g_autofree char *highest = int_arg (DAFTAR_RATING_MAX);
+
+    daftar_record_set_error (error, DAFTAR_RECORD_ERROR_RANGE,
+                             daftar_reject_reason_new (DAFTAR_REJECT_RATING, sent, lowest, highest, NULL));
+  }
+  return FALSE;
+}
+
 DaftarRecord *
 daftar_record_from_json (DaftarEntity   entity,
                          JsonObject    *data,
@@ -577,6 +615,8 @@ daftar_record_from_json (DaftarEntity   entity,
   if (!check_time_order (record, error))
     return NULL;
   if (entity == DAFTAR_ENTITY_STANDARD && !check_standard (record, error))
+    return NULL;
+  if (entity == DAFTAR_ENTITY_FEEDBACK && !check_feedback (record, error))
     return NULL;
 
   return g_steal_pointer (&record);

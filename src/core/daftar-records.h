@@ -31,6 +31,7 @@ typedef enum {
   DAFTAR_ENTITY_NOTICE,
   DAFTAR_ENTITY_STANDARD,
   DAFTAR_ENTITY_HOLIDAY,
+  DAFTAR_ENTITY_FEEDBACK,   /* a client's rating of a visit, 1..5 (sql/009-client-care.sql) */
   DAFTAR_N_ENTITIES
 } DaftarEntity;
 
@@ -76,6 +77,10 @@ typedef struct {
   double      max;
   gboolean    integer;   /* a count: 6.5 counters means nothing */
 } DaftarStandardRange;
+
+/* A client's rating is a whole number from 1 (very poor) to 5 (very good). */
+#define DAFTAR_RATING_MIN 1
+#define DAFTAR_RATING_MAX 5
 
 /* Terminated by a NULL key; see daftar-records.c for why each range. */
 extern const DaftarStandardRange daftar_standard_ranges[];

@@ -30,6 +30,7 @@ G_DEFINE_ENUM_TYPE (DaftarRejectCode, daftar_reject_code,
   G_DEFINE_ENUM_VALUE (DAFTAR_REJECT_DATE, "date"),
   G_DEFINE_ENUM_VALUE (DAFTAR_REJECT_NEGATIVE, "negative"),
   G_DEFINE_ENUM_VALUE (DAFTAR_REJECT_RANGE, "range"),
+  G_DEFINE_ENUM_VALUE (DAFTAR_REJECT_RATING, "rating"),
   G_DEFINE_ENUM_VALUE (DAFTAR_REJECT_TIME_ORDER, "time-order"),
   G_DEFINE_ENUM_VALUE (DAFTAR_REJECT_STANDARD_UNKNOWN, "standard-unknown"),
   G_DEFINE_ENUM_VALUE (DAFTAR_REJECT_STANDARD_RANGE, "standard-range"),
@@ -86,6 +87,9 @@ static const struct {
   [DAFTAR_REJECT_NEGATIVE] = { N_("%s must not be negative"), "f" },
   /* Translators: a field of the sync protocol, the value sent, the limit */
   [DAFTAR_REJECT_RANGE] = { N_("%s %s is over the limit of %s"), "fnn" },
+  /* Translators: a client's rating as sent, and the scale's ends, e.g.
+   * "rating 9 is outside the scale of 1 to 5" */
+  [DAFTAR_REJECT_RATING] = { N_("rating %s is outside the scale of %s to %s"), "nnn" },
   /* Translators: two times of one record in the wrong order, e.g.
    * "called_at is before issued_at" */
   [DAFTAR_REJECT_TIME_ORDER] = { N_("%s is before %s"), "ff" },

@@ -23,6 +23,7 @@ typedef enum {
   DAFTAR_REJECT_DATE,                 /* "date": field, value */
   DAFTAR_REJECT_NEGATIVE,             /* "negative": field */
   DAFTAR_REJECT_RANGE,                /* "range": field, value, limit */
+  DAFTAR_REJECT_RATING,               /* "rating": value, lowest, highest */
   DAFTAR_REJECT_TIME_ORDER,           /* "time-order": later field, earlier field */
   DAFTAR_REJECT_STANDARD_UNKNOWN,     /* "standard-unknown": key */
   DAFTAR_REJECT_STANDARD_RANGE,       /* "standard-range": key, value, minimum, maximum */

@@ -9,6 +9,7 @@
 #include "daftar-notices-report.h"
 #include "daftar-shifts-report.h"
 #include "daftar-offices-report.h"
+#include "daftar-care-report.h"
 #include "daftar-monthly-document.h"
 
 const DaftarReportKind daftar_report_kinds[] = {
@@ -18,6 +19,7 @@ const DaftarReportKind daftar_report_kinds[] = {
   { "notices", daftar_notices_report },
   { "shifts", daftar_shifts_report },
   { "offices", daftar_offices_report },
+  { "care", daftar_care_report },
   { "monthly", daftar_monthly_report },
   /* The staffing evidence's tables are the staffing report's. */
   { "evidence", daftar_staffing_report },

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "daftar-care.h"
 #include "daftar-rollups.h"
 #include "daftar-time.h"
 
@@ -164,7 +165,8 @@ daftar_rollups_recompute_day (DaftarDb     *db,
   for (guint i = 0; i < G_N_ELEMENTS (insert_sql); i++)
     if (!run (db, insert_sql[i], office_code, day_text, start, end, error))
       return FALSE;
-  return TRUE;
+  /* Client care: a sweep in C over the day's tickets (daftar-care-rollups.c). */
+  return daftar_care_recompute_day (db, office_code, day_text, start, end, error);
 }
 
 GPtrArray *
@@ -177,7 +179,8 @@ daftar_rollups_list_days (DaftarDb    *db,
   static const char *sql =
     "SELECT day FROM daily_cases WHERE office_code = ?1 "
     "UNION SELECT day FROM daily_tickets WHERE office_code = ?1 "
-    "UNION SELECT day FROM daily_notices WHERE office_code = ?1";
+    "UNION SELECT day FROM daily_notices WHERE office_code = ?1 "
+    "UNION SELECT day FROM daily_feedback WHERE office_code = ?1";
   sqlite3_stmt *stmt = daftar_db_prepare (db, sql, error);
   g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
   int rc;

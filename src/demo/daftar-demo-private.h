@@ -2,27 +2,9 @@
 #pragma once
 
 #include "daftar-demo.h"
+#include "daftar-enums.h"
 
 G_BEGIN_DECLS
-
-/* Service kinds in the order of daftar_case_kinds. */
-typedef enum {
-  DEMO_PETITION,
-  DEMO_BRIEF,
-  DEMO_PROTEST,
-  DEMO_COMPLAINT,
-  DEMO_ENFORCEMENT,
-  DEMO_SANA,
-  DEMO_OTHER,
-  DEMO_N_KINDS
-} DemoKind;
-
-typedef enum {
-  DEMO_SERVED,
-  DEMO_NO_SHOW,
-  DEMO_CANCELLED,
-  DEMO_WAITING,
-} DemoOutcome;
 
 /* Independent random streams: each (seed, office, day, purpose) gets its
  * own generator, so what one part draws never shifts another part. */
@@ -83,9 +65,9 @@ struct _DaftarDemo {
 typedef struct {
   gint64   issued, called, started, finished;
   guint16  number;
-  guint8   shift;        /* 0 morning, 1 evening */
-  guint8   service;      /* DemoKind */
-  guint8   outcome;      /* DemoOutcome */
+  guint8   shift;        /* DaftarShift */
+  guint8   service;      /* DaftarCaseKind */
+  guint8   outcome;      /* DaftarTicketOutcome */
   guint8   counter;      /* 1-based, 0 = none */
   guint8   staff;        /* staff index when counter != 0 */
   gboolean makes_case;
@@ -108,12 +90,11 @@ void        demo_calendar_fill       (DemoDay *days, guint n_days);
 const DemoCity *demo_city_for_office (guint office_index, guint *out_ordinal);
 const char *demo_first_name          (GRand *rand);
 const char *demo_last_name           (GRand *rand);
-const char *demo_subject             (GRand *rand, DemoKind kind);
+const char *demo_subject             (GRand *rand, DaftarCaseKind kind);
 /* Chooses where a filing goes: court, city and province. */
-void        demo_destination         (GRand *rand, const DemoOffice *office, DemoKind kind,
+void        demo_destination         (GRand *rand, const DemoOffice *office, DaftarCaseKind kind,
                                       char **out_court, const char **out_city,
                                       const char **out_province);
-extern const char * const demo_kind_names[DEMO_N_KINDS];
 
 /* daftar-demo-queue.c */
 gboolean    demo_understaffed        (DaftarDemo *demo, guint office, const DemoDay *day);

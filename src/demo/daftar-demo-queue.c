@@ -35,9 +35,9 @@ static const double month_factor[12] = {
   0.8, 1.0, 1.0, 0.95, 0.9, 0.95, 1.05, 1.08, 1.08, 1.05, 1.05, 1.1,
 };
 
-/* Mix of services, in DemoKind order, and median minutes at the counter. */
-static const double service_mix[DEMO_N_KINDS] = { 22, 14, 4, 10, 6, 30, 14 };
-static const double service_median_minutes[DEMO_N_KINDS] = { 13.5, 9, 12.5, 11, 10, 7, 5.5 };
+/* Mix of services, in DaftarCaseKind order,, and median minutes at the counter. */
+static const double service_mix[DAFTAR_N_CASE_KINDS] = { 22, 14, 4, 10, 6, 30, 14 };
+static const double service_median_minutes[DAFTAR_N_CASE_KINDS] = { 13.5, 9, 12.5, 11, 10, 7, 5.5 };
 
 /* 2021-03-21, 1 Farvardin 1400: where the demo's growth curve is anchored. */
 #define GROWTH_EPOCH_JULIAN 737870
@@ -85,7 +85,7 @@ compare_issued (gconstpointer a, gconstpointer b, gpointer user_data)
 static void
 simulate_shift (GRand            *rand,
                 const DemoDay    *day,
-                guint8            shift,
+                DaftarShift       shift,
                 double            expected,
                 int               open_minute,
                 const double     *profile,
@@ -124,7 +124,7 @@ simulate_shift (GRand            *rand,
       DemoTicket *t = &g_array_index (out, DemoTicket, i);
       /* Every ticket draws the same numbers whatever happens to it, so one
        * client's fate never shifts the next one's. */
-      guint kind = demo_pick_weighted (rand, service_mix, DEMO_N_KINDS);
+      guint kind = demo_pick_weighted (rand, service_mix, DAFTAR_N_CASE_KINDS);
       gboolean cancels = g_rand_double (rand) < 0.012;
       gboolean absent = g_rand_double (rand) < 0.025;
       double patience = 25 * 60 + demo_exponential (rand, 70 * 60);
@@ -140,7 +140,7 @@ simulate_shift (GRand            *rand,
       t->called = t->started = t->finished = -1;
       if (cancels)
         {
-          t->outcome = DEMO_CANCELLED;
+          t->outcome = DAFTAR_TICKET_OUTCOME_CANCELLED;
           continue;
         }
       for (guint k = 1; k < n_counters; k++)
@@ -152,14 +152,14 @@ simulate_shift (GRand            *rand,
       if (absent || t->called - t->issued > patience)
         {
           /* Called, but the client had left: the counter waits a minute. */
-          t->outcome = DEMO_NO_SHOW;
+          t->outcome = DAFTAR_TICKET_OUTCOME_NO_SHOW;
           free_at[c] = t->called + 60;
           continue;
         }
-      t->outcome = DEMO_SERVED;
+      t->outcome = DAFTAR_TICKET_OUTCOME_SERVED;
       t->started = t->called + settle;
       t->finished = t->started + (gint64) CLAMP (service, 90, 90 * 60);
-      t->makes_case = kind != DEMO_OTHER || other_files;
+      t->makes_case = kind != DAFTAR_CASE_KIND_OTHER || other_files;
       free_at[c] = t->finished + tidy;
     }
 }
@@ -189,11 +189,11 @@ cut_at_now (GArray *tickets, gint64 now)
           g_array_set_size (tickets, i);
           return;
         }
-      if (t->outcome == DEMO_CANCELLED)
+      if (t->outcome == DAFTAR_TICKET_OUTCOME_CANCELLED)
         continue;
-      if (t->called > now || (t->outcome == DEMO_SERVED && t->finished > now))
+      if (t->called > now || (t->outcome == DAFTAR_TICKET_OUTCOME_SERVED && t->finished > now))
         {
-          t->outcome = DEMO_WAITING;
+          t->outcome = DAFTAR_TICKET_OUTCOME_WAITING;
           t->makes_case = FALSE;
           t->finished = -1;
           if (t->started > now)
@@ -229,15 +229,15 @@ demo_simulate_day (DaftarDemo *demo, guint office_index, guint day_index)
   if (day->weekday == G_DATE_THURSDAY)
     {
       /* Thursday: a morning shift only, which takes the whole day's load. */
-      simulate_shift (rand, day, 0, expected, MORNING_OPEN, morning_profile,
+      simulate_shift (rand, day, DAFTAR_SHIFT_MORNING, expected, MORNING_OPEN, morning_profile,
                       G_N_ELEMENTS (morning_profile), morning_counters, staff, tickets);
     }
   else
     {
-      simulate_shift (rand, day, 0, expected * 0.62, MORNING_OPEN, morning_profile,
+      simulate_shift (rand, day, DAFTAR_SHIFT_MORNING, expected * 0.62, MORNING_OPEN, morning_profile,
                       G_N_ELEMENTS (morning_profile), morning_counters, staff, tickets);
       assign_staff (office, day->julian + 2, evening_counters, staff);
-      simulate_shift (rand, day, 1, expected * 0.38, office->evening_open,
+      simulate_shift (rand, day, DAFTAR_SHIFT_EVENING, expected * 0.38, office->evening_open,
                       evening_profile + evening_skip, G_N_ELEMENTS (evening_profile) - evening_skip,
                       evening_counters, staff, tickets);
     }
@@ -255,20 +255,18 @@ demo_append_tickets (DaftarDemo *demo,
 {
   const DemoOffice *office = &demo->offices[office_index];
   const DemoDay *day = &demo->days[day_index];
-  static const char * const outcomes[] = { "served", "no_show", "cancelled", "waiting" };
-
   for (guint i = 0; i < tickets->len; i++)
     {
       const DemoTicket *t = &g_array_index (tickets, DemoTicket, i);
       g_autofree char *id = g_strdup_printf ("%s-T%04u%02u%02u-%c%03u", office->code,
                                              g_date_get_year (&day->date), g_date_get_month (&day->date),
-                                             g_date_get_day (&day->date), t->shift ? 'e' : 'm', t->number);
+                                             g_date_get_day (&day->date), t->shift == DAFTAR_SHIFT_EVENING ? 'e' : 'm', t->number);
       JsonObject *data = demo_change_new (changes, "ticket");
 
       json_object_set_string_member (data, "id", id);
       json_object_set_string_member (data, "office_code", office->code);
       json_object_set_int_member (data, "number", t->number);
-      json_object_set_string_member (data, "service", demo_kind_names[t->service]);
+      json_object_set_string_member (data, "service", daftar_enum_to_nick (DAFTAR_TYPE_CASE_KIND, t->service));
       demo_set_time (data, "issued_at", t->issued);
       demo_set_time (data, "called_at", t->called);
       demo_set_time (data, "started_at", t->started);
@@ -284,6 +282,6 @@ demo_append_tickets (DaftarDemo *demo,
           json_object_set_null_member (data, "counter");
           json_object_set_null_member (data, "staff_id");
         }
-      json_object_set_string_member (data, "outcome", outcomes[t->outcome]);
+      json_object_set_string_member (data, "outcome", daftar_enum_to_nick (DAFTAR_TYPE_TICKET_OUTCOME, t->outcome));
     }
 }

@@ -68,7 +68,7 @@ test_offices (void)
   g_assert_cmpuint (offices, ==, 1);
   g_assert_cmpuint (staff, >=, 4);
   g_assert_cmpuint (staff, <=, 8);
-  g_assert_cmpuint (standards, ==, 6);
+  g_assert_cmpuint (standards, ==, 9);
 
   /* Only day 0 carries the office's own records. */
   {

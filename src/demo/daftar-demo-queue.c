@@ -188,7 +188,7 @@ add_arrivals (GRand *rand, const Shift *s, GArray *out)
    * office opens, larger on some Saturdays than others. */
   if (s->shift == DAFTAR_SHIFT_MORNING && s->day->weekday == G_DATE_SATURDAY)
     {
-      double crowd = s->office->volume * (0.05 + 0.3 * g_rand_double (rand));
+      double crowd = s->office->volume * (0.05 + 0.25 * g_rand_double (rand));
       guint n = demo_poisson (rand, crowd);
 
       for (guint i = 0; i < n; i++)

@@ -165,7 +165,7 @@ office_init (DaftarDemo *demo, guint index, DemoOffice *office)
   for (guint k = 0, n = g_rand_double (rand) < 0.4 ? 2 : 1; k < n; k++)
     {
       guint s = 1 + (guint) g_rand_int_range (rand, 0, office->n_staff - 1);
-      office->acquaintances[s] = 0.02 + 0.03 * g_rand_double (rand);
+      office->acquaintances[s] = 0.03 + 0.04 * g_rand_double (rand);
     }
   for (guint s = 0; s < office->n_staff; s++)
     office->courtesy[s] = -0.4 + 0.7 * g_rand_double (rand);

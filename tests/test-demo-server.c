@@ -114,6 +114,10 @@ test_sync_equals_fill (void)
   records = server_sync (server, worker);
   g_assert_cmpint (records, >, 0);
   test_sync_assert_same_data (path, reference);
+  /* The clients' ratings come through the server too, none refused. */
+  g_assert_cmpint (count (path, "SELECT COUNT(*) FROM feedback"), >, 0);
+  g_assert_cmpint (count (path, "SELECT COUNT(*) FROM daily_feedback"), >, 0);
+  g_assert_cmpint (count (path, "SELECT COUNT(*) FROM sync_rejects"), ==, 0);
   g_assert_cmpint (count (path, "SELECT COUNT(*) FROM sync_log WHERE result = 'ok'"), ==, 1);
   /* The real client logged the run against the demo server. */
   g_assert_cmpint (count (path, "SELECT COUNT(*) FROM sync_log WHERE server LIKE 'http://127.0.0.1:%'"), ==, 1);

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "daftar-care.h"
 #include "daftar-demo.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
@@ -69,7 +70,7 @@ test_offices (void)
   g_assert_cmpuint (offices, ==, 1);
   g_assert_cmpuint (staff, >=, 4);
   g_assert_cmpuint (staff, <=, 8);
-  g_assert_cmpuint (standards, ==, 6);
+  g_assert_cmpuint (standards, ==, 9);
 
   /* Only day 0 carries the office's own records. */
   {
@@ -175,8 +176,9 @@ static void
 test_determinism (void)
 {
   static const char * const tables[] = {
-    "offices", "staff", "cases", "tickets", "notices", "standards", "holidays",
+    "offices", "staff", "cases", "tickets", "notices", "feedback", "standards", "holidays",
     "daily_cases", "daily_tickets", "daily_wait_hist", "hourly_tickets", "daily_notices",
+    "daily_out_of_turn", "out_of_turn_tickets", "hourly_waiting", "daily_idle", "daily_feedback",
   };
   g_autofree char *dir1 = NULL, *dir2 = NULL, *dir3 = NULL;
   DaftarDb *db1 = filled_db (SEED, 60, &dir1, NULL);
@@ -191,7 +193,8 @@ test_determinism (void)
       g_test_message ("%s %s", tables[i], s1);
       g_assert_cmpstr (s1, ==, s2);
     }
-  for (guint i = 2; i < 5; i++)
+  /* cases, tickets, notices and feedback */
+  for (guint i = 2; i < 6; i++)
     {
       g_autofree char *s1 = checksum (db1, tables[i]);
       g_autofree char *s3 = checksum (db3, tables[i]);
@@ -400,6 +403,115 @@ test_cases_and_notices (Realism *r, gconstpointer data)
   }
 }
 
+/* The demo's defaults make every client-care figure worth a look: a few
+ * clerks call acquaintances out of turn, Saturday mornings overflow the
+ * waiting room, counters pause while clients wait, and about a fifth of
+ * the served rate the visit, worse after a long wait. Read through the
+ * core's own queries, as the Client care page reads them. */
+static void
+test_client_care (Realism *r, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  DaftarOutOfTurnFigures turn = { 0 };
+  DaftarCrowdingFigures crowding = { 0 };
+  DaftarIdleFigures idle = { 0 };
+  DaftarSatisfactionFigures satisfaction = { 0 };
+  GDate from, to;
+  guint staff_out_of_turn = 0, ratings_given = 0;
+  gint64 saturday_mornings_over = 0, other_mornings_over = 0;
+  gint64 feedback, sms, kiosk, commented;
+
+  daftar_demo_get_day (r->demo, 0, &from);
+  daftar_demo_get_day (r->demo, daftar_demo_get_n_days (r->demo) - 1, &to);
+
+  g_assert_true (daftar_care_query_out_of_turn (r->db, OFFICE, &from, &to, DAFTAR_CARE_WORST_LIMIT,
+                                                &turn, &error));
+  g_assert_no_error (error);
+  g_test_message ("out of turn: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " calls (%.2f%%), "
+                  "morning %.2f%%, evening %.2f%%", turn.total.out_of_turn, turn.total.called,
+                  100 * turn.total.share, 100 * turn.by_shift[DAFTAR_SHIFT_MORNING].share,
+                  100 * turn.by_shift[DAFTAR_SHIFT_EVENING].share);
+  g_assert_cmpfloat (turn.total.share, >, 0);
+  g_assert_cmpfloat (turn.total.share, <, 0.1);
+  g_assert_cmpuint (turn.worst->len, >, 0);
+  /* A few clerks, not every one. */
+  for (guint i = 0; i < turn.by_staff->len; i++)
+    {
+      const DaftarOutOfTurnGroup *group = g_ptr_array_index (turn.by_staff, i);
+      staff_out_of_turn += group->count.out_of_turn > 0;
+    }
+  g_assert_cmpuint (staff_out_of_turn, >=, 1);
+  g_assert_cmpuint (staff_out_of_turn, <, turn.by_staff->len);
+  daftar_out_of_turn_figures_clear (&turn);
+
+  g_assert_true (daftar_care_query_crowding (r->db, OFFICE, &from, &to, 20, &crowding, &error));
+  g_assert_no_error (error);
+  for (int hour = 7; hour < 14; hour++)
+    {
+      saturday_mornings_over += crowding.cells[0][hour].days_over;
+      for (int row = 1; row < DAFTAR_CARE_N_WEEKDAYS; row++)
+        other_mornings_over += crowding.cells[row][hour].days_over;
+    }
+  g_test_message ("crowding: peak %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT
+                  " days over the seats; morning hours over: Saturday %" G_GINT64_FORMAT ", other days %" G_GINT64_FORMAT,
+                  crowding.peak, crowding.days_over, crowding.days, saturday_mornings_over, other_mornings_over);
+  g_assert_cmpint (crowding.peak, >, 20);
+  g_assert_cmpint (crowding.days_over, >, 0);
+  g_assert_cmpint (crowding.days_over, <, crowding.days);
+  /* Saturday is one morning in six, yet it has the most crowded hours. */
+  g_assert_cmpint (saturday_mornings_over, >, 0);
+  g_assert_cmpint (saturday_mornings_over * 5, >, other_mornings_over);
+
+  g_assert_true (daftar_care_query_idle (r->db, OFFICE, &from, &to, &idle, &error));
+  g_assert_no_error (error);
+  g_test_message ("idle while clients waited: %.0f of %.0f open counter-minutes (%.1f%%)",
+                  idle.idle_s / 60.0, idle.open_s / 60.0, 100 * idle.share);
+  g_assert_cmpint (idle.idle_s, >, 0);
+  g_assert_cmpfloat (idle.share, <, 0.25);
+  daftar_idle_figures_clear (&idle);
+
+  g_assert_true (daftar_care_query_satisfaction (r->db, OFFICE, &from, &to, &satisfaction, &error));
+  g_assert_no_error (error);
+  for (int rating = DAFTAR_RATING_MIN; rating <= DAFTAR_RATING_MAX; rating++)
+    ratings_given += satisfaction.by_rating[rating] > 0;
+  g_test_message ("ratings: %" G_GINT64_FORMAT ", mean %.2f, response rate %.1f%%, by wait %.2f %.2f %.2f %.2f",
+                  satisfaction.n, satisfaction.mean, 100 * satisfaction.response_rate,
+                  satisfaction.by_wait_band[DAFTAR_WAIT_BAND_UNDER_5].mean,
+                  satisfaction.by_wait_band[DAFTAR_WAIT_BAND_5_TO_15].mean,
+                  satisfaction.by_wait_band[DAFTAR_WAIT_BAND_15_TO_30].mean,
+                  satisfaction.by_wait_band[DAFTAR_WAIT_BAND_30_AND_MORE].mean);
+  g_assert_cmpuint (ratings_given, >=, 4);
+  g_assert_cmpfloat (satisfaction.response_rate, >, 0.1);
+  g_assert_cmpfloat (satisfaction.response_rate, <, 0.3);
+  g_assert_cmpint (satisfaction.by_wait_band[DAFTAR_WAIT_BAND_30_AND_MORE].n, >, 0);
+  g_assert_cmpfloat (satisfaction.by_wait_band[DAFTAR_WAIT_BAND_UNDER_5].mean, >,
+                     satisfaction.by_wait_band[DAFTAR_WAIT_BAND_30_AND_MORE].mean);
+  daftar_satisfaction_figures_clear (&satisfaction);
+
+  /* Mostly by SMS, some at the kiosk; most without a word, some in the
+   * clients' Persian. */
+  feedback = daftar_test_count (r->db, "SELECT count(*) FROM feedback");
+  sms = daftar_test_count (r->db, "SELECT count(*) FROM feedback WHERE channel = 'sms'");
+  kiosk = daftar_test_count (r->db, "SELECT count(*) FROM feedback WHERE channel = 'kiosk'");
+  commented = daftar_test_count (r->db, "SELECT count(*) FROM feedback WHERE comment IS NOT NULL");
+  g_assert_cmpint (kiosk, >, 0);
+  g_assert_cmpint (sms, >, 2 * kiosk);
+  g_assert_cmpint (commented, >, 0);
+  g_assert_cmpint (commented * 2, <, feedback);
+  g_assert_cmpint (daftar_test_count (r->db, "SELECT count(DISTINCT comment) FROM feedback"), >=, 10);
+  g_assert_cmpint (daftar_test_count (r->db, "SELECT count(*) FROM feedback WHERE comment LIKE '%نوبت%'"), >, 0);
+  /* Every rating of a visit names a served ticket of the office, answered
+   * after the visit and before "now". */
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "SELECT count(*) FROM feedback f LEFT JOIN tickets t ON t.id = f.ticket_id "
+      "WHERE f.ticket_id IS NOT NULL AND (t.id IS NULL OR t.outcome != 'served' "
+      "OR f.submitted_at < t.finished_at OR f.submitted_at > %" G_GINT64_FORMAT ")",
+      daftar_demo_get_now (r->demo));
+    g_assert_cmpint (daftar_test_count (r->db, sql), ==, 0);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -412,6 +524,7 @@ main (int argc, char **argv)
   g_test_add ("/demo/realism/calendar", Realism, NULL, realism_setup, test_calendar, realism_teardown);
   g_test_add ("/demo/realism/queue", Realism, NULL, realism_setup, test_queue, realism_teardown);
   g_test_add ("/demo/realism/cases-and-notices", Realism, NULL, realism_setup, test_cases_and_notices, realism_teardown);
+  g_test_add ("/demo/realism/client-care", Realism, NULL, realism_setup, test_client_care, realism_teardown);
 
   return g_test_run ();
 }

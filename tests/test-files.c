@@ -395,6 +395,29 @@ test_demo_leaves_office_database (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A file that holds nothing but clients' ratings (a server that sent
+ * only those so far) is an office's too: the demo refuses it and keeps
+ * them. */
+static void
+test_demo_leaves_ratings (void)
+{
+  g_autofree char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "office.db", NULL);
+  g_autoptr(GError) error = NULL;
+  DaftarDb *db = daftar_db_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (daftar_db_exec (db, "INSERT INTO feedback (id, office_code, rating, channel, submitted_at, comment) "
+                                     "VALUES ('F-1', 'YZ-ABK-01', 2, 'sms', 1795000000, 'صف خیلی طولانی بود')",
+                                 &error));
+  g_assert_no_error (error);
+  g_assert_false (daftar_demo_setup_reset (db, &error));
+  g_assert_error (error, DAFTAR_DEMO_SETUP_ERROR, DAFTAR_DEMO_SETUP_ERROR_NOT_DEMO);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM feedback"), ==, 1);
+  daftar_db_close (db);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 typedef struct {
   gboolean  done;
   GError   *error;
@@ -530,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/files/owner-only", test_owner_only);
   g_test_add_func ("/files/report-leaves-foreign-files", test_report_leaves_foreign_files);
   g_test_add_func ("/files/demo-leaves-office-database", test_demo_leaves_office_database);
+  g_test_add_func ("/files/demo-leaves-ratings", test_demo_leaves_ratings);
   g_test_add_func ("/files/demo-sync-leaves-office-database", test_demo_sync_leaves_office_database);
   g_test_add_func ("/files/demo-resets-own-file", test_demo_resets_own_file);
   g_test_add_func ("/files/demo-with-db-refused", test_demo_with_db_refused);

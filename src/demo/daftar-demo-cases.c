@@ -12,9 +12,9 @@
 #define NOTICE_SOURCES 4
 
 /* Office fee in rials at the growth epoch, and median days until a court
- * closes a filing of that kind, in DemoKind order. */
-static const double base_fee[DEMO_N_KINDS] = { 2200000, 950000, 1800000, 1400000, 1200000, 450000, 700000 };
-static const double close_median_days[DEMO_N_KINDS] = { 75, 20, 60, 90, 45, 0, 15 };
+ * closes a filing of that kind, in DaftarCaseKind order. */
+static const double base_fee[DAFTAR_N_CASE_KINDS] = { 2200000, 950000, 1800000, 1400000, 1200000, 450000, 700000 };
+static const double close_median_days[DAFTAR_N_CASE_KINDS] = { 75, 20, 60, 90, 45, 0, 15 };
 
 /* 2021-03-21, 1 Farvardin 1400 (as in daftar-demo-queue.c). */
 #define FEE_EPOCH_JULIAN 737870
@@ -34,17 +34,17 @@ jalali_day_of_year (const DemoDay *day)
 
 /* Where a filing stands at "now": the last step of its timeline already
  * reached, and when it got there. */
-static const char *
+static DaftarCaseStatus
 case_status (gint64 now, gint64 filed, gint64 sent, gint64 received, gboolean returned,
              gint64 closed, gint64 *out_updated)
 {
   if (closed <= now)
-    return *out_updated = closed, "closed";
+    return *out_updated = closed, DAFTAR_CASE_STATUS_CLOSED;
   if (received <= now)
-    return *out_updated = received, returned ? "returned" : "received";
+    return *out_updated = received, returned ? DAFTAR_CASE_STATUS_RETURNED : DAFTAR_CASE_STATUS_RECEIVED;
   if (sent <= now)
-    return *out_updated = sent, "sent";
-  return *out_updated = filed, "registered";
+    return *out_updated = sent, DAFTAR_CASE_STATUS_SENT;
+  return *out_updated = filed, DAFTAR_CASE_STATUS_REGISTERED;
 }
 
 void
@@ -63,13 +63,14 @@ demo_append_cases (DaftarDemo *demo,
   for (guint i = 0; i < tickets->len; i++)
     {
       const DemoTicket *t = &g_array_index (tickets, DemoTicket, i);
-      DemoKind kind = t->service;
+      DaftarCaseKind kind = t->service;
       g_autofree char *id = NULL;
       g_autofree char *tracking = NULL;
       g_autofree char *client = NULL;
       g_autofree char *staff_id = NULL;
       g_autofree char *court = NULL;
-      const char *city, *province, *subject, *status;
+      const char *city, *province, *subject;
+      DaftarCaseStatus status;
       gint64 sent, received, closed, updated;
       gboolean next_morning, returned;
       double fee;
@@ -97,10 +98,10 @@ demo_append_cases (DaftarDemo *demo,
         closed = G_MAXINT64;
       n++;
 
-      if (kind == DEMO_SANA)
+      if (kind == DAFTAR_CASE_KIND_SANA_REGISTRATION)
         {
           /* A Sana registration is done at the counter: nothing to send. */
-          status = "closed";
+          status = DAFTAR_CASE_STATUS_CLOSED;
           updated = t->finished;
           g_clear_pointer (&court, g_free);
           city = province = NULL;
@@ -113,9 +114,9 @@ demo_append_cases (DaftarDemo *demo,
       json_object_set_string_member (data, "id", id);
       json_object_set_string_member (data, "office_code", office->code);
       json_object_set_string_member (data, "tracking_code", tracking);
-      json_object_set_string_member (data, "kind", demo_kind_names[kind]);
+      json_object_set_string_member (data, "kind", daftar_enum_to_nick (DAFTAR_TYPE_CASE_KIND, kind));
       demo_set_time (data, "filed_at", t->finished);
-      json_object_set_string_member (data, "shift", t->shift ? "evening" : "morning");
+      json_object_set_string_member (data, "shift", daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, t->shift));
       json_object_set_int_member (data, "counter", t->counter);
       json_object_set_string_member (data, "staff_id", staff_id);
       json_object_set_string_member (data, "client_name", client);
@@ -132,7 +133,7 @@ demo_append_cases (DaftarDemo *demo,
           json_object_set_null_member (data, "dest_city");
           json_object_set_null_member (data, "dest_province");
         }
-      json_object_set_string_member (data, "status", status);
+      json_object_set_string_member (data, "status", daftar_enum_to_nick (DAFTAR_TYPE_CASE_STATUS, status));
       json_object_set_int_member (data, "fee", (gint64) (round (fee / 10000) * 10000));
       demo_set_time (data, "updated_at", updated);
     }
@@ -169,7 +170,7 @@ notice_source_init (DaftarDemo *demo, guint office, guint day_index, guint lag, 
       const DemoTicket *t = &g_array_index (tickets, DemoTicket, i);
       if (!t->makes_case)
         continue;
-      if (t->service != DEMO_SANA)
+      if (t->service != DAFTAR_CASE_KIND_SANA_REGISTRATION)
         g_array_append_val (src->cases, n);
       n++;
     }
@@ -251,7 +252,10 @@ demo_append_notices (DaftarDemo *demo,
       json_object_set_string_member (data, "id", id);
       json_object_set_string_member (data, "office_code", office->code);
       json_object_set_string_member (data, "case_id", case_id);
-      json_object_set_string_member (data, "channel", electronic ? "electronic" : "paper");
+      json_object_set_string_member (data, "channel",
+                                     daftar_enum_to_nick (DAFTAR_TYPE_NOTICE_CHANNEL,
+                                                          electronic ? DAFTAR_NOTICE_CHANNEL_ELECTRONIC
+                                                                     : DAFTAR_NOTICE_CHANNEL_PAPER));
       demo_set_time (data, "issued_at", issued);
       demo_set_time (data, "delivered_at", delivered);
       demo_set_time (data, "viewed_at", viewed);

@@ -6,10 +6,6 @@
 
 #include "daftar-demo-private.h"
 
-const char * const demo_kind_names[DEMO_N_KINDS] = {
-  "petition", "brief", "protest", "complaint", "enforcement", "sana_registration", "other",
-};
-
 /* Office 0 is Abarkuh; the provincial capital gets several offices, as in
  * life. volume is the clients an office there sees on an ordinary day. */
 static const DemoCity office_cities[] = {
@@ -118,18 +114,18 @@ demo_last_name (GRand *rand)
 }
 
 const char *
-demo_subject (GRand *rand, DemoKind kind)
+demo_subject (GRand *rand, DaftarCaseKind kind)
 {
   switch (kind)
     {
-    case DEMO_PETITION: return PICK (rand, petition_subjects);
-    case DEMO_BRIEF: return PICK (rand, brief_subjects);
-    case DEMO_PROTEST: return PICK (rand, protest_subjects);
-    case DEMO_COMPLAINT: return PICK (rand, complaint_subjects);
-    case DEMO_ENFORCEMENT: return PICK (rand, enforcement_subjects);
-    case DEMO_SANA: return PICK (rand, sana_subjects);
-    case DEMO_OTHER:
-    case DEMO_N_KINDS:
+    case DAFTAR_CASE_KIND_PETITION: return PICK (rand, petition_subjects);
+    case DAFTAR_CASE_KIND_BRIEF: return PICK (rand, brief_subjects);
+    case DAFTAR_CASE_KIND_PROTEST: return PICK (rand, protest_subjects);
+    case DAFTAR_CASE_KIND_COMPLAINT: return PICK (rand, complaint_subjects);
+    case DAFTAR_CASE_KIND_ENFORCEMENT: return PICK (rand, enforcement_subjects);
+    case DAFTAR_CASE_KIND_SANA_REGISTRATION: return PICK (rand, sana_subjects);
+    case DAFTAR_CASE_KIND_OTHER:
+    case DAFTAR_N_CASE_KINDS:
     default: return PICK (rand, other_subjects);
     }
 }
@@ -148,7 +144,7 @@ pick_place (GRand *rand, const DemoPlace *places, guint n, const char *except_ci
 void
 demo_destination (GRand             *rand,
                   const DemoOffice  *office,
-                  DemoKind           kind,
+                  DaftarCaseKind     kind,
                   char             **out_court,
                   const char       **out_city,
                   const char       **out_province)
@@ -174,22 +170,22 @@ demo_destination (GRand             *rand,
 
   switch (kind)
     {
-    case DEMO_PETITION:
+    case DAFTAR_CASE_KIND_PETITION:
       court = g_rand_double (rand) < 0.2 ? "شورای حل اختلاف" : "دادگاه عمومی حقوقی";
       break;
-    case DEMO_COMPLAINT:
+    case DAFTAR_CASE_KIND_COMPLAINT:
       court = "دادسرای عمومی و انقلاب";
       break;
-    case DEMO_ENFORCEMENT:
+    case DAFTAR_CASE_KIND_ENFORCEMENT:
       court = "اجرای احکام مدنی دادگستری";
       break;
-    case DEMO_BRIEF:
+    case DAFTAR_CASE_KIND_BRIEF:
       court = g_rand_double (rand) < 0.2 ? "دادگاه کیفری دو" : "دادگاه عمومی حقوقی";
       break;
-    case DEMO_PROTEST:
-    case DEMO_OTHER:
-    case DEMO_SANA:
-    case DEMO_N_KINDS:
+    case DAFTAR_CASE_KIND_PROTEST:
+    case DAFTAR_CASE_KIND_OTHER:
+    case DAFTAR_CASE_KIND_SANA_REGISTRATION:
+    case DAFTAR_N_CASE_KINDS:
     default:
       court = "دادگاه عمومی حقوقی";
       break;

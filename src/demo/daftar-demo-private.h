@@ -3,27 +3,9 @@
 #pragma once
 
 #include "daftar-demo.h"
+#include "daftar-enums.h"
 
 G_BEGIN_DECLS
-
-/* Service kinds in the order of daftar_case_kinds. */
-typedef enum {
-  DEMO_PETITION,
-  DEMO_BRIEF,
-  DEMO_PROTEST,
-  DEMO_COMPLAINT,
-  DEMO_ENFORCEMENT,
-  DEMO_SANA,
-  DEMO_OTHER,
-  DEMO_N_KINDS
-} DemoKind;
-
-typedef enum {
-  DEMO_SERVED,
-  DEMO_NO_SHOW,
-  DEMO_CANCELLED,
-  DEMO_WAITING,
-} DemoOutcome;
 
 /* Independent random streams: each (seed, office, day, purpose) gets its
  * own generator, so what one part draws never shifts another part. */
@@ -33,6 +15,7 @@ typedef enum {
   DEMO_STREAM_CASES,
   DEMO_STREAM_NOTICES,
   DEMO_STREAM_STAFFING,
+  DEMO_STREAM_FEEDBACK,
 } DemoStream;
 
 typedef struct {
@@ -57,6 +40,8 @@ typedef struct {
 } DemoDay;
 
 #define DEMO_MAX_STAFF 8
+/* The standard waiting_room_seats the demo office sets: its waiting room. */
+#define DEMO_WAITING_ROOM_SEATS 20
 
 typedef struct {
   char           *code;                      /* owned */
@@ -69,6 +54,11 @@ typedef struct {
   const char     *staff_last[DEMO_MAX_STAFF];
   double          volume;
   int             evening_open;              /* minutes after midnight */
+  /* The share of clients who know staff member s and whom s calls ahead
+   * of the queue: 0 but for a few. */
+  double          acquaintances[DEMO_MAX_STAFF];
+  /* What clients think of s's manner, added to their rating. */
+  double          courtesy[DEMO_MAX_STAFF];
 } DemoOffice;
 
 struct _DaftarDemo {
@@ -84,11 +74,14 @@ struct _DaftarDemo {
 typedef struct {
   gint64   issued, called, started, finished;
   guint16  number;
-  guint8   shift;        /* 0 morning, 1 evening */
-  guint8   service;      /* DemoKind */
-  guint8   outcome;      /* DemoOutcome */
+  guint8   shift;        /* DaftarShift */
+  guint8   service;      /* DaftarCaseKind */
+  guint8   outcome;      /* DaftarTicketOutcome */
   guint8   counter;      /* 1-based, 0 = none */
   guint8   staff;        /* staff index when counter != 0 */
+  guint8   acquaintance; /* 1 + the staff index of a clerk the client knows; 0: none */
+  guint8   jumped;       /* someone issued later was called ahead, out of turn */
+  guint16  ahead;        /* clients already waiting when the ticket was issued */
   gboolean makes_case;
 } DemoTicket;
 
@@ -101,6 +94,8 @@ double      demo_lognormal           (GRand *rand, double median, double sigma);
 guint       demo_pick_weighted       (GRand *rand, const double *weights, guint n);
 gboolean    demo_day_is_working      (const DemoDay *day);
 char       *demo_staff_id            (const DemoOffice *office, guint staff);
+/* @n in Persian digits, "۱۰۱". */
+char       *demo_persian_digits      (guint n);
 
 /* daftar-demo-calendar.c */
 void        demo_calendar_fill       (DemoDay *days, guint n_days);
@@ -109,18 +104,25 @@ void        demo_calendar_fill       (DemoDay *days, guint n_days);
 const DemoCity *demo_city_for_office (guint office_index, guint *out_ordinal);
 const char *demo_first_name          (GRand *rand);
 const char *demo_last_name           (GRand *rand);
-const char *demo_subject             (GRand *rand, DemoKind kind);
+const char *demo_subject             (GRand *rand, DaftarCaseKind kind);
 /* Chooses where a filing goes: court, city and province. */
-void        demo_destination         (GRand *rand, const DemoOffice *office, DemoKind kind,
+void        demo_destination         (GRand *rand, const DemoOffice *office, DaftarCaseKind kind,
                                       char **out_court, const char **out_city,
                                       const char **out_province);
-extern const char * const demo_kind_names[DEMO_N_KINDS];
 
 /* daftar-demo-queue.c */
 gboolean    demo_understaffed        (DaftarDemo *demo, guint office, const DemoDay *day);
 /* The day's tickets in issue order, morning then evening. */
 GArray     *demo_simulate_day        (DaftarDemo *demo, guint office, guint day_index);
 void        demo_append_tickets      (DaftarDemo *demo, guint office, guint day_index,
+                                      GArray *tickets, JsonArray *changes);
+/* The ticket's id, "YZ-ABK-01-T20261029-m012", or with another @letter the
+ * id of a record that belongs to it (F: its client's rating). */
+char       *demo_ticket_id           (const DemoOffice *office, const DemoDay *day,
+                                      const DemoTicket *ticket, char letter);
+
+/* daftar-demo-feedback.c */
+void        demo_append_feedback     (DaftarDemo *demo, guint office, guint day_index,
                                       GArray *tickets, JsonArray *changes);
 
 /* daftar-demo-cases.c */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* daftar-demo-queue.c: a day at the counters — Poisson arrivals and a FIFO multi-counter queue simulated per shift. */
+/* daftar-demo-queue.c: a day at the counters — Poisson arrivals and a multi-counter queue simulated per shift, with its pauses, its crowded Saturdays and the clerks who call acquaintances out of turn. */
 #define G_LOG_DOMAIN "daftar-demo"
 
 #include "config.h"
@@ -11,6 +11,7 @@
 #define SLOT_SECONDS 1800
 #define MORNING_OPEN (7 * 60 + 30)
 #define UNDERSTAFFED_BLOCK_WEEKS 6
+#define MAX_COUNTERS 8
 
 /* Relative arrivals per half hour: the morning peaks 9–11, the evening
  * 16–18. The evening table runs 14:30–19:00 (offices opening at 15:00 skip
@@ -36,9 +37,9 @@ static const double month_factor[12] = {
   0.8, 1.0, 1.0, 0.95, 0.9, 0.95, 1.05, 1.08, 1.08, 1.05, 1.05, 1.1,
 };
 
-/* Mix of services, in DemoKind order, and median minutes at the counter. */
-static const double service_mix[DEMO_N_KINDS] = { 22, 14, 4, 10, 6, 30, 14 };
-static const double service_median_minutes[DEMO_N_KINDS] = { 13.5, 9, 12.5, 11, 10, 7, 5.5 };
+/* Mix of services, in DaftarCaseKind order,, and median minutes at the counter. */
+static const double service_mix[DAFTAR_N_CASE_KINDS] = { 22, 14, 4, 10, 6, 30, 14 };
+static const double service_median_minutes[DAFTAR_N_CASE_KINDS] = { 13.5, 9, 12.5, 11, 10, 7, 5.5 };
 
 /* 2021-03-21, 1 Farvardin 1400: where the demo's growth curve is anchored. */
 #define GROWTH_EPOCH_JULIAN 737870
@@ -81,88 +82,291 @@ compare_issued (gconstpointer a, gconstpointer b, gpointer user_data)
   return (x > y) - (x < y);
 }
 
-/* Runs one shift: arrivals, then counters taking the head of the queue
- * whenever they are free. Waits are not drawn; they come out of this. */
-static void
-simulate_shift (GRand            *rand,
-                const DemoDay    *day,
-                guint8            shift,
-                double            expected,
-                int               open_minute,
-                const double     *profile,
-                guint             n_slots,
-                guint             n_counters,
-                const guint8     *counter_staff,
-                GArray           *out)
-{
-  double total = 0;
-  gint64 open = day->start + (gint64) open_minute * 60;
-  gint64 free_at[8];
-  guint first = out->len;
+/* One shift of one day, as the counters see it. */
+typedef struct {
+  const DemoOffice *office;
+  const DemoDay    *day;
+  DaftarShift       shift;
+  double            expected;      /* clients from the arrival profile */
+  int               open_minute;
+  const double     *profile;
+  guint             n_slots;
+  guint             n_counters;
+  guint8            staff[MAX_COUNTERS];
+  double            favour;        /* today's factor on the acquaintances' visits */
+} Shift;
 
-  for (guint k = 0; k < n_slots; k++)
-    total += profile[k];
-  for (guint k = 0; k < n_slots; k++)
+/* What a client brings, drawn when the ticket is issued whatever then
+ * happens to it, so one client's fate never shifts the next one's. */
+typedef struct {
+  gint64   walk;       /* from the ticket machine to being callable */
+  gint64   settle;     /* from the call to the start at the counter */
+  gint64   tidy;       /* the counter's time after a client leaves */
+  gint64   service;
+  double   patience;   /* how long the client waits before leaving */
+  gboolean cancels;    /* at the counter, needs nothing after all */
+  gboolean absent;     /* gone before being called, however soon */
+} Client;
+
+/* A counter's pause: from the first moment it is free at or after @from
+ * it calls nobody for @length seconds, unless it is busy past @latest. */
+typedef struct {
+  gint64   from;
+  gint64   latest;
+  gint64   length;
+  gboolean done;
+} Pause;
+
+/* Noon prayer and lunch, then closing the day's till before the morning
+ * clerks leave: the two moments a counter stands empty while the queue
+ * goes on. */
+#define PAUSES_PER_COUNTER 2
+
+static void
+draw_pauses (GRand *rand, const Shift *s, Pause pauses[][PAUSES_PER_COUNTER])
+{
+  gint64 start = s->day->start;
+
+  for (guint c = 0; c < s->n_counters; c++)
     {
-      guint n = demo_poisson (rand, expected * profile[k] / total);
+      gboolean lunch = g_rand_double (rand) < 0.5;
+      gint64 lunch_from = start + 12 * 3600 + g_rand_int_range (rand, 0, 3600);
+      double lunch_length = CLAMP (demo_lognormal (rand, 20 * 60, 0.35), 8 * 60, 40 * 60);
+      gboolean closing = g_rand_double (rand) < 0.35;
+      gint64 closing_from = start + 13 * 3600 + 35 * 60 + g_rand_int_range (rand, 0, 20 * 60);
+      gint64 closing_length = g_rand_int_range (rand, 6 * 60, 18 * 60);
+
+      /* Evenings run straight through; a counter without a pause gets one
+       * that is already done. */
+      pauses[c][0] = (Pause) { lunch_from, lunch_from + 45 * 60, (gint64) lunch_length,
+                               !lunch || s->shift != DAFTAR_SHIFT_MORNING };
+      pauses[c][1] = (Pause) { closing_from, closing_from + 30 * 60, closing_length,
+                               !closing || s->shift != DAFTAR_SHIFT_MORNING };
+    }
+}
+
+/* Whether the counter, about to call at @at, goes on a pause first (and
+ * is then free at its end). */
+static gboolean
+take_pause (Pause *pause, gint64 *free_at, gint64 at)
+{
+  gint64 begin;
+
+  if (pause->done || at < pause->from)
+    return FALSE;
+  pause->done = TRUE;
+  if (*free_at > pause->latest)
+    return FALSE;
+  begin = MAX (*free_at, pause->from);
+  /* Nobody came while it was away: it made no one wait. */
+  if (at >= begin + pause->length)
+    return FALSE;
+  *free_at = begin + pause->length;
+  return TRUE;
+}
+
+static void
+add_arrivals (GRand *rand, const Shift *s, GArray *out)
+{
+  gint64 open = s->day->start + (gint64) s->open_minute * 60;
+  double total = 0;
+
+  for (guint k = 0; k < s->n_slots; k++)
+    total += s->profile[k];
+  for (guint k = 0; k < s->n_slots; k++)
+    {
+      guint n = demo_poisson (rand, s->expected * s->profile[k] / total);
       for (guint i = 0; i < n; i++)
         {
           DemoTicket t = { 0 };
           t.issued = open + (gint64) k * SLOT_SECONDS + (gint64) (g_rand_double (rand) * SLOT_SECONDS);
-          t.shift = shift;
+          t.shift = s->shift;
           g_array_append_val (out, t);
         }
     }
-  g_qsort_with_data (&g_array_index (out, DemoTicket, first), out->len - first,
-                     sizeof (DemoTicket), compare_issued, NULL);
 
-  g_assert (n_counters >= 1 && n_counters <= G_N_ELEMENTS (free_at));
-  for (guint c = 0; c < n_counters; c++)
-    free_at[c] = open + g_rand_int_range (rand, 0, 180);
-
-  for (guint i = first; i < out->len; i++)
+  /* Saturday morning, after the weekend: a crowd at the door when the
+   * office opens, larger on some Saturdays than others. */
+  if (s->shift == DAFTAR_SHIFT_MORNING && s->day->weekday == G_DATE_SATURDAY)
     {
-      DemoTicket *t = &g_array_index (out, DemoTicket, i);
-      /* Every ticket draws the same numbers whatever happens to it, so one
-       * client's fate never shifts the next one's. */
-      guint kind = demo_pick_weighted (rand, service_mix, DEMO_N_KINDS);
-      gboolean cancels = g_rand_double (rand) < 0.012;
-      gboolean absent = g_rand_double (rand) < 0.025;
-      double patience = 25 * 60 + demo_exponential (rand, 70 * 60);
-      double service = demo_lognormal (rand, service_median_minutes[kind] * 60, 0.45);
-      gint64 walk = g_rand_int_range (rand, 5, 30);
-      gint64 settle = g_rand_int_range (rand, 15, 60);
-      gint64 tidy = g_rand_int_range (rand, 10, 40);
-      gboolean other_files = g_rand_double (rand) < 0.5;
-      guint c = 0;
+      double crowd = s->office->volume * (0.05 + 0.25 * g_rand_double (rand));
+      guint n = demo_poisson (rand, crowd);
 
-      t->number = i - first + 1;
-      t->service = kind;
-      t->called = t->started = t->finished = -1;
-      if (cancels)
+      for (guint i = 0; i < n; i++)
         {
-          t->outcome = DEMO_CANCELLED;
-          continue;
+          DemoTicket t = { 0 };
+          t.issued = open + (gint64) MIN (demo_exponential (rand, 20 * 60), 110 * 60);
+          t.shift = s->shift;
+          g_array_append_val (out, t);
         }
-      for (guint k = 1; k < n_counters; k++)
+    }
+}
+
+static void
+draw_client (GRand *rand, const Shift *s, DemoTicket *t, Client *client)
+{
+  guint kind = demo_pick_weighted (rand, service_mix, DAFTAR_N_CASE_KINDS);
+  gboolean other_files = g_rand_double (rand) < 0.5;
+  double known = g_rand_double (rand);
+
+  client->cancels = g_rand_double (rand) < 0.012;
+  client->absent = g_rand_double (rand) < 0.025;
+  client->patience = 25 * 60 + demo_exponential (rand, 70 * 60);
+  client->service = (gint64) CLAMP (demo_lognormal (rand, service_median_minutes[kind] * 60, 0.45), 90, 90 * 60);
+  client->walk = g_rand_int_range (rand, 5, 30);
+  client->settle = g_rand_int_range (rand, 15, 60);
+  client->tidy = g_rand_int_range (rand, 10, 40);
+
+  t->service = kind;
+  t->makes_case = kind != DAFTAR_CASE_KIND_OTHER || other_files;
+  t->called = t->started = t->finished = -1;
+  for (guint k = 0; k < s->office->n_staff; k++)
+    {
+      double share = s->office->acquaintances[k] * s->favour;
+
+      if (known < share)
+        {
+          t->acquaintance = k + 1;
+          break;
+        }
+      known -= share;
+    }
+}
+
+/* The ticket counter @c calls at @at: the head of the queue, unless the
+ * clerk sees an acquaintance further back. Those of the acquaintance's
+ * service it passes over were jumped. */
+static guint
+pick_ticket (DemoTicket *t, guint n, guint head, gint64 at, guint8 staff, gboolean favours)
+{
+  guint pick = head;
+
+  if (!favours)
+    return head;
+  for (guint j = head + 1; j < n && t[j].issued <= at; j++)
+    if (t[j].called < 0 && t[j].acquaintance == staff + 1)
+      {
+        pick = j;
+        break;
+      }
+  for (guint k = head; k < pick; k++)
+    if (t[k].called < 0 && t[k].service == t[pick].service && t[k].issued < t[pick].issued)
+      t[k].jumped = TRUE;
+  return pick;
+}
+
+static int
+compare_times (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return (x > y) - (x < y);
+}
+
+/* How many were waiting when each client took a ticket: those issued
+ * before, less those already called. A ticket issued later is called
+ * later still (a walk of at least 5 s), so every call up to that instant
+ * is one of theirs. */
+static void
+count_ahead (DemoTicket *t, guint n)
+{
+  g_autofree gint64 *calls = g_new (gint64, n + 1);
+  guint called = 0;
+
+  for (guint i = 0; i < n; i++)
+    calls[i] = t[i].called;
+  qsort (calls, n, sizeof (gint64), compare_times);
+  for (guint i = 0; i < n; i++)
+    {
+      while (called < n && calls[called] <= t[i].issued)
+        called++;
+      t[i].ahead = (guint16) MIN (i - MIN (i, called), G_MAXUINT16);
+    }
+}
+
+/* Runs one shift: arrivals, then counters calling from the queue whenever
+ * they are free, in turn but for the acquaintances of a few clerks, and
+ * not during their pauses. Waits are not drawn; they come out of this. */
+static void
+simulate_shift (GRand *rand, const Shift *s, GArray *out)
+{
+  gint64 open = s->day->start + (gint64) s->open_minute * 60;
+  gint64 free_at[MAX_COUNTERS];
+  Pause pauses[MAX_COUNTERS][PAUSES_PER_COUNTER];
+  g_autofree Client *clients = NULL;
+  gboolean favours[MAX_COUNTERS];
+  guint first = out->len, n, head = 0;
+  gint64 last_call = open;
+  DemoTicket *t;
+
+  g_assert (s->n_counters >= 1 && s->n_counters <= MAX_COUNTERS);
+  add_arrivals (rand, s, out);
+  n = out->len - first;
+  t = &g_array_index (out, DemoTicket, first);
+  g_qsort_with_data (t, n, sizeof (DemoTicket), compare_issued, NULL);
+
+  clients = g_new0 (Client, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      t[i].number = i + 1;
+      draw_client (rand, s, &t[i], &clients[i]);
+    }
+  for (guint c = 0; c < s->n_counters; c++)
+    {
+      free_at[c] = open + g_rand_int_range (rand, 0, 180);
+      favours[c] = s->office->acquaintances[s->staff[c]] > 0;
+    }
+  draw_pauses (rand, s, pauses);
+
+  for (guint done = 0; done < n;)
+    {
+      const Client *client;
+      DemoTicket *next;
+      gboolean paused = FALSE;
+      guint c = 0, pick;
+      gint64 at;
+
+      while (t[head].called >= 0)
+        head++;
+      for (guint k = 1; k < s->n_counters; k++)
         if (free_at[k] < free_at[c])
           c = k;
-      t->called = MAX (t->issued + walk, free_at[c]);
-      t->counter = c + 1;
-      t->staff = counter_staff[c];
-      if (absent || t->called - t->issued > patience)
+      /* Calls go out one after another, never two back in time. */
+      at = MAX (MAX (free_at[c], t[head].issued + clients[head].walk), last_call);
+      for (guint p = 0; p < PAUSES_PER_COUNTER && !paused; p++)
+        paused = take_pause (&pauses[c][p], &free_at[c], at);
+      if (paused)
+        continue;
+
+      pick = pick_ticket (t, n, head, at, s->staff[c], favours[c]);
+      next = &t[pick];
+      client = &clients[pick];
+      next->called = last_call = MAX (at, next->issued + client->walk);
+      next->counter = c + 1;
+      next->staff = s->staff[c];
+      done++;
+      if (client->cancels)
+        {
+          /* Closed at the counter: the client needed nothing after all. */
+          next->outcome = DAFTAR_TICKET_OUTCOME_CANCELLED;
+          next->makes_case = FALSE;
+          free_at[c] = next->called + client->settle;
+        }
+      else if (client->absent || next->called - next->issued > client->patience)
         {
           /* Called, but the client had left: the counter waits a minute. */
-          t->outcome = DEMO_NO_SHOW;
-          free_at[c] = t->called + 60;
-          continue;
+          next->outcome = DAFTAR_TICKET_OUTCOME_NO_SHOW;
+          next->makes_case = FALSE;
+          free_at[c] = next->called + 60;
         }
-      t->outcome = DEMO_SERVED;
-      t->started = t->called + settle;
-      t->finished = t->started + (gint64) CLAMP (service, 90, 90 * 60);
-      t->makes_case = kind != DEMO_OTHER || other_files;
-      free_at[c] = t->finished + tidy;
+      else
+        {
+          next->outcome = DAFTAR_TICKET_OUTCOME_SERVED;
+          next->started = next->called + client->settle;
+          next->finished = next->started + client->service;
+          free_at[c] = next->finished + client->tidy;
+        }
     }
+  count_ahead (t, n);
 }
 
 static void
@@ -190,11 +394,9 @@ cut_at_now (GArray *tickets, gint64 now)
           g_array_set_size (tickets, i);
           return;
         }
-      if (t->outcome == DEMO_CANCELLED)
-        continue;
-      if (t->called > now || (t->outcome == DEMO_SERVED && t->finished > now))
+      if (t->called > now || (t->outcome == DAFTAR_TICKET_OUTCOME_SERVED && t->finished > now))
         {
-          t->outcome = DEMO_WAITING;
+          t->outcome = DAFTAR_TICKET_OUTCOME_WAITING;
           t->makes_case = FALSE;
           t->finished = -1;
           if (t->started > now)
@@ -218,33 +420,49 @@ demo_simulate_day (DaftarDemo *demo, guint office_index, guint day_index)
   double expected = expected_clients (office, day, rand);
   gboolean absence = g_rand_double (rand) < 0.08;
   gboolean thin_evening = g_rand_double (rand) < 0.25;
+  /* Acquaintances come on some days more than others. */
+  double favour = demo_lognormal (rand, 1.0, 0.6);
   guint morning_counters = MAX (2u, office->counters - (absence ? 1 : 0));
   guint evening_counters = MAX (2u, office->counters - 1 - (thin_evening ? 1 : 0));
-  guint8 staff[8];
   guint evening_skip = (office->evening_open - (14 * 60 + 30)) / 30;
+  Shift morning = {
+    office, day, DAFTAR_SHIFT_MORNING, expected * 0.62, MORNING_OPEN,
+    morning_profile, G_N_ELEMENTS (morning_profile), morning_counters, { 0 }, favour,
+  };
+  Shift evening = {
+    office, day, DAFTAR_SHIFT_EVENING, expected * 0.38, office->evening_open,
+    evening_profile + evening_skip, G_N_ELEMENTS (evening_profile) - evening_skip,
+    evening_counters, { 0 }, favour,
+  };
 
   if (demo_understaffed (demo, office_index, day))
-    evening_counters = 1;
+    evening.n_counters = 1;
 
-  assign_staff (office, day->julian, morning_counters, staff);
+  assign_staff (office, day->julian, morning.n_counters, morning.staff);
   if (day->weekday == G_DATE_THURSDAY)
     {
       /* Thursday: a morning shift only, which takes the whole day's load. */
-      simulate_shift (rand, day, 0, expected, MORNING_OPEN, morning_profile,
-                      G_N_ELEMENTS (morning_profile), morning_counters, staff, tickets);
+      morning.expected = expected;
+      simulate_shift (rand, &morning, tickets);
     }
   else
     {
-      simulate_shift (rand, day, 0, expected * 0.62, MORNING_OPEN, morning_profile,
-                      G_N_ELEMENTS (morning_profile), morning_counters, staff, tickets);
-      assign_staff (office, day->julian + 2, evening_counters, staff);
-      simulate_shift (rand, day, 1, expected * 0.38, office->evening_open,
-                      evening_profile + evening_skip, G_N_ELEMENTS (evening_profile) - evening_skip,
-                      evening_counters, staff, tickets);
+      simulate_shift (rand, &morning, tickets);
+      assign_staff (office, day->julian + 2, evening.n_counters, evening.staff);
+      simulate_shift (rand, &evening, tickets);
     }
 
   cut_at_now (tickets, demo->now);
   return tickets;
+}
+
+char *
+demo_ticket_id (const DemoOffice *office, const DemoDay *day, const DemoTicket *t, char letter)
+{
+  return g_strdup_printf ("%s-%c%04u%02u%02u-%c%03u", office->code, letter,
+                          g_date_get_year (&day->date), g_date_get_month (&day->date),
+                          g_date_get_day (&day->date), t->shift == DAFTAR_SHIFT_EVENING ? 'e' : 'm',
+                          t->number);
 }
 
 void
@@ -256,20 +474,16 @@ demo_append_tickets (DaftarDemo *demo,
 {
   const DemoOffice *office = &demo->offices[office_index];
   const DemoDay *day = &demo->days[day_index];
-  static const char * const outcomes[] = { "served", "no_show", "cancelled", "waiting" };
-
   for (guint i = 0; i < tickets->len; i++)
     {
       const DemoTicket *t = &g_array_index (tickets, DemoTicket, i);
-      g_autofree char *id = g_strdup_printf ("%s-T%04u%02u%02u-%c%03u", office->code,
-                                             g_date_get_year (&day->date), g_date_get_month (&day->date),
-                                             g_date_get_day (&day->date), t->shift ? 'e' : 'm', t->number);
+      g_autofree char *id = demo_ticket_id (office, day, t, 'T');
       JsonObject *data = demo_change_new (changes, "ticket");
 
       json_object_set_string_member (data, "id", id);
       json_object_set_string_member (data, "office_code", office->code);
       json_object_set_int_member (data, "number", t->number);
-      json_object_set_string_member (data, "service", demo_kind_names[t->service]);
+      json_object_set_string_member (data, "service", daftar_enum_to_nick (DAFTAR_TYPE_CASE_KIND, t->service));
       demo_set_time (data, "issued_at", t->issued);
       demo_set_time (data, "called_at", t->called);
       demo_set_time (data, "started_at", t->started);
@@ -285,6 +499,6 @@ demo_append_tickets (DaftarDemo *demo,
           json_object_set_null_member (data, "counter");
           json_object_set_null_member (data, "staff_id");
         }
-      json_object_set_string_member (data, "outcome", outcomes[t->outcome]);
+      json_object_set_string_member (data, "outcome", daftar_enum_to_nick (DAFTAR_TYPE_TICKET_OUTCOME, t->outcome));
     }
 }

@@ -28,7 +28,8 @@ static const char is_demo_sql[] =
   "SELECT EXISTS (SELECT 1 FROM sync_state WHERE key IN ('" MARK_KEY "', 'demo:synced', 'demo:generated')), "
   "NOT (EXISTS (SELECT 1 FROM offices) OR EXISTS (SELECT 1 FROM staff) OR "
   "     EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM tickets) OR "
-  "     EXISTS (SELECT 1 FROM notices) OR EXISTS (SELECT 1 FROM standards) OR "
+  "     EXISTS (SELECT 1 FROM notices) OR EXISTS (SELECT 1 FROM feedback) OR "
+  "     EXISTS (SELECT 1 FROM standards) OR "
   "     EXISTS (SELECT 1 FROM holidays) OR EXISTS (SELECT 1 FROM sync_state) OR "
   "     EXISTS (SELECT 1 FROM sync_log) OR EXISTS (SELECT 1 FROM sync_rejects))";
 

@@ -126,8 +126,8 @@ demo_set_time (JsonObject *data, const char *member, gint64 unix_time)
 
 /* Offices ----------------------------------------------------------------- */
 
-static char *
-persian_digits (guint n)
+char *
+demo_persian_digits (guint n)
 {
   g_autofree char *ascii = g_strdup_printf ("%u", n);
   GString *out = g_string_new (NULL);
@@ -147,7 +147,7 @@ office_init (DaftarDemo *demo, guint index, DemoOffice *office)
   office->city = demo_city_for_office (index, &ordinal);
   office->number = 101 + index;
   office->code = g_strdup_printf ("YZ-%s-%02u", office->city->code, ordinal);
-  digits = persian_digits (office->number);
+  digits = demo_persian_digits (office->number);
   office->name = g_strdup_printf ("دفتر خدمات الکترونیک قضایی %s کد %s",
                                   office->city->name, digits);
   office->volume = office->city->volume * (0.85 + 0.3 * g_rand_double (rand));
@@ -161,6 +161,15 @@ office_init (DaftarDemo *demo, guint index, DemoOffice *office)
       office->staff_first[s] = demo_first_name (rand);
       office->staff_last[s] = demo_last_name (rand);
     }
+  /* One or two clerks call an acquaintance ahead of the queue now and
+   * then; the others keep to the turn. */
+  for (guint k = 0, n = g_rand_double (rand) < 0.4 ? 2 : 1; k < n; k++)
+    {
+      guint s = 1 + (guint) g_rand_int_range (rand, 0, office->n_staff - 1);
+      office->acquaintances[s] = 0.03 + 0.04 * g_rand_double (rand);
+    }
+  for (guint s = 0; s < office->n_staff; s++)
+    office->courtesy[s] = -0.4 + 0.7 * g_rand_double (rand);
 }
 
 DaftarDemo *
@@ -266,6 +275,9 @@ append_office_records (DaftarDemo *demo, guint index, JsonArray *changes)
     { "target_read_rate", 0.9 },
     { "max_cases_per_staff_shift", 25 },
     { "occupancy_cap", 0.85 },
+    { "max_out_of_turn_share", 0.02 },
+    { "waiting_room_seats", DEMO_WAITING_ROOM_SEATS },
+    { "target_rating", 4.0 },
   };
   JsonObject *data;
 
@@ -333,6 +345,7 @@ daftar_demo_append_day (DaftarDemo *demo,
   tickets = demo_simulate_day (demo, office_index, day_index);
   demo_append_tickets (demo, office_index, day_index, tickets, changes);
   demo_append_cases (demo, office_index, day_index, tickets, changes);
+  demo_append_feedback (demo, office_index, day_index, tickets, changes);
   demo_append_notices (demo, office_index, day_index, changes);
 }
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* daftar-demo.h: deterministic demo data — Yazd province offices, their queues, filings and notices as protocol-v1 changes. */
+/* daftar-demo.h: deterministic demo data — Yazd province offices, their queues, filings, notices and clients' ratings as protocol-v1 changes. */
 #pragma once
 
 #include <gio/gio.h>

@@ -360,7 +360,10 @@ table_rows (DaftarDb   *db,
 static void
 test_migration (void)
 {
-  static const char * const tables[] = { "daily_out_of_turn", "out_of_turn_tickets", "hourly_waiting", "daily_idle" };
+  static const char * const tables[] = {
+    "daily_out_of_turn", "out_of_turn_tickets", "hourly_waiting", "daily_idle",
+    "monthly_out_of_turn", "yearly_out_of_turn", "monthly_waiting", "yearly_waiting", "monthly_idle", "yearly_idle",
+  };
   g_autofree char *dir = NULL;
   DaftarDb *db = daftar_test_db_new (&dir);
   g_autoptr(GError) error = NULL;
@@ -378,6 +381,10 @@ test_migration (void)
   g_assert_true (daftar_db_exec (db,
                                  "DROP TABLE feedback; DROP TABLE daily_out_of_turn; DROP TABLE out_of_turn_tickets; "
                                  "DROP TABLE hourly_waiting; DROP TABLE daily_idle; DROP TABLE daily_feedback; "
+                                 "DROP TABLE monthly_out_of_turn; DROP TABLE yearly_out_of_turn; "
+                                 "DROP TABLE monthly_waiting; DROP TABLE yearly_waiting; "
+                                 "DROP TABLE monthly_idle; DROP TABLE yearly_idle; "
+                                 "DROP TABLE monthly_feedback; DROP TABLE yearly_feedback; "
                                  "PRAGMA user_version = 7;", &error));
   g_assert_no_error (error);
   daftar_db_close (db);

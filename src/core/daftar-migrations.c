@@ -157,7 +157,8 @@ restore_offices (DaftarDb  *db,
 }
 
 /* Step 9: the client-care rollups of every (office, day) with tickets,
- * from the tickets already stored; no rating is stored yet. */
+ * from the tickets already stored (no rating is stored yet), then their
+ * months and years. */
 static gboolean
 fill_care_rollups (DaftarDb  *db,
                    GError   **error)
@@ -167,6 +168,7 @@ fill_care_rollups (DaftarDb  *db,
                                           "WHERE office_code <> '' /* the network */",
                                           error);
   g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
   int rc;
 
   if (stmt == NULL)
@@ -193,8 +195,9 @@ fill_care_rollups (DaftarDb  *db,
       if (!daftar_care_recompute_day (db, g_ptr_array_index (pairs, i), g_ptr_array_index (pairs, i + 1),
                                       daftar_time_day_start (&day), daftar_time_day_start (&next), error))
         return FALSE;
+      daftar_rollup_levels_add (levels, g_ptr_array_index (pairs, i), &day);
     }
-  return TRUE;
+  return daftar_rollup_levels_refresh (levels, db, error);
 }
 
 /* The steps whose new rollups are filled from the data already there. */

@@ -168,6 +168,38 @@ static const MonthlyTable monthly_tables[] = {
     "SELECT ?1, ?2, shift, staff_id, sum(served), count(DISTINCT day) FROM daily_ticket_load "
     "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY shift, staff_id",
     NETWORK_NONE, NULL },
+
+  /* Client care (sql/009-client-care.sql): each breakdown the page shows,
+   * not their every combination, so that a month is a few dozen rows. */
+  { "DELETE FROM monthly_out_of_turn WHERE office_code = ?1 AND day = ?2",
+    "INSERT INTO monthly_out_of_turn (office_code, day, dim, key, called, out_of_turn, jumped) "
+    "SELECT ?1, ?2, 'shift_service', shift || '/' || service, sum(called), sum(out_of_turn), sum(jumped) "
+    "FROM daily_out_of_turn WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY shift, service "
+    "UNION ALL SELECT ?1, ?2, 'staff', staff_id, sum(called), sum(out_of_turn), sum(jumped) "
+    "FROM daily_out_of_turn WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY staff_id "
+    "UNION ALL SELECT ?1, ?2, 'counter', CAST (counter AS TEXT), sum(called), sum(out_of_turn), sum(jumped) "
+    "FROM daily_out_of_turn WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY counter",
+    NETWORK_NONE, NULL },
+
+  { "DELETE FROM monthly_waiting WHERE office_code = ?1 AND day = ?2",
+    "INSERT INTO monthly_waiting (office_code, day, weekday, hour, days, peak_max, peak_sum, area_s) "
+    "SELECT ?1, ?2, " WEEKDAY " AS w, hour, count(*), max(peak), sum(peak), sum(area_s) FROM hourly_waiting "
+    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY w, hour",
+    NETWORK_NONE, NULL },
+
+  { "DELETE FROM monthly_idle WHERE office_code = ?1 AND day = ?2",
+    "INSERT INTO monthly_idle (office_code, day, dim, key, shift, shifts, open_s, idle_s) "
+    "SELECT ?1, ?2, 'counter', CAST (counter AS TEXT), shift, count(DISTINCT day), sum(open_s), sum(idle_s) "
+    "FROM daily_idle WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY counter, shift "
+    "UNION ALL SELECT ?1, ?2, 'staff', staff_id, shift, count(DISTINCT day), sum(open_s), sum(idle_s) "
+    "FROM daily_idle WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY staff_id, shift",
+    NETWORK_NONE, NULL },
+
+  { "DELETE FROM monthly_feedback WHERE office_code = ?1 AND day = ?2",
+    "INSERT INTO monthly_feedback (office_code, day, staff_id, wait_band, rating, n) "
+    "SELECT ?1, ?2, staff_id, wait_band, rating, sum(n) FROM daily_feedback "
+    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY staff_id, wait_band, rating",
+    NETWORK_NONE, NULL },
 };
 
 /* A yearly table sums its monthly table over a Jalali year, for each
@@ -196,6 +228,11 @@ static const YearlyTable yearly_tables[] = {
   YEARLY ("counter_load", "shift, counter", "served, service_sum_s", "sum(served), daftar_sum(service_sum_s)"),
   /* The months' days never overlap, so their sum is the year's. */
   YEARLY ("staff_load", "shift, staff_id", "served, days", "sum(served), sum(days)"),
+  YEARLY ("out_of_turn", "dim, key", "called, out_of_turn, jumped", "sum(called), sum(out_of_turn), sum(jumped)"),
+  YEARLY ("waiting", "weekday, hour", "days, peak_max, peak_sum, area_s",
+          "sum(days), max(peak_max), sum(peak_sum), sum(area_s)"),
+  YEARLY ("idle", "dim, key, shift", "shifts, open_s, idle_s", "sum(shifts), sum(open_s), sum(idle_s)"),
+  YEARLY ("feedback", "staff_id, wait_band, rating", "n", "sum(n)"),
 };
 
 struct _DaftarRollupLevels

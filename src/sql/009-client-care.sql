@@ -101,3 +101,104 @@ CREATE TABLE IF NOT EXISTS daily_feedback (
   n           INTEGER NOT NULL,
   PRIMARY KEY (office_code, day, staff_id, wait_band, rating)
 ) WITHOUT ROWID;
+
+-- Months and years (daftar-rollup-levels.c): each office's Jalali months
+-- and years, filed under their first day, so that a page over five years
+-- reads a few rows per office. No network rows: every office's rows are
+-- summed. dim names what a row is counted by, key its value:
+-- 'shift_service' ('morning/petition'), 'staff' (staff_id), 'counter'.
+CREATE TABLE IF NOT EXISTS monthly_out_of_turn (
+  office_code TEXT NOT NULL,
+  day         TEXT NOT NULL,
+  dim         TEXT NOT NULL,
+  key         TEXT NOT NULL,
+  called      INTEGER NOT NULL,
+  out_of_turn INTEGER NOT NULL,
+  jumped      INTEGER NOT NULL,
+  PRIMARY KEY (office_code, day, dim, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS yearly_out_of_turn (
+  office_code TEXT NOT NULL,
+  day         TEXT NOT NULL,
+  dim         TEXT NOT NULL,
+  key         TEXT NOT NULL,
+  called      INTEGER NOT NULL,
+  out_of_turn INTEGER NOT NULL,
+  jumped      INTEGER NOT NULL,
+  PRIMARY KEY (office_code, day, dim, key)
+) WITHOUT ROWID;
+
+-- Per weekday (Saturday 0) and hour: the days with anyone waiting, the
+-- highest peak, the sum of the peaks and of the areas.
+CREATE TABLE IF NOT EXISTS monthly_waiting (
+  office_code TEXT NOT NULL,
+  day         TEXT NOT NULL,
+  weekday     INTEGER NOT NULL,
+  hour        INTEGER NOT NULL,
+  days        INTEGER NOT NULL,
+  peak_max    INTEGER NOT NULL,
+  peak_sum    INTEGER NOT NULL,
+  area_s      INTEGER NOT NULL,
+  PRIMARY KEY (office_code, day, weekday, hour)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS yearly_waiting (
+  office_code TEXT NOT NULL,
+  day         TEXT NOT NULL,
+  weekday     INTEGER NOT NULL,
+  hour        INTEGER NOT NULL,
+  days        INTEGER NOT NULL,
+  peak_max    INTEGER NOT NULL,
+  peak_sum    INTEGER NOT NULL,
+  area_s      INTEGER NOT NULL,
+  PRIMARY KEY (office_code, day, weekday, hour)
+) WITHOUT ROWID;
+-- The hours over the seats, and the highest peak's day, without reading
+-- every hour of the period: the seats are a standard, read at query time.
+CREATE INDEX IF NOT EXISTS hourly_waiting_by_peak ON hourly_waiting (office_code, peak, day);
+
+-- dim 'counter' (key: the counter) or 'staff' (key: staff_id), per shift;
+-- shifts: the (day, shift)s counted.
+CREATE TABLE IF NOT EXISTS monthly_idle (
+  office_code TEXT NOT NULL,
+  day         TEXT NOT NULL,
+  dim         TEXT NOT NULL,
+  key         TEXT NOT NULL,
+  shift       TEXT NOT NULL,
+  shifts      INTEGER NOT NULL,
+  open_s      INTEGER NOT NULL,
+  idle_s      INTEGER NOT NULL,
+  PRIMARY KEY (office_code, day, dim, key, shift)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS yearly_idle (
+  office_code TEXT NOT NULL,
+  day         TEXT NOT NULL,
+  dim         TEXT NOT NULL,
+  key         TEXT NOT NULL,
+  shift       TEXT NOT NULL,
+  shifts      INTEGER NOT NULL,
+  open_s      INTEGER NOT NULL,
+  idle_s      INTEGER NOT NULL,
+  PRIMARY KEY (office_code, day, dim, key, shift)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS monthly_feedback (
+  office_code TEXT NOT NULL,
+  day         TEXT NOT NULL,
+  staff_id    TEXT NOT NULL,
+  wait_band   INTEGER NOT NULL,
+  rating      INTEGER NOT NULL,
+  n           INTEGER NOT NULL,
+  PRIMARY KEY (office_code, day, staff_id, wait_band, rating)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS yearly_feedback (
+  office_code TEXT NOT NULL,
+  day         TEXT NOT NULL,
+  staff_id    TEXT NOT NULL,
+  wait_band   INTEGER NOT NULL,
+  rating      INTEGER NOT NULL,
+  n           INTEGER NOT NULL,
+  PRIMARY KEY (office_code, day, staff_id, wait_band, rating)
+) WITHOUT ROWID;
+
+-- The worst out of turn of every office in a long period, in order.
+CREATE INDEX IF NOT EXISTS out_of_turn_tickets_worst_all ON out_of_turn_tickets (jumped, first_waited_s);

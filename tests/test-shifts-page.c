@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-shifts-page.c: the Shifts page in Persian under Xvfb — right to left, Persian digits, mirrored heatmap, figures from the query, a screenshot. */
+/* test-shifts-page.c: the Shifts page in Persian under Xvfb — right to left, Persian digits, mirrored heatmap and its peak-waiting layer, figures from the query, a screenshot. */
 #include "config.h"
 
 #include <math.h>
@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "daftar-care.h"
 #include "daftar-charts.h"
 #include "daftar-db-worker.h"
 #include "daftar-demo.h"
@@ -318,6 +319,91 @@ test_understaffed_week (Fixture *f, gconstpointer data)
 
 /* A period without data: dashes and no verdicts, not zeros that look like a good day. */
 static void
+set_seats (Fixture *f, double seats)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT OR REPLACE INTO standards (key, value) "
+                                          "VALUES ('waiting_room_seats', %.17g)", seats);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (daftar_db_exec (f->db, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* The wait heatmap's "peak waiting" layer: per weekday and hour the share
+ * of open days whose peak of clients waiting at once exceeded the seats,
+ * as the core counts it, titled with the seats and with a table; switched
+ * off, the mean wait again. Few seats, so that the shares are neither all
+ * 0 nor all 1. */
+static void
+test_peak_waiting_layer (Fixture *f, gconstpointer data)
+{
+  g_autoptr(DaftarShiftsData) d = NULL;
+  g_autoptr(GError) error = NULL;
+  DaftarHeatmap *heatmap = child (f, "wait_heatmap");
+  DaftarChartFrame *frame = child (f, "wait_heatmap_frame");
+  GtkSwitch *layer = child (f, "peak_waiting_switch");
+  DaftarCrowdingFigures crowding;
+  GDate from, to;
+  guint n_between = 0, n_cells = 0;
+
+  set_seats (f, 4);
+  d = load (f, f->office, "2025-03-01", "2025-04-29");
+  g_assert_true (daftar_time_parse_day ("2025-03-01", &from));
+  g_assert_true (daftar_time_parse_day ("2025-04-29", &to));
+  g_assert_true (daftar_care_query_crowding (f->db, f->office, &from, &to, 4, &crowding, &error));
+  g_assert_no_error (error);
+
+  /* Off: the mean wait. */
+  g_assert_false (gtk_switch_get_active (layer));
+  g_assert_cmpstr (daftar_chart_frame_get_title (frame), ==, "میانگین زمان انتظار به تفکیک روز هفته و ساعت");
+
+  gtk_switch_set_active (layer, TRUE);
+  daftar_test_wait_for_frames (f->window, 3);
+  g_assert_cmpstr (daftar_chart_frame_get_title (frame), ==,
+                   "سهم روزهایی که شمار مراجعه‌کنندگان منتظر هم‌زمان از ۴ صندلی سالن انتظار بیشتر شد، به تفکیک روز هفته و ساعت");
+  g_assert_cmpstr (daftar_chart_get_unit (DAFTAR_CHART (heatmap)), ==, "سهم روزهای کاری");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (frame)), "تیره‌تر"));
+  for (GDateWeekday w = G_DATE_MONDAY; w <= G_DATE_SUNDAY; w++)
+    for (guint h = daftar_heatmap_get_first_hour (heatmap); h <= daftar_heatmap_get_last_hour (heatmap); h++)
+      {
+        const DaftarCrowdingCell *cell = &crowding.cells[daftar_shifts_weekday_row (w)][h];
+        double got = daftar_heatmap_get_value (heatmap, w, h);
+
+        if (cell->days == 0)
+          {
+            g_assert_true (isnan (got));
+            continue;
+          }
+        g_assert_cmpfloat (got, ==, (double) cell->days_over / cell->days);
+        n_cells++;
+        n_between += got > 0 && got < 1;
+      }
+  g_test_message ("%u cells, %u between 0 and 1", n_cells, n_between);
+  g_assert_cmpuint (n_cells, >, 0);
+  g_assert_cmpuint (n_between, >, 0);
+
+  /* The same as a table, for a screen reader. */
+  daftar_chart_frame_set_show_table (frame, TRUE);
+  daftar_test_wait_for_frames (f->window, 3);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (daftar_chart_frame_get_table (frame))));
+  g_assert_nonnull (strstr (daftar_chart_get_description (DAFTAR_CHART (heatmap)), "۴ صندلی"));
+  save_screens (f, "shifts-peak-waiting-fa");
+  daftar_chart_frame_set_show_table (frame, FALSE);
+
+  /* Off again: the mean wait of the same figures. */
+  gtk_switch_set_active (layer, FALSE);
+  for (guint h = daftar_heatmap_get_first_hour (heatmap); h <= daftar_heatmap_get_last_hour (heatmap); h++)
+    {
+      double wait = daftar_shifts_mean_wait (d, daftar_shifts_weekday_row (G_DATE_SUNDAY), h);
+
+      if (!isnan (wait))
+        g_assert_cmpfloat (daftar_heatmap_get_value (heatmap, G_DATE_SUNDAY, h), ==, wait);
+    }
+  g_assert_cmpstr (daftar_chart_frame_get_title (frame), ==, "میانگین زمان انتظار به تفکیک روز هفته و ساعت");
+  g_assert_cmpint (daftar_chart_get_value_format (DAFTAR_CHART (heatmap)), ==, DAFTAR_CHART_VALUE_MINUTES);
+}
+
+static void
 test_empty_period (Fixture *f, gconstpointer data)
 {
   g_autoptr(DaftarShiftsData) d = load (f, f->office, "2024-06-01", "2024-06-10");
@@ -338,6 +424,7 @@ main (int argc, char *argv[])
 
   g_test_add ("/shifts/page/persian", Fixture, NULL, fixture_set_up, test_persian_page, fixture_tear_down);
   g_test_add ("/shifts/page/understaffed-week", Fixture, NULL, fixture_set_up, test_understaffed_week, fixture_tear_down);
+  g_test_add ("/shifts/page/peak-waiting-layer", Fixture, NULL, fixture_set_up, test_peak_waiting_layer, fixture_tear_down);
   g_test_add ("/shifts/page/empty-period", Fixture, NULL, fixture_set_up, test_empty_period, fixture_tear_down);
 
   return g_test_run ();

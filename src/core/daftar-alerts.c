@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* daftar-alerts.c: the Overview's alerts — standards breached per shift and day and rolled up per shift, read rate under target, sync stale or failed. */
+/* daftar-alerts.c: the Overview's alerts — standards breached per shift and day and rolled up per shift (the client-care ones read in daftar-alerts-care.c), read rate under target, sync stale or failed. */
 #define G_LOG_DOMAIN "daftar-alerts"
 
 #include "config.h"
@@ -61,7 +61,17 @@ G_DEFINE_ENUM_TYPE (DaftarAlertKind, daftar_alert_kind,
   G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_SERVICE_LEVEL_BREACHED, "service_level"),
   G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_READ_RATE_BELOW_TARGET, "read_rate"),
   G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_SYNC_STALE, "sync_stale"),
-  G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_SYNC_FAILED, "sync_failed"))
+  G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_SYNC_FAILED, "sync_failed"),
+  G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_OUT_OF_TURN_BREACHED, "out_of_turn"),
+  G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_CROWDING_BREACHED, "crowding"),
+  G_DEFINE_ENUM_VALUE (DAFTAR_ALERT_RATING_BELOW_TARGET, "rating"))
+
+gboolean
+daftar_alert_kind_is_per_shift (DaftarAlertKind kind)
+{
+  return kind == DAFTAR_ALERT_WAIT_BREACHED || kind == DAFTAR_ALERT_SERVICE_LEVEL_BREACHED ||
+         kind == DAFTAR_ALERT_OUT_OF_TURN_BREACHED || kind == DAFTAR_ALERT_CROWDING_BREACHED;
+}
 
 void
 daftar_alert_free (DaftarAlert *alert)
@@ -428,7 +438,8 @@ static gboolean
 is_worse (const DaftarAlert *a,
           const DaftarAlert *than)
 {
-  return a->kind == DAFTAR_ALERT_WAIT_BREACHED ? a->value > than->value : a->value < than->value;
+  /* Only the share served in time is better higher. */
+  return a->kind == DAFTAR_ALERT_SERVICE_LEVEL_BREACHED ? a->value < than->value : a->value > than->value;
 }
 
 static int
@@ -466,10 +477,17 @@ daftar_query_alert_rollups (DaftarDb     *db,
   g_autoptr(GPtrArray) rollups = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_alert_rollup_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) working_days = NULL;
+  DaftarStandards standards;
 
   all = query_alerts (db, office_code, from, to, now, today, G_MAXUINT, NULL, error);
   if (all == NULL)
     return FALSE;
+  if (!daftar_query_standards (db, &standards, error) ||
+      !daftar_query_care_alerts (db, office_code, from, to, &standards, all, error))
+    {
+      g_prefix_error (error, "Looking for alerts of client care: ");
+      return FALSE;
+    }
   working_days = query_working_days (db, office_code, from, to, error);
   if (working_days == NULL)
     {
@@ -485,7 +503,7 @@ daftar_query_alert_rollups (DaftarDb     *db,
       g_autofree char *key = NULL;
       DaftarAlertRollup *rollup;
 
-      if (alert->kind != DAFTAR_ALERT_WAIT_BREACHED && alert->kind != DAFTAR_ALERT_SERVICE_LEVEL_BREACHED)
+      if (!daftar_alert_kind_is_per_shift (alert->kind))
         {
           g_ptr_array_add (others, alert);
           continue;

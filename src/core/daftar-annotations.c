@@ -105,13 +105,13 @@ static gboolean
 check_key (const DaftarAnnotation  *annotation,
            GError                 **error)
 {
-  gboolean per_shift = annotation->kind == DAFTAR_ALERT_WAIT_BREACHED ||
-                       annotation->kind == DAFTAR_ALERT_SERVICE_LEVEL_BREACHED;
+  gboolean per_shift = daftar_alert_kind_is_per_shift (annotation->kind);
   gboolean valid =
     annotation->office_code != NULL && annotation->office_code[0] != '\0' &&
     strlen (annotation->office_code) <= MAX_OFFICE_BYTES &&
     g_utf8_validate (annotation->office_code, -1, NULL) &&
-    (per_shift || annotation->kind == DAFTAR_ALERT_READ_RATE_BELOW_TARGET) &&
+    (per_shift || annotation->kind == DAFTAR_ALERT_READ_RATE_BELOW_TARGET ||
+     annotation->kind == DAFTAR_ALERT_RATING_BELOW_TARGET) &&
     (per_shift ? annotation->shift >= 0 && annotation->shift < DAFTAR_N_SHIFTS : annotation->shift == -1) &&
     g_date_valid (&annotation->first_day) && g_date_valid (&annotation->last_day) &&
     g_date_compare (&annotation->first_day, &annotation->last_day) <= 0;

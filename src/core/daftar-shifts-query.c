@@ -103,6 +103,17 @@ daftar_shifts_mean_wait (const DaftarShiftsData *data,
 }
 
 double
+daftar_shifts_crowded_share (const DaftarShiftsData *data,
+                             guint                   row,
+                             guint                   hour)
+{
+  g_return_val_if_fail (row < DAFTAR_CARE_N_WEEKDAYS && hour < DAFTAR_CARE_N_HOURS, NAN);
+  if (data->crowding.cells[row][hour].days == 0)
+    return NAN;
+  return data->crowding.cells[row][hour].share_over;
+}
+
+double
 daftar_shifts_cases_per_staff (const DaftarShiftsData *data,
                                DaftarShift             shift)
 {

@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "daftar-care.h"
 #include "daftar-db.h"
 #include "daftar-period.h"
 #include "daftar-queries.h"
@@ -103,6 +104,11 @@ typedef struct
   gint64              staff_shifts[DAFTAR_N_SHIFTS];  /* sum of shifts_worked */
 
   DaftarStandardCheck checks[DAFTAR_N_SHIFTS][DAFTAR_N_SHIFT_STANDARDS];
+
+  /* The heatmap's "peak waiting" layer: how crowded the waiting room was
+   * per weekday and hour, against standards.waiting_room_seats. Read by
+   * the page's query (daftar_shifts_page_query); days 0 otherwise. */
+  DaftarCrowdingFigures crowding;
 } DaftarShiftsData;
 
 void              daftar_shifts_data_free          (DaftarShiftsData *data);
@@ -132,6 +138,12 @@ double            daftar_shifts_mean_arrivals      (const DaftarShiftsData *data
                                                     guint              hour);
 /* Mean wait in minutes of tickets issued at one weekday and hour; NaN without served tickets. */
 double            daftar_shifts_mean_wait          (const DaftarShiftsData *data,
+                                                    guint              row,
+                                                    guint              hour);
+/* Of the open days of one weekday, the share whose peak of clients waiting
+ * at once in that hour exceeded the waiting room's seats; NaN when no such
+ * day was open or the crowding was not read. */
+double            daftar_shifts_crowded_share      (const DaftarShiftsData *data,
                                                     guint              row,
                                                     guint              hour);
 /* Served tickets per staff member per shift worked; NaN without any. */

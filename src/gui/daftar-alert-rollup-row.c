@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* daftar-alert-rollup-row.c: one shift's breaches of one standard over the period, expandable to its days, each opening the Shifts page, with the manager's notes. */
+/* daftar-alert-rollup-row.c: one shift's breaches of one standard over the period, expandable to its days, each opening the Shifts or Client care page, with the manager's notes. */
 #define G_LOG_DOMAIN "daftar-overview"
 
 #include "config.h"
@@ -58,6 +58,20 @@ daftar_alert_rollup_title (const DaftarAlertRollup *rollup)
                                    "Evening shift: mean wait over the standard on %s of %s working days", n), n_days, n_working)
       : g_strdup_printf (ngettext ("Morning shift: mean wait over the standard on %s of %s working day",
                                    "Morning shift: mean wait over the standard on %s of %s working days", n), n_days, n_working);
+  if (rollup->kind == DAFTAR_ALERT_OUT_OF_TURN_BREACHED)
+    return evening
+      /* Translators: days breached, working days; more of the clients called than the standard allows were served out of turn */
+      ? g_strdup_printf (ngettext ("Evening shift: clients served out of turn over the standard on %s of %s working day",
+                                   "Evening shift: clients served out of turn over the standard on %s of %s working days", n), n_days, n_working)
+      : g_strdup_printf (ngettext ("Morning shift: clients served out of turn over the standard on %s of %s working day",
+                                   "Morning shift: clients served out of turn over the standard on %s of %s working days", n), n_days, n_working);
+  if (rollup->kind == DAFTAR_ALERT_CROWDING_BREACHED)
+    return evening
+      /* Translators: days breached, working days; at some time more clients waited than the waiting room has seats */
+      ? g_strdup_printf (ngettext ("Evening shift: more clients waiting than the waiting room's seats on %s of %s working day",
+                                   "Evening shift: more clients waiting than the waiting room's seats on %s of %s working days", n), n_days, n_working)
+      : g_strdup_printf (ngettext ("Morning shift: more clients waiting than the waiting room's seats on %s of %s working day",
+                                   "Morning shift: more clients waiting than the waiting room's seats on %s of %s working days", n), n_days, n_working);
   return evening
     /* Translators: days breached, working days; the share of clients served within the standard wait was under its target */
     ? g_strdup_printf (ngettext ("Evening shift: too few served within the standard wait on %s of %s working day",
@@ -75,12 +89,53 @@ day_text (const GDate *day)
   return g_strdup_printf (C_("weekday and date", "%s, %s"), weekday, date);
 }
 
+/* A day's figure: the out-of-turn share with its count, since one ticket
+ * of a quiet day makes a large share. */
 static char *
 value_text (const DaftarAlert *alert)
 {
-  return alert->kind == DAFTAR_ALERT_WAIT_BREACHED
-           ? daftar_format_minutes (alert->value, 0)
-           : daftar_format_percent (alert->value, 0);
+  switch (alert->kind)
+    {
+    case DAFTAR_ALERT_WAIT_BREACHED:
+      return daftar_format_minutes (alert->value, 0);
+    case DAFTAR_ALERT_OUT_OF_TURN_BREACHED:
+      {
+        g_autofree char *share = daftar_format_percent (alert->value, 1);
+        g_autofree char *count = daftar_format_int (alert->count);
+        g_autofree char *total = daftar_format_int (alert->total);
+
+        /* Translators: the share served out of turn, then how many of how many called, e.g. "4.5% (2 of 44 called)" */
+        return g_strdup_printf (ngettext ("%s (%s of %s called)", "%s (%s of %s called)", alert->total), share, count, total);
+      }
+    case DAFTAR_ALERT_CROWDING_BREACHED:
+      {
+        g_autofree char *count = daftar_format_int ((gint64) alert->value);
+
+        /* Translators: the most clients waiting at the same time, e.g. "26 waiting at once" */
+        return g_strdup_printf (ngettext ("%s waiting at once", "%s waiting at once", (gulong) alert->value), count);
+      }
+    /* A share: served within the standard wait, or viewed. */
+    case DAFTAR_ALERT_SERVICE_LEVEL_BREACHED:
+    case DAFTAR_ALERT_READ_RATE_BELOW_TARGET:
+    /* Not rolled up by day; a share if ever they are. */
+    case DAFTAR_ALERT_RATING_BELOW_TARGET:
+    case DAFTAR_ALERT_SYNC_STALE:
+    case DAFTAR_ALERT_SYNC_FAILED:
+    default:
+      return daftar_format_percent (alert->value, 0);
+    }
+}
+
+/* The page that shows the standard's figures, in words. */
+static const char *
+page_words (const DaftarAlertRollup *rollup,
+            gboolean                 one_day)
+{
+  gboolean care = rollup->kind == DAFTAR_ALERT_OUT_OF_TURN_BREACHED || rollup->kind == DAFTAR_ALERT_CROWDING_BREACHED;
+
+  if (one_day)
+    return care ? _("Show this day on the Client care page") : _("Show this day on the Shifts page");
+  return care ? _("Show on the Client care page") : _("Show on the Shifts page");
 }
 
 char *
@@ -95,6 +150,18 @@ daftar_alert_rollup_worst (const DaftarAlertRollup *rollup)
       target = daftar_format_minutes (rollup->target, 0);
       /* Translators: the worst day, its mean wait and the standard, e.g. "Worst: Saturday, 14 Azar 1405: 95 min (standard: at most 15 min)" */
       return g_strdup_printf (_("Worst: %s: %s (standard: at most %s)"), day, value, target);
+    }
+  if (rollup->kind == DAFTAR_ALERT_OUT_OF_TURN_BREACHED)
+    {
+      target = daftar_format_percent (rollup->target, 1);
+      return g_strdup_printf (_("Worst: %s: %s (standard: at most %s)"), day, value, target);
+    }
+  if (rollup->kind == DAFTAR_ALERT_CROWDING_BREACHED)
+    {
+      target = daftar_format_int ((gint64) rollup->target);
+      /* Translators: the worst day, the most clients waiting at once, and the seats, e.g. "Worst: Saturday, 14 Azar 1405: 31 waiting at once (waiting room: 20 seats)" */
+      return g_strdup_printf (ngettext ("Worst: %s: %s (waiting room: %s seat)", "Worst: %s: %s (waiting room: %s seats)",
+                                        (gulong) rollup->target), day, value, target);
     }
   target = daftar_format_percent (rollup->target, 0);
   /* Translators: the worst day, its share served within the standard wait and the target */
@@ -299,7 +366,7 @@ day_row_new (DaftarAlertRollupRow *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, _("Show this day on the Shifts page"));
+  gtk_widget_set_tooltip_text (row, page_words (self->rollup, TRUE));
   gtk_widget_add_css_class (icon, alert->severity == DAFTAR_ALERT_CRITICAL ? "error" : "warning");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   alert->severity == DAFTAR_ALERT_CRITICAL
@@ -368,6 +435,10 @@ daftar_alert_rollup_row_new (DaftarAlertRollup  *rollup,
 
   title = daftar_alert_rollup_title (rollup);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  /* Where the open button leads: the Shifts page, or the Client care page. */
+  gtk_widget_set_tooltip_text (self->open_button, page_words (rollup, FALSE));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  page_words (rollup, FALSE), -1);
   /* What a working day is, where the count is read. */
   working = g_strdup (rollup->shift == DAFTAR_SHIFT_EVENING
                                ? _("Working days are the days of this period on which the evening shift issued queue tickets.")

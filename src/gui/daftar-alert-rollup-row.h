@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* daftar-alert-rollup-row.h: one shift's breaches of one standard over the period, expandable to its days, each opening the Shifts page, with the manager's notes. */
+/* daftar-alert-rollup-row.h: one shift's breaches of one standard over the period, expandable to its days, each opening the Shifts or Client care page, with the manager's notes. */
 #pragma once
 
 #include <adwaita.h>
@@ -36,7 +36,8 @@ void               daftar_alert_rollup_row_refresh_notes (DaftarAlertRollupRow *
  * last row that opens the rest, NULL when every day is listed. */
 GPtrArray         *daftar_alert_rollup_row_get_day_rows  (DaftarAlertRollupRow *self);
 GtkWidget         *daftar_alert_rollup_row_get_more_row  (DaftarAlertRollupRow *self);
-/* The buttons of the row itself: open the Shifts page, edit the note. */
+/* The buttons of the row itself: open the page of its standard (Shifts,
+ * or Client care), edit the note. */
 GtkWidget         *daftar_alert_rollup_row_get_open_button (DaftarAlertRollupRow *self);
 GtkWidget         *daftar_alert_rollup_row_get_note_button (DaftarAlertRollupRow *self);
 

@@ -20,8 +20,12 @@ G_BEGIN_DECLS
 char *daftar_overview_alert_title         (const DaftarAlert *alert,
                                            gint64             now);
 
-/* Replaces the rows of @list: one per alert of @alerts (sync, read rate),
- * one per roll-up of @rollups, or «No alerts». The rows take the alerts
+/* The page that shows the figures of an alert of @kind: "shifts" (the
+ * wait standards), "notices" (the read rate) or "care" (client care). */
+const char *daftar_overview_alert_page    (DaftarAlertKind    kind);
+
+/* Replaces the rows of @list: one per alert of @alerts (sync, read rate,
+ * rating), one per roll-up of @rollups, or «No alerts». The rows take the alerts
  * and roll-ups, leaving the arrays empty. @annotations (the period's notes)
  * is shared with the rows; after changing it, call
  * daftar_overview_refresh_notes(). @offices (DaftarOfficeInfo, nullable)
@@ -38,13 +42,11 @@ void  daftar_overview_fill_alerts         (DaftarOverviewPage *page,
 void  daftar_overview_refresh_notes       (GtkListBox         *list);
 
 /* What a row asks of the page: to open @page_name over @period, bringing
- * @shift (-1: none) into view; to edit @note (or write a new one on its
+ * @shift (-1: none) into view (the Shifts page when the window has no
+ * @page_name page); to edit @note (or write a new one on its
  * key) on the alert said by @alert. */
 void  daftar_overview_page_open           (DaftarOverviewPage     *self,
                                            const char             *page_name,
-                                           const DaftarPeriod     *period,
-                                           int                     shift);
-void  daftar_overview_page_open_shift     (DaftarOverviewPage     *self,
                                            const DaftarPeriod     *period,
                                            int                     shift);
 void  daftar_overview_page_edit_note      (DaftarOverviewPage     *self,

@@ -270,17 +270,14 @@ daftar_overview_page_open (DaftarOverviewPage *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (DAFTAR_IS_WINDOW (root))
-    daftar_window_show_page (DAFTAR_WINDOW (root), page_name, period,
-                             shift >= 0 ? daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, shift) : NULL);
-}
-
-void
-daftar_overview_page_open_shift (DaftarOverviewPage *self,
-                                 const DaftarPeriod *period,
-                                 int                 shift)
-{
-  daftar_overview_page_open (self, "shifts", period, shift);
+  if (!DAFTAR_IS_WINDOW (root))
+    return;
+  /* A window built without the Client care page shows the shift's figures
+   * on the Shifts page instead. */
+  if (daftar_window_get_page (DAFTAR_WINDOW (root), page_name) == NULL)
+    page_name = "shifts";
+  daftar_window_show_page (DAFTAR_WINDOW (root), page_name, period,
+                           shift >= 0 ? daftar_enum_to_nick (DAFTAR_TYPE_SHIFT, shift) : NULL);
 }
 
 typedef struct

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* daftar-overview-sections.c: the Overview's alerts list — sync, read rate and a roll-up per shift and standard, with the manager's notes — and its comparison of offices. */
+/* daftar-overview-sections.c: the Overview's alerts list — sync, read rate, rating and a roll-up per shift and standard, with the manager's notes — and its comparison of offices. */
 #define G_LOG_DOMAIN "daftar-overview"
 
 #include "config.h"
@@ -59,6 +59,35 @@ daftar_overview_alert_title (const DaftarAlert *alert,
       /* Translators: the last day of issue counted, the read rate, its target */
       return g_strdup_printf (_("E-notice read rate of notices issued up to %s: %s (standard: at least %s)"), day, value, target);
 
+    case DAFTAR_ALERT_OUT_OF_TURN_BREACHED:
+      value = daftar_format_percent (alert->value, 1);
+      target = daftar_format_percent (alert->target, 1);
+      return evening
+        /* Translators: day, share of the clients called who were served out of turn, the standard */
+        ? g_strdup_printf (_("Served out of turn in the evening shift on %s: %s (standard: at most %s)"), day, value, target)
+        : g_strdup_printf (_("Served out of turn in the morning shift on %s: %s (standard: at most %s)"), day, value, target);
+
+    case DAFTAR_ALERT_CROWDING_BREACHED:
+      value = daftar_format_int ((gint64) alert->value);
+      target = daftar_format_int ((gint64) alert->target);
+      return evening
+        /* Translators: day, the most clients waiting at the same time, the waiting room's seats */
+        ? g_strdup_printf (_("Most clients waiting at once in the evening shift on %s: %s (waiting room seats: %s)"), day, value, target)
+        : g_strdup_printf (_("Most clients waiting at once in the morning shift on %s: %s (waiting room seats: %s)"), day, value, target);
+
+    case DAFTAR_ALERT_RATING_BELOW_TARGET:
+      {
+        g_autofree char *count = daftar_format_int (alert->count);
+
+        value = daftar_format_decimal (alert->value, 1);
+        target = daftar_format_decimal (alert->target, 1);
+        /* Translators: the clients' mean rating (of 1 to 5), how many ratings, the target, e.g. "Clients' mean rating: 3.4 from 120 ratings (standard: at least 4.0)" */
+        return g_strdup_printf (ngettext ("Clients' mean rating: %s from %s rating (standard: at least %s)",
+                                          "Clients' mean rating: %s from %s ratings (standard: at least %s)",
+                                          (gulong) alert->count),
+                                value, count, target);
+      }
+
     case DAFTAR_ALERT_SYNC_STALE:
       {
         g_autofree char *age = NULL;
@@ -99,10 +128,18 @@ office_name (GPtrArray  *offices,
   return code;
 }
 
-/* The notes on @alert (a read rate: the whole office's) that overlap the
- * period, for its row. */
+/* Whether @alert is of the whole office over the period, with a note
+ * button: the read rate and the rating. */
+static gboolean
+is_period_alert (const DaftarAlert *alert)
+{
+  return alert->kind == DAFTAR_ALERT_READ_RATE_BELOW_TARGET || alert->kind == DAFTAR_ALERT_RATING_BELOW_TARGET;
+}
+
+/* The notes on @alert (a read rate or a rating: the whole office's) that
+ * overlap the period, for its row. */
 static const DaftarAnnotation *
-read_rate_note (const DaftarAlert  *alert,
+period_note (const DaftarAlert  *alert,
                 GPtrArray          *annotations,
                 const DaftarPeriod *period)
 {
@@ -133,19 +170,29 @@ set_subtitle (GtkWidget         *row,
 
       g_string_append (subtitle, isolated);
     }
-  if (alert->kind == DAFTAR_ALERT_READ_RATE_BELOW_TARGET)
+  if (is_period_alert (alert))
     {
-      const DaftarAnnotation *note = read_rate_note (alert, annotations, period);
+      const DaftarAnnotation *note = period_note (alert, annotations, period);
       GtkWidget *button = g_object_get_data (G_OBJECT (row), "note-button");
       const char *words = note != NULL ? _("Edit the note") : _("Add a note");
       g_autofree char *days = daftar_format_int (DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS);
 
       if (subtitle->len > 0)
         g_string_append (subtitle, " · ");
-      g_string_append_printf (subtitle, ngettext ("Notices of the last %s day are left out: they have had no time to be viewed yet.",
-                                                  "Notices of the last %s days are left out: they have had no time to be viewed yet.",
-                                                  DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS),
-                              days);
+      if (alert->kind == DAFTAR_ALERT_READ_RATE_BELOW_TARGET)
+        g_string_append_printf (subtitle, ngettext ("Notices of the last %s day are left out: they have had no time to be viewed yet.",
+                                                    "Notices of the last %s days are left out: they have had no time to be viewed yet.",
+                                                    DAFTAR_ALERTS_READ_RATE_MIN_AGE_DAYS),
+                                days);
+      else
+        {
+          g_autofree char *min = daftar_format_int (DAFTAR_ALERTS_RATING_MIN_COUNT);
+
+          /* Translators: %s is the fewest ratings a mean is judged on */
+          g_string_append_printf (subtitle, ngettext ("The mean is judged only on %s rating or more.",
+                                                      "The mean is judged only on %s ratings or more.",
+                                                      DAFTAR_ALERTS_RATING_MIN_COUNT), min);
+        }
       if (note != NULL)
         {
           g_string_append_c (subtitle, '\n');
@@ -160,21 +207,24 @@ set_subtitle (GtkWidget         *row,
 }
 
 static void
-on_read_rate_activated (GtkWidget          *row,
-                        DaftarOverviewPage *page)
+on_period_alert_activated (GtkWidget          *row,
+                           DaftarOverviewPage *page)
 {
-  daftar_overview_page_open (page, "notices", g_object_get_data (G_OBJECT (row), "period"), -1);
+  const DaftarAlert *alert = g_object_get_data (G_OBJECT (row), "alert");
+
+  daftar_overview_page_open (page, daftar_overview_alert_page (alert->kind),
+                             g_object_get_data (G_OBJECT (row), "period"), -1);
 }
 
 static void
-on_read_rate_note_clicked (GtkWidget          *button,
+on_period_note_clicked (GtkWidget          *button,
                            DaftarOverviewPage *page)
 {
   GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
   const DaftarAlert *alert = g_object_get_data (G_OBJECT (row), "alert");
   const DaftarPeriod *period = g_object_get_data (G_OBJECT (row), "period");
   GPtrArray *annotations = g_object_get_data (G_OBJECT (row), "annotations");
-  const DaftarAnnotation *note = read_rate_note (alert, annotations, period);
+  const DaftarAnnotation *note = period_note (alert, annotations, period);
   g_autofree char *title = daftar_overview_alert_title (alert, 0);
   g_autoptr(DaftarAnnotation) key = NULL;
 
@@ -219,8 +269,8 @@ alert_row_new (DaftarOverviewPage *page,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), severity);
 
   /* Every row leads somewhere: the read rate to the Notices page over the
-   * period, a sync alert to a sync. */
-  if (alert->kind == DAFTAR_ALERT_READ_RATE_BELOW_TARGET)
+   * period, the rating to the Client care page, a sync alert to a sync. */
+  if (is_period_alert (alert))
     {
       GtkWidget *note_button = gtk_button_new_from_icon_name ("document-edit-symbolic");
 
@@ -228,12 +278,13 @@ alert_row_new (DaftarOverviewPage *page,
       gtk_widget_set_valign (note_button, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (note_button), "row", row);
       g_object_set_data (G_OBJECT (row), "note-button", note_button);
-      g_signal_connect_object (note_button, "clicked", G_CALLBACK (on_read_rate_note_clicked), page, 0);
+      g_signal_connect_object (note_button, "clicked", G_CALLBACK (on_period_note_clicked), page, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), note_button);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_widget_set_tooltip_text (row, _("Show on the Notices page"));
-      g_signal_connect_object (row, "activated", G_CALLBACK (on_read_rate_activated), page, 0);
+      gtk_widget_set_tooltip_text (row, alert->kind == DAFTAR_ALERT_READ_RATE_BELOW_TARGET
+                                          ? _("Show on the Notices page") : _("Show on the Client care page"));
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_period_alert_activated), page, 0);
     }
   else
     {
@@ -245,6 +296,37 @@ alert_row_new (DaftarOverviewPage *page,
     }
   set_subtitle (row, alert, office, annotations, period);
   return row;
+}
+
+const char *
+daftar_overview_alert_page (DaftarAlertKind kind)
+{
+  switch (kind)
+    {
+    case DAFTAR_ALERT_READ_RATE_BELOW_TARGET:
+      return "notices";
+    case DAFTAR_ALERT_OUT_OF_TURN_BREACHED:
+    case DAFTAR_ALERT_CROWDING_BREACHED:
+    case DAFTAR_ALERT_RATING_BELOW_TARGET:
+      return "care";
+    case DAFTAR_ALERT_WAIT_BREACHED:
+    case DAFTAR_ALERT_SERVICE_LEVEL_BREACHED:
+    /* The sync's state shows in the header, over any page. */
+    case DAFTAR_ALERT_SYNC_STALE:
+    case DAFTAR_ALERT_SYNC_FAILED:
+    default:
+      return "shifts";
+    }
+}
+
+static void
+on_rollup_open (DaftarAlertRollupRow *row,
+                const DaftarPeriod   *period,
+                int                   shift,
+                DaftarOverviewPage   *page)
+{
+  daftar_overview_page_open (page, daftar_overview_alert_page (daftar_alert_rollup_row_get_rollup (row)->kind),
+                             period, shift);
 }
 
 void
@@ -277,7 +359,7 @@ daftar_overview_fill_alerts (DaftarOverviewPage *page,
       const char *office = name_offices ? office_name (offices, rollup->office_code) : NULL;
       GtkWidget *row = daftar_alert_rollup_row_new (rollup, office, annotations, period);
 
-      g_signal_connect_object (row, "open", G_CALLBACK (daftar_overview_page_open_shift), page, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "open", G_CALLBACK (on_rollup_open), page, 0);
       g_signal_connect_object (row, "edit-note", G_CALLBACK (daftar_overview_page_edit_note), page, G_CONNECT_SWAPPED);
       gtk_list_box_append (list, row);
     }
@@ -291,7 +373,7 @@ daftar_overview_fill_alerts (DaftarOverviewPage *page,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No alerts"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Every shift met the wait standards and the figures are up to date."));
+                                   _("Every shift met the standards of waiting and client care, and the figures are up to date."));
       gtk_widget_add_css_class (icon, "success");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       gtk_list_box_append (list, row);

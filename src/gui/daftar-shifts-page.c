@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* daftar-shifts-page.c: the Shifts page — morning against evening: tickets, waits, service times, heatmaps, load and standards. */
+/* daftar-shifts-page.c: the Shifts page — morning against evening: tickets, waits, service times, heatmaps (with the waiting room's crowding as a layer), load and standards. */
 #define G_LOG_DOMAIN "daftar-shifts"
 
 #include "config.h"
@@ -43,12 +43,20 @@ struct _DaftarShiftsPage
   DaftarChart      *staff_chart;
   DaftarHeatmap    *arrivals_heatmap;
   DaftarHeatmap    *wait_heatmap;
+  GtkSwitch        *peak_waiting_switch;
   GtkListBox       *standards_list;
   GtkBox           *staffing_area;
   GtkWidget        *staffing_panel;  /* the staffing advisor, in staffing_area */
   GtkStack         *load_stack;
   GtkWidget        *morning_heading;
   GtkWidget        *evening_heading;
+
+  /* The wait heatmap's two layers, kept to switch between them. */
+  double            mean_wait[DAFTAR_HEATMAP_ROWS][DAFTAR_HEATMAP_HOURS];
+  double            crowded[DAFTAR_HEATMAP_ROWS][DAFTAR_HEATMAP_HOURS];
+  gint64            seats;
+  guint             first_hour;
+  guint             last_hour;
 
   gboolean          loading;         /* a load is under way */
   int               shift_to_show;   /* a DaftarShift to scroll to, or -1 */
@@ -283,6 +291,74 @@ fill_load_charts (DaftarShiftsPage       *self,
   daftar_chart_frame_set_category_title (self->staff_frame, _("Staff member"));
 }
 
+/* The week's days in heatmap order: any week will do, and 2025-03-15 was
+ * a Saturday. */
+static GDateWeekday
+weekday_of_row (guint r)
+{
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 15, G_DATE_MARCH, 2025);
+  g_date_add_days (&day, r);
+  return g_date_get_weekday (&day);
+}
+
+/* The wait heatmap shows the mean wait, or, as its "peak waiting" layer,
+ * the share of days the waiting room overflowed: darker is worse either
+ * way, and the title and unit say which it is. */
+static void
+fill_wait_heatmap (DaftarShiftsPage *self)
+{
+  gboolean crowding = gtk_switch_get_active (self->peak_waiting_switch);
+  DaftarChart *chart = DAFTAR_CHART (self->wait_heatmap);
+
+  daftar_heatmap_set_hours (self->wait_heatmap, self->first_hour, self->last_hour);
+  if (crowding)
+    {
+      g_autofree char *seats = daftar_format_int (self->seats);
+      /* Translators: %s is the waiting room's seats (the standard); each cell is a share of the open days of that weekday */
+      g_autofree char *title = g_strdup_printf (ngettext ("Days with More Clients Waiting at Once than the %s Seat, by Weekday and Hour",
+                                                          "Days with More Clients Waiting at Once than the %s Seats, by Weekday and Hour",
+                                                          (gulong) self->seats), seats);
+
+      daftar_chart_frame_set_title (self->wait_heatmap_frame, title);
+      daftar_chart_set_unit (chart, C_("chart unit", "share of open days"));
+      daftar_chart_set_value_format (chart, DAFTAR_CHART_VALUE_PERCENT);
+      daftar_chart_set_fraction_digits (chart, 0);
+      /* A share of the days: the same colour means the same share whatever the period. */
+      daftar_heatmap_set_scale_max (self->wait_heatmap, 1.0);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->wait_heatmap_frame),
+                                   _("Of the open days of each weekday, the share on which more clients waited at once "
+                                     "in that hour than the waiting room has seats. Darker is worse."));
+    }
+  else
+    {
+      daftar_chart_frame_set_title (self->wait_heatmap_frame, _("Mean Wait by Weekday and Hour"));
+      daftar_chart_set_unit (chart, C_("chart unit", "minutes"));
+      daftar_chart_set_value_format (chart, DAFTAR_CHART_VALUE_MINUTES);
+      daftar_chart_set_fraction_digits (chart, 1);
+      daftar_heatmap_set_scale_max (self->wait_heatmap, 0);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->wait_heatmap_frame), NULL);
+    }
+  for (guint r = 0; r < DAFTAR_HEATMAP_ROWS; r++)
+    {
+      GDateWeekday weekday = weekday_of_row (r);
+      guint row = daftar_shifts_weekday_row (weekday);
+
+      for (guint h = self->first_hour; h <= self->last_hour; h++)
+        daftar_heatmap_set_value (self->wait_heatmap, weekday, h,
+                                  crowding ? self->crowded[row][h] : self->mean_wait[row][h]);
+    }
+  daftar_chart_frame_set_category_title (self->wait_heatmap_frame, _("Hour"));
+}
+
+static void
+on_peak_waiting_toggled (DaftarShiftsPage *self)
+{
+  fill_wait_heatmap (self);
+}
+
 static void
 fill_heatmaps (DaftarShiftsPage       *self,
                const DaftarShiftsData *d)
@@ -290,29 +366,28 @@ fill_heatmaps (DaftarShiftsPage       *self,
   /* The opening hours seen in the period; an empty period shows both shifts. */
   guint first = d->first_hour >= 0 ? (guint) d->first_hour : 7;
   guint last = d->first_hour >= 0 ? (guint) d->last_hour : 20;
-  GDate day;
 
   daftar_heatmap_set_hours (self->arrivals_heatmap, first, last);
-  daftar_heatmap_set_hours (self->wait_heatmap, first, last);
   daftar_chart_set_fraction_digits (DAFTAR_CHART (self->arrivals_heatmap), 1);
-  daftar_chart_set_fraction_digits (DAFTAR_CHART (self->wait_heatmap), 1);
 
-  /* Any week will do to walk the weekdays: 2025-03-15 was a Saturday. */
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, 15, G_DATE_MARCH, 2025);
-  for (guint r = 0; r < DAFTAR_HEATMAP_ROWS; r++, g_date_add_days (&day, 1))
+  for (guint r = 0; r < DAFTAR_HEATMAP_ROWS; r++)
     {
-      GDateWeekday weekday = g_date_get_weekday (&day);
+      GDateWeekday weekday = weekday_of_row (r);
       guint row = daftar_shifts_weekday_row (weekday);
 
       for (guint h = first; h <= last; h++)
+        daftar_heatmap_set_value (self->arrivals_heatmap, weekday, h, daftar_shifts_mean_arrivals (d, row, h));
+      for (guint h = 0; h < DAFTAR_HEATMAP_HOURS; h++)
         {
-          daftar_heatmap_set_value (self->arrivals_heatmap, weekday, h, daftar_shifts_mean_arrivals (d, row, h));
-          daftar_heatmap_set_value (self->wait_heatmap, weekday, h, daftar_shifts_mean_wait (d, row, h));
+          self->mean_wait[row][h] = daftar_shifts_mean_wait (d, row, h);
+          self->crowded[row][h] = daftar_shifts_crowded_share (d, row, h);
         }
     }
+  self->first_hour = first;
+  self->last_hour = last;
+  self->seats = (gint64) d->standards.waiting_room_seats;
   daftar_chart_frame_set_category_title (self->arrivals_frame, _("Hour"));
-  daftar_chart_frame_set_category_title (self->wait_heatmap_frame, _("Hour"));
+  fill_wait_heatmap (self);
 }
 
 static GtkWidget *
@@ -528,6 +603,8 @@ daftar_shifts_page_class_init (DaftarShiftsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, staff_chart);
   gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, arrivals_heatmap);
   gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, wait_heatmap);
+  gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, peak_waiting_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_peak_waiting_toggled);
   gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, standards_list);
   gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, staffing_area);
   gtk_widget_class_bind_template_child (widget_class, DaftarShiftsPage, load_stack);

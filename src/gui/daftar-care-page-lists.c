@@ -230,8 +230,16 @@ daftar_care_page_fill_lists (DaftarCarePage          *self,
   gtk_widget_set_visible (GTK_WIDGET (self->low_view), rows->len > 0);
   if (every_office)
     gtk_label_set_label (self->low_note, _("The clients’ comments are shown on each office’s own page, not for every office together."));
-  else if (rows->len == 0)
-    gtk_label_set_label (self->low_note, _("No client gave a rating of 1 or 2 in this period."));
   else
-    gtk_label_set_label (self->low_note, _("Ratings of 1 or 2, newest first, in the clients’ own words."));
+    {
+      g_autofree char *one = daftar_format_int (1);
+      g_autofree char *two = daftar_format_int (2);
+      g_autofree char *note = rows->len == 0
+        /* Translators: %s are 1 and 2 in the UI's digits */
+        ? g_strdup_printf (_("No client gave a rating of %s or %s in this period."), one, two)
+        /* Translators: %s are 1 and 2 in the UI's digits */
+        : g_strdup_printf (_("Ratings of %s or %s, newest first, in the clients’ own words."), one, two);
+
+      gtk_label_set_label (self->low_note, note);
+    }
 }

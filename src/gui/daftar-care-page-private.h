@@ -17,6 +17,7 @@ struct _DaftarCarePage
 
   GtkStack         *load_stack;
   GtkStack         *content_stack;     /* "figures", or "empty" without tickets or ratings */
+  GtkWidget        *scroller;
   GtkLabel         *period_range;
   GtkFlowBox       *tiles;
   DaftarChartFrame *staff_share_frame;

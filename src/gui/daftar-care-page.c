@@ -108,8 +108,15 @@ fill_tiles (DaftarCarePage          *self,
 
   /* Translators: a standard that is a floor, e.g. "at least 4.0" */
   rating_standard = g_strdup_printf (_("at least %s"), rating_target);
-  tile = add_tile (self, _("Mean rating"), f->satisfaction.mean, DAFTAR_CHART_VALUE_DECIMAL, 2, TRUE,
-                   _("Mean of the clients’ ratings of the office, from 1 (very dissatisfied) to 5 (very satisfied)."));
+  {
+    g_autofree char *lowest = daftar_format_int (DAFTAR_RATING_MIN);
+    g_autofree char *highest = daftar_format_int (DAFTAR_RATING_MAX);
+    /* Translators: the mean rating tile's tooltip; %s are 1 and 5 in the UI's digits */
+    g_autofree char *explanation = g_strdup_printf (_("Mean of the clients’ ratings of the office, from %s (very dissatisfied) to %s (very satisfied)."),
+                                                    lowest, highest);
+
+    tile = add_tile (self, _("Mean rating"), f->satisfaction.mean, DAFTAR_CHART_VALUE_DECIMAL, 2, TRUE, explanation);
+  }
   daftar_kpi_tile_set_status (tile, judge (f->satisfaction.mean, standards->target_rating, TRUE), rating_standard);
 
   add_tile (self, _("Clients who rated"), f->satisfaction.response_rate, DAFTAR_CHART_VALUE_PERCENT, 0, TRUE,
@@ -348,6 +355,7 @@ daftar_care_page_class_init (DaftarCarePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftar/Daftar/gui/daftar-care-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DaftarCarePage, load_stack);
   gtk_widget_class_bind_template_child (widget_class, DaftarCarePage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, DaftarCarePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, DaftarCarePage, period_range);
   gtk_widget_class_bind_template_child (widget_class, DaftarCarePage, tiles);
   gtk_widget_class_bind_template_child (widget_class, DaftarCarePage, staff_share_frame);

@@ -28,11 +28,10 @@
 
 typedef struct
 {
-  char           *dir;
   DaftarDb       *db;        /* the test's own connection, for the expected figures */
   DaftarDbWorker *worker;    /* the page's */
-  char           *office;
-  char           *unrated_office;   /* one whose server sent no ratings */
+  const char     *office;
+  const char     *unrated_office;   /* one whose server sent no ratings */
   GtkWidget      *window;
   GtkWidget      *page;
   gboolean        persian;
@@ -61,7 +60,7 @@ add_ratings (DaftarDb   *db,
       gint64 wait = sqlite3_column_int64 (stmt, 1);
       g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 2) + 600);
       g_autofree char *when = g_date_time_format (at, "%Y-%m-%dT%H:%M:%S+00:00");
-      int rating = wait < 5 * 60 ? 5 : wait < 15 * 60 ? 4 : wait < 30 * 60 ? 3 : 1 + (i % 2);
+      int rating = wait < 5 * 60 ? 5 : wait < 15 * 60 ? 4 : wait < 30 * 60 ? 3 : 1 + (n % 2);
 
       if (i++ % 4 != 0)
         continue;
@@ -83,27 +82,47 @@ add_ratings (DaftarDb   *db,
   daftar_ingest_result_clear (&result);
 }
 
+/* The demo's database, filled once and only read by every test. */
+static struct
+{
+  char     *dir;
+  DaftarDb *db;
+  char     *office;
+  char     *unrated_office;
+} demo_db;
+
 static void
-fixture_set_up (Fixture *f, gconstpointer data)
+demo_db_ensure (void)
 {
   g_autoptr(DaftarDemo) demo = NULL;
   g_autoptr(GError) error = NULL;
   GDate last;
 
+  if (demo_db.db != NULL)
+    return;
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, 30, G_DATE_APRIL, 2025);
+  demo_db.db = daftar_test_db_new (&demo_db.dir);
+  demo = daftar_demo_new (5, 2, 120, &last);
+  g_assert_true (daftar_demo_fill_database (demo, demo_db.db, 2000, NULL, &error));
+  g_assert_no_error (error);
+  demo_db.office = g_strdup (daftar_demo_get_office_code (demo, 0));
+  demo_db.unrated_office = g_strdup (daftar_demo_get_office_code (demo, 1));
+  add_ratings (demo_db.db, demo_db.office);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
   f->persian = g_str_equal (data, "fa");
   daftar_i18n_force (data);
   daftar_i18n_init ();
   gtk_widget_set_default_direction (f->persian ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&last, 30, G_DATE_APRIL, 2025);
-  f->db = daftar_test_db_new (&f->dir);
-  demo = daftar_demo_new (5, 2, 120, &last);
-  g_assert_true (daftar_demo_fill_database (demo, f->db, 2000, NULL, &error));
-  g_assert_no_error (error);
-  f->office = g_strdup (daftar_demo_get_office_code (demo, 0));
-  f->unrated_office = g_strdup (daftar_demo_get_office_code (demo, 1));
-  add_ratings (f->db, f->office);
+  demo_db_ensure ();
+  f->db = demo_db.db;
+  f->office = demo_db.office;
+  f->unrated_office = demo_db.unrated_office;
   f->worker = daftar_db_worker_new (daftar_db_get_path (f->db));
 
   f->window = gtk_window_new ();
@@ -120,10 +139,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_assert_finalize_object (f->window);
   g_clear_object (&f->worker);
-  g_clear_pointer (&f->db, daftar_db_close);
-  g_clear_pointer (&f->office, g_free);
-  g_clear_pointer (&f->unrated_office, g_free);
-  daftar_test_tmpdir_free (f->dir);
 }
 
 static void
@@ -399,6 +414,8 @@ test_empty (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
+  int status;
+
   daftar_i18n_force ("fa");
   daftar_i18n_init ();
   g_test_init (&argc, &argv, NULL);
@@ -416,5 +433,10 @@ main (int argc, char *argv[])
       g_test_add (empty, Fixture, language, fixture_set_up, test_empty, fixture_tear_down);
     }
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_pointer (&demo_db.db, daftar_db_close);
+  g_clear_pointer (&demo_db.office, g_free);
+  g_clear_pointer (&demo_db.unrated_office, g_free);
+  g_clear_pointer (&demo_db.dir, daftar_test_tmpdir_free);
+  return status;
 }

@@ -76,6 +76,7 @@ typedef struct
   const char *title;     /* NC_() marked, context "care list" */
   gboolean    numeric;
   gboolean    expand;
+  gboolean    wrap;      /* a comment is read whole */
 } Column;
 
 static void
@@ -87,9 +88,8 @@ setup_cell (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (column->expand)
+  if (column->wrap)
     {
-      /* A comment is read whole: it wraps rather than being cut. */
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
@@ -138,7 +138,7 @@ add_columns (GtkColumnView *view,
 static const Column worst_columns[] = {
   { NC_("care list", "Ticket"), TRUE, FALSE },
   { NC_("care list", "Called at"), TRUE, FALSE },
-  { NC_("care list", "Staff member"), FALSE, FALSE },
+  { NC_("care list", "Staff member"), FALSE, TRUE },
   { NC_("care list", "Counter"), TRUE, FALSE },
   { NC_("care list", "Clients passed over"), TRUE, FALSE },
   { NC_("care list", "First of them had waited"), TRUE, FALSE },
@@ -148,7 +148,7 @@ static const Column low_columns[] = {
   { NC_("care list", "Submitted"), TRUE, FALSE },
   { NC_("care list", "Rating"), TRUE, FALSE },
   { NC_("care list", "Staff member"), FALSE, FALSE },
-  { NC_("care list", "Comment"), FALSE, TRUE },
+  { NC_("care list", "Comment"), FALSE, TRUE, TRUE },
 };
 
 void

@@ -408,6 +408,13 @@ test_empty (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (child (f, "ratings_area")));
   g_assert_true (gtk_widget_get_visible (child (f, "no_ratings")));
   g_assert_cmpint (daftar_kpi_tile_get_status (find_tile (f, _("Mean rating"))), ==, DAFTAR_KPI_STATUS_NONE);
+  /* Not "0%": no rating at all says nothing about the clients. */
+  g_assert_cmpfloat (d->figures->satisfaction.response_rate, ==, 0);
+  {
+    g_autofree char *zero = daftar_format_percent (0, 0);
+
+    g_assert_null (strstr (daftar_kpi_tile_get_description (find_tile (f, _("Clients who rated"))), zero));
+  }
   save_screens (f, f->persian ? "care-page-fa-unrated" : "care-page-en-unrated");
 }
 

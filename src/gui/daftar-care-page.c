@@ -119,7 +119,10 @@ fill_tiles (DaftarCarePage          *self,
   }
   daftar_kpi_tile_set_status (tile, judge (f->satisfaction.mean, standards->target_rating, TRUE), rating_standard);
 
-  add_tile (self, _("Clients who rated"), f->satisfaction.response_rate, DAFTAR_CHART_VALUE_PERCENT, 0, TRUE,
+  /* Without a single rating the server most likely sends none (an old
+   * server): a dash, not a 0% that blames the clients. */
+  add_tile (self, _("Clients who rated"), f->satisfaction.n > 0 ? f->satisfaction.response_rate : NAN,
+            DAFTAR_CHART_VALUE_PERCENT, 0, TRUE,
             _("Ratings received for every hundred clients served."));
 }
 

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "daftar-i18n.h"
+#include "daftar-care.h"
+#include "daftar-format.h"
 #include "daftar-labels.h"
 
 static const DaftarLabelForm forms[] = { DAFTAR_LABEL_SINGULAR, DAFTAR_LABEL_PLURAL };
@@ -115,6 +117,29 @@ test_unknown_nick (void)
   g_assert_cmpstr (daftar_label_for_nick (DAFTAR_TYPE_SHIFT, NULL, DAFTAR_LABEL_PLURAL), ==, "");
 }
 
+/* The rating-by-wait chart's bands, in each language with its digits. */
+static void
+test_wait_bands (void)
+{
+  const char *english[] = { "Under 5 minutes", "5 to 15 minutes", "15 to 30 minutes", "30 minutes or more" };
+  const char *persian[] = { "کمتر از ۵ دقیقه", "۵ تا ۱۵ دقیقه", "۱۵ تا ۳۰ دقیقه", "۳۰ دقیقه و بیشتر" };
+
+  use_language ("en");
+  daftar_format_init_from_locale ();
+  for (guint b = 0; b < DAFTAR_N_WAIT_BANDS; b++)
+    {
+      g_autofree char *label = daftar_wait_band_label (b);
+      g_assert_cmpstr (label, ==, english[b]);
+    }
+  use_language ("fa");
+  daftar_format_init_from_locale ();
+  for (guint b = 0; b < DAFTAR_N_WAIT_BANDS; b++)
+    {
+      g_autofree char *label = daftar_wait_band_label (b);
+      g_assert_cmpstr (label, ==, persian[b]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -122,5 +147,6 @@ main (int argc, char **argv)
   g_test_add_func ("/labels/persian", test_persian);
   g_test_add_func ("/labels/english", test_english);
   g_test_add_func ("/labels/unknown-nick", test_unknown_nick);
+  g_test_add_func ("/labels/wait-bands", test_wait_bands);
   return g_test_run ();
 }

@@ -130,9 +130,9 @@ out_of_turn_groups (DaftarDb     *db,
   "  (SELECT name FROM staff WHERE id = o.staff_id), counter, jumped, first_waited_s FROM out_of_turn_tickets o "
 #define WORST_ORDER "ORDER BY jumped DESC, first_waited_s DESC, called_at DESC, ticket_id LIMIT ?4"
 
-/* The worst: for one office, or a short period, from the period's rows;
- * for every office over a long one, down the index of the worst until
- * enough fall in the period. */
+/* The worst: over a short period, from the period's rows; over a long one
+ * (five years hold tens of thousands per office), down the index of the
+ * worst until enough fall in the period. */
 static gboolean
 out_of_turn_worst (DaftarDb                *db,
                    const char              *office_code,
@@ -143,13 +143,12 @@ out_of_turn_worst (DaftarDb                *db,
                    GError                 **error)
 {
   gboolean long_period = g_date_days_between (from, to) > 62;
-  sqlite3_stmt *stmt = daftar_care_prepare_period (db,
-                                                   office_code == NULL && long_period
-                                                     ? WORST_COLUMNS "INDEXED BY out_of_turn_tickets_worst_all "
-                                                       "WHERE day BETWEEN ?2 AND ?3 " WORST_ORDER
-                                                     : WORST_COLUMNS "WHERE " OFFICES " AND day BETWEEN ?2 AND ?3 "
-                                                       WORST_ORDER,
-                                                   office_code, from, to, error);
+  const char *sql = !long_period ? WORST_COLUMNS "WHERE " OFFICES " AND day BETWEEN ?2 AND ?3 " WORST_ORDER
+                    : office_code == NULL ? WORST_COLUMNS "INDEXED BY out_of_turn_tickets_worst_all "
+                                            "WHERE day BETWEEN ?2 AND ?3 " WORST_ORDER
+                    : WORST_COLUMNS "INDEXED BY out_of_turn_tickets_worst "
+                      "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 " WORST_ORDER;
+  sqlite3_stmt *stmt = daftar_care_prepare_period (db, sql, office_code, from, to, error);
   int rc;
 
   if (stmt == NULL)
@@ -314,6 +313,7 @@ daftar_care_query_crowding (DaftarDb               *db,
   /* The hours over the seats are few: read them down the peak index. */
   stmt = daftar_care_prepare_period (db,
                                      "SELECT " WEEKDAY_ROW ", hour, count (*) FROM hourly_waiting "
+                                     "INDEXED BY hourly_waiting_by_peak "
                                      "WHERE " OFFICES " AND peak > ?4 AND day BETWEEN ?2 AND ?3 GROUP BY 1, 2",
                                      office_code, from, to, error);
   if (stmt == NULL)
@@ -331,6 +331,7 @@ daftar_care_query_crowding (DaftarDb               *db,
 
   stmt = daftar_care_prepare_period (db,
                                      "SELECT count (*) FROM (SELECT DISTINCT office_code, day FROM hourly_waiting "
+                                     "INDEXED BY hourly_waiting_by_peak "
                                      "WHERE " OFFICES " AND peak > ?4 AND day BETWEEN ?2 AND ?3)",
                                      office_code, from, to, error);
   if (stmt == NULL)
@@ -344,7 +345,8 @@ daftar_care_query_crowding (DaftarDb               *db,
   if (out->peak > 0)
     {
       stmt = daftar_care_prepare_period (db,
-                                         "SELECT day, hour FROM hourly_waiting WHERE " OFFICES " AND peak = ?4 "
+                                         "SELECT day, hour FROM hourly_waiting INDEXED BY hourly_waiting_by_peak "
+                                         "WHERE " OFFICES " AND peak = ?4 "
                                          "AND day BETWEEN ?2 AND ?3 ORDER BY day, hour LIMIT 1",
                                          office_code, from, to, error);
       if (stmt == NULL)

@@ -4,11 +4,13 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
 #include "daftar-care.h"
 #include "daftar-care-private.h"
+#include "daftar-format.h"
 #include "daftar-sql.h"
 #include "daftar-text.h"
 #include "daftar-time.h"
@@ -54,6 +56,25 @@ daftar_wait_band_key (DaftarWaitBand band)
 {
   g_return_val_if_fail (band < DAFTAR_N_WAIT_BANDS, NULL);
   return wait_bands[band].key;
+}
+
+char *
+daftar_wait_band_label (DaftarWaitBand band)
+{
+  g_autofree char *lower = NULL, *upper = NULL;
+
+  g_return_val_if_fail (band < DAFTAR_N_WAIT_BANDS, NULL);
+  lower = daftar_format_int (wait_bands[band].lower);
+  if (wait_bands[band].upper < 0)
+    /* Translators: a client's wait of this many minutes or longer. */
+    return g_strdup_printf (C_("wait band", "%s minutes or more"), lower);
+  upper = daftar_format_int (wait_bands[band].upper);
+  if (wait_bands[band].lower == 0)
+    /* Translators: a client's wait shorter than this many minutes. */
+    return g_strdup_printf (C_("wait band", "Under %s minutes"), upper);
+  /* Translators: a client's wait from the first number of minutes to
+   * under the second. */
+  return g_strdup_printf (C_("wait band", "%s to %s minutes"), lower, upper);
 }
 
 double

@@ -62,6 +62,9 @@ int            daftar_wait_band_lower_minutes (DaftarWaitBand band);
 int            daftar_wait_band_upper_minutes (DaftarWaitBand band);
 /* "0-5", "5-15", "15-30", "30+": the band's key in reports. */
 const char    *daftar_wait_band_key           (DaftarWaitBand band);
+/* The band as the pages name it, translated, with the UI's digits
+ * («۵ تا ۱۵ دقیقه», "5 to 15 minutes"). */
+char          *daftar_wait_band_label         (DaftarWaitBand band);
 
 /* Served out of turn ---------------------------------------------------- */
 

@@ -270,20 +270,8 @@ fill_ratings (DaftarCarePage          *self,
 
   for (guint b = 0; b < DAFTAR_N_WAIT_BANDS; b++)
     {
-      int lower = daftar_wait_band_lower_minutes (b);
-      int upper = daftar_wait_band_upper_minutes (b);
-      g_autofree char *from = daftar_format_int (lower);
-      g_autofree char *label = NULL;
+      g_autofree char *label = daftar_wait_band_label (b);
 
-      if (upper < 0)
-        /* Translators: a band of waits, e.g. "30+ min" */
-        label = g_strdup_printf (_("%s+ min"), from);
-      else
-        {
-          g_autofree char *to = daftar_format_int (upper);
-          /* Translators: a band of waits, e.g. "5–15 min" */
-          label = g_strdup_printf (_("%s–%s min"), from, to);
-        }
       daftar_chart_series_append_category (means, b, label, s->by_wait_band[b].mean);
     }
   daftar_chart_set_series (self->rating_wait_chart, means);

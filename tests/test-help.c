@@ -102,7 +102,7 @@ static void
 test_fallback_pages (void)
 {
   static const char * const expected[] = {
-    "index", "overview", "cases", "shifts", "notices",
+    "index", "overview", "cases", "shifts", "care", "notices",
     "period", "standards", "staffing", "sync", "preferences", "keyboard", NULL,
   };
   GtkWidget *help = daftar_help_window_new (NULL);

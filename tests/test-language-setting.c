@@ -303,6 +303,15 @@ test_binary_screenshots (void)
   g_assert_true (g_spawn_check_wait_status (status, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (out, "overview.png"));
+  /* Every page of the window, the Client care page among them. */
+  for (const char * const *page = (const char * const[]) { "cases", "shifts", "care", "notices", NULL }; *page; page++)
+    {
+      g_autofree char *file = g_strconcat (*page, ".png", NULL);
+      g_autofree char *path = g_build_filename (shots, file, NULL);
+
+      g_assert_nonnull (strstr (out, file));
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
 
   texture = gdk_texture_new_from_filename (overview, &error);
   g_assert_no_error (error);

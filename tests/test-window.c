@@ -192,7 +192,7 @@ show_page_and_wait (Fixture    *f,
 static void
 test_data_start (Fixture *f, gconstpointer data)
 {
-  static const char * const pages[] = { "overview", "cases", "shifts", "notices" };
+  static const char * const pages[] = { "overview", "cases", "shifts", "care", "notices" };
   g_autoptr(GError) error = NULL;
   g_autoptr(GDate) first = daftar_db_worker_run_sync (f->worker, first_day_job, NULL, NULL, &error);
   g_autofree char *first_text = NULL;

@@ -344,6 +344,7 @@ daftar_application_startup (GApplication *app)
     { "win.show-page::cases", "<Control>2" },
     { "win.show-page::shifts", "<Control>3" },
     { "win.show-page::notices", "<Control>4" },
+    { "win.show-page::care", "<Control>5" },
   };
   DaftarApplication *self = DAFTAR_APPLICATION (app);
 

@@ -19,7 +19,7 @@
 /* The side bar's order: the guide, the pages of the window in their order,
  * then the tasks. A page not named here follows, in the resource's order. */
 static const char * const page_order[] = {
-  "index", "overview", "cases", "shifts", "notices",
+  "index", "overview", "cases", "shifts", "care", "notices",
   "period", "standards", "staffing", "sync", "preferences", "keyboard",
 };
 

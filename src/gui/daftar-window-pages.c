@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "daftar-overview-page.h"
+#include "daftar-care-page.h"
 #include "daftar-cases-page.h"
 #include "daftar-notices-page.h"
 #include "daftar-shifts-page.h"
@@ -14,6 +15,7 @@ const DaftarWindowPage daftar_window_pages[] = {
   { "overview", N_("Overview"), "view-grid-symbolic", daftar_overview_page_get_type },
   { "cases", N_("Cases"), "folder-documents-symbolic", daftar_cases_page_get_type },
   { "shifts", N_("Shifts"), "preferences-system-time-symbolic", daftar_shifts_page_get_type },
+  { "care", N_("Client Care"), "emblem-favorite-symbolic", daftar_care_page_get_type },
   { "notices", N_("Notices"), "mail-unread-symbolic", daftar_notices_page_get_type },
   { NULL }
 };

@@ -224,3 +224,19 @@ daftar_test_dir_listing (const char *dir)
     g_string_append_printf (listing, "%s\n", (char *) g_ptr_array_index (lines, i));
   return g_string_free (listing, FALSE);
 }
+
+char *
+daftar_test_without_marks (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x2066 && c <= 0x2069))
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -36,6 +36,10 @@ gboolean    daftar_test_has_latin_digit   (const char *text);
 /* Whether @text (nullable) holds a Persian (Arabic-script) letter, digits
  * aside: an untranslated English message has none. */
 gboolean    daftar_test_has_persian_letter (const char *text);
+/* @text without the invisible direction marks (ALM, LRM, RLM and the
+ * isolates) that keep numbers and codes in place: what a reader sees,
+ * for comparing with a sentence written out in a test. */
+char       *daftar_test_without_marks    (const char *text);
 
 gint64      daftar_test_count            (DaftarDb   *db,
                                           const char *sql);

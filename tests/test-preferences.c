@@ -444,7 +444,7 @@ static void
 test_shortcuts_window (void)
 {
   const char *expected[] = { "<Control>r", "<Control>comma", "<Control>question", "<Control>q",
-                             "<Control>1", "<Control>2", "<Control>3", "<Control>4", "<Control>f", "F1" };
+                             "<Control>1", "<Control>2", "<Control>3", "<Control>4", "<Control>f", "<Control>p", "F1" };
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/daftar/Daftar/gtk/help-overlay.ui");
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
   g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();

@@ -318,6 +318,7 @@ daftar_application_startup (GApplication *app)
     { "app.preferences", "<Control>comma" },
     { "app.sync", "<Control>r" },
     { "win.search", "<Control>f" },
+    { "win.print", "<Control>p" },
     { "win.show-page::overview", "<Control>1" },
     { "win.show-page::cases", "<Control>2" },
     { "win.show-page::shifts", "<Control>3" },

@@ -294,6 +294,71 @@ test_save_unwritable (Fixture *f, gconstpointer data)
   g_clear_error (&outcome.error);
 }
 
+/* Cancelled while being made: nothing is written. */
+static void
+test_save_cancelled (Fixture *f, gconstpointer data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "cancelled.pdf", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GDir) dir = NULL;
+  Outcome outcome = { 0 };
+  const char *name;
+
+  daftar_window_run_report (f->window, DAFTAR_DOCUMENT_EVIDENCE, DAFTAR_REPORT_SAVE_PDF, pdf, cancellable,
+                            run_done, &outcome);
+  g_cancellable_cancel (cancellable);
+  wait_for (&outcome.done);
+  g_assert_false (outcome.ok);
+  g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (find_message_dialog ());
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "cancelled.pdf"));
+  g_clear_error (&outcome.error);
+}
+
+/* GTK's print dialog, by its type's name: its header is outside the
+ * include path of gtk4. */
+static GtkWindow *
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "GtkPrintUnixDialog"))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* Ctrl+P's action returns at once; the print dialog comes when the
+ * document is ready, and closing it ends the run. */
+static void
+test_print_action (Fixture *f, gconstpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print", NULL));
+  while ((dialog = find_print_dialog ()) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  while (find_print_dialog () != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  /* A cancel is the manager's own: no error shown. */
+  g_assert_null (find_message_dialog ());
+}
+
 static GtkMenuButton *
 find_reports_button (GtkWidget *widget)
 {
@@ -363,5 +428,8 @@ main (int argc, char **argv)
   g_test_add ("/report-print/save-pdf", Fixture, NULL, fixture_setup, test_save_pdf, fixture_teardown);
   g_test_add ("/report-print/save-unwritable", Fixture, NULL, fixture_setup, test_save_unwritable,
               fixture_teardown);
+  g_test_add ("/report-print/save-cancelled", Fixture, NULL, fixture_setup, test_save_cancelled,
+              fixture_teardown);
+  g_test_add ("/report-print/print-action", Fixture, NULL, fixture_setup, test_print_action, fixture_teardown);
   return g_test_run ();
 }

@@ -52,7 +52,10 @@ daftar_report_menu_new (const DaftarPeriod *window_period,
       GDate from, to;
 
       daftar_report_period (documents[i].kind, window_period, today, &from, &to);
-      range = daftar_format_date_range (&from, &to);
+      /* The unviewed list is of one day, the period's last, as its page
+       * header says. */
+      range = documents[i].kind == DAFTAR_DOCUMENT_UNVIEWED ? daftar_format_date_long (&to)
+                                                           : daftar_format_date_range (&from, &to);
       /* Translators: a document of the Reports menu and its period. */
       label = g_strdup_printf (C_("report", "%s — %s"), _(documents[i].title), range);
       print = g_menu_item_new (_("_Print…"), NULL);

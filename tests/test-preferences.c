@@ -449,7 +449,7 @@ test_shortcuts_window (void)
 {
   const char *expected[] = { "app.sync", "app.preferences", "app.help", "win.show-help-overlay", "app.quit",
                              "win.show-page::overview", "win.show-page::cases", "win.show-page::shifts",
-                             "win.show-page::care", "win.show-page::notices", "win.search" };
+                             "win.show-page::care", "win.show-page::notices", "win.search", "win.print" };
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/daftar/Daftar/gtk/help-overlay.ui");
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
   g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();

@@ -575,6 +575,17 @@ daftar_document_write_pdf (DaftarDocument *doc,
                            const char     *path,
                            GError        **error)
 {
+  return daftar_document_write_pdf_full (doc, path, NULL, NULL, NULL, error);
+}
+
+gboolean
+daftar_document_write_pdf_full (DaftarDocument              *doc,
+                                const char                  *path,
+                                GCancellable                *cancellable,
+                                DaftarDocumentProgressFunc   progress,
+                                gpointer                     user_data,
+                                GError                     **error)
+{
   g_autofree char *temporary = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -609,13 +620,24 @@ daftar_document_write_pdf (DaftarDocument *doc,
   cr = cairo_create (surface);
   for (guint page = 0; page < doc->page_starts->len; page++)
     {
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
       daftar_document_draw_page (doc, cr, DAFTAR_DOCUMENT_PAGE_WIDTH, DAFTAR_DOCUMENT_PAGE_HEIGHT, page);
       cairo_show_page (cr);
+      if (progress != NULL)
+        progress (page + 1, doc->page_starts->len, user_data);
     }
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      fclose (file);
+      g_unlink (temporary);
+      return !g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
 
   saved_errno = output.error;
   if (output.error != 0)

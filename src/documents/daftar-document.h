@@ -3,7 +3,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "daftar-db.h"
 
@@ -70,6 +70,20 @@ void            daftar_document_draw_page      (DaftarDocument     *document,
 gboolean        daftar_document_write_pdf      (DaftarDocument     *document,
                                                 const char         *path,
                                                 GError            **error);
+
+/* Called after each page is written, on the thread writing. */
+typedef void (*DaftarDocumentProgressFunc) (guint    pages_done,
+                                            guint    n_pages,
+                                            gpointer user_data);
+
+/* daftar_document_write_pdf, with a report after each page and a stop
+ * between pages when @cancellable is cancelled (nothing left behind). */
+gboolean        daftar_document_write_pdf_full (DaftarDocument              *document,
+                                                const char                  *path,
+                                                GCancellable                *cancellable,
+                                                DaftarDocumentProgressFunc   progress,
+                                                gpointer                     user_data,
+                                                GError                     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftarDocument, daftar_document_free)
 

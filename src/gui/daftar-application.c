@@ -340,6 +340,7 @@ daftar_application_startup (GApplication *app)
     { "win.choose-period", "<Control>d" },
     { "win.next-region", "F6" },
     { "win.previous-region", "<Shift>F6" },
+    { "win.print", "<Control>p" },
     { "win.show-page::overview", "<Control>1" },
     { "win.show-page::cases", "<Control>2" },
     { "win.show-page::shifts", "<Control>3" },

@@ -14,6 +14,7 @@
 #include "daftar-page.h"
 #include "daftar-period-selector.h"
 #include "daftar-queries.h"
+#include "daftar-report-actions.h"
 #include "daftar-shifts-page.h"
 #include "daftar-sync-indicator.h"
 #include "daftar-time.h"
@@ -32,6 +33,8 @@ struct _DaftarWindow
   GtkDropDown          *office_dropdown;
   DaftarPeriodSelector *period_selector;
   DaftarSyncIndicator  *sync_indicator;
+  GtkMenuButton        *reports_button;
+  AdwToastOverlay      *toasts;
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   AdwViewStack         *view_stack;
@@ -174,12 +177,23 @@ load_visible_page (DaftarWindow *self)
   daftar_page_load (DAFTAR_PAGE (page), self->worker, context);
 }
 
+/* The Reports menu names each document's period, which follows the
+ * window's. */
+static void
+update_reports_menu (DaftarWindow *self)
+{
+  g_autoptr(GMenuModel) menu = daftar_report_menu_new (&self->period, &self->today);
+
+  gtk_menu_button_set_menu_model (self->reports_button, menu);
+}
+
 static void
 reload (DaftarWindow *self)
 {
   g_hash_table_remove_all (self->fresh);
   g_hash_table_remove_all (self->current);
   update_title (self);
+  update_reports_menu (self);
   load_visible_page (self);
 }
 
@@ -541,6 +555,83 @@ daftar_window_restore_state (DaftarWindow *self,
   daftar_window_state_bind_page (self->view_stack, settings);
 }
 
+DaftarReportDocument *
+daftar_window_new_report (DaftarWindow       *self,
+                          DaftarDocumentKind  kind)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate from, to, real_today;
+  gint64 seconds = g_date_time_to_unix (now);
+
+  g_return_val_if_fail (DAFTAR_IS_WINDOW (self), NULL);
+
+  if (self->worker == NULL || self->offices == NULL || self->offices->len == 0)
+    return NULL;
+  daftar_report_period (kind, &self->period, &self->today, &from, &to);
+  /* A window told of another today (tests, screenshots) dates its
+   * documents on that day. */
+  daftar_time_local_date (seconds, &real_today);
+  if (g_date_compare (&real_today, &self->today) != 0)
+    {
+      g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_get_year (&self->today),
+                                                         g_date_get_month (&self->today),
+                                                         g_date_get_day (&self->today), 12, 0, 0);
+      seconds = g_date_time_to_unix (noon);
+    }
+  return daftar_report_document_new (self->worker, kind, selected_office (self), &from, &to, seconds);
+}
+
+void
+daftar_window_run_report (DaftarWindow        *self,
+                          DaftarDocumentKind   kind,
+                          DaftarReportOutput   output,
+                          const char          *path,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(DaftarReportDocument) document = daftar_window_new_report (self, kind);
+
+  if (document == NULL)
+    return;
+  if (output == DAFTAR_REPORT_SAVE_PDF && path == NULL)
+    daftar_report_save_with_chooser (GTK_WINDOW (self), self->toasts, document);
+  else
+    daftar_report_run_async (GTK_WINDOW (self), self->toasts, document, output, path, cancellable,
+                             callback, user_data);
+}
+
+static void
+report_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  DaftarWindow *self = DAFTAR_WINDOW (user_data);
+  DaftarDocumentKind kind;
+
+  if (!daftar_document_kind_from_name (g_variant_get_string (parameter, NULL), &kind))
+    return;
+  daftar_window_run_report (self, kind,
+                            g_str_equal (g_action_get_name (G_ACTION (action)), "report-save")
+                              ? DAFTAR_REPORT_SAVE_PDF : DAFTAR_REPORT_PRINT,
+                            NULL, NULL, NULL, NULL);
+}
+
+/* Ctrl+P: the document of the page in view — the unviewed notices from
+ * Notices, the monthly report from any other. */
+static void
+print_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  DaftarWindow *self = DAFTAR_WINDOW (user_data);
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  daftar_window_run_report (self,
+                            g_strcmp0 (page, "notices") == 0 ? DAFTAR_DOCUMENT_UNVIEWED : DAFTAR_DOCUMENT_MONTHLY,
+                            DAFTAR_REPORT_PRINT, NULL, NULL, NULL, NULL);
+}
+
 static void
 show_page_activated (GSimpleAction *action,
                      GVariant      *parameter,
@@ -676,6 +767,8 @@ daftar_window_class_init (DaftarWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, office_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, period_selector);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, sync_indicator);
+  gtk_widget_class_bind_template_child (widget_class, DaftarWindow, reports_button);
+  gtk_widget_class_bind_template_child (widget_class, DaftarWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, DaftarWindow, view_stack);
@@ -695,6 +788,9 @@ daftar_window_init (DaftarWindow *self)
     { "choose-period", choose_period_activated },
     { "next-region", next_region_activated },
     { "previous-region", previous_region_activated },
+    { "report-print", report_activated, "s" },
+    { "report-save", report_activated, "s" },
+    { "print", print_activated },
   };
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
 
@@ -709,6 +805,7 @@ daftar_window_init (DaftarWindow *self)
   daftar_time_local_date (g_get_real_time () / G_USEC_PER_SEC, &self->today);
   daftar_period_selector_set_today (self->period_selector, &self->today);
   self->period = *daftar_period_selector_get_period (self->period_selector);
+  update_reports_menu (self);
 
   for (const DaftarWindowPage *p = daftar_window_pages; p->name != NULL; p++)
     {

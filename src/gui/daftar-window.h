@@ -6,6 +6,7 @@
 
 #include "daftar-db-worker.h"
 #include "daftar-period.h"
+#include "daftar-report-actions.h"
 #include "daftar-sync-controller.h"
 
 G_BEGIN_DECLS
@@ -63,5 +64,20 @@ gboolean      daftar_window_page_is_current (DaftarWindow *self,
                                              const char   *name);
 /* TRUE once every page shows figures (or the empty state). */
 gboolean      daftar_window_is_ready      (DaftarWindow   *self);
+
+/* A document of the Reports menu for the window's office and period
+ * (NULL before there are records). */
+DaftarReportDocument *daftar_window_new_report (DaftarWindow       *self,
+                                                DaftarDocumentKind  kind);
+/* What the Reports menu and Ctrl+P do: the document @kind to @output
+ * (SAVE_PDF without @path asks for a file first, and then calls no
+ * @callback), its progress in a toast, a failure in a dialog. */
+void          daftar_window_run_report    (DaftarWindow        *self,
+                                           DaftarDocumentKind   kind,
+                                           DaftarReportOutput   output,
+                                           const char          *path,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
 
 G_END_DECLS

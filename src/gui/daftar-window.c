@@ -7,10 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "daftar-case-detail-window.h"
-#include "daftar-cases-page.h"
 #include "daftar-connect-dialog.h"
 #include "daftar-enums.h"
-#include "daftar-focus.h"
 #include "daftar-page.h"
 #include "daftar-period-selector.h"
 #include "daftar-queries.h"
@@ -19,42 +17,11 @@
 #include "daftar-sync-indicator.h"
 #include "daftar-time.h"
 #include "daftar-window.h"
+#include "daftar-window-private.h"
 #include "daftar-window-pages.h"
 #include "daftar-window-query.h"
 #include "daftar-window-state.h"
 
-struct _DaftarWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwHeaderBar         *header_bar;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewSwitcherBar   *switcher_bar;
-  GtkDropDown          *office_dropdown;
-  DaftarPeriodSelector *period_selector;
-  DaftarSyncIndicator  *sync_indicator;
-  GtkMenuButton        *reports_button;
-  AdwToastOverlay      *toasts;
-  GtkStack             *stack;
-  AdwStatusPage        *error_page;
-  AdwViewStack         *view_stack;
-
-  DaftarDbWorker       *worker;        /* owned, nullable */
-  DaftarSyncController *sync;          /* owned, nullable: syncs the worker's database */
-  gboolean              offer_setup;   /* the first-run connect dialog is allowed */
-  GPtrArray            *offices;       /* owned, nullable: DaftarOfficeInfo */
-  GHashTable           *first_days;    /* owned, nullable: office code ("" for all) → GDate, the data's first day */
-  GCancellable         *cancellable;   /* owned */
-  GHashTable           *fresh;         /* owned: pages asked to show the current context */
-  GHashTable           *current;       /* owned: pages that show it */
-  GStrv                 page_names;    /* owned */
-  DaftarPeriod          period;
-  GDate                 today;
-  gboolean              ready;
-  gboolean              painted;        /* the first frame is on screen */
-  gboolean              reload_pending; /* the first page waits for it */
-  GdkFrameClock        *clock;          /* unowned: the clock watched for it */
-};
 
 enum {
   READY,
@@ -640,85 +607,6 @@ show_page_activated (GSimpleAction *action,
   daftar_window_show_page (DAFTAR_WINDOW (user_data), g_variant_get_string (parameter, NULL), NULL, NULL);
 }
 
-/* Keyboard ------------------------------------------------------------------ */
-
-/* Ctrl+F, from any page: the case search, on Cases. */
-static void
-search_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  DaftarWindow *self = DAFTAR_WINDOW (user_data);
-  GtkWidget *cases;
-
-  /* Nothing to search before the first records. */
-  if (self->offices == NULL || self->offices->len == 0)
-    return;
-  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
-  cases = daftar_window_get_page (self, "cases");
-  if (DAFTAR_IS_CASES_PAGE (cases))
-    daftar_cases_page_focus_search (DAFTAR_CASES_PAGE (cases));
-}
-
-/* Ctrl+D: the list of periods, as a click on the header's period button. */
-static void
-choose_period_activated (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
-{
-  daftar_period_selector_popup (DAFTAR_WINDOW (user_data)->period_selector);
-}
-
-/* F6's stops: the header, the page (or the status shown instead) and its
- * panes, and the switcher at the bottom of a narrow window. */
-static void
-move_region (DaftarWindow *self,
-             gboolean      forward)
-{
-  g_autoptr(GPtrArray) regions = g_ptr_array_new ();
-  GtkWidget *content = gtk_stack_get_visible_child (self->stack);
-
-  g_ptr_array_add (regions, self->header_bar);
-  if (content == GTK_WIDGET (self->view_stack))
-    content = adw_view_stack_get_visible_child (self->view_stack);
-  if (content != NULL)
-    daftar_focus_collect_regions (content, regions);
-  g_ptr_array_add (regions, self->switcher_bar);
-  daftar_focus_move_region (GTK_WIDGET (self), regions, forward);
-}
-
-static void
-next_region_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
-{
-  move_region (DAFTAR_WINDOW (user_data), TRUE);
-}
-
-static void
-previous_region_activated (GSimpleAction *action,
-                           GVariant      *parameter,
-                           gpointer       user_data)
-{
-  move_region (DAFTAR_WINDOW (user_data), FALSE);
-}
-
-/* Tab passes over a list in one stop (arrows walk its rows), not row by
- * row through a list of three thousand cases. */
-static gboolean
-daftar_window_focus (GtkWidget        *widget,
-                     GtkDirectionType  direction)
-{
-  GtkWidgetClass *parent_class = GTK_WIDGET_CLASS (daftar_window_parent_class);
-  GtkWidget *list = NULL;
-
-  if (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD)
-    list = daftar_focus_list_to_leave (widget, gtk_root_get_focus (GTK_ROOT (widget)));
-  if (list != NULL)
-    return daftar_focus_skip_list (widget, list, direction, parent_class->focus);
-  return parent_class->focus (widget, direction);
-}
-
 gboolean
 daftar_window_is_ready (DaftarWindow *self)
 {
@@ -754,7 +642,7 @@ daftar_window_class_init (DaftarWindowClass *klass)
   object_class->dispose = daftar_window_dispose;
   widget_class->realize = daftar_window_realize;
   widget_class->unrealize = daftar_window_unrealize;
-  widget_class->focus = daftar_window_focus;
+  widget_class->focus = daftar_window_keys_focus;
 
   /* Emitted when the window first shows figures, the empty state or an error. */
   signals[READY] = g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -784,10 +672,6 @@ daftar_window_init (DaftarWindow *self)
   static const GActionEntry actions[] = {
     { "show-page", show_page_activated, "s" },
     { "connect", connect_activated },
-    { "search", search_activated },
-    { "choose-period", choose_period_activated },
-    { "next-region", next_region_activated },
-    { "previous-region", previous_region_activated },
     { "report-print", report_activated, "s" },
     { "report-save", report_activated, "s" },
     { "print", print_activated },
@@ -798,6 +682,7 @@ daftar_window_init (DaftarWindow *self)
   g_type_ensure (DAFTAR_TYPE_SYNC_INDICATOR);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  daftar_window_keys_add_actions (self);
 
   self->cancellable = g_cancellable_new ();
   self->fresh = g_hash_table_new (NULL, NULL);

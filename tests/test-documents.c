@@ -349,6 +349,7 @@ test_monthly_persian (void)
   g_assert_true (shows (text, "گزارش عملکرد ماهانه"));
   g_assert_true (shows_words (text, "آبان ۱۴۰۴"));
   g_assert_true (shows (text, "امضا و تاریخ"));
+  g_assert_true (shows_words (text, "تکریم ارباب رجوع"));
   assert_figures_shown (text, DAFTAR_FORMAT_LANGUAGE_PERSIAN, DAFTAR_FORMAT_DIGITS_PERSIAN);
 
   /* Three pages for this office and month, numbered «صفحهٔ ۳ از ۳». */
@@ -390,6 +391,11 @@ test_monthly_english (void)
   g_assert_nonnull (strstr (text, "Page 1 of"));
   g_assert_nonnull (strstr (text, "Signature"));
   assert_figures_shown (text, DAFTAR_FORMAT_LANGUAGE_ENGLISH, DAFTAR_FORMAT_DIGITS_LATIN);
+  /* The demo office's clients rate it and some are called out of turn:
+   * the client care figures, against their standards. */
+  g_assert_nonnull (strstr (text, "Client care"));
+  g_assert_nonnull (strstr (text, "Served out of turn"));
+  g_assert_nonnull (strstr (text, "Mean rating"));
 }
 
 static void

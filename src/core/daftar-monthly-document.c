@@ -22,6 +22,8 @@ daftar_monthly_document_free (DaftarMonthlyDocument *document)
   g_clear_pointer (&document->shifts, daftar_shifts_data_free);
   g_clear_pointer (&document->rollups, g_ptr_array_unref);
   g_clear_pointer (&document->annotations, g_ptr_array_unref);
+  g_clear_pointer (&document->care, daftar_care_figures_free);
+  g_clear_pointer (&document->previous_care, daftar_care_figures_free);
   g_free (document);
 }
 
@@ -111,6 +113,12 @@ daftar_monthly_document_query (DaftarDb     *db,
   doc->annotations = daftar_annotations_for_period (db, office_code, from, to, error);
   if (doc->annotations == NULL)
     return NULL;
+  doc->care = daftar_care_query (db, office_code, from, to, NULL, error);
+  if (doc->care == NULL)
+    return NULL;
+  doc->previous_care = daftar_care_query (db, office_code, &doc->previous_from, &doc->previous_to, NULL, error);
+  if (doc->previous_care == NULL)
+    return NULL;
   if (!daftar_sync_last_success (db, &doc->data_as_of, &any_run, error))
     return NULL;
 
@@ -122,10 +130,12 @@ daftar_monthly_document_query (DaftarDb     *db,
 gboolean
 daftar_monthly_document_has_care_figures (const DaftarMonthlyDocument *document)
 {
-  /* HOOK (issue 15, client care): when daftar-care*.h is on main, read its
-   * summary in daftar_monthly_document_query, keep it here, and return
-   * TRUE; daftar_monthly_report_add_care_section () then prints it. */
-  return FALSE;
+  const DaftarCareFigures *care = document->care;
+
+  /* An office whose server sends no queue tickets or ratings has nothing
+   * to say about client care: no section rather than a table of dashes. */
+  return care != NULL && (care->out_of_turn.total.called > 0 || care->crowding.days > 0 ||
+                          care->satisfaction.n > 0);
 }
 
 /* --report monthly --format csv|json: the document's tables, raw. */
@@ -173,6 +183,16 @@ daftar_monthly_report (DaftarDb                  *db,
       { "e_read_rate", c->e_read_rate, p->e_read_rate, c->standards.target_read_rate },
       { "paper_notices_issued", c->paper_notices_issued, p->paper_notices_issued, NAN },
       { "paper_read_rate", c->paper_read_rate, p->paper_read_rate, NAN },
+      /* Client care, as the page and --report care give them. */
+      { "out_of_turn_share", doc->care->out_of_turn.total.share, doc->previous_care->out_of_turn.total.share,
+        doc->care->standards.max_out_of_turn_share },
+      { "days_over_seats", doc->care->crowding.days_over, doc->previous_care->crowding.days_over, NAN },
+      { "peak_waiting", doc->care->crowding.peak, doc->previous_care->crowding.peak,
+        doc->care->standards.waiting_room_seats },
+      { "idle_share", doc->care->idle.share, doc->previous_care->idle.share, NAN },
+      { "mean_rating", doc->care->satisfaction.mean, doc->previous_care->satisfaction.mean,
+        doc->care->standards.target_rating },
+      { "response_rate", doc->care->satisfaction.response_rate, doc->previous_care->satisfaction.response_rate, NAN },
     };
 
     table = daftar_report_add_table (report, "figures", figure_columns);

@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "daftar-alerts.h"
+#include "daftar-care.h"
 #include "daftar-cases-query.h"
 #include "daftar-db.h"
 #include "daftar-queries.h"
@@ -29,6 +30,10 @@ typedef struct
   DaftarShiftsData    *shifts;        /* owned: both shifts, daily bins */
   GPtrArray           *rollups;       /* owned: DaftarAlertRollup, the standards breached */
   GPtrArray           *annotations;   /* owned: DaftarAnnotation, the manager's notes */
+  /* Client care (turn order, crowding, idle counters, ratings) of this
+   * period and the one before, with the standards in force. */
+  DaftarCareFigures   *care;          /* owned */
+  DaftarCareFigures   *previous_care; /* owned */
 
   /* «به‌روز تا …»: the last successful sync, 0 if none (the demo, an import). */
   gint64               data_as_of;

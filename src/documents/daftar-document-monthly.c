@@ -122,6 +122,36 @@ whole_minutes_text (double value)
   return isfinite (value) && value >= 0 ? daftar_format_minutes (value, 0) : g_strdup ("—");
 }
 
+/* The standard a roll-up of breached days is about. */
+static const char *
+breach_name (DaftarAlertKind kind)
+{
+  switch (kind)
+    {
+    case DAFTAR_ALERT_WAIT_BREACHED:
+      return _("Mean wait");
+    case DAFTAR_ALERT_SERVICE_LEVEL_BREACHED:
+      return _("Served within the standard wait");
+    case DAFTAR_ALERT_OUT_OF_TURN_BREACHED:
+      return _("Served out of turn");
+    case DAFTAR_ALERT_CROWDING_BREACHED:
+      return _("More clients waiting than seats");
+    /* Judged over the period, not rolled up by day. */
+    case DAFTAR_ALERT_READ_RATE_BELOW_TARGET:
+    case DAFTAR_ALERT_RATING_BELOW_TARGET:
+    case DAFTAR_ALERT_SYNC_STALE:
+    case DAFTAR_ALERT_SYNC_FAILED:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+static char *
+rating_text (double value)
+{
+  return isfinite (value) ? daftar_format_decimal (value, 2) : g_strdup ("—");
+}
+
 static char *
 percent_text (double value)
 {
@@ -350,8 +380,7 @@ add_breaches (GArray                      *items,
       g_autofree char *of = daftar_format_int (r->n_working_days);
       /* Translators: days a standard was not met of the working days, e.g. "9 of 22". */
       g_autofree char *days = g_strdup_printf (_("%s of %s"), n, of);
-      const char *standard = r->kind == DAFTAR_ALERT_WAIT_BREACHED ? _("Mean wait")
-                                                                   : _("Served within the standard wait");
+      const char *standard = breach_name (r->kind);
 
       add_row (items, header, widths, 4, standard,
                daftar_label (DAFTAR_TYPE_SHIFT, r->shift, DAFTAR_LABEL_SINGULAR), days,
@@ -366,8 +395,39 @@ static void
 daftar_monthly_report_add_care_section (GArray                      *items,
                                         const DaftarMonthlyDocument *doc)
 {
+  static const double widths[] = { 3, 1.4, 1.4, 1.4 };
+  const DaftarCareFigures *c = doc->care, *p = doc->previous_care;
+  /* The clients' comments stay on the office's own page: a document that
+   * leaves the office carries the figures only. */
+  const struct { const char *name; double value, previous, standard; FormatFunc format; Bound bound; } rows[] = {
+    { _("Served out of turn"), c->out_of_turn.total.share, p->out_of_turn.total.share,
+      c->standards.max_out_of_turn_share, percent_text, BOUND_AT_MOST },
+    { _("Most clients waiting at once"), c->crowding.peak, p->crowding.peak,
+      c->standards.waiting_room_seats, count_text, BOUND_AT_MOST },
+    { _("Days with more clients waiting than seats"), c->crowding.days_over, p->crowding.days_over,
+      NAN, count_text, BOUND_NONE },
+    { _("Counter time idle while clients waited"), c->idle.share, p->idle.share, NAN, percent_text, BOUND_NONE },
+    { _("Mean rating"), c->satisfaction.mean, p->satisfaction.mean,
+      c->standards.target_rating, rating_text, BOUND_AT_LEAST },
+    { _("Clients who rated"), c->satisfaction.response_rate, p->satisfaction.response_rate,
+      NAN, percent_text, BOUND_NONE },
+  };
+  int header;
+
   if (!daftar_monthly_document_has_care_figures (doc))
     return;
+  add_text (items, DAFTAR_DOC_HEADING, _("Client care"));
+  header = add_header (items, widths, 4, _("Figure"), _("This period"), _("Previous period"), _("Standard"));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *value = rows[i].format (rows[i].value);
+      g_autofree char *previous = rows[i].format (rows[i].previous);
+      g_autofree char *standard_value = isfinite (rows[i].standard) ? rows[i].format (rows[i].standard) : NULL;
+      g_autofree char *standard = standard_value != NULL ? standard_text (rows[i].bound, standard_value)
+                                                         : g_strdup ("");
+
+      add_row (items, header, widths, 4, rows[i].name, value, previous, standard);
+    }
 }
 
 gboolean

@@ -25,9 +25,10 @@ main (int   argc,
   gint64 seed = 1;
   int offices = 1;
   int days = 365;
-  char *token = NULL;
-  char *fault_name = NULL;
-  char *last_day_text = NULL;
+  /* The option parser allocates these; freed on every way out. */
+  g_autofree char *token = NULL;
+  g_autofree char *fault_name = NULL;
+  g_autofree char *last_day_text = NULL;
   gboolean gzip = FALSE;
   GOptionEntry entries[] = {
     { "port", 0, 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0: any free port)", "N" },
@@ -111,9 +112,5 @@ main (int   argc,
   g_unix_signal_add (SIGINT, quit_cb, loop);
   g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_main_loop_run (loop);
-
-  g_free (token);
-  g_free (fault_name);
-  g_free (last_day_text);
   return 0;
 }

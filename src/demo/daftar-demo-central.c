@@ -123,8 +123,10 @@ stream_next (Stream *stream)
   if (stream->remaining > 0)
     {
       gsize len = MIN (HUGE_CHUNK, stream->remaining);
+      /* The body takes a reference of its own. */
+      g_autoptr(GBytes) chunk = g_bytes_new_take (g_strnfill (len, ' '), len);
 
-      soup_message_body_append_bytes (body, g_bytes_new_take (g_strnfill (len, ' '), len));
+      soup_message_body_append_bytes (body, chunk);
       stream->remaining -= len;
       stream->self->streamed_bytes += len;
       return TRUE;

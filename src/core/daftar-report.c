@@ -269,8 +269,13 @@ office_exists (DaftarDb    *db,
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   if (!found)
-    g_set_error (error, DAFTAR_REPORT_ERROR, DAFTAR_REPORT_ERROR_UNKNOWN_OFFICE,
-                 _("There is no office %s in this database"), code);
+    {
+      /* The code comes from the command line: shown, never obeyed. */
+      g_autofree char *shown = daftar_text_printable (code, 256);
+
+      g_set_error (error, DAFTAR_REPORT_ERROR, DAFTAR_REPORT_ERROR_UNKNOWN_OFFICE,
+                   _("There is no office %s in this database"), shown);
+    }
   return found;
 }
 

@@ -244,8 +244,7 @@ daftar_staffing_report (DaftarDb                  *db,
       if (request->office_code != NULL)
         {
           /* The code comes from the command line: shown, never obeyed. */
-          g_autofree char *printable = daftar_text_printable (request->office_code, 256);
-          g_autofree char *office = daftar_text_isolate (printable);
+          g_autofree char *office = daftar_text_printable (request->office_code, 256);
 
           g_set_error (error, DAFTAR_REPORT_ERROR, DAFTAR_REPORT_ERROR_BAD_RANGE,
                        _("The database holds no queue tickets of office %s to advise on"), office);

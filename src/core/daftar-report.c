@@ -327,10 +327,13 @@ daftar_report_run (DaftarDb                  *db,
   if (found == NULL)
     {
       g_autoptr(GString) known = g_string_new (NULL);
+      /* The name comes from the command line: shown, never obeyed. */
+      g_autofree char *shown = daftar_text_printable (kind, 256);
+
       for (const DaftarReportKind *k = daftar_report_kinds; k->kind != NULL; k++)
         g_string_append_printf (known, "%s%s", known->len ? ", " : "", k->kind);
       g_set_error (error, DAFTAR_REPORT_ERROR, DAFTAR_REPORT_ERROR_UNKNOWN_KIND,
-                   _("There is no report “%s”; the reports are: %s"), kind, known->str);
+                   _("There is no report “%s”; the reports are: %s"), shown, known->str);
       return FALSE;
     }
   if (g_date_compare (&request->from, &request->to) > 0)

@@ -139,6 +139,25 @@ generate (DaftarDb *db,
     }
 }
 
+/* The waiting room's seats, sent by @office's feed as the server sends a
+ * standard: the rollups that count the crowded hours count them again. */
+static inline void
+set_seats_by_feed (DaftarDb   *db,
+                   const char *office,
+                   int         seats)
+{
+  g_autofree char *changes = g_strdup_printf ("[{\"entity\": \"standard\", \"op\": \"upsert\", \"data\": "
+                                              "{\"key\": \"waiting_room_seats\", \"value\": %d}}]", seats);
+  g_autoptr(JsonObject) page = daftar_test_page (office, "seats", changes);
+  g_autoptr(GError) error = NULL;
+  DaftarIngestResult result = { 0 };
+
+  g_assert_true (daftar_ingest_page (db, office, page, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.rejected, ==, 0);
+  daftar_ingest_result_clear (&result);
+}
+
 static inline void
 ticket_clear (NTicket *t)
 {

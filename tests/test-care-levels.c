@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-care-levels.c: the client-care figures of a long period, read from the monthly and yearly rollups, against the sum of its days read from the daily ones. */
+/* test-care-levels.c: the client-care figures of a long period, read from the monthly and yearly rollups, against the sum of its days read from the daily ones, and every office together against the offices summed. */
 #include "config.h"
 
 #include "test-care-common.h"
@@ -167,7 +167,7 @@ test_months_and_years (void)
 {
   g_autofree char *dir = NULL;
   DaftarDb *db = daftar_test_db_new (&dir);
-  const char *offices[] = { "GEN-A", NULL };
+  const char *offices[] = { "GEN-A", "GEN-B", NULL };
   GDate from, to;
 
   /* Every third day from 24 October 2026 (2 Aban 1405) for 16 months: the
@@ -178,6 +178,13 @@ test_months_and_years (void)
   g_date_add_days (&to, 165 * 3);
   g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM yearly_out_of_turn WHERE day = '2027-03-21'"), >, 0);
   g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM yearly_waiting WHERE day = '2027-03-21'"), >, 0);
+  /* Judge crowding by a number of seats some hours pass, sent as the
+   * server sends a standard: every office together reads the crowded
+   * hours its rollups counted against the seats in force. */
+  set_seats_by_feed (db, "GEN-A", 3);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM monthly_waiting WHERE over_limit IS NOT 3"), ==, 0);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM network_waiting WHERE over_limit IS NOT 3"), ==, 0);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM network_open_days WHERE over_limit IS NOT 3"), ==, 0);
 
   for (guint o = 0; o < G_N_ELEMENTS (offices); o++)
     {
@@ -188,10 +195,7 @@ test_months_and_years (void)
       gint64 seats = (gint64) whole->standards.waiting_room_seats;
 
       g_assert_no_error (error);
-      /* Judge crowding by a number of seats some hours pass. */
-      seats = 3;
-      daftar_care_query_crowding (db, offices[o], &from, &to, seats, &whole->crowding, &error);
-      g_assert_no_error (error);
+      g_assert_cmpint (seats, ==, 3);
       sums_init (&a);
       sums_init (&b);
       sums_add (&a, whole);
@@ -199,8 +203,6 @@ test_months_and_years (void)
         {
           g_autoptr(DaftarCareFigures) one = daftar_care_query (db, offices[o], &day, &day, NULL, &error);
 
-          g_assert_no_error (error);
-          daftar_care_query_crowding (db, offices[o], &day, &day, seats, &one->crowding, &error);
           g_assert_no_error (error);
           sums_add (&b, one);
         }
@@ -215,10 +217,131 @@ test_months_and_years (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Every office together, read from the network's rows (its days at the
+ * edges, its months and years), against the offices' figures summed: over
+ * a period with a whole year, with days at both edges, and of one month. */
+static void
+test_network_is_the_offices (void)
+{
+  g_autofree char *dir = NULL;
+  DaftarDb *db = daftar_test_db_new (&dir);
+  GDate first;
+  const struct { int from, to; } periods[] = { { 0, 165 * 3 }, { 17, 165 * 3 - 9 }, { 40, 70 }, { 3, 3 } };
+
+  generate (db, 11, 165, 3, 10, 40);
+  set_seats_by_feed (db, "GEN-B", 4);
+  g_date_set_dmy (&first, 24, 10, 2026);
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    {
+      g_autoptr(GError) error = NULL;
+      GDate from = first, to = first;
+      g_autoptr(DaftarCareFigures) all = NULL;
+      Sums a, b;
+
+      g_date_add_days (&from, periods[p].from);
+      g_date_add_days (&to, periods[p].to);
+      all = daftar_care_query (db, NULL, &from, &to, NULL, &error);
+      g_assert_no_error (error);
+      sums_init (&a);
+      sums_init (&b);
+      sums_add (&a, all);
+      for (guint o = 0; o < 2; o++)
+        {
+          g_autoptr(DaftarCareFigures) one = daftar_care_query (db, o == 0 ? "GEN-A" : "GEN-B", &from, &to,
+                                                                NULL, &error);
+
+          g_assert_no_error (error);
+          sums_add (&b, one);
+        }
+      if (periods[p].to - periods[p].from > 30)
+        {
+          g_assert_cmpint (a.crowding.days_over, >, 0);
+          g_assert_cmpint (a.out_of_turn.total.out_of_turn, >, 0);
+          g_assert_cmpint (g_hash_table_size (a.staff_idle), >, 0);
+          g_assert_cmpint (g_hash_table_size (a.staff_ratings), >, 0);
+        }
+      assert_same_sums (&a, &b);
+      sums_clear (&a);
+      sums_clear (&b);
+    }
+
+  daftar_db_close (db);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* A file of schema 10 (no network rows of client care, the months' and
+ * years' waiting and open days without their crowded hours) gets them
+ * from the daily rollups it holds, equal to what ingest writes. */
+static void
+test_migration_from_10 (void)
+{
+  static const char * const tables[] = {
+    "network_out_of_turn", "network_waiting", "network_open_days", "network_idle", "network_feedback",
+    "monthly_out_of_turn", "yearly_out_of_turn", "monthly_waiting", "yearly_waiting", "monthly_open_days",
+    "yearly_open_days", "monthly_idle", "yearly_idle", "monthly_feedback", "yearly_feedback",
+  };
+  g_autofree char *dir = NULL;
+  DaftarDb *db = daftar_test_db_new (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (daftar_db_get_path (db));
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+
+  generate (db, 5, 70, 2, 10, 30);
+  set_seats_by_feed (db, "GEN-A", 5);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+
+      g_assert_cmpint (daftar_test_count (db, sql), >, 0);
+      g_ptr_array_add (before, daftar_test_table_checksum (db, tables[i]));
+    }
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM monthly_waiting WHERE days_over > 0"), >, 0);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM yearly_open_days WHERE crowded > 0"), >, 0);
+
+  /* Schema 10's tables, as sql/009-client-care.sql, 003 and 004 made them. */
+  g_assert_true (daftar_db_exec (db,
+    "DROP TABLE network_out_of_turn; DROP TABLE network_waiting; DROP TABLE network_open_days; "
+    "DROP TABLE network_idle; DROP TABLE network_feedback; "
+    "DELETE FROM monthly_out_of_turn WHERE office_code = ''; DELETE FROM yearly_out_of_turn WHERE office_code = ''; "
+    "DELETE FROM monthly_idle WHERE office_code = ''; DELETE FROM yearly_idle WHERE office_code = ''; "
+    "DELETE FROM monthly_feedback WHERE office_code = ''; DELETE FROM yearly_feedback WHERE office_code = ''; "
+    "DROP TABLE monthly_waiting; DROP TABLE yearly_waiting; DROP TABLE monthly_open_days; DROP TABLE yearly_open_days; "
+    "CREATE TABLE monthly_waiting (office_code TEXT NOT NULL, day TEXT NOT NULL, weekday INTEGER NOT NULL, "
+    "  hour INTEGER NOT NULL, days INTEGER NOT NULL, peak_max INTEGER NOT NULL, peak_sum INTEGER NOT NULL, "
+    "  area_s INTEGER NOT NULL, PRIMARY KEY (office_code, day, weekday, hour)) WITHOUT ROWID; "
+    "CREATE TABLE yearly_waiting (office_code TEXT NOT NULL, day TEXT NOT NULL, weekday INTEGER NOT NULL, "
+    "  hour INTEGER NOT NULL, days INTEGER NOT NULL, peak_max INTEGER NOT NULL, peak_sum INTEGER NOT NULL, "
+    "  area_s INTEGER NOT NULL, PRIMARY KEY (office_code, day, weekday, hour)) WITHOUT ROWID; "
+    "CREATE TABLE monthly_open_days (office_code TEXT NOT NULL, day TEXT NOT NULL, weekday INTEGER NOT NULL, "
+    "  n INTEGER NOT NULL, PRIMARY KEY (office_code, day, weekday)) WITHOUT ROWID; "
+    "CREATE TABLE yearly_open_days (office_code TEXT NOT NULL, day TEXT NOT NULL, weekday INTEGER NOT NULL, "
+    "  n INTEGER NOT NULL, PRIMARY KEY (office_code, day, weekday)) WITHOUT ROWID; "
+    "INSERT INTO monthly_open_days VALUES ('GEN-A', '2026-10-23', 0, 1); "
+    "PRAGMA user_version = 10;", &error));
+  g_assert_no_error (error);
+  daftar_db_close (db);
+
+  db = daftar_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (daftar_db_get_schema_version (db), ==, daftar_db_get_latest_version ());
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *after = daftar_test_table_checksum (db, tables[i]);
+
+      g_test_message ("%s", tables[i]);
+      g_assert_cmpstr (after, ==, g_ptr_array_index (before, i));
+    }
+
+  daftar_db_close (db);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/care-levels/months-and-years", test_months_and_years);
+  g_test_add_func ("/care-levels/network-is-the-offices", test_network_is_the_offices);
+  g_test_add_func ("/care-levels/migration-from-10", test_migration_from_10);
   return g_test_run ();
 }

@@ -399,6 +399,11 @@ test_migration (void)
       g_test_message ("%s", tables[i]);
       g_assert_cmpstr (after, ==, g_ptr_array_index (before, i));
     }
+  /* The network's months and years, which the page reads for every office
+   * together, are filled too (and equal ingest's above). */
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM monthly_out_of_turn WHERE office_code = ''"), >, 0);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM yearly_waiting WHERE office_code = ''"), >, 0);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM monthly_idle WHERE office_code = ''"), >, 0);
   /* The ratings come with the next sync. */
   g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM feedback"), ==, 0);
   g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM daily_feedback"), ==, 0);

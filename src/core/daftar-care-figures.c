@@ -14,24 +14,128 @@
 #include "daftar-time.h"
 
 /* Every office's own rows, one index range each (daftar-sql.h); the
- * network's rows of the older rollups (office_code '') are no office's. */
+ * network's rows (office_code '') are no office's. */
 #define OFFICES DAFTAR_SQL_OFFICE_IN ("office_code")
+
+/* A period is read as its spans (daftar_sql_prepare_year_spans): the days
+ * at its edges (?2 … ?3, ?4 … ?5), the whole months (?6 … ?9) and the whole
+ * Jalali years (?10 … ?11). One office reads its own daily rows at the
+ * edges; every office together reads the network's days (network_*,
+ * sql/011-care-network.sql), which have the months' columns. Both read
+ * their own months and years: the office's, or the network's (office_code
+ * '', daftar-rollup-levels.c). A query is written once for both, as a
+ * CareSql, with @dcols the daily columns and @mcols the months' under the
+ * same names. */
+typedef struct
+{
+  const char *office;
+  const char *network;
+} CareSql;
+
+#define NETWORK DAFTAR_SQL_NETWORK_OR_OFFICE ("office_code")
+#define CARE_DAYS(cols, daily, where) \
+  "SELECT " cols " FROM " daily " WHERE " where "day BETWEEN ?2 AND ?3" \
+  " UNION ALL SELECT " cols " FROM " daily " WHERE " where "day BETWEEN ?4 AND ?5"
+#define CARE_MONTHS(mcols, monthly, yearly) \
+  " UNION ALL SELECT " mcols " FROM " monthly " WHERE " NETWORK " AND day BETWEEN ?6 AND ?7" \
+  " UNION ALL SELECT " mcols " FROM " monthly " WHERE " NETWORK " AND day BETWEEN ?8 AND ?9" \
+  " UNION ALL SELECT " mcols " FROM " yearly " WHERE " NETWORK " AND day BETWEEN ?10 AND ?11"
+#define CARE_SQL(head, dcols, daily, network, mcols, monthly, yearly, tail) \
+  { head CARE_DAYS (dcols, daily, "office_code = ?1 AND ") CARE_MONTHS (mcols, monthly, yearly) tail, \
+    head CARE_DAYS (mcols, network, "") CARE_MONTHS (mcols, monthly, yearly) tail }
+
+static sqlite3_stmt *
+care_prepare (DaftarDb       *db,
+              const CareSql  *sql,
+              const char     *office_code,
+              const GDate    *from,
+              const GDate    *to,
+              GError        **error)
+{
+  return daftar_sql_prepare_year_spans (db, office_code != NULL ? sql->office : sql->network,
+                                        office_code, from, to, error);
+}
 
 /* The strftime weekday counts from Sunday; the heatmaps' rows from Saturday. */
 #define WEEKDAY_ROW "((CAST (strftime ('%w', day) AS INTEGER) + 1) % 7)"
 
-/* A period's rows of a breakdown: the days at its edges from the daily
- * rollup (with @dcols), whole months and years (daftar_sql_prepare_year_spans)
- * from the monthly and yearly rows of @dim. */
-#define OUT_OF_TURN_SPANS(dcols, dim) \
-  DAFTAR_SQL_YEAR_SPANS_OF (OFFICES, dcols, "daily_out_of_turn", "key, called, out_of_turn, jumped", \
-                            "(SELECT * FROM monthly_out_of_turn WHERE dim = '" dim "')", \
-                            "(SELECT * FROM yearly_out_of_turn WHERE dim = '" dim "')", "")
+/* A breakdown of out of turn by @dim, as k, c, o, j. */
+#define OUT_OF_TURN_SQL(head, dcols, dim, tail) \
+  CARE_SQL (head, dcols, "daily_out_of_turn", "(SELECT * FROM network_out_of_turn WHERE dim = '" dim "')", \
+            "key AS k, called AS c, out_of_turn AS o, jumped AS j", \
+            "(SELECT * FROM monthly_out_of_turn WHERE dim = '" dim "')", \
+            "(SELECT * FROM yearly_out_of_turn WHERE dim = '" dim "')", tail)
 
-#define IDLE_SPANS(dcols, dim) \
-  DAFTAR_SQL_YEAR_SPANS_OF (OFFICES, dcols, "daily_idle", "key, shift, NULL, shifts, open_s, idle_s", \
-                            "(SELECT * FROM monthly_idle WHERE dim = '" dim "')", \
-                            "(SELECT * FROM yearly_idle WHERE dim = '" dim "')", "")
+static const CareSql out_of_turn_by_shift_service = OUT_OF_TURN_SQL (
+  "SELECT k, sum (c), sum (o), sum (j) FROM (",
+  "shift || '/' || service AS k, called AS c, out_of_turn AS o, jumped AS j", "shift_service",
+  ") GROUP BY k");
+
+static const CareSql out_of_turn_by_staff = OUT_OF_TURN_SQL (
+  "SELECT k, (SELECT name FROM staff WHERE id = k), sum (c), sum (o), sum (j) FROM (",
+  "staff_id AS k, called AS c, out_of_turn AS o, jumped AS j", "staff",
+  ") WHERE k <> '' GROUP BY k ORDER BY sum (o) DESC, sum (c) DESC, k");
+
+static const CareSql out_of_turn_by_counter = OUT_OF_TURN_SQL (
+  "SELECT CAST (k AS INTEGER) AS n, NULL, sum (c), sum (o), sum (j) FROM (",
+  "CAST (counter AS TEXT) AS k, called AS c, out_of_turn AS o, jumped AS j", "counter",
+  ") GROUP BY n HAVING n >= 0 ORDER BY n");
+
+/* Open days per weekday, and of them the crowded (for every office
+ * together: one office counts its own down the peak index, for any
+ * seats). An office's day at the edges is a day it issued a ticket. */
+static const CareSql open_days_by_weekday = CARE_SQL (
+  "SELECT w, count (DISTINCT d) + sum (n), sum (c) FROM (",
+  "office_code || '/' || day AS d, " WEEKDAY_ROW " AS w, 0 AS n, 0 AS c",
+  "(SELECT * FROM hourly_tickets WHERE arrivals > 0)", "network_open_days",
+  "NULL AS d, weekday AS w, n, crowded AS c", "monthly_open_days", "yearly_open_days",
+  ") GROUP BY w");
+
+/* Waiting per weekday and hour; the days over the seats as open_days. */
+static const CareSql waiting_by_hour = CARE_SQL (
+  "SELECT w, hour, max (m), sum (p), sum (a), sum (o) FROM (",
+  WEEKDAY_ROW " AS w, hour, peak AS m, peak AS p, area_s AS a, 0 AS o", "hourly_waiting", "network_waiting",
+  "weekday AS w, hour, peak_max AS m, peak_sum AS p, area_s AS a, days_over AS o",
+  "monthly_waiting", "yearly_waiting",
+  ") GROUP BY w, hour");
+
+/* Idle time by @dim, as k, s (shift), d (an office-day at the edges), m
+ * (the shifts counted in a month or a network's day), o and i. The shifts
+ * a counter was open in are the distinct office-days at the edges: a
+ * counter's day has a row per staff member. */
+#define IDLE_SQL(head, dcols, dim, tail) \
+  CARE_SQL (head, dcols, "daily_idle", "(SELECT * FROM network_idle WHERE dim = '" dim "')", \
+            "key AS k, shift AS s, NULL AS d, shifts AS m, open_s AS o, idle_s AS i", \
+            "(SELECT * FROM monthly_idle WHERE dim = '" dim "')", \
+            "(SELECT * FROM yearly_idle WHERE dim = '" dim "')", tail)
+
+static const CareSql idle_by_counter = IDLE_SQL (
+  "SELECT CAST (k AS INTEGER) AS n, NULL, s, count (DISTINCT d) + sum (m), sum (o), sum (i) FROM (",
+  "CAST (counter AS TEXT) AS k, shift AS s, office_code || '/' || day AS d, 0 AS m, open_s AS o, idle_s AS i",
+  "counter",
+  ") GROUP BY n, s ORDER BY n, s = 'evening'");
+
+static const CareSql idle_by_staff = IDLE_SQL (
+  "SELECT k, (SELECT name FROM staff WHERE id = k), s, count (DISTINCT d) + sum (m), sum (o), sum (i) AS idle FROM (",
+  "staff_id AS k, shift AS s, office_code || '/' || day AS d, 0 AS m, open_s AS o, idle_s AS i",
+  "staff",
+  ") WHERE k <> '' GROUP BY k, s ORDER BY idle DESC, k, s = 'evening'");
+
+/* The ratings by @dim ('wait_band' or 'staff', sql/011-care-network.sql). */
+#define FEEDBACK_SQL(head, dcols, dim, mcols, tail) \
+  CARE_SQL (head, dcols, "daily_feedback", "(SELECT * FROM network_feedback WHERE dim = '" dim "')", mcols, \
+            "(SELECT * FROM monthly_feedback WHERE dim = '" dim "')", \
+            "(SELECT * FROM yearly_feedback WHERE dim = '" dim "')", tail)
+
+static const CareSql ratings_by_wait = FEEDBACK_SQL (
+  "SELECT r, b, sum (n) FROM (",
+  "rating AS r, wait_band AS b, n", "wait_band", "rating AS r, CAST (key AS INTEGER) AS b, n",
+  ") GROUP BY r, b");
+
+static const CareSql ratings_by_staff = FEEDBACK_SQL (
+  "SELECT k, (SELECT name FROM staff WHERE id = k), sum (n) AS c, sum (s) FROM (",
+  "staff_id AS k, n, n * rating AS s", "staff", "key AS k, n, rating_sum AS s",
+  ") WHERE k <> '' GROUP BY k ORDER BY c DESC, k");
 
 static void
 count_add (DaftarOutOfTurnCount *count,
@@ -60,11 +164,7 @@ out_of_turn_totals (DaftarDb                *db,
                     DaftarOutOfTurnFigures  *out,
                     GError                 **error)
 {
-  sqlite3_stmt *stmt = daftar_sql_prepare_year_spans (db,
-    "SELECT k, sum (c), sum (o), sum (j) FROM ("
-    OUT_OF_TURN_SPANS ("shift || '/' || service AS k, called AS c, out_of_turn AS o, jumped AS j", "shift_service")
-    ") GROUP BY k",
-    office_code, from, to, error);
+  sqlite3_stmt *stmt = care_prepare (db, &out_of_turn_by_shift_service, office_code, from, to, error);
   int rc;
 
   if (stmt == NULL)
@@ -91,8 +191,8 @@ out_of_turn_totals (DaftarDb                *db,
 }
 
 static gboolean
-out_of_turn_groups (DaftarDb     *db,
-                    const char   *sql,
+out_of_turn_groups (DaftarDb      *db,
+                    const CareSql *sql,
                     const char   *office_code,
                     const GDate  *from,
                     const GDate  *to,
@@ -100,7 +200,7 @@ out_of_turn_groups (DaftarDb     *db,
                     GPtrArray    *out,
                     GError      **error)
 {
-  sqlite3_stmt *stmt = daftar_sql_prepare_year_spans (db, sql, office_code, from, to, error);
+  sqlite3_stmt *stmt = care_prepare (db, sql, office_code, from, to, error);
   int rc;
 
   if (stmt == NULL)
@@ -189,17 +289,8 @@ daftar_care_query_out_of_turn (DaftarDb                *db,
   out->worst = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_out_of_turn_instance_free);
 
   if (!out_of_turn_totals (db, office_code, from, to, out, error) ||
-      !out_of_turn_groups (db,
-                           "SELECT k, (SELECT name FROM staff WHERE id = k), sum (c), sum (o), sum (j) FROM ("
-                           OUT_OF_TURN_SPANS ("staff_id AS k, called AS c, out_of_turn AS o, jumped AS j", "staff")
-                           ") WHERE k <> '' GROUP BY k ORDER BY sum (o) DESC, sum (c) DESC, k",
-                           office_code, from, to, TRUE, out->by_staff, error) ||
-      !out_of_turn_groups (db,
-                           "SELECT CAST (k AS INTEGER) AS n, NULL, sum (c), sum (o), sum (j) FROM ("
-                           OUT_OF_TURN_SPANS ("CAST (counter AS TEXT) AS k, called AS c, out_of_turn AS o, "
-                                              "jumped AS j", "counter")
-                           ") GROUP BY n HAVING n >= 0 ORDER BY n",
-                           office_code, from, to, FALSE, out->by_counter, error) ||
+      !out_of_turn_groups (db, &out_of_turn_by_staff, office_code, from, to, TRUE, out->by_staff, error) ||
+      !out_of_turn_groups (db, &out_of_turn_by_counter, office_code, from, to, FALSE, out->by_counter, error) ||
       !out_of_turn_worst (db, office_code, from, to, worst_limit, out, error))
     {
       daftar_out_of_turn_figures_clear (out);
@@ -215,23 +306,18 @@ daftar_care_query_out_of_turn (DaftarDb                *db,
 
 /* Crowding --------------------------------------------------------------- */
 
-/* Open days per weekday: days the office issued a ticket on, counted from
- * the hours with arrivals at the edges and from monthly_open_days inside. */
+/* Open days per weekday (days an office issued a ticket on), and for
+ * every office together the crowded days among them. */
 static gboolean
 open_days (DaftarDb     *db,
            const char   *office_code,
            const GDate  *from,
            const GDate  *to,
            gint64        out[DAFTAR_CARE_N_WEEKDAYS],
+           gint64       *crowded,
            GError      **error)
 {
-  sqlite3_stmt *stmt = daftar_sql_prepare_year_spans (db,
-    "SELECT w, count (DISTINCT d) + sum (n) FROM ("
-    DAFTAR_SQL_YEAR_SPANS_OF (OFFICES, "office_code || '/' || day AS d, " WEEKDAY_ROW " AS w, 0 AS n",
-                              "(SELECT * FROM hourly_tickets WHERE arrivals > 0)", "NULL, weekday, n",
-                              "monthly_open_days", "yearly_open_days", "")
-    ") GROUP BY w",
-    office_code, from, to, error);
+  sqlite3_stmt *stmt = care_prepare (db, &open_days_by_weekday, office_code, from, to, error);
   int rc;
 
   if (stmt == NULL)
@@ -242,6 +328,7 @@ open_days (DaftarDb     *db,
 
       if (row >= 0 && row < DAFTAR_CARE_N_WEEKDAYS)
         out[row] += sqlite3_column_int64 (stmt, 1);
+      *crowded += sqlite3_column_int64 (stmt, 2);
     }
   return daftar_sql_finish (db, stmt, rc, "Reading the open days", error);
 }
@@ -262,55 +349,38 @@ single_row (DaftarDb      *db,
   return daftar_sql_finish (db, stmt, rc, what, error);
 }
 
-gboolean
-daftar_care_query_crowding (DaftarDb               *db,
-                            const char             *office_code,
-                            const GDate            *from,
-                            const GDate            *to,
-                            gint64                  seats,
-                            DaftarCrowdingFigures  *out,
-                            GError                **error)
+/* Whether @seats are the seats in force, which the rollups count against. */
+static gboolean
+seats_in_force (DaftarDb  *db,
+                gint64     seats,
+                gboolean  *in_force,
+                GError   **error)
 {
-  gint64 days[DAFTAR_CARE_N_WEEKDAYS] = { 0 };
-  gint64 peak_sum[DAFTAR_CARE_N_WEEKDAYS][DAFTAR_CARE_N_HOURS] = { { 0 } };
-  gint64 area_sum[DAFTAR_CARE_N_WEEKDAYS][DAFTAR_CARE_N_HOURS] = { { 0 } };
+  sqlite3_stmt *stmt = daftar_db_prepare (db, "SELECT " DAFTAR_SQL_WAITING_ROOM_SEATS, error);
+  gboolean found;
+
+  if (stmt == NULL || !single_row (db, stmt, "Reading the waiting room's seats", &found, error))
+    return FALSE;
+  *in_force = sqlite3_column_int64 (stmt, 0) == seats;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* The hours over @seats per weekday and hour, and the office-days with
+ * one, of one office or every office: read down the peak index. */
+static gboolean
+hours_over (DaftarDb               *db,
+                   const char             *office_code,
+                   const GDate            *from,
+                   const GDate            *to,
+                   gint64                  seats,
+                   DaftarCrowdingFigures  *out,
+                   GError                **error)
+{
   sqlite3_stmt *stmt;
   gboolean found;
   int rc;
 
-  memset (out, 0, sizeof *out);
-  out->seats = seats;
-  out->peak_hour = -1;
-
-  if (!open_days (db, office_code, from, to, days, error))
-    return FALSE;
-  for (int r = 0; r < DAFTAR_CARE_N_WEEKDAYS; r++)
-    out->days += days[r];
-
-  stmt = daftar_sql_prepare_year_spans (db,
-    "SELECT w, hour, max (m), sum (p), sum (a) FROM ("
-    DAFTAR_SQL_YEAR_SPANS_OF (OFFICES, WEEKDAY_ROW " AS w, hour, peak AS m, peak AS p, area_s AS a",
-                              "hourly_waiting", "weekday, hour, peak_max, peak_sum, area_s",
-                              "monthly_waiting", "yearly_waiting", "")
-    ") GROUP BY w, hour",
-    office_code, from, to, error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int row = sqlite3_column_int (stmt, 0), hour = sqlite3_column_int (stmt, 1);
-
-      if (row < 0 || row >= DAFTAR_CARE_N_WEEKDAYS || hour < 0 || hour >= DAFTAR_CARE_N_HOURS)
-        continue;
-      out->cells[row][hour].peak_max = sqlite3_column_int64 (stmt, 2);
-      peak_sum[row][hour] = sqlite3_column_int64 (stmt, 3);
-      area_sum[row][hour] = sqlite3_column_int64 (stmt, 4);
-      out->peak = MAX (out->peak, out->cells[row][hour].peak_max);
-    }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading the clients waiting per hour", error))
-    return FALSE;
-
-  /* The hours over the seats are few: read them down the peak index. */
   stmt = daftar_care_prepare_period (db,
                                      "SELECT " WEEKDAY_ROW ", hour, count (*) FROM hourly_waiting "
                                      "INDEXED BY hourly_waiting_by_peak "
@@ -341,6 +411,65 @@ daftar_care_query_crowding (DaftarDb               *db,
     return FALSE;
   out->days_over = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+daftar_care_query_crowding (DaftarDb               *db,
+                            const char             *office_code,
+                            const GDate            *from,
+                            const GDate            *to,
+                            gint64                  seats,
+                            DaftarCrowdingFigures  *out,
+                            GError                **error)
+{
+  gint64 days[DAFTAR_CARE_N_WEEKDAYS] = { 0 };
+  gint64 peak_sum[DAFTAR_CARE_N_WEEKDAYS][DAFTAR_CARE_N_HOURS] = { { 0 } };
+  gint64 area_sum[DAFTAR_CARE_N_WEEKDAYS][DAFTAR_CARE_N_HOURS] = { { 0 } };
+  gint64 crowded = 0;
+  gboolean counted = FALSE;
+  sqlite3_stmt *stmt;
+  gboolean found;
+  int rc;
+
+  memset (out, 0, sizeof *out);
+  out->seats = seats;
+  out->peak_hour = -1;
+
+  /* Every office together has its crowded hours counted in the network's
+   * rows, against the seats in force (daftar-rollup-levels.c). One office
+   * counts its own, which are few, down the peak index; so does every
+   * office for other seats. */
+  if (office_code == NULL && !seats_in_force (db, seats, &counted, error))
+    return FALSE;
+  if (!open_days (db, office_code, from, to, days, &crowded, error))
+    return FALSE;
+  for (int r = 0; r < DAFTAR_CARE_N_WEEKDAYS; r++)
+    out->days += days[r];
+
+  stmt = care_prepare (db, &waiting_by_hour, office_code, from, to, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int row = sqlite3_column_int (stmt, 0), hour = sqlite3_column_int (stmt, 1);
+
+      if (row < 0 || row >= DAFTAR_CARE_N_WEEKDAYS || hour < 0 || hour >= DAFTAR_CARE_N_HOURS)
+        continue;
+      out->cells[row][hour].peak_max = sqlite3_column_int64 (stmt, 2);
+      peak_sum[row][hour] = sqlite3_column_int64 (stmt, 3);
+      area_sum[row][hour] = sqlite3_column_int64 (stmt, 4);
+      if (counted)
+        out->cells[row][hour].days_over = sqlite3_column_int64 (stmt, 5);
+      out->peak = MAX (out->peak, out->cells[row][hour].peak_max);
+    }
+  if (!daftar_sql_finish (db, stmt, rc, "Reading the clients waiting per hour", error))
+    return FALSE;
+
+  if (counted)
+    out->days_over = crowded;
+  else if (!hours_over (db, office_code, from, to, seats, out, error))
+    return FALSE;
 
   if (out->peak > 0)
     {
@@ -392,7 +521,7 @@ daftar_care_query_crowding (DaftarDb               *db,
 
 static gboolean
 idle_rows (DaftarDb           *db,
-           const char         *sql,
+           const CareSql      *sql,
            const char         *office_code,
            const GDate        *from,
            const GDate        *to,
@@ -401,7 +530,7 @@ idle_rows (DaftarDb           *db,
            GPtrArray          *out,
            GError            **error)
 {
-  sqlite3_stmt *stmt = daftar_sql_prepare_year_spans (db, sql, office_code, from, to, error);
+  sqlite3_stmt *stmt = care_prepare (db, sql, office_code, from, to, error);
   int rc;
 
   if (stmt == NULL)
@@ -449,22 +578,8 @@ daftar_care_query_idle (DaftarDb           *db,
   out->by_counter = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_idle_row_free);
   out->by_staff = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_idle_row_free);
 
-  /* The shifts a counter was open in: distinct office-days at the edges
-   * (a counter's day has a row per staff member), counted in the months. A
-   * counter of every office together is the same number at each. */
-  if (!idle_rows (db,
-                  "SELECT CAST (k AS INTEGER) AS n, NULL, s, count (DISTINCT d) + sum (m), sum (o), sum (i) FROM ("
-                  IDLE_SPANS ("CAST (counter AS TEXT) AS k, shift AS s, office_code || '/' || day AS d, 0 AS m, "
-                              "open_s AS o, idle_s AS i", "counter")
-                  ") GROUP BY n, s ORDER BY n, s = 'evening'",
-                  office_code, from, to, FALSE, out, out->by_counter, error) ||
-      !idle_rows (db,
-                  "SELECT k, (SELECT name FROM staff WHERE id = k), s, count (DISTINCT d) + sum (m), sum (o), "
-                  "  sum (i) AS idle FROM ("
-                  IDLE_SPANS ("staff_id AS k, shift AS s, office_code || '/' || day AS d, 0 AS m, "
-                              "open_s AS o, idle_s AS i", "staff")
-                  ") WHERE k <> '' GROUP BY k, s ORDER BY idle DESC, k, s = 'evening'",
-                  office_code, from, to, TRUE, out, out->by_staff, error))
+  if (!idle_rows (db, &idle_by_counter, office_code, from, to, FALSE, out, out->by_counter, error) ||
+      !idle_rows (db, &idle_by_staff, office_code, from, to, TRUE, out, out->by_staff, error))
     {
       daftar_idle_figures_clear (out);
       return FALSE;
@@ -474,9 +589,6 @@ daftar_care_query_idle (DaftarDb           *db,
 }
 
 /* Satisfaction ------------------------------------------------------------ */
-
-#define FEEDBACK_SPANS(cols) \
-  DAFTAR_SQL_YEAR_SPANS_OF (OFFICES, cols, "daily_feedback", cols, "monthly_feedback", "yearly_feedback", "")
 
 gboolean
 daftar_care_query_satisfaction (DaftarDb                   *db,
@@ -494,11 +606,7 @@ daftar_care_query_satisfaction (DaftarDb                   *db,
   memset (out, 0, sizeof *out);
   out->by_staff = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_rating_group_free);
 
-  stmt = daftar_sql_prepare_year_spans (db,
-                                        "SELECT rating, wait_band, sum (n) FROM ("
-                                        FEEDBACK_SPANS ("rating, wait_band, n")
-                                        ") GROUP BY rating, wait_band",
-                                        office_code, from, to, error);
+  stmt = care_prepare (db, &ratings_by_wait, office_code, from, to, error);
   if (stmt == NULL)
     goto failed;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -536,11 +644,7 @@ daftar_care_query_satisfaction (DaftarDb                   *db,
   sqlite3_reset (stmt);
   out->response_rate = daftar_care_ratio (out->n, out->served);
 
-  stmt = daftar_sql_prepare_year_spans (db,
-                                        "SELECT staff_id, (SELECT name FROM staff WHERE id = staff_id), sum (n) AS k, "
-                                        "  sum (n * rating) FROM (" FEEDBACK_SPANS ("staff_id, rating, n") ") "
-                                        "WHERE staff_id <> '' GROUP BY staff_id ORDER BY k DESC, staff_id",
-                                        office_code, from, to, error);
+  stmt = care_prepare (db, &ratings_by_staff, office_code, from, to, error);
   if (stmt == NULL)
     goto failed;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

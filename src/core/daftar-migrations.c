@@ -178,16 +178,20 @@ restore_offices (DaftarDb  *db,
   return daftar_rollup_levels_refresh (levels, db, error);
 }
 
-/* Step 9: the client-care rollups of every (office, day) with tickets,
- * from the tickets already stored (no rating is stored yet), then their
- * months and years. */
+/* Step 9: the client-care rollups of every (office, day) with tickets or
+ * ratings, from the tickets already stored (no rating is stored yet), then their
+ * months and years. Step 11 (@recompute_days FALSE): the days are there,
+ * and only what sums them (the network's days, the months and the years)
+ * is summed again. */
 static gboolean
 fill_care_rollups (DaftarDb  *db,
+                   gboolean   recompute_days,
                    GError   **error)
 {
   sqlite3_stmt *stmt = daftar_db_prepare (db,
-                                          "SELECT DISTINCT office_code, day FROM daily_tickets "
-                                          "WHERE office_code <> '' /* the network */",
+                                          "SELECT office_code, day FROM daily_tickets "
+                                          "WHERE office_code <> '' /* the network */ "
+                                          "UNION SELECT office_code, day FROM daily_feedback",
                                           error);
   g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
@@ -214,7 +218,8 @@ fill_care_rollups (DaftarDb  *db,
         continue;   /* a day outside the calendar has no rollups to fill */
       next = day;
       g_date_add_days (&next, 1);
-      if (!daftar_care_recompute_day (db, g_ptr_array_index (pairs, i), g_ptr_array_index (pairs, i + 1),
+      if (recompute_days &&
+          !daftar_care_recompute_day (db, g_ptr_array_index (pairs, i), g_ptr_array_index (pairs, i + 1),
                                       daftar_time_day_start (&day), daftar_time_day_start (&next), error))
         return FALSE;
       daftar_rollup_levels_add (levels, g_ptr_array_index (pairs, i), &day);
@@ -258,8 +263,11 @@ daftar_migration_after_step (DaftarDb  *db,
   for (int v = first; v <= latest; v++)
     if (step_adds_rollups (v))
       return rebuild_rollups (db, error);
-  /* Client care (step 9) needs only its own rollups, from the tickets. */
-  if (first <= 9 && latest >= 9 && !fill_care_rollups (db, error))
+  /* Client care (step 9) needs only its own rollups, from the tickets;
+   * its network's days and crowded hours (step 11) only what sums them. */
+  if (first <= 9 && latest >= 9 && !fill_care_rollups (db, TRUE, error))
+    return FALSE;
+  if (first > 9 && first <= 11 && latest >= 11 && !fill_care_rollups (db, FALSE, error))
     return FALSE;
   /* The years (step 4) only sum the months already there. */
   if (first <= 4 && latest >= 4)

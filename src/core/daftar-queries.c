@@ -42,7 +42,7 @@ daftar_query_standards (DaftarDb         *db,
   out->occupancy_cap = 0.85;
   out->max_counters = 6;
   out->max_out_of_turn_share = 0.02;
-  out->waiting_room_seats = 20;
+  out->waiting_room_seats = DAFTAR_WAITING_ROOM_SEATS_DEFAULT;
   out->target_rating = 4.0;
 
   if (stmt == NULL)

@@ -9,6 +9,15 @@
 
 G_BEGIN_DECLS
 
+/* The waiting room's seats where the server has sent none; the rollups
+ * count crowded hours against it too (daftar-rollup-levels.c). */
+#define DAFTAR_WAITING_ROOM_SEATS_DEFAULT 20
+
+/* The seats in force, in SQL: a whole number, as the figures count them. */
+#define DAFTAR_SQL_WAITING_ROOM_SEATS \
+  "coalesce ((SELECT CAST (value AS INTEGER) FROM standards WHERE key = 'waiting_room_seats'), " \
+  G_STRINGIFY (DAFTAR_WAITING_ROOM_SEATS_DEFAULT) ")"
+
 /* Targets of the service standards, with the judiciary's defaults where the
  * server has sent none. */
 typedef struct

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "daftar-period.h"
+#include "daftar-queries.h"
 #include "daftar-rollup-levels.h"
 #include "daftar-rollups.h"
 #include "daftar-sql.h"
@@ -23,6 +24,15 @@
 
 #define OFFICES "office_code IN (SELECT code FROM offices)"
 
+/* The strftime weekday counts from Sunday = 0; + 1 mod 7 makes Saturday 0. */
+#define WEEKDAY_OF(day) "(CAST (strftime('%w', " day ") AS INTEGER) + 1) % 7"
+#define WEEKDAY WEEKDAY_OF ("day")
+
+/* The waiting room's seats in force (daftar-queries.h). The crowded hours of the months, the years and the network's days are
+ * counted against it and counted again when it changes
+ * (daftar_rollup_levels_restandard). */
+#define SEATS DAFTAR_SQL_WAITING_ROOM_SEATS
+
 /* The network's daily rows for the days ?1 … ?2. */
 static const char * const network_day_delete[] = {
   "DELETE FROM daily_cases WHERE office_code = '' AND day BETWEEN ?1 AND ?2",
@@ -33,6 +43,11 @@ static const char * const network_day_delete[] = {
   "DELETE FROM daily_view_times WHERE office_code = '' AND day BETWEEN ?1 AND ?2",
   "DELETE FROM daily_case_places WHERE office_code = '' AND day BETWEEN ?1 AND ?2",
   "DELETE FROM daily_case_staff WHERE office_code = '' AND day BETWEEN ?1 AND ?2",
+  "DELETE FROM network_out_of_turn WHERE day BETWEEN ?1 AND ?2",
+  "DELETE FROM network_waiting WHERE day BETWEEN ?1 AND ?2",
+  "DELETE FROM network_open_days WHERE day BETWEEN ?1 AND ?2",
+  "DELETE FROM network_idle WHERE day BETWEEN ?1 AND ?2",
+  "DELETE FROM network_feedback WHERE day BETWEEN ?1 AND ?2",
 };
 
 static const char * const network_day_insert[] = {
@@ -71,12 +86,49 @@ static const char * const network_day_insert[] = {
   "INSERT INTO daily_case_staff (office_code, day, shift, staff_id, n) "
   "SELECT '', day, shift, staff_id, sum(n) FROM daily_case_staff "
   "WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, shift, staff_id",
+
+  /* Client care (sql/011-care-network.sql): the network's days in the
+   * shape of the months, a row per thing the page lists. A counter's or a
+   * staff member's shifts count the offices it was open in that day, as
+   * the offices' months count days. */
+  "INSERT INTO network_out_of_turn (day, dim, key, called, out_of_turn, jumped) "
+  "SELECT day, 'shift_service', shift || '/' || service, sum(called), sum(out_of_turn), sum(jumped) "
+  "FROM daily_out_of_turn WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, shift, service "
+  "UNION ALL SELECT day, 'staff', staff_id, sum(called), sum(out_of_turn), sum(jumped) "
+  "FROM daily_out_of_turn WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, staff_id "
+  "UNION ALL SELECT day, 'counter', CAST (counter AS TEXT), sum(called), sum(out_of_turn), sum(jumped) "
+  "FROM daily_out_of_turn WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, counter",
+
+  "INSERT INTO network_waiting (day, weekday, hour, days, peak_max, peak_sum, area_s, days_over, over_limit) "
+  "SELECT day, " WEEKDAY ", hour, count(*), max(peak), sum(peak), sum(area_s), sum(peak > s.v), s.v "
+  "FROM hourly_waiting, (SELECT " SEATS " AS v) s "
+  "WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, hour",
+
+  /* A client waits only on a day the office issued tickets, so the
+   * crowded offices are among the open ones. */
+  "INSERT INTO network_open_days (day, weekday, n, crowded, over_limit) "
+  "SELECT t.day, " WEEKDAY_OF ("t.day") ", count(DISTINCT t.office_code), "
+  "  (SELECT count(DISTINCT h.office_code) FROM hourly_waiting h "
+  "   WHERE h.office_code IN (SELECT code FROM offices) AND h.day = t.day AND h.peak > s.v), s.v "
+  "FROM hourly_tickets t, (SELECT " SEATS " AS v) s "
+  "WHERE t.office_code IN (SELECT code FROM offices) AND t.day BETWEEN ?1 AND ?2 AND t.arrivals > 0 "
+  "GROUP BY t.day",
+
+  "INSERT INTO network_idle (day, dim, key, shift, shifts, open_s, idle_s) "
+  "SELECT day, 'counter', CAST (counter AS TEXT), shift, count(DISTINCT office_code), sum(open_s), sum(idle_s) "
+  "FROM daily_idle WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, counter, shift "
+  "UNION ALL SELECT day, 'staff', staff_id, shift, count(DISTINCT office_code), sum(open_s), sum(idle_s) "
+  "FROM daily_idle WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, staff_id, shift",
+
+  "INSERT INTO network_feedback (day, dim, key, rating, n, rating_sum) "
+  "SELECT day, 'wait_band', CAST (wait_band AS TEXT), rating, sum(n), sum(n * rating) FROM daily_feedback "
+  "WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, wait_band, rating "
+  "UNION ALL SELECT day, 'staff', staff_id, 0, sum(n), sum(n * rating) FROM daily_feedback "
+  "WHERE " OFFICES " AND day BETWEEN ?1 AND ?2 GROUP BY day, staff_id",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (network_day_delete) == G_N_ELEMENTS (network_day_insert));
 
-/* The strftime weekday counts from Sunday = 0; + 1 mod 7 makes Saturday 0. */
-#define WEEKDAY "(CAST (strftime('%w', day) AS INTEGER) + 1) % 7"
 
 /* Shifts over the standard are counted against the standard in force,
  * which the row records (sql/003-months-and-network.sql). */
@@ -128,13 +180,18 @@ static const MonthlyTable monthly_tables[] = {
     "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY w, hour",
     NETWORK_FROM_DAYS, NULL },
 
+  /* The open days, and those of them with an hour over the seats. */
   { "DELETE FROM monthly_open_days WHERE office_code = ?1 AND day = ?2",
-    "INSERT INTO monthly_open_days (office_code, day, weekday, n) "
-    "SELECT ?1, ?2, " WEEKDAY " AS w, count(DISTINCT day) FROM hourly_tickets "
-    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 AND arrivals > 0 GROUP BY w",
+    "INSERT INTO monthly_open_days (office_code, day, weekday, n, crowded, over_limit) "
+    "SELECT ?1, ?2, w, count(*), sum(c), v FROM ("
+    "  SELECT " WEEKDAY_OF ("t.day") " AS w, s.v AS v, EXISTS (SELECT 1 FROM hourly_waiting h "
+    "    WHERE h.office_code = ?1 AND h.day = t.day AND h.peak > s.v) AS c "
+    "  FROM (SELECT DISTINCT day FROM hourly_tickets "
+    "        WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 AND arrivals > 0) t, (SELECT " SEATS " AS v) s"
+    ") GROUP BY w",
     NETWORK_FROM_OFFICES,
-    "INSERT INTO monthly_open_days (office_code, day, weekday, n) "
-    "SELECT ?1, ?2, weekday, sum(n) FROM monthly_open_days "
+    "INSERT INTO monthly_open_days (office_code, day, weekday, n, crowded, over_limit) "
+    "SELECT ?1, ?2, weekday, sum(n), sum(crowded), " SEATS " FROM monthly_open_days "
     "WHERE " OFFICES " AND day = ?2 GROUP BY weekday" },
 
   { "DELETE FROM monthly_notices WHERE office_code = ?1 AND day = ?2",
@@ -172,7 +229,10 @@ static const MonthlyTable monthly_tables[] = {
     NETWORK_NONE, NULL },
 
   /* Client care (sql/009-client-care.sql): each breakdown the page shows,
-   * not their every combination, so that a month is a few dozen rows. */
+   * not their every combination, so that a month is a few dozen rows. The
+   * network's month sums the offices' months: every figure here is a count
+   * or a sum (a counter's shifts are counted per office, as the page counts
+   * them), and the peaks' max is the offices' max. */
   { "DELETE FROM monthly_out_of_turn WHERE office_code = ?1 AND day = ?2",
     "INSERT INTO monthly_out_of_turn (office_code, day, dim, key, called, out_of_turn, jumped) "
     "SELECT ?1, ?2, 'shift_service', shift || '/' || service, sum(called), sum(out_of_turn), sum(jumped) "
@@ -181,13 +241,22 @@ static const MonthlyTable monthly_tables[] = {
     "FROM daily_out_of_turn WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY staff_id "
     "UNION ALL SELECT ?1, ?2, 'counter', CAST (counter AS TEXT), sum(called), sum(out_of_turn), sum(jumped) "
     "FROM daily_out_of_turn WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY counter",
-    NETWORK_NONE, NULL },
+    NETWORK_FROM_OFFICES,
+    "INSERT INTO monthly_out_of_turn (office_code, day, dim, key, called, out_of_turn, jumped) "
+    "SELECT ?1, ?2, dim, key, sum(called), sum(out_of_turn), sum(jumped) FROM monthly_out_of_turn "
+    "WHERE " OFFICES " AND day = ?2 GROUP BY dim, key" },
 
   { "DELETE FROM monthly_waiting WHERE office_code = ?1 AND day = ?2",
-    "INSERT INTO monthly_waiting (office_code, day, weekday, hour, days, peak_max, peak_sum, area_s) "
-    "SELECT ?1, ?2, " WEEKDAY " AS w, hour, count(*), max(peak), sum(peak), sum(area_s) FROM hourly_waiting "
+    "INSERT INTO monthly_waiting (office_code, day, weekday, hour, days, peak_max, peak_sum, area_s, "
+    "  days_over, over_limit) "
+    "SELECT ?1, ?2, " WEEKDAY " AS w, hour, count(*), max(peak), sum(peak), sum(area_s), sum(peak > s.v), s.v "
+    "FROM hourly_waiting, (SELECT " SEATS " AS v) s "
     "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY w, hour",
-    NETWORK_NONE, NULL },
+    NETWORK_FROM_OFFICES,
+    "INSERT INTO monthly_waiting (office_code, day, weekday, hour, days, peak_max, peak_sum, area_s, "
+    "  days_over, over_limit) "
+    "SELECT ?1, ?2, weekday, hour, sum(days), max(peak_max), sum(peak_sum), sum(area_s), sum(days_over), "
+    "  " SEATS " FROM monthly_waiting WHERE " OFFICES " AND day = ?2 GROUP BY weekday, hour" },
 
   { "DELETE FROM monthly_idle WHERE office_code = ?1 AND day = ?2",
     "INSERT INTO monthly_idle (office_code, day, dim, key, shift, shifts, open_s, idle_s) "
@@ -195,13 +264,21 @@ static const MonthlyTable monthly_tables[] = {
     "FROM daily_idle WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY counter, shift "
     "UNION ALL SELECT ?1, ?2, 'staff', staff_id, shift, count(DISTINCT day), sum(open_s), sum(idle_s) "
     "FROM daily_idle WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY staff_id, shift",
-    NETWORK_NONE, NULL },
+    NETWORK_FROM_OFFICES,
+    "INSERT INTO monthly_idle (office_code, day, dim, key, shift, shifts, open_s, idle_s) "
+    "SELECT ?1, ?2, dim, key, shift, sum(shifts), sum(open_s), sum(idle_s) FROM monthly_idle "
+    "WHERE " OFFICES " AND day = ?2 GROUP BY dim, key, shift" },
 
   { "DELETE FROM monthly_feedback WHERE office_code = ?1 AND day = ?2",
-    "INSERT INTO monthly_feedback (office_code, day, staff_id, wait_band, rating, n) "
-    "SELECT ?1, ?2, staff_id, wait_band, rating, sum(n) FROM daily_feedback "
-    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY staff_id, wait_band, rating",
-    NETWORK_NONE, NULL },
+    "INSERT INTO monthly_feedback (office_code, day, dim, key, rating, n, rating_sum) "
+    "SELECT ?1, ?2, 'wait_band', CAST (wait_band AS TEXT), rating, sum(n), sum(n * rating) FROM daily_feedback "
+    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY wait_band, rating "
+    "UNION ALL SELECT ?1, ?2, 'staff', staff_id, 0, sum(n), sum(n * rating) FROM daily_feedback "
+    "WHERE office_code = ?1 AND day BETWEEN ?2 AND ?3 GROUP BY staff_id",
+    NETWORK_FROM_OFFICES,
+    "INSERT INTO monthly_feedback (office_code, day, dim, key, rating, n, rating_sum) "
+    "SELECT ?1, ?2, dim, key, rating, sum(n), sum(rating_sum) FROM monthly_feedback "
+    "WHERE " OFFICES " AND day = ?2 GROUP BY dim, key, rating" },
 };
 
 /* A yearly table sums its monthly table over a Jalali year, for each
@@ -226,15 +303,15 @@ static const YearlyTable yearly_tables[] = {
           "sum(service_n), daftar_sum(service_sum_s)"),
   YEARLY ("hours", "weekday, hour", "arrivals, served, wait_sum_s, service_sum_s, counters_open",
           "sum(arrivals), sum(served), daftar_sum(wait_sum_s), daftar_sum(service_sum_s), sum(counters_open)"),
-  YEARLY ("open_days", "weekday", "n", "sum(n)"),
+  YEARLY ("open_days", "weekday", "n, crowded", "sum(n), sum(crowded)"),
   YEARLY ("counter_load", "shift, counter", "served, service_sum_s", "sum(served), daftar_sum(service_sum_s)"),
   /* The months' days never overlap, so their sum is the year's. */
   YEARLY ("staff_load", "shift, staff_id", "served, days", "sum(served), sum(days)"),
   YEARLY ("out_of_turn", "dim, key", "called, out_of_turn, jumped", "sum(called), sum(out_of_turn), sum(jumped)"),
-  YEARLY ("waiting", "weekday, hour", "days, peak_max, peak_sum, area_s",
-          "sum(days), max(peak_max), sum(peak_sum), sum(area_s)"),
+  YEARLY ("waiting", "weekday, hour", "days, peak_max, peak_sum, area_s, days_over",
+          "sum(days), max(peak_max), sum(peak_sum), sum(area_s), sum(days_over)"),
   YEARLY ("idle", "dim, key, shift", "shifts, open_s, idle_s", "sum(shifts), sum(open_s), sum(idle_s)"),
-  YEARLY ("feedback", "staff_id, wait_band, rating", "n", "sum(n)"),
+  YEARLY ("feedback", "dim, key, rating", "n, rating_sum", "sum(n), sum(rating_sum)"),
 };
 
 struct _DaftarRollupLevels
@@ -522,6 +599,47 @@ daftar_rollup_levels_rebuild_years (DaftarDb  *db,
   return refresh_years (db, office_years, error);
 }
 
+/* The months, years and network's days whose crowded hours were counted
+ * against other seats than the standard's now, summed again. */
+static gboolean
+recount_crowding (DaftarDb  *db,
+                  GError   **error)
+{
+  sqlite3_stmt *stmt = daftar_db_prepare (db,
+    "SELECT office_code, day FROM monthly_waiting WHERE over_limit IS NOT " SEATS " "
+    "UNION SELECT office_code, day FROM monthly_open_days WHERE over_limit IS NOT " SEATS " "
+    "UNION SELECT '', day FROM network_waiting WHERE over_limit IS NOT " SEATS " "
+    "UNION SELECT '', day FROM network_open_days WHERE over_limit IS NOT " SEATS,
+    error);
+  g_autoptr(DaftarRollupLevels) levels = daftar_rollup_levels_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *office_code = (const char *) sqlite3_column_text (stmt, 0);
+      GDate day, first, last;
+
+      if (office_code == NULL || !daftar_time_parse_day ((const char *) sqlite3_column_text (stmt, 1), &day))
+        continue;
+      if (office_code[0] != '\0')
+        {
+          daftar_rollup_levels_add (levels, office_code, &day);
+          continue;
+        }
+      /* The network's own: its day (or a month's first day, summed again
+       * with no harm), its month and its year. */
+      daftar_bin_bounds (DAFTAR_BIN_MONTH, &day, &first, &last);
+      g_hash_table_add (levels->days, GUINT_TO_POINTER (g_date_get_julian (&day)));
+      g_hash_table_add (levels->months, GUINT_TO_POINTER (g_date_get_julian (&first)));
+      add_year (levels->office_years, DAFTAR_NETWORK_OFFICE, &day);
+    }
+  if (!daftar_sql_finish (db, stmt, rc, _("Listing months to recount"), error))
+    return FALSE;
+  return daftar_rollup_levels_refresh (levels, db, error);
+}
+
 gboolean
 daftar_rollup_levels_restandard (DaftarDb  *db,
                                  GError   **error)
@@ -558,5 +676,5 @@ daftar_rollup_levels_restandard (DaftarDb  *db,
                 last_text, error))
         return FALSE;
     }
-  return TRUE;
+  return recount_crowding (db, error);
 }

@@ -32,8 +32,9 @@ gboolean            daftar_rollup_levels_refresh (DaftarRollupLevels *levels,
 gboolean            daftar_rollup_levels_rebuild_years (DaftarDb     *db,
                                                         GError      **error);
 
-/* Rewrites the monthly rows that count shifts over a standard other than
- * the one now in force (after a standard was stored). */
+/* Rewrites the rows that count shifts over a standard, or hours over the
+ * waiting room's seats, against another value than the one now in force
+ * (after a standard was stored). */
 gboolean            daftar_rollup_levels_restandard (DaftarDb        *db,
                                                      GError         **error);
 

@@ -347,13 +347,6 @@ test_ties (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
-static char *
-table_rows (DaftarDb   *db,
-            const char *table)
-{
-  return daftar_test_table_checksum (db, table);
-}
-
 /* A file of the schema before client care gets its tables, and the
  * rollups filled from the tickets it already holds, equal to what ingest
  * writes. */
@@ -366,39 +359,19 @@ test_migration (void)
   };
   g_autofree char *dir = NULL;
   DaftarDb *db = daftar_test_db_new (&dir);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup (daftar_db_get_path (db));
-  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) before = NULL;
 
   g_assert_cmpint (ingest (db, OFFICE, "c1", thursday), ==, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
-
-      g_assert_cmpint (daftar_test_count (db, sql), >, 0);
-      g_ptr_array_add (before, table_rows (db, tables[i]));
-    }
-  g_assert_true (daftar_db_exec (db,
-                                 "DROP TABLE feedback; DROP TABLE daily_out_of_turn; DROP TABLE out_of_turn_tickets; "
-                                 "DROP TABLE hourly_waiting; DROP TABLE daily_idle; DROP TABLE daily_feedback; "
-                                 "DROP TABLE monthly_out_of_turn; DROP TABLE yearly_out_of_turn; "
-                                 "DROP TABLE monthly_waiting; DROP TABLE yearly_waiting; "
-                                 "DROP TABLE monthly_idle; DROP TABLE yearly_idle; "
-                                 "DROP TABLE monthly_feedback; DROP TABLE yearly_feedback; "
-                                 "PRAGMA user_version = 7;", &error));
-  g_assert_no_error (error);
-  daftar_db_close (db);
-
-  db = daftar_db_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (daftar_db_get_schema_version (db), ==, daftar_db_get_latest_version ());
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *after = table_rows (db, tables[i]);
-
-      g_test_message ("%s", tables[i]);
-      g_assert_cmpstr (after, ==, g_ptr_array_index (before, i));
-    }
+  before = daftar_test_checksums (db, tables, G_N_ELEMENTS (tables));
+  db = daftar_test_migrate_again (db,
+                                  "DROP TABLE feedback; DROP TABLE daily_out_of_turn; DROP TABLE out_of_turn_tickets; "
+                                  "DROP TABLE hourly_waiting; DROP TABLE daily_idle; DROP TABLE daily_feedback; "
+                                  "DROP TABLE monthly_out_of_turn; DROP TABLE yearly_out_of_turn; "
+                                  "DROP TABLE monthly_waiting; DROP TABLE yearly_waiting; "
+                                  "DROP TABLE monthly_idle; DROP TABLE yearly_idle; "
+                                  "DROP TABLE monthly_feedback; DROP TABLE yearly_feedback; "
+                                  "PRAGMA user_version = 7;",
+                                  tables, G_N_ELEMENTS (tables), before);
   /* The network's months and years, which the page reads for every office
    * together, are filled too (and equal ingest's above). */
   g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM monthly_out_of_turn WHERE office_code = ''"), >, 0);

@@ -10,6 +10,7 @@
 
 #include "daftar-care.h"
 #include "daftar-care-private.h"
+#include "daftar-period.h"
 #include "daftar-sql.h"
 #include "daftar-time.h"
 
@@ -21,15 +22,17 @@
  * at its edges (?2 … ?3, ?4 … ?5), the whole months (?6 … ?9) and the whole
  * Jalali years (?10 … ?11). One office reads its own daily rows at the
  * edges; every office together reads the network's days (network_*,
- * sql/011-care-network.sql), which have the months' columns. Both read
- * their own months and years: the office's, or the network's (office_code
- * '', daftar-rollup-levels.c). A query is written once for both, as a
- * CareSql, with @dcols the daily columns and @mcols the months' under the
- * same names. */
+ * sql/011-care-network.sql), which have the months' columns, or where a
+ * day has a row per staff member their month to date (?12 … ?17,
+ * bind_months_to_date). Both read their own months and years: the
+ * office's, or the network's (office_code '', daftar-rollup-levels.c). A
+ * query is written once for both, as a CareSql, with @dcols the daily
+ * columns and @mcols the months' under the same names. */
 typedef struct
 {
   const char *office;
   const char *network;
+  gboolean    month_to_date;
 } CareSql;
 
 #define NETWORK DAFTAR_SQL_NETWORK_OR_OFFICE ("office_code")
@@ -42,7 +45,90 @@ typedef struct
   " UNION ALL SELECT " mcols " FROM " yearly " WHERE " NETWORK " AND day BETWEEN ?10 AND ?11"
 #define CARE_SQL(head, dcols, daily, network, mcols, monthly, yearly, tail) \
   { head CARE_DAYS (dcols, daily, "office_code = ?1 AND ") CARE_MONTHS (mcols, monthly, yearly) tail, \
-    head CARE_DAYS (mcols, network, "") CARE_MONTHS (mcols, monthly, yearly) tail }
+    head CARE_DAYS (mcols, network, "") CARE_MONTHS (mcols, monthly, yearly) tail, FALSE }
+
+/* The network's edges from the month to date in @table (whose rows of
+ * the breakdown are @rows): at the last day of each part of a month, less
+ * at the day before its first, with @negcols the columns negated. */
+#define CARE_MONTH_TO_DATE(cols, negcols, rows, table) \
+  "SELECT " cols " FROM " rows " WHERE day = (SELECT max (day) FROM " table " WHERE day BETWEEN ?12 AND ?13)" \
+  " UNION ALL SELECT " negcols " FROM " rows \
+  " WHERE day = (SELECT max (day) FROM " table " WHERE day BETWEEN ?12 AND ?14)" \
+  " UNION ALL SELECT " cols " FROM " rows " WHERE day = (SELECT max (day) FROM " table " WHERE day BETWEEN ?15 AND ?16)" \
+  " UNION ALL SELECT " negcols " FROM " rows \
+  " WHERE day = (SELECT max (day) FROM " table " WHERE day BETWEEN ?15 AND ?17)"
+
+/* As CARE_SQL for a breakdown by @dim of network_@name's month to date;
+ * @tail must leave out the keys whose sums came to nothing (a staff member
+ * seen earlier in the month but not in the period). */
+#define CARE_SQL_MTD(head, dcols, daily, name, dim, mcols, negcols, tail) \
+  { head CARE_DAYS (dcols, daily, "office_code = ?1 AND ") \
+      CARE_MONTHS (mcols, "(SELECT * FROM monthly_" name " WHERE dim = '" dim "')", \
+                   "(SELECT * FROM yearly_" name " WHERE dim = '" dim "')") tail, \
+    head CARE_MONTH_TO_DATE (mcols, negcols, "(SELECT * FROM network_" name "_mtd WHERE dim = '" dim "')", \
+                             "network_" name "_mtd") \
+      CARE_MONTHS (mcols, "(SELECT * FROM monthly_" name " WHERE dim = '" dim "')", \
+                   "(SELECT * FROM yearly_" name " WHERE dim = '" dim "')") tail, TRUE }
+
+/* Binds ?@index … ?@index+2 to the part @first … @last of the month that
+ * starts on @month_start: its first day, @last, and the day before
+ * @first, which is no day of the month when @first is its first. */
+static void
+bind_month_part (sqlite3_stmt *stmt,
+                 int           index,
+                 const GDate  *month_start,
+                 const GDate  *first,
+                 const GDate  *last)
+{
+  char text[11];
+  GDate before;
+
+  if (month_start == NULL)
+    {
+      sqlite3_bind_text (stmt, index, "1", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, index + 1, "0", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, index + 2, "0", -1, SQLITE_STATIC);
+      return;
+    }
+  daftar_time_format_day (month_start, text);
+  sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  daftar_time_format_day (last, text);
+  sqlite3_bind_text (stmt, index + 1, text, -1, SQLITE_TRANSIENT);
+  if (g_date_compare (first, month_start) <= 0)
+    {
+      sqlite3_bind_text (stmt, index + 2, "0", -1, SQLITE_STATIC);
+      return;
+    }
+  before = *first;
+  g_date_subtract_days (&before, 1);
+  daftar_time_format_day (&before, text);
+  sqlite3_bind_text (stmt, index + 2, text, -1, SQLITE_TRANSIENT);
+}
+
+/* The days of @from … @to that daftar_sql_prepare_year_spans reads from
+ * the days: those of the first and the last month that the period does
+ * not hold whole (every month between them it holds whole), ?12 … ?14
+ * and ?15 … ?17. */
+static void
+bind_months_to_date (sqlite3_stmt *stmt,
+                     const GDate  *from,
+                     const GDate  *to)
+{
+  GDate first_start, first_end, last_start, last_end;
+  gboolean one_month;
+
+  daftar_bin_bounds (DAFTAR_BIN_MONTH, from, &first_start, &first_end);
+  daftar_bin_bounds (DAFTAR_BIN_MONTH, to, &last_start, &last_end);
+  one_month = g_date_compare (&first_start, &last_start) == 0;
+  if (g_date_compare (&first_start, from) == 0 && g_date_compare (&first_end, to) <= 0)
+    bind_month_part (stmt, 12, NULL, NULL, NULL);
+  else
+    bind_month_part (stmt, 12, &first_start, from, one_month ? to : &first_end);
+  if (one_month || (g_date_compare (&last_end, to) == 0 && g_date_compare (&last_start, from) >= 0))
+    bind_month_part (stmt, 15, NULL, NULL, NULL);
+  else
+    bind_month_part (stmt, 15, &last_start, &last_start, to);
+}
 
 static sqlite3_stmt *
 care_prepare (DaftarDb       *db,
@@ -52,8 +138,12 @@ care_prepare (DaftarDb       *db,
               const GDate    *to,
               GError        **error)
 {
-  return daftar_sql_prepare_year_spans (db, office_code != NULL ? sql->office : sql->network,
-                                        office_code, from, to, error);
+  sqlite3_stmt *stmt = daftar_sql_prepare_year_spans (db, office_code != NULL ? sql->office : sql->network,
+                                                      office_code, from, to, error);
+
+  if (stmt != NULL && office_code == NULL && sql->month_to_date)
+    bind_months_to_date (stmt, from, to);
+  return stmt;
 }
 
 /* The strftime weekday counts from Sunday; the heatmaps' rows from Saturday. */
@@ -61,25 +151,24 @@ care_prepare (DaftarDb       *db,
 
 /* A breakdown of out of turn by @dim, as k, c, o, j. */
 #define OUT_OF_TURN_SQL(head, dcols, dim, tail) \
-  CARE_SQL (head, dcols, "daily_out_of_turn", "(SELECT * FROM network_out_of_turn WHERE dim = '" dim "')", \
-            "key AS k, called AS c, out_of_turn AS o, jumped AS j", \
-            "(SELECT * FROM monthly_out_of_turn WHERE dim = '" dim "')", \
-            "(SELECT * FROM yearly_out_of_turn WHERE dim = '" dim "')", tail)
+  CARE_SQL_MTD (head, dcols, "daily_out_of_turn", "out_of_turn", dim, \
+                "key AS k, called AS c, out_of_turn AS o, jumped AS j", \
+                "key AS k, -called AS c, -out_of_turn AS o, -jumped AS j", tail)
 
 static const CareSql out_of_turn_by_shift_service = OUT_OF_TURN_SQL (
   "SELECT k, sum (c), sum (o), sum (j) FROM (",
   "shift || '/' || service AS k, called AS c, out_of_turn AS o, jumped AS j", "shift_service",
-  ") GROUP BY k");
+  ") GROUP BY k HAVING sum (c) > 0");
 
 static const CareSql out_of_turn_by_staff = OUT_OF_TURN_SQL (
   "SELECT k, (SELECT name FROM staff WHERE id = k), sum (c), sum (o), sum (j) FROM (",
   "staff_id AS k, called AS c, out_of_turn AS o, jumped AS j", "staff",
-  ") WHERE k <> '' GROUP BY k ORDER BY sum (o) DESC, sum (c) DESC, k");
+  ") WHERE k <> '' GROUP BY k HAVING sum (c) > 0 ORDER BY sum (o) DESC, sum (c) DESC, k");
 
 static const CareSql out_of_turn_by_counter = OUT_OF_TURN_SQL (
   "SELECT CAST (k AS INTEGER) AS n, NULL, sum (c), sum (o), sum (j) FROM (",
   "CAST (counter AS TEXT) AS k, called AS c, out_of_turn AS o, jumped AS j", "counter",
-  ") GROUP BY n HAVING n >= 0 ORDER BY n");
+  ") GROUP BY n HAVING n >= 0 AND sum (c) > 0 ORDER BY n");
 
 /* Open days per weekday, and of them the crowded (for every office
  * together: one office counts its own down the peak index, for any
@@ -104,38 +193,36 @@ static const CareSql waiting_by_hour = CARE_SQL (
  * a counter was open in are the distinct office-days at the edges: a
  * counter's day has a row per staff member. */
 #define IDLE_SQL(head, dcols, dim, tail) \
-  CARE_SQL (head, dcols, "daily_idle", "(SELECT * FROM network_idle WHERE dim = '" dim "')", \
-            "key AS k, shift AS s, NULL AS d, shifts AS m, open_s AS o, idle_s AS i", \
-            "(SELECT * FROM monthly_idle WHERE dim = '" dim "')", \
-            "(SELECT * FROM yearly_idle WHERE dim = '" dim "')", tail)
+  CARE_SQL_MTD (head, dcols, "daily_idle", "idle", dim, \
+                "key AS k, shift AS s, NULL AS d, shifts AS m, open_s AS o, idle_s AS i", \
+                "key AS k, shift AS s, NULL AS d, -shifts AS m, -open_s AS o, -idle_s AS i", tail)
 
 static const CareSql idle_by_counter = IDLE_SQL (
   "SELECT CAST (k AS INTEGER) AS n, NULL, s, count (DISTINCT d) + sum (m), sum (o), sum (i) FROM (",
   "CAST (counter AS TEXT) AS k, shift AS s, office_code || '/' || day AS d, 0 AS m, open_s AS o, idle_s AS i",
   "counter",
-  ") GROUP BY n, s ORDER BY n, s = 'evening'");
+  ") GROUP BY n, s HAVING count (DISTINCT d) + sum (m) > 0 ORDER BY n, s = 'evening'");
 
 static const CareSql idle_by_staff = IDLE_SQL (
   "SELECT k, (SELECT name FROM staff WHERE id = k), s, count (DISTINCT d) + sum (m), sum (o), sum (i) AS idle FROM (",
   "staff_id AS k, shift AS s, office_code || '/' || day AS d, 0 AS m, open_s AS o, idle_s AS i",
   "staff",
-  ") WHERE k <> '' GROUP BY k, s ORDER BY idle DESC, k, s = 'evening'");
+  ") WHERE k <> '' GROUP BY k, s HAVING count (DISTINCT d) + sum (m) > 0 ORDER BY idle DESC, k, s = 'evening'");
 
 /* The ratings by @dim ('wait_band' or 'staff', sql/011-care-network.sql). */
-#define FEEDBACK_SQL(head, dcols, dim, mcols, tail) \
-  CARE_SQL (head, dcols, "daily_feedback", "(SELECT * FROM network_feedback WHERE dim = '" dim "')", mcols, \
-            "(SELECT * FROM monthly_feedback WHERE dim = '" dim "')", \
-            "(SELECT * FROM yearly_feedback WHERE dim = '" dim "')", tail)
+#define FEEDBACK_SQL(head, dcols, dim, mcols, negcols, tail) \
+  CARE_SQL_MTD (head, dcols, "daily_feedback", "feedback", dim, mcols, negcols, tail)
 
 static const CareSql ratings_by_wait = FEEDBACK_SQL (
   "SELECT r, b, sum (n) FROM (",
   "rating AS r, wait_band AS b, n", "wait_band", "rating AS r, CAST (key AS INTEGER) AS b, n",
-  ") GROUP BY r, b");
+  "rating AS r, CAST (key AS INTEGER) AS b, -n AS n",
+  ") GROUP BY r, b HAVING sum (n) > 0");
 
 static const CareSql ratings_by_staff = FEEDBACK_SQL (
   "SELECT k, (SELECT name FROM staff WHERE id = k), sum (n) AS c, sum (s) FROM (",
-  "staff_id AS k, n, n * rating AS s", "staff", "key AS k, n, rating_sum AS s",
-  ") WHERE k <> '' GROUP BY k ORDER BY c DESC, k");
+  "staff_id AS k, n, n * rating AS s", "staff", "key AS k, n, rating_sum AS s", "key AS k, -n AS n, -rating_sum AS s",
+  ") WHERE k <> '' GROUP BY k HAVING c > 0 ORDER BY c DESC, k");
 
 static void
 count_add (DaftarOutOfTurnCount *count,
@@ -370,12 +457,12 @@ seats_in_force (DaftarDb  *db,
  * one, of one office or every office: read down the peak index. */
 static gboolean
 hours_over (DaftarDb               *db,
-                   const char             *office_code,
-                   const GDate            *from,
-                   const GDate            *to,
-                   gint64                  seats,
-                   DaftarCrowdingFigures  *out,
-                   GError                **error)
+            const char             *office_code,
+            const GDate            *from,
+            const GDate            *to,
+            gint64                  seats,
+            DaftarCrowdingFigures  *out,
+            GError                **error)
 {
   sqlite3_stmt *stmt;
   gboolean found;

@@ -129,6 +129,28 @@ static const char * const network_day_insert[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (network_day_delete) == G_N_ELEMENTS (network_day_insert));
 
+/* The network's month to date of client care (sql/011-care-network.sql)
+ * for the days ?2 … ?3 of the month that starts on ?1: for each of them
+ * that has rows, the sum of the month's days up to it. */
+#define MONTH_TO_DATE(table, keys, values, sums) \
+  { "DELETE FROM " table "_mtd WHERE day BETWEEN ?2 AND ?3", \
+    "INSERT INTO " table "_mtd (day, " keys ", " values ") " \
+    "SELECT d.day, " keys ", " sums " " \
+    "FROM (SELECT DISTINCT day FROM " table " WHERE day BETWEEN ?2 AND ?3) d " \
+    "JOIN " table " n ON n.day BETWEEN ?1 AND d.day GROUP BY d.day, " keys }
+
+static const struct
+{
+  const char *delete;
+  const char *insert;
+} month_to_date_tables[] = {
+  MONTH_TO_DATE ("network_out_of_turn", "dim, key", "called, out_of_turn, jumped",
+                 "sum(called), sum(out_of_turn), sum(jumped)"),
+  MONTH_TO_DATE ("network_idle", "dim, key, shift", "shifts, open_s, idle_s",
+                 "sum(shifts), sum(open_s), sum(idle_s)"),
+  MONTH_TO_DATE ("network_feedback", "dim, key, rating", "n, rating_sum", "sum(n), sum(rating_sum)"),
+};
+
 
 /* Shifts over the standard are counted against the standard in force,
  * which the row records (sql/003-months-and-network.sql). */
@@ -348,6 +370,36 @@ run (DaftarDb     *db,
   return TRUE;
 }
 
+/* The month to date of the days @first … @last and of the rest of their
+ * months, which sums them. */
+static gboolean
+refresh_months_to_date (DaftarDb    *db,
+                        const char  *first,
+                        const char  *last,
+                        GError     **error)
+{
+  GDate day, end, month_start, month_end;
+
+  if (!daftar_time_parse_day (first, &day) || !daftar_time_parse_day (last, &end))
+    return TRUE;
+  while (g_date_compare (&day, &end) <= 0)
+    {
+      char start_text[11], from_text[11], end_text[11];
+
+      daftar_bin_bounds (DAFTAR_BIN_MONTH, &day, &month_start, &month_end);
+      daftar_time_format_day (&month_start, start_text);
+      daftar_time_format_day (&day, from_text);
+      daftar_time_format_day (&month_end, end_text);
+      for (guint i = 0; i < G_N_ELEMENTS (month_to_date_tables); i++)
+        if (!run (db, month_to_date_tables[i].delete, start_text, from_text, end_text, error) ||
+            !run (db, month_to_date_tables[i].insert, start_text, from_text, end_text, error))
+          return FALSE;
+      day = month_end;
+      g_date_add_days (&day, 1);
+    }
+  return TRUE;
+}
+
 static gboolean
 refresh_network_days (DaftarDb    *db,
                       const char  *first,
@@ -358,7 +410,7 @@ refresh_network_days (DaftarDb    *db,
     if (!run (db, network_day_delete[i], first, last, NULL, error) ||
         !run (db, network_day_insert[i], first, last, NULL, error))
       return FALSE;
-  return TRUE;
+  return refresh_months_to_date (db, first, last, error);
 }
 
 /* The monthly rows of @office_code ('' for the network) for the month that

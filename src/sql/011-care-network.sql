@@ -173,3 +173,39 @@ CREATE TABLE IF NOT EXISTS network_feedback (
   rating_sum  INTEGER NOT NULL,
   PRIMARY KEY (day, dim, key, rating)
 ) WITHOUT ROWID;
+
+-- The month to date of the three above, for the days at a period's edges:
+-- a row of day d sums the network's days from the first of d's Jalali
+-- month to d, for every key seen since, and is written for the days that
+-- have rows. The days from a to b of one month are then the month to date
+-- at b less that on the day before a: two sets of rows, however many
+-- days (daftar-care-figures.c), where the days themselves were a hundred
+-- staff members a day.
+CREATE TABLE IF NOT EXISTS network_out_of_turn_mtd (
+  day         TEXT NOT NULL,
+  dim         TEXT NOT NULL,
+  key         TEXT NOT NULL,
+  called      INTEGER NOT NULL,
+  out_of_turn INTEGER NOT NULL,
+  jumped      INTEGER NOT NULL,
+  PRIMARY KEY (day, dim, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS network_idle_mtd (
+  day         TEXT NOT NULL,
+  dim         TEXT NOT NULL,
+  key         TEXT NOT NULL,
+  shift       TEXT NOT NULL,
+  shifts      INTEGER NOT NULL,
+  open_s      INTEGER NOT NULL,
+  idle_s      INTEGER NOT NULL,
+  PRIMARY KEY (day, dim, key, shift)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS network_feedback_mtd (
+  day         TEXT NOT NULL,
+  dim         TEXT NOT NULL,
+  key         TEXT NOT NULL,
+  rating      INTEGER NOT NULL,
+  n           INTEGER NOT NULL,
+  rating_sum  INTEGER NOT NULL,
+  PRIMARY KEY (day, dim, key, rating)
+) WITHOUT ROWID;

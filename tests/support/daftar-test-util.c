@@ -240,3 +240,48 @@ daftar_test_without_marks (const char *text)
     }
   return g_string_free (out, FALSE);
 }
+
+GPtrArray *
+daftar_test_checksums (DaftarDb           *db,
+                       const char * const *tables,
+                       guint               n_tables)
+{
+  GPtrArray *checksums = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_tables; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+
+      g_test_message ("%s", tables[i]);
+      g_assert_cmpint (daftar_test_count (db, sql), >, 0);
+      g_ptr_array_add (checksums, daftar_test_table_checksum (db, tables[i]));
+    }
+  return checksums;
+}
+
+DaftarDb *
+daftar_test_migrate_again (DaftarDb           *db,
+                           const char         *downgrade_sql,
+                           const char * const *tables,
+                           guint               n_tables,
+                           GPtrArray          *before)
+{
+  g_autofree char *path = g_strdup (daftar_db_get_path (db));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (daftar_db_exec (db, downgrade_sql, &error));
+  g_assert_no_error (error);
+  daftar_db_close (db);
+
+  db = daftar_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (daftar_db_get_schema_version (db), ==, daftar_db_get_latest_version ());
+  for (guint i = 0; i < n_tables; i++)
+    {
+      g_autofree char *after = daftar_test_table_checksum (db, tables[i]);
+
+      g_test_message ("%s", tables[i]);
+      g_assert_cmpstr (after, ==, g_ptr_array_index (before, i));
+    }
+  return db;
+}

@@ -29,6 +29,20 @@ JsonObject *daftar_test_page             (const char *office,
  * equal checksums hold equal data. */
 char       *daftar_test_table_checksum   (DaftarDb   *db,
                                           const char *table);
+/* The checksums of @tables, each asserted to hold rows: what a migration
+ * test expects to find again. */
+GPtrArray  *daftar_test_checksums        (DaftarDb           *db,
+                                          const char * const *tables,
+                                          guint               n_tables);
+/* Runs @downgrade_sql on @db (which takes it back to an older schema),
+ * closes it and opens its file again, which migrates it to the newest
+ * schema, and asserts that each of @tables holds what @before
+ * (daftar_test_checksums) says. Returns the database opened again. */
+DaftarDb   *daftar_test_migrate_again    (DaftarDb           *db,
+                                          const char         *downgrade_sql,
+                                          const char * const *tables,
+                                          guint               n_tables,
+                                          GPtrArray          *before);
 /* Whether @text (nullable) holds a Persian digit (U+06F0–U+06F9), or an
  * ASCII digit: what the Persian and English UI tests look for. */
 gboolean    daftar_test_has_persian_digit (const char *text);

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "daftar-alerts.h"
 #include "daftar-sql.h"
@@ -82,7 +83,7 @@ rating_alerts (DaftarDb               *db,
       alert->severity = mean <= standards->target_rating - 1.0 ? DAFTAR_ALERT_CRITICAL : DAFTAR_ALERT_WARNING;
       g_ptr_array_add (alerts, alert);
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading the ratings", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading the ratings"), error);
 }
 
 static gboolean
@@ -116,7 +117,7 @@ out_of_turn_alerts (DaftarDb               *db,
       alert->severity = alert->value > 2.0 * alert->target ? DAFTAR_ALERT_CRITICAL : DAFTAR_ALERT_WARNING;
       g_ptr_array_add (out, alert);
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading the tickets served out of turn", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading the tickets served out of turn"), error);
 }
 
 /* A shift's peak is the highest of its hours'. */
@@ -160,7 +161,7 @@ crowding_alerts (DaftarDb               *db,
        * every third client waiting stands. */
       alert->severity = alert->value >= 1.5 * alert->target ? DAFTAR_ALERT_CRITICAL : DAFTAR_ALERT_WARNING;
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading the clients waiting per hour", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading the clients waiting per hour"), error);
 }
 
 /* Newest first: a later day, then the evening before the morning, then by

@@ -485,13 +485,13 @@ daftar_query_alert_rollups (DaftarDb     *db,
   if (!daftar_query_standards (db, &standards, error) ||
       !daftar_query_care_alerts (db, office_code, from, to, &standards, all, error))
     {
-      g_prefix_error (error, "Looking for alerts of client care: ");
+      g_prefix_error (error, _("Looking for alerts of client care: "));
       return FALSE;
     }
   working_days = query_working_days (db, office_code, from, to, error);
   if (working_days == NULL)
     {
-      g_prefix_error (error, "Counting working days: ");
+      g_prefix_error (error, _("Counting working days: "));
       return FALSE;
     }
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* daftar-care-figures.c: the four client-care figures of a period, read from the daily rollups at its edges and the monthly and yearly ones inside it. */
+/* daftar-care-figures.c: the four client-care figures of a period, read from the daily rollups at its edges (the network's month to date for every office) and the monthly and yearly ones inside it. */
 #define G_LOG_DOMAIN "daftar-care"
 
 #include "config.h"
@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "daftar-care.h"
 #include "daftar-care-private.h"
@@ -274,7 +275,7 @@ out_of_turn_totals (DaftarDb                *db,
       count_add (&out->by_shift[shift], called, oot, jumped);
       count_add (&out->by_service[service], called, oot, jumped);
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading the tickets served out of turn", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading the tickets served out of turn"), error);
 }
 
 static gboolean
@@ -309,7 +310,7 @@ out_of_turn_groups (DaftarDb      *db,
       count_finish (&group->count);
       g_ptr_array_add (out, group);
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading who served out of turn", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading who served out of turn"), error);
 }
 
 #define WORST_COLUMNS \
@@ -358,7 +359,7 @@ out_of_turn_worst (DaftarDb                *db,
       instance->first_waited_s = sqlite3_column_int64 (stmt, 10);
       g_ptr_array_add (out->worst, instance);
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading the worst tickets served out of turn", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading the worst tickets served out of turn"), error);
 }
 
 gboolean
@@ -417,7 +418,7 @@ open_days (DaftarDb     *db,
         out[row] += sqlite3_column_int64 (stmt, 1);
       *crowded += sqlite3_column_int64 (stmt, 2);
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading the open days", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading the open days"), error);
 }
 
 /* One value of a statement of one row. */
@@ -446,7 +447,7 @@ seats_in_force (DaftarDb  *db,
   sqlite3_stmt *stmt = daftar_db_prepare (db, "SELECT " DAFTAR_SQL_WAITING_ROOM_SEATS, error);
   gboolean found;
 
-  if (stmt == NULL || !single_row (db, stmt, "Reading the waiting room's seats", &found, error))
+  if (stmt == NULL || !single_row (db, stmt, _("Reading the waiting room's seats"), &found, error))
     return FALSE;
   *in_force = sqlite3_column_int64 (stmt, 0) == seats;
   sqlite3_reset (stmt);
@@ -483,7 +484,7 @@ hours_over (DaftarDb               *db,
       if (row >= 0 && row < DAFTAR_CARE_N_WEEKDAYS && hour >= 0 && hour < DAFTAR_CARE_N_HOURS)
         out->cells[row][hour].days_over = sqlite3_column_int64 (stmt, 2);
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading the hours over the seats", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading the hours over the seats"), error))
     return FALSE;
 
   stmt = daftar_care_prepare_period (db,
@@ -494,7 +495,7 @@ hours_over (DaftarDb               *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 4, seats);
-  if (!single_row (db, stmt, "Reading the crowded days", &found, error))
+  if (!single_row (db, stmt, _("Reading the crowded days"), &found, error))
     return FALSE;
   out->days_over = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -550,7 +551,7 @@ daftar_care_query_crowding (DaftarDb               *db,
         out->cells[row][hour].days_over = sqlite3_column_int64 (stmt, 5);
       out->peak = MAX (out->peak, out->cells[row][hour].peak_max);
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading the clients waiting per hour", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading the clients waiting per hour"), error))
     return FALSE;
 
   if (counted)
@@ -568,7 +569,7 @@ daftar_care_query_crowding (DaftarDb               *db,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 4, out->peak);
-      if (!single_row (db, stmt, "Reading the peak wait", &found, error))
+      if (!single_row (db, stmt, _("Reading the peak wait"), &found, error))
         return FALSE;
       if (found)
         {
@@ -650,7 +651,7 @@ idle_rows (DaftarDb           *db,
         }
       g_ptr_array_add (out, row);
     }
-  return daftar_sql_finish (db, stmt, rc, "Reading idle counter time", error);
+  return daftar_sql_finish (db, stmt, rc, _("Reading idle counter time"), error);
 }
 
 gboolean
@@ -714,7 +715,7 @@ daftar_care_query_satisfaction (DaftarDb                   *db,
       else
         out->unknown_wait_n += n;
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading the ratings", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading the ratings"), error))
     goto failed;
   out->mean = daftar_care_ratio (rating_sum, out->n);
   for (guint b = 0; b < DAFTAR_N_WAIT_BANDS; b++)
@@ -725,7 +726,7 @@ daftar_care_query_satisfaction (DaftarDb                   *db,
                                         "SELECT coalesce (sum (served), 0) FROM ("
                                         DAFTAR_SQL_YEAR_SPANS ("served", "tickets", "") ")",
                                         office_code, from, to, error);
-  if (stmt == NULL || !single_row (db, stmt, "Reading the served tickets", &found, error))
+  if (stmt == NULL || !single_row (db, stmt, _("Reading the served tickets"), &found, error))
     goto failed;
   out->served = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -744,7 +745,7 @@ daftar_care_query_satisfaction (DaftarDb                   *db,
       group->mean = daftar_care_ratio (sqlite3_column_int64 (stmt, 3), group->n);
       g_ptr_array_add (out->by_staff, group);
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading the ratings by staff member", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading the ratings by staff member"), error))
     goto failed;
   return TRUE;
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "daftar-care.h"
 
@@ -84,7 +85,7 @@ run_day_sql (DaftarDb    *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Recomputing the client-care rollups");
+      daftar_db_set_error (db, error, _("Recomputing the client-care rollups"));
       return FALSE;
     }
   return TRUE;
@@ -152,7 +153,7 @@ load_tickets (DaftarDb    *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Reading the day's tickets");
+      daftar_db_set_error (db, error, _("Reading the day's tickets"));
       return NULL;
     }
   return g_steal_pointer (&tickets);

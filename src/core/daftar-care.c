@@ -260,7 +260,7 @@ daftar_care_query_crowding_hours (DaftarDb     *db,
       hour->mean_waiting = sqlite3_column_int64 (stmt, 4) / 3600.0;
       g_ptr_array_add (hours, hour);
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading the clients waiting per hour", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading the clients waiting per hour"), error))
     return NULL;
   return g_steal_pointer (&hours);
 }
@@ -296,7 +296,7 @@ read_feedback (DaftarDb      *db,
       item->staff_name = daftar_care_column_dup (stmt, 9);
       g_ptr_array_add (items, item);
     }
-  if (!daftar_sql_finish (db, stmt, rc, "Reading the ratings", error))
+  if (!daftar_sql_finish (db, stmt, rc, _("Reading the ratings"), error))
     return NULL;
   return g_steal_pointer (&items);
 }
@@ -386,7 +386,7 @@ daftar_care_query (DaftarDb      *db,
       !daftar_care_query_satisfaction (db, office_code, from, to, &figures->satisfaction, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      g_prefix_error (error, "Reading the client-care figures: ");
+      g_prefix_error (error, _("Reading the client-care figures: "));
       return NULL;
     }
   if (office_code != NULL)
@@ -396,7 +396,7 @@ daftar_care_query (DaftarDb      *db,
     figures->low_ratings = g_ptr_array_new_with_free_func ((GDestroyNotify) daftar_feedback_item_free);
   if (figures->low_ratings == NULL)
     {
-      g_prefix_error (error, "Reading the client-care figures: ");
+      g_prefix_error (error, _("Reading the client-care figures: "));
       return NULL;
     }
   return g_steal_pointer (&figures);

@@ -207,7 +207,7 @@ fill_care_rollups (DaftarDb  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      daftar_db_set_error (db, error, "Listing the days with tickets");
+      daftar_db_set_error (db, error, _("Listing the days with tickets"));
       return FALSE;
     }
   for (guint i = 0; i + 1 < pairs->len; i += 2)

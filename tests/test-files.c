@@ -491,6 +491,41 @@ test_demo_resets_own_file (void)
   daftar_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A demo file made by an older generator (its stamp says so, or says no
+ * generation at all) is made again; one made by this generator is kept. */
+static void
+test_demo_older_generation_made_again (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DaftarDb) db = daftar_test_db_new (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *older = NULL;
+  char day[11];
+  GDate today;
+
+  daftar_time_local_date (g_get_real_time () / G_USEC_PER_SEC, &today);
+  daftar_time_format_day (&today, day);
+  g_assert_true (daftar_demo_setup_database (db, 1, 8, &today, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM feedback"), >, 0);
+
+  /* The same generator: kept as it is (the ratings removed stay away). */
+  g_assert_true (daftar_db_exec (db, "DELETE FROM feedback", &error));
+  g_assert_true (daftar_demo_setup_database (db, 1, 8, &today, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM feedback"), ==, 0);
+
+  /* The stamp of the generator before client care: made again. */
+  older = g_strdup_printf ("seed=%d offices=1 days=8 last=%s", DAFTAR_DEMO_SEED, day);
+  g_assert_true (daftar_db_set_state (db, "demo:generated", older, &error));
+  g_assert_true (daftar_demo_setup_database (db, 1, 8, &today, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (daftar_test_count (db, "SELECT count(*) FROM feedback"), >, 0);
+
+  g_clear_pointer (&db, daftar_db_close);
+  daftar_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* `daftar --demo --db FILE` is refused before anything is opened. */
 static void
 test_demo_with_db_refused (void)
@@ -556,6 +591,7 @@ main (int   argc,
   g_test_add_func ("/files/demo-leaves-ratings", test_demo_leaves_ratings);
   g_test_add_func ("/files/demo-sync-leaves-office-database", test_demo_sync_leaves_office_database);
   g_test_add_func ("/files/demo-resets-own-file", test_demo_resets_own_file);
+  g_test_add_func ("/files/demo-older-generation-made-again", test_demo_older_generation_made_again);
   g_test_add_func ("/files/demo-with-db-refused", test_demo_with_db_refused);
   g_test_add_func ("/files/sync-once-userinfo-writes-nothing", test_sync_once_userinfo_writes_nothing);
 

@@ -63,7 +63,6 @@ daftar_demo_mode_new (guint        n_offices,
 {
   DaftarDemoMode *self;
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
-  char day[11];
 
   g_return_val_if_fail (n_offices > 0 && n_days > 0, NULL);
   g_return_val_if_fail (last_day != NULL && g_date_valid (last_day), NULL);
@@ -73,9 +72,7 @@ daftar_demo_mode_new (guint        n_offices,
   for (guint i = 0; i < daftar_demo_get_n_offices (self->demo); i++)
     g_strv_builder_add (codes, daftar_demo_get_office_code (self->demo, i));
   self->offices = g_strv_builder_end (codes);
-  daftar_time_format_day (last_day, day);
-  self->stamp = g_strdup_printf ("seed=%d offices=%u days=%u last=%s",
-                                 DAFTAR_DEMO_SEED, n_offices, n_days, day);
+  self->stamp = daftar_demo_setup_stamp (n_offices, n_days, last_day);
   self->token = random_token ();
   return self;
 }

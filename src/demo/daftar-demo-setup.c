@@ -133,6 +133,18 @@ daftar_demo_setup_reset (DaftarDb  *db,
   return TRUE;
 }
 
+char *
+daftar_demo_setup_stamp (guint        n_offices,
+                         guint        n_days,
+                         const GDate *last_day)
+{
+  char day[11];
+
+  daftar_time_format_day (last_day, day);
+  return g_strdup_printf ("generation=%d seed=%d offices=%u days=%u last=%s",
+                          DAFTAR_DEMO_GENERATION, DAFTAR_DEMO_SEED, n_offices, n_days, day);
+}
+
 gboolean
 daftar_demo_setup_database (DaftarDb      *db,
                             guint          n_offices,
@@ -142,13 +154,9 @@ daftar_demo_setup_database (DaftarDb      *db,
                             GError       **error)
 {
   g_autoptr(DaftarDemo) demo = NULL;
-  g_autofree char *stamp = NULL;
+  g_autofree char *stamp = daftar_demo_setup_stamp (n_offices, n_days, last_day);
   g_autofree char *stored = NULL;
-  char day[11];
 
-  daftar_time_format_day (last_day, day);
-  stamp = g_strdup_printf ("seed=%d offices=%u days=%u last=%s",
-                           DAFTAR_DEMO_SEED, n_offices, n_days, day);
   stored = daftar_db_get_state (db, STATE_KEY, error);
   if (stored == NULL && error != NULL && *error != NULL)
     return FALSE;

@@ -17,8 +17,18 @@ typedef enum {
 #define DAFTAR_DEMO_SEED 1405
 #define DAFTAR_DEMO_OFFICES 1
 #define DAFTAR_DEMO_DAYS 120
+/* Counts the changes to what the generator makes: bump it with one, so
+ * that a Daftar upgraded the same day does not keep showing the older
+ * demo (a demo without ratings, after client care came). */
+#define DAFTAR_DEMO_GENERATION 2
 
 GQuark    daftar_demo_setup_error_quark  (void);
+
+/* What a demo database of @n_offices × @n_days up to @last_day holds, as
+ * it keeps it: the same stamp, the same data. */
+char     *daftar_demo_setup_stamp        (guint          n_offices,
+                                          guint          n_days,
+                                          const GDate   *last_day);
 
 /* $XDG_CACHE_HOME/daftar/demo.db */
 char     *daftar_demo_setup_default_path (void);

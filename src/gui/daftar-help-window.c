@@ -20,7 +20,7 @@
  * then the tasks. A page not named here follows, in the resource's order. */
 static const char * const page_order[] = {
   "index", "overview", "cases", "shifts", "care", "notices",
-  "period", "standards", "staffing", "sync", "preferences", "keyboard",
+  "period", "standards", "staffing", "reports", "sync", "preferences", "keyboard",
 };
 
 struct _DaftarHelpWindow

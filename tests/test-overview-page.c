@@ -22,7 +22,9 @@
 #include "daftar-screenshot.h"
 #include "daftar-shifts-page.h"
 #include "daftar-style.h"
+#include "daftar-test-demo-db.h"
 #include "daftar-test-gtk.h"
+#include "daftar-test-page-fixture.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
 #include "daftar-window.h"
@@ -40,71 +42,33 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  GDate last;
-
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&last, 30, G_DATE_APRIL, 2025);
   f->db = daftar_test_db_new (&f->dir);
-  f->demo = daftar_demo_new (5, 2, 120, &last);
-  g_assert_true (daftar_demo_fill_database (f->demo, f->db, 2000, NULL, &error));
-  g_assert_no_error (error);
+  f->demo = daftar_test_demo_fill (f->db, 2);
   f->worker = daftar_db_worker_new (daftar_db_get_path (f->db));
-
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 900);
-  f->page = g_object_new (DAFTAR_TYPE_OVERVIEW_PAGE, NULL);
-  gtk_window_set_child (GTK_WINDOW (f->window), f->page);
-  g_object_ref (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
+  f->window = daftar_test_page_window_new (DAFTAR_TYPE_OVERVIEW_PAGE, 1280, 900, &f->page);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->window);
+  daftar_test_page_window_destroy (f->window);
   g_clear_object (&f->worker);
   g_clear_pointer (&f->demo, daftar_demo_free);
   g_clear_pointer (&f->db, daftar_db_close);
   daftar_test_tmpdir_free (f->dir);
 }
 
-static void
-on_loaded (DaftarPage *page, gboolean *loaded)
-{
-  *loaded = TRUE;
-}
-
 /* Loads the page for @office over @from..@to and waits for it; returns the context asked for. */
 static DaftarPageContext *
 load (Fixture *f, const char *office, const char *from, const char *to)
 {
-  DaftarPageContext *context;
-  DaftarPeriod period;
-  gboolean loaded = FALSE;
-  gulong id;
-
-  g_assert_true (daftar_time_parse_day (from, &period.from));
-  g_assert_true (daftar_time_parse_day (to, &period.to));
-  period.preset = DAFTAR_PERIOD_CUSTOM;
-  context = daftar_page_context_new (office, &period, &period.to);
-  id = g_signal_connect (f->page, "loaded", G_CALLBACK (on_loaded), &loaded);
-  daftar_page_load (DAFTAR_PAGE (f->page), f->worker, context);
-  while (!loaded)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (f->page, id);
-  daftar_test_wait_for_frames (f->window, 3);
-  return context;
+  return daftar_test_page_load (f->page, f->window, f->worker, office, from, to);
 }
 
 static gpointer
 child (Fixture *f, const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (f->page, DAFTAR_TYPE_OVERVIEW_PAGE, name);
-
-  g_assert_nonnull (object);
-  return object;
+  return daftar_test_template_child (f->page, DAFTAR_TYPE_OVERVIEW_PAGE, name);
 }
 
 static GPtrArray *
@@ -408,18 +372,6 @@ find_button (GtkWidget *widget)
   return NULL;
 }
 
-static void
-wait_loaded (Fixture *f)
-{
-  gboolean loaded = FALSE;
-  gulong id = g_signal_connect (f->page, "loaded", G_CALLBACK (on_loaded), &loaded);
-
-  while (!loaded)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (f->page, id);
-  daftar_test_wait_for_frames (f->window, 3);
-}
-
 /* A load that fails says so on the page, in Persian with the database's
  * reason, instead of leaving the last figures looking current; "Try
  * Again" after the database is mended shows the figures. */
@@ -450,7 +402,7 @@ test_load_failure (Fixture *f, gconstpointer data)
   g_assert_true (daftar_db_exec (f->db, "ALTER TABLE standards RENAME TO standards_away", &error));
   g_assert_no_error (error);
   daftar_page_load (DAFTAR_PAGE (f->page), f->worker, context);
-  wait_loaded (f);
+  daftar_test_page_wait_loaded (f->page, f->window);
 
   g_assert_error (daftar_page_get_error (DAFTAR_PAGE (f->page)), DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_SQL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
@@ -471,7 +423,7 @@ test_load_failure (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_mapped (retry));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (retry)), ==, "_تلاش دوباره");
   gtk_widget_activate (retry);
-  wait_loaded (f);
+  daftar_test_page_wait_loaded (f->page, f->window);
 
   g_assert_null (daftar_page_get_error (DAFTAR_PAGE (f->page)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "figures");

@@ -458,27 +458,6 @@ scroll_to_widget (GtkWidget *widget)
   daftar_test_wait_for_frames (GTK_WIDGET (gtk_widget_get_root (widget)), 3);
 }
 
-static void
-wait_until_current (DaftarWindow *window, const char *page)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!daftar_window_page_is_current (window, page))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  daftar_test_wait_for_frames (GTK_WIDGET (window), 5);
-}
-
-static const char *
-visible_page (DaftarWindow *window)
-{
-  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DAFTAR_TYPE_WINDOW,
-                                                                       "view_stack"));
-  return adw_view_stack_get_visible_child_name (stack);
-}
-
 static const DaftarPeriod *
 window_period (DaftarWindow *window)
 {
@@ -508,47 +487,13 @@ assert_same_days (const DaftarPeriod *a, const GDate *from, const GDate *to)
   g_assert_cmpint (g_date_compare (&a->to, to), ==, 0);
 }
 
-/* The newest dialog of the application's windows. */
-static DaftarAnnotationDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (DAFTAR_IS_ANNOTATION_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return DAFTAR_ANNOTATION_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gint64
-count_notes (Fixture *f, const char *text)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM annotations WHERE text = '%s'", text);
-
-  return daftar_test_count (f->db, sql);
-}
-
+/* Waits until @n notes read @text, and their row has heard of it. */
 static void
 wait_for_notes (Fixture *f, const char *text, gint64 n)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM annotations WHERE text = '%s'", text);
 
-  while (count_notes (f, text) != n)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  /* The row hears of it once the worker's answer is back. */
-  for (int i = 0; i < 20; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
+  daftar_test_wait_for_count (f->db, sql, n);
 }
 
 /* In the real window: a roll-up opens the Shifts page over the same period
@@ -579,7 +524,7 @@ test_in_window (Fixture *f, gconstpointer data)
   daftar_window_set_today (window, &today);
   /* As if the manager had picked April in the header. */
   daftar_window_show_page (window, "overview", &month, NULL);
-  wait_until_current (window, "overview");
+  daftar_test_window_wait_until_current (window, "overview");
   assert_same_days (window_period (window), &month.from, &month.to);
 
   overview = daftar_window_get_page (window, "overview");
@@ -600,8 +545,8 @@ test_in_window (Fixture *f, gconstpointer data)
 
   /* The roll-up: the Shifts page, the same period, the evening at the top. */
   gtk_widget_activate (daftar_alert_rollup_row_get_open_button (row));
-  wait_until_current (window, "shifts");
-  g_assert_cmpstr (visible_page (window), ==, "shifts");
+  daftar_test_window_wait_until_current (window, "shifts");
+  g_assert_cmpstr (daftar_test_window_visible_page (window), ==, "shifts");
   assert_same_days (window_period (window), &month.from, &month.to);
   shifts = daftar_window_get_page (window, "shifts");
   g_assert_true (shift_at_top (shifts, DAFTAR_SHIFT_EVENING));
@@ -609,14 +554,14 @@ test_in_window (Fixture *f, gconstpointer data)
 
   /* Back, and one of its days: that day alone, the evening at the top. */
   daftar_window_show_page (window, "overview", NULL, NULL);
-  wait_until_current (window, "overview");
+  daftar_test_window_wait_until_current (window, "overview");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   daftar_test_wait_for_frames (GTK_WIDGET (window), 5);
   day_row = g_ptr_array_index (daftar_alert_rollup_row_get_day_rows (row), 1);
   day = g_ptr_array_index (r->days, 1);
   g_signal_emit_by_name (day_row, "activated");
-  wait_until_current (window, "shifts");
-  g_assert_cmpstr (visible_page (window), ==, "shifts");
+  daftar_test_window_wait_until_current (window, "shifts");
+  g_assert_cmpstr (daftar_test_window_visible_page (window), ==, "shifts");
   assert_same_days (window_period (window), &day->day, &day->day);
   g_assert_true (shift_at_top (shifts, DAFTAR_SHIFT_EVENING));
 
@@ -625,7 +570,7 @@ test_in_window (Fixture *f, gconstpointer data)
   kind = r->kind;
   office = g_strdup (r->office_code);
   daftar_window_show_page (window, "overview", &month, NULL);
-  wait_until_current (window, "overview");
+  daftar_test_window_wait_until_current (window, "overview");
   rows = (g_ptr_array_unref (rows),
           rollup_rows (GTK_LIST_BOX (gtk_widget_get_template_child (overview, DAFTAR_TYPE_OVERVIEW_PAGE, "alerts_list"))));
   row = NULL;
@@ -641,7 +586,7 @@ test_in_window (Fixture *f, gconstpointer data)
   day_row = g_ptr_array_index (daftar_alert_rollup_row_get_day_rows (row), 1);
 
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (day_row), "note-button"), "clicked");
-  dialog = find_dialog ();
+  dialog = daftar_test_find_annotation_dialog ();
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "remove"));
@@ -656,7 +601,7 @@ test_in_window (Fixture *f, gconstpointer data)
 
   /* Edited: the same note, new words. */
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (day_row), "note-button"), "clicked");
-  dialog = find_dialog ();
+  dialog = daftar_test_find_annotation_dialog ();
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "remove"));
   daftar_annotation_dialog_set_text (dialog, "قطعی سامانه");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
@@ -666,7 +611,7 @@ test_in_window (Fixture *f, gconstpointer data)
 
   /* A note on the roll-up itself, over its days. */
   g_signal_emit_by_name (daftar_alert_rollup_row_get_note_button (row), "clicked");
-  dialog = find_dialog ();
+  dialog = daftar_test_find_annotation_dialog ();
   daftar_annotation_dialog_set_text (dialog, "دو کارمند در مرخصی بودند");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   wait_for_notes (f, "دو کارمند در مرخصی بودند", 1);
@@ -676,7 +621,7 @@ test_in_window (Fixture *f, gconstpointer data)
 
   /* Removed: gone from the row and from the database. */
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (day_row), "note-button"), "clicked");
-  dialog = find_dialog ();
+  dialog = daftar_test_find_annotation_dialog ();
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
   wait_for_notes (f, "قطعی سامانه", 0);
   g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (day_row)), "قطعی سامانه"));

@@ -5,6 +5,7 @@
 #include "daftar-db-worker.h"
 #include "daftar-demo-setup.h"
 #include "daftar-test-demo-db.h"
+#include "daftar-test-util.h"
 #include "daftar-time.h"
 
 DaftarDemo *
@@ -47,13 +48,20 @@ fill_today_job (DaftarDb      *db,
   return GINT_TO_POINTER (1);
 }
 
-void
-daftar_test_demo_build_today (const char         *path,
-                              DaftarTestDemoMore  more)
+char *
+daftar_test_demo_db_for_children (const char         *env_name,
+                                  DaftarTestDemoMore  more)
 {
-  g_autoptr(DaftarDbWorker) worker = daftar_db_worker_new (path);
+  char *dir = daftar_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_nonnull (daftar_db_worker_run_sync (worker, fill_today_job, &more, NULL, &error));
-  g_assert_no_error (error);
+  g_setenv (env_name, path, TRUE);
+  {
+    g_autoptr(DaftarDbWorker) worker = daftar_db_worker_new (path);
+
+    g_assert_nonnull (daftar_db_worker_run_sync (worker, fill_today_job, &more, NULL, &error));
+    g_assert_no_error (error);
+  }
+  return dir;
 }

@@ -20,10 +20,14 @@ typedef gboolean (*DaftarTestDemoMore) (DaftarDb  *db,
                                         gint64     now,
                                         GError   **error);
 
-/* Fills the database file at @path, through a worker as the application
- * does, with one demo office over the 60 days up to today (the window's
- * default period is the last 30 days), then with @more (nullable). */
-void        daftar_test_demo_build_today (const char         *path,
-                                          DaftarTestDemoMore  more);
+/* For tests whose cases run in child processes: fills a database in a new
+ * temp folder, through a worker as the application does, with one demo
+ * office over the 60 days up to today (the window's default period is the
+ * last 30 days), then with @more (nullable); sets the environment variable
+ * @env_name to its path for the children to open it. Call it before any
+ * thread exists (setenv is not thread-safe). Returns the folder, for
+ * daftar_test_tmpdir_free. */
+char       *daftar_test_demo_db_for_children (const char         *env_name,
+                                              DaftarTestDemoMore  more);
 
 G_END_DECLS

@@ -18,6 +18,9 @@
 #include "daftar-ingest.h"
 #include "daftar-page.h"
 #include "daftar-screenshot.h"
+#include "daftar-test-demo-db.h"
+#include "daftar-test-gtk.h"
+#include "daftar-test-page-fixture.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
 
@@ -130,17 +133,11 @@ static void
 demo_db_ensure (void)
 {
   g_autoptr(DaftarDemo) demo = NULL;
-  g_autoptr(GError) error = NULL;
-  GDate last;
 
   if (demo_db.db != NULL)
     return;
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&last, 30, G_DATE_APRIL, 2025);
   demo_db.db = daftar_test_db_new (&demo_db.dir);
-  demo = daftar_demo_new (5, 2, 120, &last);
-  g_assert_true (daftar_demo_fill_database (demo, demo_db.db, 2000, NULL, &error));
-  g_assert_no_error (error);
+  demo = daftar_test_demo_fill (demo_db.db, 2);
   demo_db.office = g_strdup (daftar_demo_get_office_code (demo, 0));
   demo_db.unrated_office = g_strdup (daftar_demo_get_office_code (demo, 1));
   remove_ratings (demo_db.db, demo_db.unrated_office);
@@ -160,71 +157,25 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->office = demo_db.office;
   f->unrated_office = demo_db.unrated_office;
   f->worker = daftar_db_worker_new (daftar_db_get_path (f->db));
-
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 900);
-  f->page = g_object_new (DAFTAR_TYPE_CARE_PAGE, NULL);
-  gtk_window_set_child (GTK_WINDOW (f->window), f->page);
-  g_object_ref (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
+  f->window = daftar_test_page_window_new (DAFTAR_TYPE_CARE_PAGE, 1280, 900, &f->page);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->window);
+  daftar_test_page_window_destroy (f->window);
   g_clear_object (&f->worker);
-}
-
-static void
-on_loaded (DaftarPage *page, gboolean *loaded)
-{
-  *loaded = TRUE;
-}
-
-static gboolean
-count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_frames (GtkWidget *window, guint n)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (window, count_frame, &frames, NULL);
-
-  gtk_widget_queue_draw (window);
-  while (frames < n)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (window, id);
 }
 
 /* Loads the page for a period and waits for it; returns the core's figures for the same. */
 static DaftarCarePageFigures *
 load (Fixture *f, const char *office, const char *from, const char *to)
 {
-  g_autoptr(DaftarPageContext) context = NULL;
+  g_autoptr(DaftarPageContext) context = daftar_test_page_load (f->page, f->window, f->worker, office, from, to);
   g_autoptr(GError) error = NULL;
   DaftarCarePageFigures *figures;
-  DaftarPeriod period;
-  gboolean loaded = FALSE;
-  gulong id;
 
-  g_assert_true (daftar_time_parse_day (from, &period.from));
-  g_assert_true (daftar_time_parse_day (to, &period.to));
-  period.preset = DAFTAR_PERIOD_CUSTOM;
-  context = daftar_page_context_new (office, &period, &period.to);
-  id = g_signal_connect (f->page, "loaded", G_CALLBACK (on_loaded), &loaded);
-  daftar_page_load (DAFTAR_PAGE (f->page), f->worker, context);
-  while (!loaded)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (f->page, id);
   g_assert_null (daftar_page_get_error (DAFTAR_PAGE (f->page)));
-  wait_for_frames (f->window, 3);
-
   figures = daftar_care_page_query (f->db, context, NULL, &error);
   g_assert_no_error (error);
   return figures;
@@ -233,10 +184,7 @@ load (Fixture *f, const char *office, const char *from, const char *to)
 static gpointer
 child (Fixture *f, const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (f->page, DAFTAR_TYPE_CARE_PAGE, name);
-
-  g_assert_nonnull (object);
-  return object;
+  return daftar_test_template_child (f->page, DAFTAR_TYPE_CARE_PAGE, name);
 }
 
 static DaftarKpiTile *
@@ -345,24 +293,7 @@ check_figures (Fixture *f, const DaftarCareFigures *d)
 static void
 save_screens (Fixture *f, const char *name)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (child (f, "scroller"));
-  guint n = 0;
-
-  for (double y = 0; n == 0 || y < gtk_adjustment_get_upper (adjustment); y += gtk_adjustment_get_page_size (adjustment) * 0.9)
-    {
-      g_autofree char *file = g_strdup_printf ("%s-%u.png", name, n++);
-      g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-      g_autoptr(GError) error = NULL;
-
-      gtk_adjustment_set_value (adjustment, y);
-      wait_for_frames (f->window, 3);
-      g_assert_true (daftar_screenshot_save (GTK_WINDOW (f->window), path, &error));
-      g_assert_no_error (error);
-      g_test_message ("screenshot: %s", path);
-      if (n >= 8)
-        break;
-    }
-  gtk_adjustment_set_value (adjustment, 0);
+  daftar_test_save_screens (f->window, child (f, "scroller"), name);
 }
 
 static void
@@ -386,7 +317,7 @@ test_office (Fixture *f, gconstpointer data)
   name = g_strdup_printf ("care-page-%s-1280", f->persian ? "fa" : "en");
   save_screens (f, name);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 800);
-  wait_for_frames (f->window, 5);
+  daftar_test_wait_for_frames (f->window, 5);
   g_free (name);
   name = g_strdup_printf ("care-page-%s-900", f->persian ? "fa" : "en");
   save_screens (f, name);
@@ -425,7 +356,7 @@ test_empty (Fixture *f, gconstpointer data)
   g_assert_cmpint (d->figures->crowding.days, ==, 0);
   g_assert_cmpint (d->figures->satisfaction.n, ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "content_stack")), ==, "empty");
-  wait_for_frames (f->window, 3);
+  daftar_test_wait_for_frames (f->window, 3);
   {
     g_autofree char *path = g_test_build_filename (G_TEST_BUILT, f->persian ? "care-page-fa-empty.png" : "care-page-en-empty.png", NULL);
     g_autoptr(GError) error = NULL;

@@ -7,11 +7,10 @@
 
 #include "daftar-application.h"
 #include "daftar-cases-page.h"
-#include "daftar-db-worker.h"
-#include "daftar-demo-setup.h"
 #include "daftar-focus.h"
 #include "daftar-i18n.h"
 #include "daftar-period-selector.h"
+#include "daftar-test-demo-db.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
 #include "daftar-window.h"
@@ -41,30 +40,6 @@ typedef struct
   gboolean       ran;
   gboolean       quits;   /* the body ends the application itself */
 } AppRun;
-
-static gpointer
-fill_job (DaftarDb      *db,
-          gpointer       data,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  GDate today;
-
-  daftar_time_local_date (g_get_real_time () / G_USEC_PER_SEC, &today);
-  if (!daftar_demo_setup_database (db, 1, 60, &today, cancellable, error))
-    return NULL;
-  return GINT_TO_POINTER (1);
-}
-
-static void
-build_database (const char *path)
-{
-  g_autoptr(DaftarDbWorker) worker = daftar_db_worker_new (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (daftar_db_worker_run_sync (worker, fill_job, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
 
 /* Lets what changed lay out and draw: a bound, not a timing claim. */
 static void
@@ -732,25 +707,15 @@ test_app_case (gconstpointer data)
 {
   const AppCase *c = data;
 
-  if (g_test_subprocess ())
-    {
-      run_app ("fa", c->body, c->data, c->quits);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  if (daftar_test_in_child ())
+    run_app ("fa", c->body, c->data, c->quits);
 }
 
 static void
 test_panes_case (void)
 {
-  if (g_test_subprocess ())
-    {
-      test_panes ();
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  if (daftar_test_in_child ())
+    test_panes ();
 }
 
 int
@@ -777,14 +742,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   if (!g_test_subprocess ())
-    {
-      g_autofree char *path = NULL;
-
-      dir = daftar_test_tmpdir_new ();
-      path = g_build_filename (dir, "demo.db", NULL);
-      g_setenv (DB_ENV, path, TRUE);
-      build_database (path);
-    }
+    dir = daftar_test_demo_db_for_children (DB_ENV, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (tab_cases); i++, n++)
     {

@@ -7,12 +7,12 @@
 
 #include "daftar-charts.h"
 #include "daftar-db-worker.h"
-#include "daftar-demo-setup.h"
 #include "daftar-i18n.h"
 #include "daftar-notices-page.h"
 #include "daftar-screenshot.h"
 #include "daftar-shifts-page.h"
 #include "daftar-style.h"
+#include "daftar-test-demo-db.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
 #include "daftar-window.h"
@@ -36,38 +36,18 @@ typedef struct
   DaftarWindow   *window;   /* owned by GTK's toplevel list */
 } Run;
 
-static gpointer
-fill_job (DaftarDb      *db,
-          gpointer       data,
-          GCancellable  *cancellable,
-          GError       **error)
+/* A sync that went well a minute ago: the header says «به‌روز تا …», the
+ * longest thing it says. */
+static gboolean
+add_recent_sync (DaftarDb  *db,
+                 gint64     now,
+                 GError   **error)
 {
-  GDate today;
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO sync_log (started_at, finished_at, server, result) "
+                                          "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'https://central.example', 'ok')",
+                                          now - 70, now - 60);
 
-  g_autofree char *sql = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  daftar_time_local_date (now, &today);
-  if (!daftar_demo_setup_database (db, 1, 60, &today, cancellable, error))
-    return NULL;
-  /* A sync that went well a minute ago: the header says «به‌روز تا …», the
-   * longest thing it says. */
-  sql = g_strdup_printf ("INSERT INTO sync_log (started_at, finished_at, server, result) "
-                         "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'https://central.example', 'ok')",
-                         now - 70, now - 60);
-  if (!daftar_db_exec (db, sql, error))
-    return NULL;
-  return GINT_TO_POINTER (1);
-}
-
-static void
-build_database (const char *path)
-{
-  g_autoptr(DaftarDbWorker) worker = daftar_db_worker_new (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (daftar_db_worker_run_sync (worker, fill_job, NULL, NULL, &error));
-  g_assert_no_error (error);
+  return daftar_db_exec (db, sql, error);
 }
 
 /* Lets what changed lay out and draw: a bound, not a timing claim. */
@@ -328,37 +308,22 @@ check_tables (const LayoutCase *c)
 static void
 test_header (gconstpointer data)
 {
-  if (g_test_subprocess ())
-    {
-      check_header (data);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  if (daftar_test_in_child ())
+    check_header (data);
 }
 
 static void
 test_tables (gconstpointer data)
 {
-  if (g_test_subprocess ())
-    {
-      check_tables (data);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  if (daftar_test_in_child ())
+    check_tables (data);
 }
 
 static void
 test_shifts (gconstpointer data)
 {
-  if (g_test_subprocess ())
-    {
-      check_shifts (data);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  if (daftar_test_in_child ())
+    check_shifts (data);
 }
 
 int
@@ -379,14 +344,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   if (!g_test_subprocess ())
-    {
-      g_autofree char *path = NULL;
-
-      dir = daftar_test_tmpdir_new ();
-      path = g_build_filename (dir, "demo.db", NULL);
-      g_setenv (DB_ENV, path, TRUE);
-      build_database (path);
-    }
+    dir = daftar_test_demo_db_for_children (DB_ENV, add_recent_sync);
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {

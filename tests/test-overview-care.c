@@ -13,6 +13,8 @@
 #include "daftar-overview-page.h"
 #include "daftar-screenshot.h"
 #include "daftar-style.h"
+#include "daftar-test-gtk.h"
+#include "daftar-test-page-fixture.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
 #include "daftar-window.h"
@@ -84,80 +86,6 @@ build_db (char **dir)
   return db;
 }
 
-static gboolean
-count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-daftar_test_wait_for_frames (GtkWidget *window, guint n)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (window, count_frame, &frames, NULL);
-
-  gtk_widget_queue_draw (window);
-  while (frames < n)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (window, id);
-}
-
-static void
-wait_until_current (DaftarWindow *window, const char *page)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!daftar_window_page_is_current (window, page))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  daftar_test_wait_for_frames (GTK_WIDGET (window), 5);
-}
-
-static const char *
-visible_page (DaftarWindow *window)
-{
-  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DAFTAR_TYPE_WINDOW,
-                                                                       "view_stack"));
-  return adw_view_stack_get_visible_child_name (stack);
-}
-
-/* The newest visible note dialog. */
-static DaftarAnnotationDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (DAFTAR_IS_ANNOTATION_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return DAFTAR_ANNOTATION_DIALOG (window);
-    }
-  return NULL;
-}
-
-static void
-wait_for_count (DaftarDb *db, const char *sql, gint64 n)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (daftar_test_count (db, sql) != n)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  for (int i = 0; i < 20; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
-}
-
 static void
 test_care_alerts (void)
 {
@@ -183,7 +111,7 @@ test_care_alerts (void)
   daftar_window_set_worker (window, worker);
   daftar_window_set_today (window, &today);
   daftar_window_show_page (window, "overview", &week, NULL);
-  wait_until_current (window, "overview");
+  daftar_test_window_wait_until_current (window, "overview");
   care_page = daftar_window_get_page (window, "care") != NULL ? "care" : "shifts";
 
   overview = daftar_window_get_page (window, "overview");
@@ -245,22 +173,22 @@ test_care_alerts (void)
   note_button = g_object_get_data (G_OBJECT (rating), "note-button");
   g_assert_nonnull (note_button);
   g_signal_emit_by_name (note_button, "clicked");
-  dialog = find_dialog ();
+  dialog = daftar_test_find_annotation_dialog ();
   g_assert_nonnull (dialog);
   daftar_annotation_dialog_set_text (dialog, "سامانهٔ پیامک دو روز از کار افتاده بود");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  wait_for_count (db, "SELECT count(*) FROM annotations WHERE kind = 'rating' AND shift = '' "
+  daftar_test_wait_for_count (db, "SELECT count(*) FROM annotations WHERE kind = 'rating' AND shift = '' "
                       "AND last_day = '2026-11-27'", 1);
   g_assert_nonnull (strstr (seen (adw_action_row_get_subtitle (ADW_ACTION_ROW (rating))),
                             "یادداشت: سامانهٔ پیامک دو روز از کار افتاده بود"));
 
   /* A note on the out-of-turn morning, through its roll-up. */
   g_signal_emit_by_name (daftar_alert_rollup_row_get_note_button (oot), "clicked");
-  dialog = find_dialog ();
+  dialog = daftar_test_find_annotation_dialog ();
   g_assert_nonnull (dialog);
   daftar_annotation_dialog_set_text (dialog, "به یک مراجعه‌کنندهٔ سالمند زودتر پاسخ داده شد");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  wait_for_count (db, "SELECT count(*) FROM annotations WHERE kind = 'out_of_turn' AND shift = 'morning'", 1);
+  daftar_test_wait_for_count (db, "SELECT count(*) FROM annotations WHERE kind = 'out_of_turn' AND shift = 'morning'", 1);
   /* Its one day carries it, and the roll-up counts it. */
   g_assert_nonnull (strstr (seen (adw_action_row_get_subtitle (g_ptr_array_index (daftar_alert_rollup_row_get_day_rows (oot), 0))),
                             "یادداشت: به یک مراجعه‌کنندهٔ سالمند زودتر پاسخ داده شد"));
@@ -268,15 +196,15 @@ test_care_alerts (void)
 
   /* The roll-up opens the page of its figures over the same period. */
   gtk_widget_activate (daftar_alert_rollup_row_get_open_button (crowding));
-  wait_until_current (window, care_page);
-  g_assert_cmpstr (visible_page (window), ==, care_page);
+  daftar_test_window_wait_until_current (window, care_page);
+  g_assert_cmpstr (daftar_test_window_visible_page (window), ==, care_page);
 
   /* The rating, likewise. */
   daftar_window_show_page (window, "overview", NULL, NULL);
-  wait_until_current (window, "overview");
+  daftar_test_window_wait_until_current (window, "overview");
   g_signal_emit_by_name (rating, "activated");
-  wait_until_current (window, care_page);
-  g_assert_cmpstr (visible_page (window), ==, care_page);
+  daftar_test_window_wait_until_current (window, care_page);
+  g_assert_cmpstr (daftar_test_window_visible_page (window), ==, care_page);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&worker);

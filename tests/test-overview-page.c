@@ -22,7 +22,9 @@
 #include "daftar-screenshot.h"
 #include "daftar-shifts-page.h"
 #include "daftar-style.h"
+#include "daftar-test-demo-db.h"
 #include "daftar-test-gtk.h"
+#include "daftar-test-page-fixture.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
 #include "daftar-window.h"
@@ -40,71 +42,33 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  GDate last;
-
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&last, 30, G_DATE_APRIL, 2025);
   f->db = daftar_test_db_new (&f->dir);
-  f->demo = daftar_demo_new (5, 2, 120, &last);
-  g_assert_true (daftar_demo_fill_database (f->demo, f->db, 2000, NULL, &error));
-  g_assert_no_error (error);
+  f->demo = daftar_test_demo_fill (f->db, 2);
   f->worker = daftar_db_worker_new (daftar_db_get_path (f->db));
-
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 900);
-  f->page = g_object_new (DAFTAR_TYPE_OVERVIEW_PAGE, NULL);
-  gtk_window_set_child (GTK_WINDOW (f->window), f->page);
-  g_object_ref (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
+  f->window = daftar_test_page_window_new (DAFTAR_TYPE_OVERVIEW_PAGE, 1280, 900, &f->page);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->window);
+  daftar_test_page_window_destroy (f->window);
   g_clear_object (&f->worker);
   g_clear_pointer (&f->demo, daftar_demo_free);
   g_clear_pointer (&f->db, daftar_db_close);
   daftar_test_tmpdir_free (f->dir);
 }
 
-static void
-on_loaded (DaftarPage *page, gboolean *loaded)
-{
-  *loaded = TRUE;
-}
-
 /* Loads the page for @office over @from..@to and waits for it; returns the context asked for. */
 static DaftarPageContext *
 load (Fixture *f, const char *office, const char *from, const char *to)
 {
-  DaftarPageContext *context;
-  DaftarPeriod period;
-  gboolean loaded = FALSE;
-  gulong id;
-
-  g_assert_true (daftar_time_parse_day (from, &period.from));
-  g_assert_true (daftar_time_parse_day (to, &period.to));
-  period.preset = DAFTAR_PERIOD_CUSTOM;
-  context = daftar_page_context_new (office, &period, &period.to);
-  id = g_signal_connect (f->page, "loaded", G_CALLBACK (on_loaded), &loaded);
-  daftar_page_load (DAFTAR_PAGE (f->page), f->worker, context);
-  while (!loaded)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (f->page, id);
-  daftar_test_wait_for_frames (f->window, 3);
-  return context;
+  return daftar_test_page_load (f->page, f->window, f->worker, office, from, to);
 }
 
 static gpointer
 child (Fixture *f, const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (f->page, DAFTAR_TYPE_OVERVIEW_PAGE, name);
-
-  g_assert_nonnull (object);
-  return object;
+  return daftar_test_template_child (f->page, DAFTAR_TYPE_OVERVIEW_PAGE, name);
 }
 
 static GPtrArray *
@@ -408,18 +372,6 @@ find_button (GtkWidget *widget)
   return NULL;
 }
 
-static void
-wait_loaded (Fixture *f)
-{
-  gboolean loaded = FALSE;
-  gulong id = g_signal_connect (f->page, "loaded", G_CALLBACK (on_loaded), &loaded);
-
-  while (!loaded)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (f->page, id);
-  daftar_test_wait_for_frames (f->window, 3);
-}
-
 /* A load that fails says so on the page, in Persian with the database's
  * reason, instead of leaving the last figures looking current; "Try
  * Again" after the database is mended shows the figures. */
@@ -450,7 +402,7 @@ test_load_failure (Fixture *f, gconstpointer data)
   g_assert_true (daftar_db_exec (f->db, "ALTER TABLE standards RENAME TO standards_away", &error));
   g_assert_no_error (error);
   daftar_page_load (DAFTAR_PAGE (f->page), f->worker, context);
-  wait_loaded (f);
+  daftar_test_page_wait_loaded (f->page, f->window);
 
   g_assert_error (daftar_page_get_error (DAFTAR_PAGE (f->page)), DAFTAR_DB_ERROR, DAFTAR_DB_ERROR_SQL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
@@ -471,7 +423,7 @@ test_load_failure (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_mapped (retry));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (retry)), ==, "_تلاش دوباره");
   gtk_widget_activate (retry);
-  wait_loaded (f);
+  daftar_test_page_wait_loaded (f->page, f->window);
 
   g_assert_null (daftar_page_get_error (DAFTAR_PAGE (f->page)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "figures");
@@ -506,27 +458,6 @@ scroll_to_widget (GtkWidget *widget)
   daftar_test_wait_for_frames (GTK_WIDGET (gtk_widget_get_root (widget)), 3);
 }
 
-static void
-wait_until_current (DaftarWindow *window, const char *page)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!daftar_window_page_is_current (window, page))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  daftar_test_wait_for_frames (GTK_WIDGET (window), 5);
-}
-
-static const char *
-visible_page (DaftarWindow *window)
-{
-  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DAFTAR_TYPE_WINDOW,
-                                                                       "view_stack"));
-  return adw_view_stack_get_visible_child_name (stack);
-}
-
 static const DaftarPeriod *
 window_period (DaftarWindow *window)
 {
@@ -556,47 +487,13 @@ assert_same_days (const DaftarPeriod *a, const GDate *from, const GDate *to)
   g_assert_cmpint (g_date_compare (&a->to, to), ==, 0);
 }
 
-/* The newest dialog of the application's windows. */
-static DaftarAnnotationDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (DAFTAR_IS_ANNOTATION_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return DAFTAR_ANNOTATION_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gint64
-count_notes (Fixture *f, const char *text)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM annotations WHERE text = '%s'", text);
-
-  return daftar_test_count (f->db, sql);
-}
-
+/* Waits until @n notes read @text, and their row has heard of it. */
 static void
 wait_for_notes (Fixture *f, const char *text, gint64 n)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM annotations WHERE text = '%s'", text);
 
-  while (count_notes (f, text) != n)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  /* The row hears of it once the worker's answer is back. */
-  for (int i = 0; i < 20; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
+  daftar_test_wait_for_count (f->db, sql, n);
 }
 
 /* In the real window: a roll-up opens the Shifts page over the same period
@@ -627,7 +524,7 @@ test_in_window (Fixture *f, gconstpointer data)
   daftar_window_set_today (window, &today);
   /* As if the manager had picked April in the header. */
   daftar_window_show_page (window, "overview", &month, NULL);
-  wait_until_current (window, "overview");
+  daftar_test_window_wait_until_current (window, "overview");
   assert_same_days (window_period (window), &month.from, &month.to);
 
   overview = daftar_window_get_page (window, "overview");
@@ -648,8 +545,8 @@ test_in_window (Fixture *f, gconstpointer data)
 
   /* The roll-up: the Shifts page, the same period, the evening at the top. */
   gtk_widget_activate (daftar_alert_rollup_row_get_open_button (row));
-  wait_until_current (window, "shifts");
-  g_assert_cmpstr (visible_page (window), ==, "shifts");
+  daftar_test_window_wait_until_current (window, "shifts");
+  g_assert_cmpstr (daftar_test_window_visible_page (window), ==, "shifts");
   assert_same_days (window_period (window), &month.from, &month.to);
   shifts = daftar_window_get_page (window, "shifts");
   g_assert_true (shift_at_top (shifts, DAFTAR_SHIFT_EVENING));
@@ -657,14 +554,14 @@ test_in_window (Fixture *f, gconstpointer data)
 
   /* Back, and one of its days: that day alone, the evening at the top. */
   daftar_window_show_page (window, "overview", NULL, NULL);
-  wait_until_current (window, "overview");
+  daftar_test_window_wait_until_current (window, "overview");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   daftar_test_wait_for_frames (GTK_WIDGET (window), 5);
   day_row = g_ptr_array_index (daftar_alert_rollup_row_get_day_rows (row), 1);
   day = g_ptr_array_index (r->days, 1);
   g_signal_emit_by_name (day_row, "activated");
-  wait_until_current (window, "shifts");
-  g_assert_cmpstr (visible_page (window), ==, "shifts");
+  daftar_test_window_wait_until_current (window, "shifts");
+  g_assert_cmpstr (daftar_test_window_visible_page (window), ==, "shifts");
   assert_same_days (window_period (window), &day->day, &day->day);
   g_assert_true (shift_at_top (shifts, DAFTAR_SHIFT_EVENING));
 
@@ -673,7 +570,7 @@ test_in_window (Fixture *f, gconstpointer data)
   kind = r->kind;
   office = g_strdup (r->office_code);
   daftar_window_show_page (window, "overview", &month, NULL);
-  wait_until_current (window, "overview");
+  daftar_test_window_wait_until_current (window, "overview");
   rows = (g_ptr_array_unref (rows),
           rollup_rows (GTK_LIST_BOX (gtk_widget_get_template_child (overview, DAFTAR_TYPE_OVERVIEW_PAGE, "alerts_list"))));
   row = NULL;
@@ -689,7 +586,7 @@ test_in_window (Fixture *f, gconstpointer data)
   day_row = g_ptr_array_index (daftar_alert_rollup_row_get_day_rows (row), 1);
 
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (day_row), "note-button"), "clicked");
-  dialog = find_dialog ();
+  dialog = daftar_test_find_annotation_dialog ();
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "remove"));
@@ -704,7 +601,7 @@ test_in_window (Fixture *f, gconstpointer data)
 
   /* Edited: the same note, new words. */
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (day_row), "note-button"), "clicked");
-  dialog = find_dialog ();
+  dialog = daftar_test_find_annotation_dialog ();
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "remove"));
   daftar_annotation_dialog_set_text (dialog, "قطعی سامانه");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
@@ -714,7 +611,7 @@ test_in_window (Fixture *f, gconstpointer data)
 
   /* A note on the roll-up itself, over its days. */
   g_signal_emit_by_name (daftar_alert_rollup_row_get_note_button (row), "clicked");
-  dialog = find_dialog ();
+  dialog = daftar_test_find_annotation_dialog ();
   daftar_annotation_dialog_set_text (dialog, "دو کارمند در مرخصی بودند");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   wait_for_notes (f, "دو کارمند در مرخصی بودند", 1);
@@ -724,7 +621,7 @@ test_in_window (Fixture *f, gconstpointer data)
 
   /* Removed: gone from the row and from the database. */
   g_signal_emit_by_name (g_object_get_data (G_OBJECT (day_row), "note-button"), "clicked");
-  dialog = find_dialog ();
+  dialog = daftar_test_find_annotation_dialog ();
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
   wait_for_notes (f, "قطعی سامانه", 0);
   g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (day_row)), "قطعی سامانه"));

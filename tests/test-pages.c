@@ -6,11 +6,11 @@
 
 #include "daftar-chart.h"
 #include "daftar-db-worker.h"
-#include "daftar-demo-setup.h"
 #include "daftar-format.h"
 #include "daftar-i18n.h"
 #include "daftar-screenshot.h"
 #include "daftar-style.h"
+#include "daftar-test-demo-db.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
 #include "daftar-window-pages.h"
@@ -40,33 +40,6 @@ typedef struct
   DaftarWindow   *window;   /* owned by GTK's toplevel list */
   gboolean        rtl;
 } PageRun;
-
-/* --- the shared demo database, built once by the parent ------------------ */
-
-static gpointer
-fill_job (DaftarDb      *db,
-          gpointer       data,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  GDate today;
-
-  /* Up to today: the window's default period is the last 30 days. */
-  daftar_time_local_date (g_get_real_time () / G_USEC_PER_SEC, &today);
-  if (!daftar_demo_setup_database (db, 1, 60, &today, cancellable, error))
-    return NULL;
-  return GINT_TO_POINTER (1);
-}
-
-static void
-build_database (const char *path)
-{
-  g_autoptr(DaftarDbWorker) worker = daftar_db_worker_new (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (daftar_db_worker_run_sync (worker, fill_job, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
 
 /* --- text checks ----------------------------------------------------------- */
 
@@ -353,7 +326,7 @@ check_page (const PageCase *c)
 
   open_window (&run, c);
   dir = run.rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR;
-  /* The window's default "today", as fill_job's. */
+  /* The window's default "today", as the demo database's. */
   daftar_time_local_date (g_get_real_time () / G_USEC_PER_SEC, &today);
   today_text = daftar_format_date_long (&today);
 
@@ -435,13 +408,8 @@ test_page (gconstpointer data)
 {
   const PageCase *c = data;
 
-  if (g_test_subprocess ())
-    {
-      check_page (c);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  if (daftar_test_in_child ())
+    check_page (c);
 }
 
 int
@@ -454,17 +422,9 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
 
+  /* The children inherit the environment the database's path is set in. */
   if (!g_test_subprocess ())
-    {
-      g_autofree char *path = NULL;
-
-      dir = daftar_test_tmpdir_new ();
-      path = g_build_filename (dir, "demo.db", NULL);
-      /* The children inherit the environment; set before the worker's
-       * thread exists (setenv is not thread-safe). */
-      g_setenv (DB_ENV, path, TRUE);
-      build_database (path);
-    }
+    dir = daftar_test_demo_db_for_children (DB_ENV, NULL);
 
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     for (const DaftarWindowPage *p = daftar_window_pages; p->name != NULL; p++)

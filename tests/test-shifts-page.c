@@ -14,11 +14,12 @@
 #include "daftar-format.h"
 #include "daftar-i18n.h"
 #include "daftar-page.h"
-#include "daftar-screenshot.h"
 #include "daftar-shifts-page.h"
 #include "daftar-staffing-panel.h"
 #include "daftar-shifts-query.h"
+#include "daftar-test-demo-db.h"
 #include "daftar-test-gtk.h"
+#include "daftar-test-page-fixture.h"
 #include "daftar-test-util.h"
 #include "daftar-time.h"
 
@@ -36,64 +37,31 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr(DaftarDemo) demo = NULL;
-  g_autoptr(GError) error = NULL;
-  GDate last;
 
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&last, 30, G_DATE_APRIL, 2025);
   f->db = daftar_test_db_new (&f->dir);
-  demo = daftar_demo_new (5, 1, 120, &last);
-  g_assert_true (daftar_demo_fill_database (demo, f->db, 2000, NULL, &error));
-  g_assert_no_error (error);
+  demo = daftar_test_demo_fill (f->db, 1);
   f->office = g_strdup (daftar_demo_get_office_code (demo, 0));
   f->worker = daftar_db_worker_new (daftar_db_get_path (f->db));
-
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
-  f->page = g_object_new (DAFTAR_TYPE_SHIFTS_PAGE, NULL);
-  gtk_window_set_child (GTK_WINDOW (f->window), f->page);
-  g_object_ref (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
+  f->window = daftar_test_page_window_new (DAFTAR_TYPE_SHIFTS_PAGE, 1200, 900, &f->page);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->window);
+  daftar_test_page_window_destroy (f->window);
   g_clear_object (&f->worker);
   g_clear_pointer (&f->db, daftar_db_close);
   g_clear_pointer (&f->office, g_free);
   daftar_test_tmpdir_free (f->dir);
 }
 
-static void
-on_loaded (DaftarPage *page, gboolean *loaded)
-{
-  *loaded = TRUE;
-}
-
 /* Loads the page for a period and waits for it; returns the query's figures for the same. */
 static DaftarShiftsData *
 load (Fixture *f, const char *office, const char *from, const char *to)
 {
-  g_autoptr(DaftarPageContext) context = NULL;
+  g_autoptr(DaftarPageContext) context = daftar_test_page_load (f->page, f->window, f->worker, office, from, to);
   g_autoptr(GError) error = NULL;
-  DaftarPeriod period;
-  gboolean loaded = FALSE;
-  gulong id;
   DaftarShiftsData *d;
-
-  g_assert_true (daftar_time_parse_day (from, &period.from));
-  g_assert_true (daftar_time_parse_day (to, &period.to));
-  period.preset = DAFTAR_PERIOD_CUSTOM;
-  context = daftar_page_context_new (office, &period, &period.to);
-  id = g_signal_connect (f->page, "loaded", G_CALLBACK (on_loaded), &loaded);
-  daftar_page_load (DAFTAR_PAGE (f->page), f->worker, context);
-  while (!loaded)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (f->page, id);
-  daftar_test_wait_for_frames (f->window, 3);
 
   d = daftar_query_shifts (f->db, office, &context->period.from, &context->period.to,
                            daftar_period_bin (&context->period), NULL, &error);
@@ -104,10 +72,7 @@ load (Fixture *f, const char *office, const char *from, const char *to)
 static gpointer
 child (Fixture *f, const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (f->page, DAFTAR_TYPE_SHIFTS_PAGE, name);
-
-  g_assert_nonnull (object);
-  return object;
+  return daftar_test_template_child (f->page, DAFTAR_TYPE_SHIFTS_PAGE, name);
 }
 
 /* The tile titled @title among the children of @box. */
@@ -239,24 +204,7 @@ check_standards (Fixture *f, const DaftarShiftsData *d)
 static void
 save_screens (Fixture *f, const char *name)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (child (f, "scroller"));
-  guint n = 0;
-
-  for (double y = 0; n == 0 || y < gtk_adjustment_get_upper (adjustment); y += gtk_adjustment_get_page_size (adjustment) * 0.9)
-    {
-      g_autofree char *file = g_strdup_printf ("%s-%u.png", name, n++);
-      g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-      g_autoptr(GError) error = NULL;
-
-      gtk_adjustment_set_value (adjustment, y);
-      daftar_test_wait_for_frames (f->window, 3);
-      g_assert_true (daftar_screenshot_save (GTK_WINDOW (f->window), path, &error));
-      g_assert_no_error (error);
-      g_test_message ("screenshot: %s", path);
-      if (n >= 8)
-        break;
-    }
-  gtk_adjustment_set_value (adjustment, 0);
+  daftar_test_save_screens (f->window, child (f, "scroller"), name);
 }
 
 static void
@@ -287,15 +235,12 @@ test_persian_page (Fixture *f, gconstpointer data)
 static void
 test_understaffed_week (Fixture *f, gconstpointer data)
 {
-  g_autoptr(DaftarDemo) demo = NULL;
+  g_autoptr(DaftarDemo) demo = daftar_test_demo_new (1);
   g_autoptr(DaftarShiftsData) d = NULL;
-  GDate last, day, saturday, friday;
+  GDate day, saturday, friday;
   char from[11], to[11];
   gboolean found = FALSE;
 
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&last, 30, G_DATE_APRIL, 2025);
-  demo = daftar_demo_new (5, 1, 120, &last);
   for (guint i = 0; i < 120 && !found; i++)
     {
       daftar_demo_get_day (demo, i, &day);

@@ -199,6 +199,16 @@ daftar_test_settle (void)
     }
 }
 
+gboolean
+daftar_test_in_child (void)
+{
+  if (g_test_subprocess ())
+    return TRUE;
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  return FALSE;
+}
+
 char *
 daftar_test_dir_listing (const char *dir)
 {

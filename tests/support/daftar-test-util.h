@@ -65,6 +65,12 @@ void        daftar_test_wait_for         (gboolean (*cond) (gpointer),
 /* Runs what is pending, again over a few tenths of a second, so what changed
  * is laid out and drawn. */
 void        daftar_test_settle           (void);
+/* For a case that sets what is process-wide (the UI language, a
+ * GApplication): in the test program, runs the case again in a child
+ * process, on the same stderr so that its summary line shows in the log,
+ * and fails unless the child passes; returns FALSE. In that child, returns
+ * TRUE: the case's body runs there. */
+gboolean    daftar_test_in_child         (void);
 
 /* Every file of @dir with a digest of its bytes, sorted: equal listings
  * mean nothing was changed, added (a -wal, -shm or -journal) or removed. */

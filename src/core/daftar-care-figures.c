@@ -278,15 +278,34 @@ out_of_turn_totals (DaftarDb                *db,
   return daftar_sql_finish (db, stmt, rc, _("Reading the tickets served out of turn"), error);
 }
 
+/* Who a breakdown's row is: a staff member (columns 0 and 1, the id and
+ * the name) or a counter (column 0; -1 for a staff member). */
+static void
+column_who (sqlite3_stmt  *stmt,
+            gboolean       by_staff,
+            int           *counter,
+            char         **staff_id,
+            char         **staff_name)
+{
+  *counter = -1;
+  if (by_staff)
+    {
+      *staff_id = daftar_care_column_dup (stmt, 0);
+      *staff_name = daftar_care_column_dup (stmt, 1);
+    }
+  else
+    *counter = sqlite3_column_int (stmt, 0);
+}
+
 static gboolean
-out_of_turn_groups (DaftarDb      *db,
-                    const CareSql *sql,
-                    const char   *office_code,
-                    const GDate  *from,
-                    const GDate  *to,
-                    gboolean      by_staff,
-                    GPtrArray    *out,
-                    GError      **error)
+out_of_turn_groups (DaftarDb       *db,
+                    const CareSql  *sql,
+                    const char     *office_code,
+                    const GDate    *from,
+                    const GDate    *to,
+                    gboolean        by_staff,
+                    GPtrArray      *out,
+                    GError        **error)
 {
   sqlite3_stmt *stmt = care_prepare (db, sql, office_code, from, to, error);
   int rc;
@@ -297,14 +316,7 @@ out_of_turn_groups (DaftarDb      *db,
     {
       DaftarOutOfTurnGroup *group = g_new0 (DaftarOutOfTurnGroup, 1);
 
-      group->counter = -1;
-      if (by_staff)
-        {
-          group->staff_id = daftar_care_column_dup (stmt, 0);
-          group->staff_name = daftar_care_column_dup (stmt, 1);
-        }
-      else
-        group->counter = sqlite3_column_int (stmt, 0);
+      column_who (stmt, by_staff, &group->counter, &group->staff_id, &group->staff_name);
       count_add (&group->count, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
                  sqlite3_column_int64 (stmt, 4));
       count_finish (&group->count);
@@ -627,14 +639,7 @@ idle_rows (DaftarDb           *db,
     {
       DaftarIdleRow *row = g_new0 (DaftarIdleRow, 1);
 
-      row->counter = -1;
-      if (by_staff)
-        {
-          row->staff_id = daftar_care_column_dup (stmt, 0);
-          row->staff_name = daftar_care_column_dup (stmt, 1);
-        }
-      else
-        row->counter = sqlite3_column_int (stmt, 0);
+      column_who (stmt, by_staff, &row->counter, &row->staff_id, &row->staff_name);
       row->shift = daftar_care_column_enum (stmt, 2, DAFTAR_TYPE_SHIFT, DAFTAR_SHIFT_MORNING);
       row->shifts = sqlite3_column_int64 (stmt, 3);
       row->open_s = sqlite3_column_int64 (stmt, 4);

@@ -35,9 +35,7 @@ evidence_free (gpointer data)
 {
   Evidence *e = data;
 
-  for (guint i = 0; i < e->items->len; i++)
-    daftar_doc_item_clear (&g_array_index (e->items, DaftarDocItem, i));
-  g_array_unref (e->items);
+  daftar_doc_items_free (e->items);
   g_clear_pointer (&e->period, daftar_staffing_free);
   g_free (e);
 }
@@ -59,14 +57,7 @@ evidence_get_item (gpointer       data,
 
   if (index < e->items->len)
     {
-      const DaftarDocItem *item = &g_array_index (e->items, DaftarDocItem, index);
-
-      *out = *item;
-      out->text = g_strdup (item->text);
-      for (guint i = 0; i < item->n_cells; i++)
-        out->cells[i] = g_strdup (item->cells[i]);
-      if (item->plot != NULL)
-        out->plot = g_object_ref (item->plot);
+      daftar_doc_items_copy_item (e->items, index, out);
       return;
     }
   index -= e->items->len;
@@ -92,50 +83,6 @@ static const DaftarDocSource evidence_source = {
   evidence_get_item,
   evidence_free,
 };
-
-static void
-add_text (GArray            *items,
-          DaftarDocItemKind  kind,
-          const char        *text)
-{
-  DaftarDocItem item = { 0 };
-
-  item.kind = kind;
-  item.text = g_strdup (text);
-  g_array_append_val (items, item);
-}
-
-static int
-add_row (GArray       *items,
-         gboolean      header,
-         int           header_item,
-         const double *widths,
-         guint         n,
-         const char   *a,
-         const char   *b,
-         const char   *c,
-         const char   *d,
-         const char   *e)
-{
-  DaftarDocItem item = { 0 };
-
-  daftar_doc_row (&item, header, header_item, widths, n, a, b, c, d, e);
-  g_array_append_val (items, item);
-  return items->len - 1;
-}
-
-static void
-add_chart (GArray     *items,
-           DaftarPlot *plot,
-           double      height)
-{
-  DaftarDocItem item = { 0 };
-
-  item.kind = DAFTAR_DOC_CHART;
-  item.plot = plot;
-  item.plot_height = height;
-  g_array_append_val (items, item);
-}
 
 static char *
 wait_text (double seconds)
@@ -179,7 +126,7 @@ add_demand (GArray               *items,
     }
   daftar_plot_set_value_format (plot, DAFTAR_CHART_VALUE_DECIMAL);
   daftar_plot_set_unit (plot, _("clients per hour"));
-  add_chart (items, plot, 200);
+  daftar_doc_add_chart (items, plot, 200);
 }
 
 static gboolean
@@ -196,7 +143,7 @@ add_trend (GArray       *items,
   int header;
 
   daftar_jalali_from_gdate (to, &j);
-  header = add_row (items, TRUE, -1, widths, 3, _("Month"), _("Queue tickets issued"), _("Mean wait"), NULL, NULL);
+  header = daftar_doc_add_row (items, TRUE, -1, widths, 3, _("Month"), _("Queue tickets issued"), _("Mean wait"), NULL, NULL);
   for (int k = TREND_MONTHS - 1; k >= 0; k--)
     {
       int year = j.year, month = j.month - k;
@@ -218,12 +165,12 @@ add_trend (GArray       *items,
       name = daftar_format_month_year (year, month);
       issued = daftar_format_int (s.tickets_issued);
       wait = isfinite (s.wait_mean_minutes) ? daftar_format_minutes (s.wait_mean_minutes, 1) : g_strdup ("—");
-      add_row (items, FALSE, header, widths, 3, name, issued, wait, NULL, NULL);
+      daftar_doc_add_row (items, FALSE, header, widths, 3, name, issued, wait, NULL, NULL);
       daftar_chart_series_append_category (series, TREND_MONTHS - 1 - k, name, s.tickets_issued);
     }
   daftar_plot_add_series (plot, series);
   daftar_plot_set_unit (plot, _("tickets"));
-  add_chart (items, plot, 170);
+  daftar_doc_add_chart (items, plot, 170);
   return TRUE;
 }
 
@@ -236,11 +183,11 @@ add_waits (GArray               *items,
 
   if (recent->advice->len == 0)
     {
-      add_text (items, DAFTAR_DOC_PARAGRAPH, _("No hour of the last weeks needs another counter for the standards."));
+      daftar_doc_add_text (items, DAFTAR_DOC_PARAGRAPH, _("No hour of the last weeks needs another counter for the standards."));
       return;
     }
-  header = add_row (items, TRUE, -1, widths, 5, _("When"), _("Counters open"), _("Counters needed"),
-                    _("Wait seen"), _("Wait by the model"));
+  header = daftar_doc_add_row (items, TRUE, -1, widths, 5, _("When"), _("Counters open"), _("Counters needed"),
+                               _("Wait seen"), _("Wait by the model"));
   for (guint i = 0; i < recent->advice->len; i++)
     {
       const DaftarStaffingAdvice *a = &g_array_index (recent->advice, DaftarStaffingAdvice, i);
@@ -250,7 +197,7 @@ add_waits (GArray               *items,
       g_autofree char *seen = wait_text (a->observed_wait_s);
       g_autofree char *model = wait_text (a->predicted_wait_s);
 
-      add_row (items, FALSE, header, widths, 5, when, open, needed, seen, model);
+      daftar_doc_add_row (items, FALSE, header, widths, 5, when, open, needed, seen, model);
     }
 }
 
@@ -260,8 +207,8 @@ add_what_if (GArray               *items,
              GError              **error)
 {
   static const double widths[] = { 2, 1.3, 1.3, 1.3 };
-  int header = add_row (items, TRUE, -1, widths, 4, _("Counters added to each shift"), _("Served within the standard wait"),
-                        _("Mean wait"), _("Hours that cannot keep up"), NULL);
+  int header = daftar_doc_add_row (items, TRUE, -1, widths, 4, _("Counters added to each shift"), _("Served within the standard wait"),
+                                   _("Mean wait"), _("Hours that cannot keep up"), NULL);
 
   for (guint n = 0; n <= MAX_MORE_COUNTERS; n++)
     {
@@ -277,7 +224,7 @@ add_what_if (GArray               *items,
       level = daftar_format_percent (p.service_level, 0);
       wait = wait_text (p.mean_wait_s);
       overloaded = daftar_format_int (p.n_overloaded);
-      add_row (items, FALSE, header, widths, 4, more, level, wait, overloaded, NULL);
+      daftar_doc_add_row (items, FALSE, header, widths, 4, more, level, wait, overloaded, NULL);
     }
   return TRUE;
 }
@@ -292,11 +239,11 @@ daftar_evidence_add_step_section (GArray               *items,
 {
   g_autofree char *step = daftar_staffing_step_text (recent);
 
-  add_text (items, DAFTAR_DOC_HEADING, _("The step the office is at"));
+  daftar_doc_add_text (items, DAFTAR_DOC_HEADING, _("The step the office is at"));
   if (step != NULL)
-    add_text (items, DAFTAR_DOC_PARAGRAPH, step);
+    daftar_doc_add_text (items, DAFTAR_DOC_PARAGRAPH, step);
   else
-    add_text (items, DAFTAR_DOC_PARAGRAPH, _("The office meets its standards with the staff and counters it has."));
+    daftar_doc_add_text (items, DAFTAR_DOC_PARAGRAPH, _("The office meets its standards with the staff and counters it has."));
 }
 
 gboolean
@@ -320,7 +267,7 @@ daftar_evidence_source_new (DaftarDb               *db,
   if (recent == NULL)
     return FALSE;
   e = g_new0 (Evidence, 1);
-  e->items = g_array_new (FALSE, TRUE, sizeof (DaftarDocItem));
+  e->items = daftar_doc_items_new ();
   e->period = daftar_staffing_compute (db, office_code, to, weeks, 0, error);
   if (e->period == NULL || !daftar_sync_last_success (db, &as_of, NULL, error))
     {
@@ -335,31 +282,31 @@ daftar_evidence_source_new (DaftarDb               *db,
                              weeks_over, weeks_all);
 
   daftar_evidence_add_step_section (e->items, recent);
-  add_text (e->items, DAFTAR_DOC_PARAGRAPH, summary);
+  daftar_doc_add_text (e->items, DAFTAR_DOC_PARAGRAPH, summary);
 
-  add_text (e->items, DAFTAR_DOC_HEADING, _("Demand by weekday and hour, last 12 weeks"));
+  daftar_doc_add_text (e->items, DAFTAR_DOC_HEADING, _("Demand by weekday and hour, last 12 weeks"));
   add_demand (e->items, recent);
 
-  add_text (e->items, DAFTAR_DOC_HEADING, _("Waits seen and waits by the model, where counters are short"));
+  daftar_doc_add_text (e->items, DAFTAR_DOC_HEADING, _("Waits seen and waits by the model, where counters are short"));
   add_waits (e->items, recent);
 
-  add_text (e->items, DAFTAR_DOC_HEADING, _("What more counters would achieve"));
+  daftar_doc_add_text (e->items, DAFTAR_DOC_HEADING, _("What more counters would achieve"));
   if (!add_what_if (e->items, recent, error))
     {
       evidence_free (e);
       return FALSE;
     }
 
-  add_text (e->items, DAFTAR_DOC_HEADING, _("Demand over the last 12 months"));
+  daftar_doc_add_text (e->items, DAFTAR_DOC_HEADING, _("Demand over the last 12 months"));
   if (!add_trend (e->items, db, office_code, to, error))
     {
       evidence_free (e);
       return FALSE;
     }
 
-  add_text (e->items, DAFTAR_DOC_HEADING, _("Weeks over capacity"));
-  e->weeks_header = add_row (e->items, TRUE, -1, week_widths, 4, _("Week"), _("Busiest hour (clients)"),
-                             _("Counters needed"), _("Over capacity"), NULL);
+  daftar_doc_add_text (e->items, DAFTAR_DOC_HEADING, _("Weeks over capacity"));
+  e->weeks_header = daftar_doc_add_row (e->items, TRUE, -1, week_widths, 4, _("Week"), _("Busiest hour (clients)"),
+                                        _("Counters needed"), _("Over capacity"), NULL);
 
   *out_source = &evidence_source;
   *out_data = e;

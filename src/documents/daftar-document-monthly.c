@@ -25,9 +25,7 @@ monthly_free (gpointer data)
 {
   Monthly *m = data;
 
-  for (guint i = 0; i < m->items->len; i++)
-    daftar_doc_item_clear (&g_array_index (m->items, DaftarDocItem, i));
-  g_array_unref (m->items);
+  daftar_doc_items_free (m->items);
   g_free (m);
 }
 
@@ -42,14 +40,7 @@ monthly_get_item (gpointer       data,
                   guint          index,
                   DaftarDocItem *out)
 {
-  const DaftarDocItem *item = &g_array_index (((Monthly *) data)->items, DaftarDocItem, index);
-
-  *out = *item;
-  out->text = g_strdup (item->text);
-  for (guint i = 0; i < item->n_cells; i++)
-    out->cells[i] = g_strdup (item->cells[i]);
-  if (item->plot != NULL)
-    out->plot = g_object_ref (item->plot);
+  daftar_doc_items_copy_item (((Monthly *) data)->items, index, out);
 }
 
 static const DaftarDocSource monthly_source = {
@@ -57,51 +48,6 @@ static const DaftarDocSource monthly_source = {
   monthly_get_item,
   monthly_free,
 };
-
-static void
-add_text (GArray            *items,
-          DaftarDocItemKind  kind,
-          const char        *text)
-{
-  DaftarDocItem item = { 0 };
-
-  item.kind = kind;
-  item.text = g_strdup (text);
-  g_array_append_val (items, item);
-}
-
-/* Adds a header row and returns its index, for the rows that follow. */
-static int
-add_header (GArray       *items,
-            const double *widths,
-            guint         n,
-            const char   *a,
-            const char   *b,
-            const char   *c,
-            const char   *d)
-{
-  DaftarDocItem item = { 0 };
-
-  daftar_doc_row (&item, TRUE, -1, widths, n, a, b, c, d);
-  g_array_append_val (items, item);
-  return items->len - 1;
-}
-
-static void
-add_row (GArray       *items,
-         int           header,
-         const double *widths,
-         guint         n,
-         const char   *a,
-         const char   *b,
-         const char   *c,
-         const char   *d)
-{
-  DaftarDocItem item = { 0 };
-
-  daftar_doc_row (&item, FALSE, header, widths, n, a, b, c, d);
-  g_array_append_val (items, item);
-}
 
 static char *
 count_text (double value)
@@ -209,8 +155,8 @@ add_figures (GArray                      *items,
   };
   int header;
 
-  add_text (items, DAFTAR_DOC_HEADING, _("Key figures"));
-  header = add_header (items, widths, 4, _("Figure"), _("This period"), _("Previous period"), _("Standard"));
+  daftar_doc_add_text (items, DAFTAR_DOC_HEADING, _("Key figures"));
+  header = daftar_doc_add_row (items, TRUE, -1, widths, 4, _("Figure"), _("This period"), _("Previous period"), _("Standard"));
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       g_autofree char *value = rows[i].format (rows[i].value);
@@ -219,7 +165,7 @@ add_figures (GArray                      *items,
       g_autofree char *standard = standard_value != NULL ? standard_text (rows[i].bound, standard_value)
                                                          : g_strdup ("");
 
-      add_row (items, header, widths, 4, rows[i].name, value, previous, standard);
+      daftar_doc_add_row (items, FALSE, header, widths, 4, rows[i].name, value, previous, standard);
     }
 }
 
@@ -262,19 +208,6 @@ daily_plot (const DaftarMonthlyDocument *doc)
 }
 
 static void
-add_chart (GArray     *items,
-           DaftarPlot *plot,
-           double      height)
-{
-  DaftarDocItem item = { 0 };
-
-  item.kind = DAFTAR_DOC_CHART;
-  item.plot = plot;
-  item.plot_height = height;
-  g_array_append_val (items, item);
-}
-
-static void
 add_cases (GArray                      *items,
            const DaftarMonthlyDocument *doc)
 {
@@ -284,31 +217,31 @@ add_cases (GArray                      *items,
   };
   int header;
 
-  add_text (items, DAFTAR_DOC_HEADING, _("Filings by kind"));
-  header = add_header (items, widths, 3, _("Kind"), _("This period"), _("Previous period"), NULL);
+  daftar_doc_add_text (items, DAFTAR_DOC_HEADING, _("Filings by kind"));
+  header = daftar_doc_add_row (items, TRUE, -1, widths, 3, _("Kind"), _("This period"), _("Previous period"), NULL);
   for (guint k = 0; k < DAFTAR_N_CASE_KINDS; k++)
     {
       g_autofree char *now = daftar_format_int (doc->current.cases_by_kind[k]);
       g_autofree char *before = daftar_format_int (doc->previous.cases_by_kind[k]);
 
-      add_row (items, header, widths, 3, daftar_label (DAFTAR_TYPE_CASE_KIND, k, DAFTAR_LABEL_PLURAL),
-               now, before, NULL);
+      daftar_doc_add_row (items, FALSE, header, widths, 3, daftar_label (DAFTAR_TYPE_CASE_KIND, k, DAFTAR_LABEL_PLURAL),
+                          now, before, NULL);
     }
-  add_chart (items, kinds_plot (doc), 190);
+  daftar_doc_add_chart (items, kinds_plot (doc), 190);
 
-  add_text (items, DAFTAR_DOC_HEADING, _("Filings by destination"));
-  header = add_header (items, widths, 3, _("Destination"), _("Filings"), _("Share"), NULL);
+  daftar_doc_add_text (items, DAFTAR_DOC_HEADING, _("Filings by destination"));
+  header = daftar_doc_add_row (items, TRUE, -1, widths, 3, _("Destination"), _("Filings"), _("Share"), NULL);
   for (guint s = 0; s < DAFTAR_N_DEST_SCOPES; s++)
     {
       g_autofree char *n = daftar_format_int (doc->cases->by_scope[s]);
       g_autofree char *share = doc->cases->total > 0 ? daftar_format_percent ((double) doc->cases->by_scope[s] / doc->cases->total, 0)
                                                      : g_strdup ("—");
 
-      add_row (items, header, widths, 3, scopes[s], n, share, NULL);
+      daftar_doc_add_row (items, FALSE, header, widths, 3, scopes[s], n, share, NULL);
     }
 
-  add_text (items, DAFTAR_DOC_HEADING, _("Filings per day"));
-  add_chart (items, daily_plot (doc), 170);
+  daftar_doc_add_text (items, DAFTAR_DOC_HEADING, _("Filings per day"));
+  daftar_doc_add_chart (items, daily_plot (doc), 170);
 }
 
 static void
@@ -318,10 +251,10 @@ add_shifts (GArray                      *items,
   static const double widths[] = { 2.4, 1.5, 1.5, 1.5 };
   int header;
 
-  add_text (items, DAFTAR_DOC_HEADING, _("Shifts, waits and service levels"));
-  header = add_header (items, widths, 4, _("Figure"),
-                       daftar_label (DAFTAR_TYPE_SHIFT, DAFTAR_SHIFT_MORNING, DAFTAR_LABEL_SINGULAR),
-                       daftar_label (DAFTAR_TYPE_SHIFT, DAFTAR_SHIFT_EVENING, DAFTAR_LABEL_SINGULAR), NULL);
+  daftar_doc_add_text (items, DAFTAR_DOC_HEADING, _("Shifts, waits and service levels"));
+  header = daftar_doc_add_row (items, TRUE, -1, widths, 4, _("Figure"),
+                               daftar_label (DAFTAR_TYPE_SHIFT, DAFTAR_SHIFT_MORNING, DAFTAR_LABEL_SINGULAR),
+                               daftar_label (DAFTAR_TYPE_SHIFT, DAFTAR_SHIFT_EVENING, DAFTAR_LABEL_SINGULAR), NULL);
   {
     const DaftarShiftFigures *m = &doc->shifts->shift[DAFTAR_SHIFT_MORNING];
     const DaftarShiftFigures *e = &doc->shifts->shift[DAFTAR_SHIFT_EVENING];
@@ -332,12 +265,12 @@ add_shifts (GArray                      *items,
     g_autofree char *mp = whole_minutes_text (m->wait_p90_minutes), *ep = whole_minutes_text (e->wait_p90_minutes);
     g_autofree char *ml = percent_text (m->within_target_share), *el = percent_text (e->within_target_share);
 
-    add_row (items, header, widths, 3, _("Queue tickets issued"), mi, ei, NULL);
-    add_row (items, header, widths, 3, _("Clients served"), ms, es, NULL);
-    add_row (items, header, widths, 3, _("Clients who did not come when called"), mn, en, NULL);
-    add_row (items, header, widths, 3, _("Mean wait"), mw, ew, NULL);
-    add_row (items, header, widths, 3, _("90% waited at most"), mp, ep, NULL);
-    add_row (items, header, widths, 3, _("Served within the standard wait"), ml, el, NULL);
+    daftar_doc_add_row (items, FALSE, header, widths, 3, _("Queue tickets issued"), mi, ei, NULL);
+    daftar_doc_add_row (items, FALSE, header, widths, 3, _("Clients served"), ms, es, NULL);
+    daftar_doc_add_row (items, FALSE, header, widths, 3, _("Clients who did not come when called"), mn, en, NULL);
+    daftar_doc_add_row (items, FALSE, header, widths, 3, _("Mean wait"), mw, ew, NULL);
+    daftar_doc_add_row (items, FALSE, header, widths, 3, _("90% waited at most"), mp, ep, NULL);
+    daftar_doc_add_row (items, FALSE, header, widths, 3, _("Served within the standard wait"), ml, el, NULL);
   }
 }
 
@@ -350,12 +283,12 @@ add_notices (GArray                      *items,
   g_autofree char *paper = percent_text (doc->current.paper_read_rate);
   g_autofree char *text = NULL;
 
-  add_text (items, DAFTAR_DOC_HEADING, _("Electronic notices"));
+  daftar_doc_add_text (items, DAFTAR_DOC_HEADING, _("Electronic notices"));
   /* Translators: the read rate of electronic notices, the target, and the
    * read rate of paper notices as the baseline, e.g. "92%, 90%, 10%". */
   text = g_strdup_printf (_("Read rate of electronic notices: %s (standard: at least %s); paper notices, the baseline: %s."),
                           rate, target, paper);
-  add_text (items, DAFTAR_DOC_PARAGRAPH, text);
+  daftar_doc_add_text (items, DAFTAR_DOC_PARAGRAPH, text);
 }
 
 static void
@@ -365,13 +298,13 @@ add_breaches (GArray                      *items,
   static const double widths[] = { 2.2, 1, 1.2, 3 };
   int header;
 
-  add_text (items, DAFTAR_DOC_HEADING, _("Standards not met"));
+  daftar_doc_add_text (items, DAFTAR_DOC_HEADING, _("Standards not met"));
   if (doc->rollups->len == 0)
     {
-      add_text (items, DAFTAR_DOC_PARAGRAPH, _("Every standard was met on every working day of the period."));
+      daftar_doc_add_text (items, DAFTAR_DOC_PARAGRAPH, _("Every standard was met on every working day of the period."));
       return;
     }
-  header = add_header (items, widths, 4, _("Standard"), _("Shift"), _("Days not met"), _("Manager’s note"));
+  header = daftar_doc_add_row (items, TRUE, -1, widths, 4, _("Standard"), _("Shift"), _("Days not met"), _("Manager’s note"));
   for (guint i = 0; i < doc->rollups->len; i++)
     {
       const DaftarAlertRollup *r = g_ptr_array_index (doc->rollups, i);
@@ -382,9 +315,9 @@ add_breaches (GArray                      *items,
       g_autofree char *days = g_strdup_printf (_("%s of %s"), n, of);
       const char *standard = breach_name (r->kind);
 
-      add_row (items, header, widths, 4, standard,
-               daftar_label (DAFTAR_TYPE_SHIFT, r->shift, DAFTAR_LABEL_SINGULAR), days,
-               note != NULL ? note : "");
+      daftar_doc_add_row (items, FALSE, header, widths, 4, standard,
+                          daftar_label (DAFTAR_TYPE_SHIFT, r->shift, DAFTAR_LABEL_SINGULAR), days,
+                          note != NULL ? note : "");
     }
 }
 
@@ -416,8 +349,8 @@ daftar_monthly_report_add_care_section (GArray                      *items,
 
   if (!daftar_monthly_document_has_care_figures (doc))
     return;
-  add_text (items, DAFTAR_DOC_HEADING, _("Client care"));
-  header = add_header (items, widths, 4, _("Figure"), _("This period"), _("Previous period"), _("Standard"));
+  daftar_doc_add_text (items, DAFTAR_DOC_HEADING, _("Client care"));
+  header = daftar_doc_add_row (items, TRUE, -1, widths, 4, _("Figure"), _("This period"), _("Previous period"), _("Standard"));
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       g_autofree char *value = rows[i].format (rows[i].value);
@@ -426,7 +359,7 @@ daftar_monthly_report_add_care_section (GArray                      *items,
       g_autofree char *standard = standard_value != NULL ? standard_text (rows[i].bound, standard_value)
                                                          : g_strdup ("");
 
-      add_row (items, header, widths, 4, rows[i].name, value, previous, standard);
+      daftar_doc_add_row (items, FALSE, header, widths, 4, rows[i].name, value, previous, standard);
     }
 }
 
@@ -454,13 +387,13 @@ daftar_monthly_source_new (DaftarDb               *db,
     return FALSE;
 
   m = g_new0 (Monthly, 1);
-  m->items = g_array_new (FALSE, TRUE, sizeof (DaftarDocItem));
+  m->items = daftar_doc_items_new ();
   if (doc->empty)
     {
-      add_text (m->items, DAFTAR_DOC_HEADING, _("No data for this period"));
-      add_text (m->items, DAFTAR_DOC_PARAGRAPH,
-                _("No queue ticket, filing or notice was recorded in this period, so there are no figures to report. "
-                  "Check the period, or sync the office’s data and make the report again."));
+      daftar_doc_add_text (m->items, DAFTAR_DOC_HEADING, _("No data for this period"));
+      daftar_doc_add_text (m->items, DAFTAR_DOC_PARAGRAPH,
+                           _("No queue ticket, filing or notice was recorded in this period, so there are no figures to report. "
+                             "Check the period, or sync the office’s data and make the report again."));
     }
   else
     {

@@ -2,6 +2,8 @@
 /* daftar-document-private.h: what a kind of document gives the layout engine — a header and a stream of items fetched by index. */
 #pragma once
 
+#include <stdarg.h>
+
 #include "daftar-document.h"
 #include "daftar-plot.h"
 
@@ -92,11 +94,44 @@ gboolean daftar_unviewed_source_new (DaftarDb               *db,
 char *daftar_doc_office_text (DaftarDb    *db,
                               const char  *office_code);
 char *daftar_doc_as_of_text  (gint64       data_as_of);
+/* Fills @item as a table row of @n_cells cells (const char *, NULL for
+ * an empty cell): a header row, or a row of the table whose header is
+ * item @header_item. */
 void  daftar_doc_row         (DaftarDocItem *item,
                               gboolean       header,
                               int            header_item,
                               const double  *widths,
                               guint          n_cells,
                               ...);
+void  daftar_doc_row_valist  (DaftarDocItem *item,
+                              gboolean       header,
+                              int            header_item,
+                              const double  *widths,
+                              guint          n_cells,
+                              va_list        cells);
+
+/* Items made once, in a GArray of DaftarDocItem (daftar-document-items.c),
+ * for the parts of a document that are few pages: added in order, handed
+ * out as copies by get_item. */
+GArray *daftar_doc_items_new       (void);
+void    daftar_doc_items_free      (GArray            *items);
+void    daftar_doc_items_copy_item (GArray            *items,
+                                    guint              index,
+                                    DaftarDocItem     *out);
+void    daftar_doc_add_text        (GArray            *items,
+                                    DaftarDocItemKind  kind,
+                                    const char        *text);
+/* Takes @plot. */
+void    daftar_doc_add_chart       (GArray            *items,
+                                    DaftarPlot        *plot,
+                                    double             height);
+/* As daftar_doc_row; returns the new item's index, for a header row the
+ * header_item of the rows that follow. */
+int     daftar_doc_add_row         (GArray            *items,
+                                    gboolean           header,
+                                    int                header_item,
+                                    const double      *widths,
+                                    guint              n_cells,
+                                    ...);
 
 G_END_DECLS

@@ -51,6 +51,29 @@ daftar_doc_item_clear (DaftarDocItem *item)
 }
 
 void
+daftar_doc_row_valist (DaftarDocItem *item,
+                       gboolean       header,
+                       int            header_item,
+                       const double  *widths,
+                       guint          n_cells,
+                       va_list        cells)
+{
+  g_return_if_fail (n_cells <= DAFTAR_DOC_MAX_COLUMNS);
+
+  item->kind = DAFTAR_DOC_ROW;
+  item->header = header;
+  item->header_item = header_item;
+  item->n_cells = n_cells;
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const char *cell = va_arg (cells, const char *);
+
+      item->cells[i] = g_strdup (cell != NULL ? cell : "");
+      item->widths[i] = widths[i];
+    }
+}
+
+void
 daftar_doc_row (DaftarDocItem *item,
                 gboolean       header,
                 int            header_item,
@@ -60,20 +83,8 @@ daftar_doc_row (DaftarDocItem *item,
 {
   va_list args;
 
-  g_return_if_fail (n_cells <= DAFTAR_DOC_MAX_COLUMNS);
-
-  item->kind = DAFTAR_DOC_ROW;
-  item->header = header;
-  item->header_item = header_item;
-  item->n_cells = n_cells;
   va_start (args, n_cells);
-  for (guint i = 0; i < n_cells; i++)
-    {
-      const char *cell = va_arg (args, const char *);
-
-      item->cells[i] = g_strdup (cell != NULL ? cell : "");
-      item->widths[i] = widths[i];
-    }
+  daftar_doc_row_valist (item, header, header_item, widths, n_cells, args);
   va_end (args);
 }
 

@@ -397,7 +397,12 @@ typedef struct
   gboolean           settled;
   guint              paints;           /* frames painted so far */
   guint              paints_settled;   /* ... when the page was first seen current */
+  guint              empty_captures;   /* of this page, each waited out with a frame */
 } ScreenshotRun;
+
+/* How many times a page may give nothing to capture before the run gives
+ * up: each waits for one more painted frame (300 ms ticks). */
+#define SCREENSHOT_EMPTY_CAPTURES_MAX 20
 
 static void
 on_screenshot_paint (GdkFrameClock *clock,
@@ -451,6 +456,15 @@ take_next_screenshot (gpointer data)
   path = g_build_filename (run->app->screenshots_dir, file, NULL);
   if (!daftar_screenshot_save (GTK_WINDOW (run->window), path, &error))
     {
+      /* A window caught between two frames on a busy machine gives an
+       * empty snapshot: wait for another painted frame, for a while. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED) &&
+          run->empty_captures++ < SCREENSHOT_EMPTY_CAPTURES_MAX)
+        {
+          run->paints_settled = run->paints;
+          gtk_widget_queue_draw (GTK_WIDGET (run->window));
+          return G_SOURCE_CONTINUE;
+        }
       g_printerr ("%s\n", error->message);
       run->app->exit_status = 1;
       finish_screenshots (run);
@@ -460,6 +474,7 @@ take_next_screenshot (gpointer data)
 
   run->page++;
   run->settled = FALSE;
+  run->empty_captures = 0;
   if (pages[run->page] != NULL)
     daftar_window_show_page (run->window, pages[run->page], NULL, NULL);
   return G_SOURCE_CONTINUE;
